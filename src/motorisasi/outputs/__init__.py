@@ -1,0 +1,1 @@
+"""Everything users see: the command line, exports, charts and reports."""
