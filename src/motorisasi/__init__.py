@@ -10,11 +10,7 @@ The package is laid out in the order data flows through it:
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("motorisasi")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+# The single place the version is set; pyproject.toml reads it from here.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

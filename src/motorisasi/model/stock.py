@@ -151,7 +151,7 @@ def _array(where: str, name: str, value: ArrayLike, *, min_ndim: int = 1) -> Arr
     bad = ~np.isfinite(arr)
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise ParameterError(f"{where}: {name} must be finite, got {arr[index]!r} at index {index}")
+        raise ParameterError(f"{where}: {name} must be finite, got {float(arr[index])!r} at index {index}")
     return arr
 
 
@@ -172,7 +172,7 @@ def _fit_ages(where: str, name: str, curve: Array, n_ages: int) -> Array:
             f"{where}: {name} has {have} ages but the run needs {n_ages} and the curve has not "
             f"reached zero (last value {float(curve[..., -1].max()):g}); evaluate it for more ages"
         )
-    pad = np.zeros(curve.shape[:-1] + (n_ages - have,))
+    pad = np.zeros((*curve.shape[:-1], n_ages - have))
     return np.concatenate([curve, pad], axis=-1)
 
 
@@ -181,8 +181,8 @@ def _series_layout(curve: Array, batch: tuple[int, ...], core_ndim: int) -> Arra
     curve_batch = curve.shape[: curve.ndim - core_ndim]
     core = curve.shape[curve.ndim - core_ndim :]
     if int(np.prod(curve_batch)) == 1:
-        return curve.reshape(core + (1,))
-    full = np.broadcast_to(curve, batch + core).reshape((-1,) + core)
+        return curve.reshape((*core, 1))
+    full = np.broadcast_to(curve, batch + core).reshape((-1, *core))
     return np.ascontiguousarray(np.moveaxis(full, 0, -1))
 
 
@@ -194,8 +194,12 @@ def _prepare(
     cohort_survival: bool,
     initial: ArrayLike | None,
     initial_survival: ArrayLike | None,
+    *,
+    non_negative: bool = False,
 ) -> _Run:
     path = _array(where, name, series)
+    if non_negative:
+        _non_negative(where, name, path)
     n_years = path.shape[-1]
     curve = validate_survival(survival, name="survival", where=where)
     core_ndim = 2 if cohort_survival else 1
@@ -225,7 +229,7 @@ def _prepare(
         raise ParameterError(f"{where}: batch shapes do not broadcast: {listed}") from None
 
     n = int(np.prod(batch))
-    time_major = np.ascontiguousarray(np.broadcast_to(path, batch + (n_years,)).reshape(n, n_years).T)
+    time_major = np.ascontiguousarray(np.broadcast_to(path, (*batch, n_years)).reshape(n, n_years).T)
     curve = _fit_ages(where, "survival", curve, n_years)
     layout = _series_layout(curve, batch, core_ndim)
     if not cohort_survival:
@@ -233,7 +237,7 @@ def _prepare(
     run = _Run(batch, n_years, time_major, layout, None, None)
     if fleet is not None and fleet_curve is not None:
         n_start = fleet.shape[-1]
-        run.initial = np.ascontiguousarray(np.broadcast_to(fleet, batch + (n_start,)).reshape(n, n_start).T)
+        run.initial = np.ascontiguousarray(np.broadcast_to(fleet, (*batch, n_start)).reshape(n, n_start).T)
         fitted = _fit_ages(where, "initial_survival", fleet_curve, n_start + n_years)
         run.initial_survival = _series_layout(fitted, batch, 1)
     return run
@@ -463,8 +467,9 @@ def stock_driven(
     where = "stock_driven"
     if negative_inflow not in ("allow", "clip"):
         raise ParameterError(f"{where}: negative_inflow must be 'allow' or 'clip', got {negative_inflow!r}")
-    run = _prepare(where, "stock", stock, survival, cohort_survival, initial, initial_survival)
-    _non_negative(where, "stock", run.series)
+    run = _prepare(
+        where, "stock", stock, survival, cohort_survival, initial, initial_survival, non_negative=True
+    )
     _require_entry_survival(where, run)
     target = run.series
     if negative_inflow == "clip":
@@ -498,10 +503,8 @@ def _clip(run: _Run, target: Array, by_cohort: bool) -> StockResult:
     cohorts = np.arange(n_years)
     shared_curve = run.survival.shape[0] == 1
     for t in range(n_years):
-        if shared_curve:
-            rate_run = run.survival[0, t:0:-1]  # ages t .. 1 for cohorts 0 .. t-1
-        else:
-            rate_run = run.survival[cohorts[:t], t - cohorts[:t]]
+        # Survival of cohorts 0 .. t-1, now aged t .. 1.
+        rate_run = run.survival[0, t:0:-1] if shared_curve else run.survival[cohorts[:t], t - cohorts[:t]]
         rate_start = start_curve[1 + t : 1 + t + n_start]
         alive_run = size[:t] * rate_run
         alive_start = start_size * rate_start

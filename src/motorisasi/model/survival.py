@@ -235,11 +235,11 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
     validate_survival(values, name="survival", where=where)
     if ages[0] > 0:
         ages = np.concatenate([[0.0], ages])
-        values = np.concatenate([np.ones(values.shape[:-1] + (1,)), values], axis=-1)
+        values = np.concatenate([np.ones((*values.shape[:-1], 1)), values], axis=-1)
     # Cumulative integral at the knots (trapezoid is exact for piecewise-linear curves).
     knots_integral = np.concatenate(
         [
-            np.zeros(values.shape[:-1] + (1,)),
+            np.zeros((*values.shape[:-1], 1)),
             np.cumsum(np.diff(ages) * (values[..., 1:] + values[..., :-1]) / 2, -1),
         ],
         axis=-1,
@@ -372,6 +372,6 @@ def validate_survival(survival: ArrayLike, *, name: str = "survival", where: str
         raise _fail(
             where,
             f"{name} must not increase with age, but it rises from {float(arr[index])!r} to "
-            f"{float(arr[index[:-1] + (index[-1] + 1,)])!r} at index {index[:-1] + (index[-1] + 1,)}",
+            f"{float(arr[(*index[:-1], index[-1] + 1)])!r} at index {(*index[:-1], index[-1] + 1)}",
         )
     return arr

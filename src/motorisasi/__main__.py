@@ -1,0 +1,5 @@
+"""Allow ``python -m motorisasi``."""
+
+from motorisasi.outputs.cli import main
+
+main()
