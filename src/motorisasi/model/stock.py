@@ -243,15 +243,25 @@ def _prepare(
     return run
 
 
+# Series per block in the per-series loops: a few (T, block) arrays stay in the CPU cache.
+_BLOCK = 4096
+
+
+def _blocks(n: int) -> list[slice]:
+    return [slice(start, min(start + _BLOCK, n)) for start in range(0, n, _BLOCK)]
+
+
 def _push(run: _Run, weights: Array) -> Array:
     """sum_c weights[c] * S[c, t - c]: every cohort's survivors added to later years."""
     n_years = run.n_years
     out = np.zeros((n_years, run.n_series))
-    scratch = np.empty_like(out)
-    for c in range(n_years):
-        span = n_years - c
-        np.multiply(run.cohort_curve(c)[:span], weights[c], out=scratch[:span])
-        out[c:] += scratch[:span]
+    for cols in _blocks(run.n_series):
+        part, curves, w = out[:, cols], run.survival[..., cols], weights[:, cols]
+        scratch = np.empty_like(part)
+        for c in range(n_years):
+            span = n_years - c
+            np.multiply(curves[c if curves.shape[0] > 1 else 0, :span], w[c], out=scratch[:span])
+            part[c:] += scratch[:span]
     return out
 
 
@@ -276,15 +286,17 @@ def _deconvolve(run: _Run, stock: Array) -> Array:
         return solve_triangular(run.matrix(), stock, lower=True, check_finite=False)
     n_years = run.n_years
     inflow = np.empty_like(stock)
-    survivors = np.zeros_like(stock)
-    scratch = np.empty_like(stock)
-    for t in range(n_years):
-        curve = run.cohort_curve(t)
-        inflow[t] = (stock[t] - survivors[t]) / curve[0]
-        span = n_years - t - 1
-        if span:
-            np.multiply(curve[1 : span + 1], inflow[t], out=scratch[:span])
-            survivors[t + 1 :] += scratch[:span]
+    for cols in _blocks(run.n_series):
+        part, curves, target = inflow[:, cols], run.survival[..., cols], stock[:, cols]
+        survivors = np.zeros_like(target)
+        scratch = np.empty_like(target)
+        for t in range(n_years):
+            curve = curves[t if curves.shape[0] > 1 else 0]
+            part[t] = (target[t] - survivors[t]) / curve[0]
+            span = n_years - t - 1
+            if span:
+                np.multiply(curve[1 : span + 1], part[t], out=scratch[:span])
+                survivors[t + 1 :] += scratch[:span]
     return inflow
 
 
@@ -298,9 +310,9 @@ def _initial_weights(run: _Run) -> tuple[Array, Array]:
     return weights, run.initial_survival
 
 
-def _initial_stock(run: _Run) -> Array:
+def _initial_stock(run: _Run) -> Array | None:
     if run.initial is None:
-        return np.zeros((run.n_years, run.n_series))
+        return None
     weights, curve = _initial_weights(run)
     n_start = weights.shape[0]
     if curve.shape[-1] == 1:
@@ -345,15 +357,16 @@ def _finish(
     run: _Run,
     inflow: Array,
     stock: Array,
-    initial_stock: Array,
+    initial_stock: Array | None,
     by_cohort: bool,
     cohorts: tuple[Array, Array] | None = None,
     initial_by_age: tuple[Array, Array] | None = None,
     clipped: tuple[Array, Array] | None = None,
 ) -> StockResult:
     start = run.initial.sum(axis=0) if run.initial is not None else np.zeros(run.n_series)
-    previous = np.concatenate([start[np.newaxis], stock[:-1]])
-    outflow = previous + inflow - stock
+    outflow = inflow - stock
+    outflow[0] += start
+    outflow[1:] += stock[:-1]
     extra: dict[str, Array | None] = {}
     if clipped is not None:
         extra["clipped_inflow"] = run.to_batch(clipped[0])
@@ -371,7 +384,9 @@ def _finish(
         stock=run.to_batch(stock),
         outflow=run.to_batch(outflow),
         stock_start=start.reshape(run.batch),
-        initial_stock=run.to_batch(initial_stock),
+        initial_stock=(
+            np.zeros(run.batch + (run.n_years,)) if initial_stock is None else run.to_batch(initial_stock)
+        ),
         **extra,
     )
 
@@ -421,7 +436,9 @@ def inflow_driven(
     run = _prepare(where, "inflow", inflow, survival, cohort_survival, initial, initial_survival)
     flows = run.series
     initial_stock = _initial_stock(run)
-    stock = _convolve(run, flows) + initial_stock
+    stock = _convolve(run, flows)
+    if initial_stock is not None:
+        stock += initial_stock
     return _finish(run, flows, stock, initial_stock, by_cohort)
 
 
@@ -475,7 +492,7 @@ def stock_driven(
     if negative_inflow == "clip":
         return _clip(run, target, by_cohort)
     initial_stock = _initial_stock(run)
-    inflow = _deconvolve(run, target - initial_stock)
+    inflow = _deconvolve(run, target if initial_stock is None else target - initial_stock)
     return _finish(run, inflow, target, initial_stock, by_cohort)
 
 

@@ -99,8 +99,8 @@ _PARAMETER_SETS: dict[str, tuple[frozenset[str], ...]] = {
 _TOLERANCE = 1e-12
 
 Curve = NDArray[np.float64]
-# Given ages x (shape (A,)) returns (S(x), integral of S from 0 to x), both (..., A).
-_Evaluator = Callable[[NDArray[np.float64]], tuple[Curve, Curve]]
+# Given ages x (shape (A,)): S(x), and the integral of S from 0 to x; both (..., A).
+_Evaluator = tuple[Callable[[Curve], Curve], Callable[[Curve], Curve]]
 
 
 def _fail(where: str, message: str) -> ParameterError:
@@ -137,23 +137,27 @@ def _col(arr: Curve) -> Curve:
 def _normal(where: str, p: dict[str, ArrayLike], truncate: bool) -> _Evaluator:
     mean = _col(_param(where, "mean", p["mean"]))
     std = _col(_param(where, "std", p["std"]))
+    mass = special.ndtr(mean / std) if truncate else 1.0
 
-    def evaluate(x: Curve) -> tuple[Curve, Curve]:
+    def sf(x: Curve) -> Curve:
+        # In place: this is the hot path of large batched runs.
+        curve = np.subtract(mean, x)
+        curve /= std
+        special.ndtr(curve, out=curve)
+        if truncate:
+            curve /= mass
+        return curve
+
+    def integral(x: Curve) -> Curve:
         def antiderivative(y: Curve | float) -> Curve:
             # x S(x) + E[L; L <= x] for the (untruncated) normal.
             z = (y - mean) / std
-            sf = special.ndtr(-z)
-            return y * sf + mean * special.ndtr(z) - std * np.exp(-0.5 * z * z) / np.sqrt(2 * np.pi)
+            tail = special.ndtr(-z)
+            return y * tail + mean * special.ndtr(z) - std * np.exp(-0.5 * z * z) / np.sqrt(2 * np.pi)
 
-        sf = special.ndtr((mean - x) / std)
-        integral = antiderivative(x) - antiderivative(0.0)
-        if truncate:
-            mass = special.ndtr(mean / std)
-            sf = sf / mass
-            integral = integral / mass
-        return sf, integral
+        return (antiderivative(x) - antiderivative(0.0)) / mass
 
-    return evaluate
+    return sf, integral
 
 
 def _lognormal(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
@@ -163,14 +167,16 @@ def _lognormal(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
     sigma = np.sqrt(sigma2)
     mu = np.log(mean) - sigma2 / 2
 
-    def evaluate(x: Curve) -> tuple[Curve, Curve]:
+    def sf(x: Curve) -> Curve:
         with np.errstate(divide="ignore"):
-            log_x = np.log(x)
-        sf = special.ndtr((mu - log_x) / sigma)
-        partial_mean = mean * special.ndtr((log_x - mu - sigma2) / sigma)
-        return sf, x * sf + partial_mean
+            return special.ndtr((mu - np.log(x)) / sigma)
 
-    return evaluate
+    def integral(x: Curve) -> Curve:
+        with np.errstate(divide="ignore"):
+            partial_mean = mean * special.ndtr((np.log(x) - mu - sigma2) / sigma)
+        return x * sf(x) + partial_mean
+
+    return sf, integral
 
 
 def _weibull(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
@@ -182,12 +188,13 @@ def _weibull(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
         mean = _col(_param(where, "mean", p["mean"]))
         scale = mean / special.gamma(1 + 1 / shape)
 
-    def evaluate(x: Curve) -> tuple[Curve, Curve]:
-        u = (x / scale) ** shape
-        sf = np.exp(-u)
-        return sf, x * sf + mean * special.gammainc(1 + 1 / shape, u)
+    def sf(x: Curve) -> Curve:
+        return np.exp(-((x / scale) ** shape))
 
-    return evaluate
+    def integral(x: Curve) -> Curve:
+        return x * sf(x) + mean * special.gammainc(1 + 1 / shape, (x / scale) ** shape)
+
+    return sf, integral
 
 
 def _gamma(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
@@ -200,21 +207,25 @@ def _gamma(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
         shape = (mean / std) ** 2
         scale = std**2 / mean
 
-    def evaluate(x: Curve) -> tuple[Curve, Curve]:
-        sf = special.gammaincc(shape, x / scale)
-        return sf, x * sf + shape * scale * special.gammainc(shape + 1, x / scale)
+    def sf(x: Curve) -> Curve:
+        return special.gammaincc(shape, x / scale)
 
-    return evaluate
+    def integral(x: Curve) -> Curve:
+        return x * sf(x) + shape * scale * special.gammainc(shape + 1, x / scale)
+
+    return sf, integral
 
 
 def _fixed(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
     lifetime = _col(_param(where, "lifetime", p["lifetime"]))
 
-    def evaluate(x: Curve) -> tuple[Curve, Curve]:
-        sf, integral = np.broadcast_arrays((x < lifetime).astype(float), np.minimum(x, lifetime))
-        return sf, integral
+    def sf(x: Curve) -> Curve:
+        return (x < lifetime).astype(float)
 
-    return evaluate
+    def integral(x: Curve) -> Curve:
+        return np.minimum(x, lifetime)
+
+    return sf, integral
 
 
 def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
@@ -236,6 +247,8 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
     if ages[0] > 0:
         ages = np.concatenate([[0.0], ages])
         values = np.concatenate([np.ones((*values.shape[:-1], 1)), values], axis=-1)
+    # Slope of each segment (a one-point table has none: it is the curve S = 0).
+    _slope = np.diff(values, axis=-1) / np.diff(ages) if ages.size > 1 else np.zeros(values.shape)
     # Cumulative integral at the knots (trapezoid is exact for piecewise-linear curves).
     knots_integral = np.concatenate(
         [
@@ -245,7 +258,7 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
         axis=-1,
     )
 
-    def evaluate(x: Curve) -> tuple[Curve, Curve]:
+    def locate(x: Curve) -> tuple[Curve, NDArray[np.intp], Curve]:
         end = ages[-1]
         if x.size and x.max() > end and (values[..., -1] > 0).any():
             raise _fail(
@@ -253,17 +266,19 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
                 f"the table ends at age {end:g} with survival {float(values[..., -1].max()):g} > 0 "
                 f"but ages up to {float(x.max()):g} are needed; extend it to zero survival",
             )
-        if ages.size == 1:  # a table with the single point (0, S0) and S0 == 0
-            return np.zeros(values.shape[:-1] + x.shape), np.zeros(values.shape[:-1] + x.shape)
         inside = np.minimum(x, end)
-        k = np.clip(np.searchsorted(ages, inside, side="right") - 1, 0, ages.size - 2)
-        w = (inside - ages[k]) / (ages[k + 1] - ages[k])
-        sf_inside = values[..., k] * (1 - w) + values[..., k + 1] * w
-        integral = knots_integral[..., k] + (inside - ages[k]) * (values[..., k] + sf_inside) / 2
-        sf = np.where(x > end, 0.0, sf_inside)
-        return sf, integral
+        k = np.clip(np.searchsorted(ages, inside, side="right") - 1, 0, max(ages.size - 2, 0))
+        return inside, k, values[..., k] + _slope[..., k] * (inside - ages[k])
 
-    return evaluate
+    def sf(x: Curve) -> Curve:
+        _, _, curve = locate(x)
+        return np.where(x > ages[-1], 0.0, curve)
+
+    def integral(x: Curve) -> Curve:
+        inside, k, curve = locate(x)
+        return knots_integral[..., k] + (inside - ages[k]) * (values[..., k] + curve) / 2
+
+    return sf, integral
 
 
 def survival_curve(
@@ -330,13 +345,12 @@ def survival_curve(
         "fixed": _fixed,
         "empirical": _empirical,
     }
-    evaluate = builders[distribution](where, params)
+    sf, integral = builders[distribution](where, params)
     ages = np.arange(n_ages, dtype=float)
 
     if isinstance(entry, str):
         if entry == "uniform":
-            _, integral = evaluate(np.arange(n_ages + 1, dtype=float))
-            curve = np.diff(integral, axis=-1)
+            curve = np.diff(integral(np.arange(n_ages + 1, dtype=float)), axis=-1)
             # Differences of nearly equal integrals can leave rounding noise in the tail.
             curve = np.minimum.accumulate(np.clip(curve, 0.0, 1.0), axis=-1)
             return curve
@@ -350,8 +364,8 @@ def survival_curve(
         offset = float(_param(where, "entry", entry, positive=False))
         if not 0.0 <= offset <= 1.0:
             raise _fail(where, f"entry must be between 0 and 1 (years), got {offset!r}")
-    sf, _ = evaluate(ages + offset)
-    return np.clip(sf, 0.0, 1.0)
+    curve = sf(ages + offset)
+    return np.clip(curve, 0.0, 1.0, out=curve)
 
 
 def validate_survival(survival: ArrayLike, *, name: str = "survival", where: str = "survival") -> Curve:
