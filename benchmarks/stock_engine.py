@@ -33,8 +33,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from motorisasi.model.stock import inflow_driven, stock_driven  # noqa: E402
-from motorisasi.model.survival import survival_curve  # noqa: E402
+from motorisasi.model.stock import inflow_driven, stock_driven
+from motorisasi.model.survival import survival_curve
 
 T = 60
 ENTRY = "middle"
@@ -123,13 +123,13 @@ def main() -> None:
         for mode in ("inflow", "stock"):
             for label, (mean, std) in (("shared", shared), ("per-series", per_series)):
                 repeats = args.repeats if n <= 10_000 else max(1, args.repeats - 1)
-                seconds, ours = best_time(lambda m=mode, a=mean, s=std: engine(m, series, a, s), repeats)
+                seconds, ours = best_time(lambda m=mode, x=series, a=mean, s=std: engine(m, x, a, s), repeats)
                 rate = n * T / seconds
                 fraction = n * T * (T + 1) / seconds / gemm
                 line = f"{mode:<7}{label:<11}{n:>8,}{seconds * 1e3:>10.2f}{rate:>13.3g}{fraction:>9.1%}"
                 if have_flodym and n <= args.flodym_max:
                     theirs_s, theirs = best_time(
-                        lambda m=mode, a=mean, s=std: flodym(m, series, a, s), min(repeats, 2)
+                        lambda m=mode, x=series, a=mean, s=std: flodym(m, x, a, s), min(repeats, 2)
                     )
                     diff = relative_difference(ours, theirs)  # type: ignore[arg-type]
                     line += f"{theirs_s * 1e3:>11.1f}{theirs_s / seconds:>9.1f}x{diff:>14.1e}"

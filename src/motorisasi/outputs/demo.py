@@ -11,6 +11,14 @@ from motorisasi.model.stock import inflow_driven, stock_driven
 from motorisasi.model.survival import ENTRY_OFFSETS, survival_curve
 
 
+_ENTRY_MEANING = {
+    "end": "convention: vehicles enter on 31 December",
+    "middle": "convention: vehicles enter on 1 July",
+    "start": "convention: vehicles enter on 1 January",
+    "uniform": "convention: entries spread over the year",
+}
+
+
 @dataclass(frozen=True)
 class DemoResult:
     assumptions: list[tuple[str, str, str, str]]
@@ -75,7 +83,7 @@ def run_demo(
         ("sales in year 1", f"{sales:,.0f}", "vehicles/yr", "illustrative"),
         ("sales growth", f"{growth:.1%}", "per year", "illustrative"),
         ("lifetime distribution", f"{distribution} ({described})", "years", "illustrative"),
-        ("entry in sales year", entry, "-", "convention (middle: on 1 July)"),
+        ("entry in sales year", entry, "-", _ENTRY_MEANING.get(entry, "convention")),
         ("fleet before year 1", "0", "vehicles", "the example starts from an empty fleet"),
     ]
     return DemoResult(
