@@ -25,13 +25,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.flodym_runner import peak_memory
 
 from motorisasi.model.stock import inflow_driven, stock_driven
 from motorisasi.model.survival import survival_curve
@@ -81,14 +82,6 @@ def relative_difference(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) ->
         scale = np.maximum(np.abs(y).max(axis=-1, keepdims=True), 1e-300)
         worst = max(worst, float((np.abs(x - y) / scale).max()))
     return worst
-
-
-def peak_memory(func: Callable[[], object]) -> int:
-    tracemalloc.start()
-    func()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak
 
 
 def main() -> None:

@@ -7,6 +7,8 @@ convention; its normal lifetime is the plain (untruncated) normal.
 
 from __future__ import annotations
 
+import tracemalloc
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -47,3 +49,14 @@ def flodym_run(
         model.stock[...] = series.T
     model.compute()
     return {k: getattr(model, k).values.T.copy() for k in ("inflow", "stock", "outflow")}
+
+
+def peak_memory(func: Callable[[], object]) -> int:
+    """Peak bytes that numpy and Python allocate while ``func`` runs (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        func()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak

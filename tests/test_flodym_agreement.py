@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tracemalloc
-
 import numpy as np
 import pytest
 
@@ -12,7 +10,7 @@ from motorisasi.model.survival import survival_curve
 
 pytest.importorskip("flodym")
 
-from tests.flodym_runner import flodym_run
+from tests.flodym_runner import flodym_run, peak_memory
 
 N, T = 6, 60
 rng = np.random.default_rng(2024)
@@ -60,17 +58,10 @@ def test_uses_less_memory_than_flodym(mode):
     mean, std = rng.uniform(10, 20, n), rng.uniform(2, 6, n)
     series = np.cumsum(rng.uniform(0, 1, (n, T)), axis=-1)
 
-    def peak(run) -> int:
-        tracemalloc.start()
-        run()
-        _, top = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        return top
-
     def ours() -> None:
         survival = survival_curve("normal", T, truncate=False, mean=mean, std=std)
         (inflow_driven if mode == "inflow" else stock_driven)(series, survival)
 
-    ours_peak = peak(ours)
-    theirs_peak = peak(lambda: flodym_run(mode, series, "normal", "middle", mean=mean, std=std))
+    ours_peak = peak_memory(ours)
+    theirs_peak = peak_memory(lambda: flodym_run(mode, series, "normal", "middle", mean=mean, std=std))
     assert ours_peak < theirs_peak / 10

@@ -10,7 +10,6 @@ from motorisasi.errors import ParameterError
 from motorisasi.model.stock import inflow_driven, stock_driven
 from motorisasi.model.survival import ENTRY_OFFSETS, survival_curve
 
-
 _ENTRY_MEANING = {
     "end": "convention: vehicles enter on 31 December",
     "middle": "convention: vehicles enter on 1 July",
