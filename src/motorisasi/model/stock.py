@@ -105,6 +105,11 @@ class StockResult:
         return self.stock - previous - self.inflow + self.outflow
 
 
+def _curve_of(survival: Array, c: int) -> Array:
+    """Cohort c's curve from a (C, T, N) survival array with C = 1 (shared) or one per cohort."""
+    return survival[c if survival.shape[0] > 1 else 0]
+
+
 @dataclass
 class _Run:
     """Inputs reshaped to a time-major layout: series on the last axis, N of them."""
@@ -122,7 +127,7 @@ class _Run:
 
     def cohort_curve(self, c: int) -> Array:
         """Survival curve of cohort ``c``, shape (T, N')."""
-        return self.survival[c if self.survival.shape[0] > 1 else 0]
+        return _curve_of(self.survival, c)
 
     def matrix(self) -> Array:
         """The T x T lower-triangular matrix M[t, c] = S[c, t - c] of a shared survival."""
@@ -260,7 +265,7 @@ def _push(run: _Run, weights: Array) -> Array:
         scratch = np.empty_like(part)
         for c in range(n_years):
             span = n_years - c
-            np.multiply(curves[c if curves.shape[0] > 1 else 0, :span], w[c], out=scratch[:span])
+            np.multiply(_curve_of(curves, c)[:span], w[c], out=scratch[:span])
             part[c:] += scratch[:span]
     return out
 
@@ -291,7 +296,7 @@ def _deconvolve(run: _Run, stock: Array) -> Array:
         survivors = np.zeros_like(target)
         scratch = np.empty_like(target)
         for t in range(n_years):
-            curve = curves[t if curves.shape[0] > 1 else 0]
+            curve = _curve_of(curves, t)
             part[t] = (target[t] - survivors[t]) / curve[0]
             span = n_years - t - 1
             if span:
