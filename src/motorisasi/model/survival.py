@@ -248,7 +248,7 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
         ages = np.concatenate([[0.0], ages])
         values = np.concatenate([np.ones((*values.shape[:-1], 1)), values], axis=-1)
     # Slope of each segment (a one-point table has none: it is the curve S = 0).
-    _slope = np.diff(values, axis=-1) / np.diff(ages) if ages.size > 1 else np.zeros(values.shape)
+    slope = np.diff(values, axis=-1) / np.diff(ages) if ages.size > 1 else np.zeros(values.shape)
     # Cumulative integral at the knots (trapezoid is exact for piecewise-linear curves).
     knots_integral = np.concatenate(
         [
@@ -268,7 +268,7 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
             )
         inside = np.minimum(x, end)
         k = np.clip(np.searchsorted(ages, inside, side="right") - 1, 0, max(ages.size - 2, 0))
-        return inside, k, values[..., k] + _slope[..., k] * (inside - ages[k])
+        return inside, k, values[..., k] + slope[..., k] * (inside - ages[k])
 
     def sf(x: Curve) -> Curve:
         _, _, curve = locate(x)
