@@ -247,7 +247,7 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
     if ages[0] > 0:
         ages = np.concatenate([[0.0], ages])
         values = np.concatenate([np.ones((*values.shape[:-1], 1)), values], axis=-1)
-    # Slope of each segment (a one-point table has none: it is the curve S = 0).
+    # Slope of each segment (a one-point table has none: its curve is constant).
     slope = np.diff(values, axis=-1) / np.diff(ages) if ages.size > 1 else np.zeros(values.shape)
     # Cumulative integral at the knots (trapezoid is exact for piecewise-linear curves).
     knots_integral = np.concatenate(
@@ -271,8 +271,8 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
         return inside, k, values[..., k] + slope[..., k] * (inside - ages[k])
 
     def sf(x: Curve) -> Curve:
-        _, _, curve = locate(x)
-        return np.where(x > ages[-1], 0.0, curve)
+        # Past the end the table is at its last value, which locate() has checked is zero.
+        return locate(x)[2]
 
     def integral(x: Curve) -> Curve:
         inside, k, curve = locate(x)
