@@ -23,11 +23,12 @@ def test_help_lists_the_commands_without_importing_numerical_libraries():
     code = (
         "import sys; from motorisasi.outputs.cli import main; sys.argv = ['motorisasi', '--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('numpy' in sys.modules, 'scipy' in sys.modules)"
+        "print('numpy' in sys.modules, 'scipy' in sys.modules, 'pandas' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "demo" in out
-    assert out.strip().splitlines()[-1] == "False False"
+    assert "data" in out
+    assert out.strip().splitlines()[-1] == "False False False"
 
 
 def test_demo_prints_a_consistent_table():

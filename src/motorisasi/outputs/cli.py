@@ -7,14 +7,13 @@ exit status 2, never a traceback.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
 from motorisasi import __version__
-from motorisasi.errors import MotorisasiError
+from motorisasi.outputs.cli_data import data_app
+from motorisasi.outputs.errors import user_errors_as_one_line
 
 app = typer.Typer(
     name="motorisasi",
@@ -24,22 +23,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _user_errors_as_one_line(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except MotorisasiError as exc:
-            from rich.console import Console
-
-            Console(stderr=True, highlight=False).print(f"[bold red]error:[/] {exc}", soft_wrap=True)
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _show_version(value: bool) -> None:
@@ -59,7 +42,7 @@ def _root(
 
 
 @app.command()
-@_user_errors_as_one_line
+@user_errors_as_one_line
 def demo(
     years: Annotated[int, typer.Option(min=1, max=200, help="Years to simulate.")] = 40,
     sales: Annotated[float, typer.Option(min=0, help="Sales in the first year, vehicles/yr.")] = 1_000_000,
@@ -121,6 +104,9 @@ def demo(
         f"Largest mass-balance residual: {result.balance_residual:.1e} vehicles; largest difference "
         f"between the given sales and the stock-driven sales: {result.round_trip_error:.1e} vehicles."
     )
+
+
+app.add_typer(data_app, name="data")
 
 
 def main() -> None:

@@ -1,0 +1,105 @@
+"""The format of a motorisasi data folder: files, columns, units and flags.
+
+A data folder (the embedded one, or a user's ``--data DIR``) holds:
+
+``sources.csv``
+    One row per source: ``source_id, publisher, citation, url, table, accessed, licence``.
+``series.csv``
+    The series catalogue: ``series, kind, unit, vehicle_type, basis, description``.
+``brand_origin.csv`` (optional)
+    ``brand, origin``: the country of origin used to group brands.
+any other ``*.csv``
+    Values in the tidy format of :data:`VALUE_COLUMNS`, one value per row. Each row names
+    its source (``source_id``; several ids are separated by ``;``) and a ``flag`` that says
+    how the value came about (:data:`FLAGS`).
+"""
+
+from __future__ import annotations
+
+SOURCES_FILE = "sources.csv"
+SERIES_FILE = "series.csv"
+BRAND_ORIGIN_FILE = "brand_origin.csv"
+META_FILES = (SOURCES_FILE, SERIES_FILE, BRAND_ORIGIN_FILE)
+
+VALUE_COLUMNS = (
+    "country",
+    "region",
+    "series",
+    "category",
+    "year",
+    "value",
+    "unit",
+    "source_id",
+    "flag",
+    "note",
+)
+VALUE_REQUIRED = ("country", "series", "year", "value", "unit", "source_id")
+SOURCE_COLUMNS = ("source_id", "publisher", "citation", "url", "table", "accessed", "licence")
+SOURCE_REQUIRED = ("source_id", "publisher", "citation", "accessed")
+SERIES_COLUMNS = ("series", "kind", "unit", "vehicle_type", "basis", "description")
+SERIES_REQUIRED = ("series", "kind", "unit", "description")
+BRAND_COLUMNS = ("brand", "origin")
+
+#: Rows are unique on these columns (conflicting reports of one value differ in ``source_id``).
+VALUE_KEY = ("country", "region", "series", "category", "year", "source_id")
+
+YEAR_MIN, YEAR_MAX = 1900, 2100
+#: Years the model reads history for; every harmonised series must cover them without a gap.
+HISTORY_WINDOW = (2000, 2024)
+
+FLAGS = {
+    "observed": "published by the source as is",
+    "derived": "computed from published figures by a method stated in the note",
+    # The note of an adjusted value gives the factor.
+    "adjusted": "a published figure moved onto another series' basis (break adjustment)",
+    "filled": "a gap filled by a stated method (interpolation), not published",
+    "projected": "a projection (by the source, or extended with a projection's growth)",
+    "statement": "a figure stated by an official or association, definition often not given",
+    "target": "a target, plan or forecast",
+    "regulation": "a value fixed by a regulation",
+}
+HARMONISED_FLAGS = ("observed", "derived", "adjusted", "filled", "projected")
+
+KINDS = {
+    "raw": "as published by one source (one vintage, one definition)",
+    "derived": "computed from published figures",
+    "harmonised": "one consistent series built from raw ones by a documented method, with a flag per year",
+    "statement": "figures stated in speeches or press releases",
+    "target": "targets, plans and forecasts",
+    "regulation": "values set by regulations",
+}
+
+#: Known units and whether a value in that unit can be negative.
+UNITS: dict[str, bool] = {
+    "vehicles": False,
+    "thousand vehicles": False,
+    "vehicles per year": False,
+    "vehicles per 1000 persons": False,
+    "persons per vehicle": False,
+    "persons": False,
+    "million persons": False,
+    "CKD sets": False,
+    "pieces": False,
+    "constant 2021 international $": False,
+    "constant 2015 US$": False,
+    "2011 international $": False,
+    "current US$": False,
+    "IDR per litre": False,
+    "IDR per kWh": False,
+    "percent": True,
+    "percent per year": True,
+    "percentage points": True,
+    "gCO2 per kWh": False,
+    "kgCO2 per kWh": False,
+    "Mt CO2": False,
+    "kWh": False,
+    "kWh per 100 km": False,
+    "km per kWh": False,
+    "litres gasoline-equivalent per 100 km": True,
+    "kg": False,
+    "km": False,
+    "km per year": False,
+    "km per person per year": False,
+    "year": False,
+    "years": False,
+}

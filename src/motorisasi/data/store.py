@@ -1,0 +1,181 @@
+"""Open the embedded data, optionally with a user's folder laid over it, and query it.
+
+A user folder (``--data DIR`` or the ``MOTORISASI_DATA`` environment variable) has the
+format of :mod:`motorisasi.data.schema`. It is validated first; then, for every
+(country, series) pair it contains, its rows replace the embedded rows of that pair. So a
+folder can replace one series (e.g. a newer population projection), or add a country.
+Sources and catalogue entries in the folder are added to the embedded ones (same id:
+the folder's wins).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from motorisasi.data import schema
+from motorisasi.data.validate import DataError, Folder, check_folder
+
+EMBEDDED = Path(__file__).with_name("embedded")
+ENV_VAR = "MOTORISASI_DATA"
+
+
+@dataclass(frozen=True)
+class DataStore:
+    """All values, sources and series of the data in use."""
+
+    values: pd.DataFrame
+    sources: pd.DataFrame
+    series: pd.DataFrame
+    brands: dict[str, str]
+    user_dir: Path | None
+
+
+@functools.lru_cache(maxsize=1)
+def _embedded() -> Folder:
+    return check_folder(EMBEDDED)
+
+
+@functools.lru_cache(maxsize=8)
+def _open(user_dir: str | None) -> DataStore:
+    base = _embedded()
+    rows = base.values
+    sources = dict(base.sources)
+    series = dict(base.series)
+    brands = dict(base.brands)
+    if user_dir is not None:
+        user = check_folder(user_dir, reference=base)
+        replaced = {(r["country"], r["series"]) for r in user.values}
+        rows = [r for r in rows if (r["country"], r["series"]) not in replaced] + user.values
+        sources.update(user.sources)
+        series.update(user.series)
+        brands.update(user.brands)
+    values = pd.DataFrame(rows, columns=[*schema.VALUE_COLUMNS, "_file", "_row"])
+    values["year"] = values["year"].astype("Int64")
+    values["value"] = values["value"].astype("float64")
+    return DataStore(
+        values=values,
+        sources=pd.DataFrame(list(sources.values()), columns=schema.SOURCE_COLUMNS).set_index("source_id"),
+        series=pd.DataFrame(list(series.values()), columns=schema.SERIES_COLUMNS).set_index("series"),
+        brands=brands,
+        user_dir=Path(user_dir) if user_dir else None,
+    )
+
+
+def open_data(data_dir: str | Path | None = None) -> DataStore:
+    """The data in use: the embedded data, with ``data_dir`` (or ``$MOTORISASI_DATA``) laid over it."""
+    chosen = data_dir if data_dir is not None else os.environ.get(ENV_VAR) or None
+    if chosen is not None:
+        path = Path(chosen).expanduser()
+        if not path.is_dir():
+            source = "--data" if data_dir is not None else f"${ENV_VAR}"
+            raise DataError(f"{source}: {str(chosen)!r} is not a folder")
+        chosen = str(path.resolve())
+    return _open(chosen)
+
+
+def catalog(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Every series and country in the data, with unit, kind, coverage and sources.
+
+    Columns: series, country, kind, unit, start, end, values, regions, categories,
+    sources (ids joined by ';'), description.
+    """
+    store = open_data(data_dir)
+    v = store.values
+    grouped = v.groupby(["series", "country"], sort=True)
+    out = grouped.agg(
+        start=("year", "min"),
+        end=("year", "max"),
+        values=("value", "size"),
+        regions=("region", lambda r: int((r != "").any() and r[r != ""].nunique())),
+        categories=("category", lambda c: int((c != "").any() and c[c != ""].nunique())),
+        sources=("source_id", lambda s: ";".join(sorted({i for ids in s for i in ids.split(";")}))),
+    ).reset_index()
+    meta = store.series.reindex(out["series"])
+    out.insert(2, "kind", meta["kind"].to_numpy())
+    out.insert(3, "unit", meta["unit"].to_numpy())
+    out["description"] = meta["description"].to_numpy()
+    return out
+
+
+def _unknown(name: str, known: list[str], what: str) -> DataError:
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    hint = (
+        f"; did you mean {', '.join(repr(c) for c in close)}?"
+        if close
+        else "; 'motorisasi data list' shows them"
+    )
+    return DataError(f"unknown {what} {name!r}{hint}")
+
+
+def load(
+    series: str,
+    country: str = "IDN",
+    *,
+    region: str | None = None,
+    category: str | None = None,
+    data_dir: str | Path | None = None,
+) -> pd.DataFrame:
+    """The values of one series for one country, with flags, sources and metadata.
+
+    Returns a table indexed by ``year`` (preceded by ``region`` and ``category`` levels when
+    the series has them, and followed by ``source_id`` when sources disagree on a value) with
+    columns ``value``, ``flag``, ``source_id`` and ``note``. ``attrs`` holds ``series``,
+    ``country``, ``unit``, ``kind``, ``description`` and ``sources`` (source id -> citation).
+    ``region``/``category`` select one region or category ("" for the national total).
+
+    >>> pop = load("population", "IDN")
+    >>> pop.attrs["unit"], int(pop.loc[2020, "value"]) > 250_000_000
+    ('persons', True)
+    """
+    store = open_data(data_dir)
+    if series not in store.series.index:
+        raise _unknown(series, list(store.series.index), "series")
+    v = store.values
+    rows = v[v["series"] == series]
+    countries = sorted(set(rows["country"]))
+    if country not in countries:
+        raise DataError(
+            f"series {series!r} has no values for country {country!r}"
+            + (f" (it has: {', '.join(countries)})" if countries else "")
+        )
+    rows = rows[rows["country"] == country]
+    for column, wanted in (("region", region), ("category", category)):
+        if wanted is not None:
+            if wanted not in set(rows[column]):
+                raise _unknown(wanted, sorted(set(rows[column]) - {""}), f"{column} of {series!r}")
+            rows = rows[rows[column] == wanted]
+    levels = [c for c in ("region", "category") if (rows[c] != "").any()]
+    levels.append("year")
+    if rows.duplicated(levels).any():
+        levels.append("source_id")
+    columns = [c for c in ("value", "flag", "source_id", "note") if c not in levels]
+    table = rows[[*levels, *columns]].sort_values(levels, kind="stable")
+    table = table.set_index(levels)
+    meta = store.series.loc[series]
+    ids = sorted({i for s in rows["source_id"] for i in s.split(";")})
+    table.attrs = {
+        "series": series,
+        "country": country,
+        "unit": meta["unit"],
+        "kind": meta["kind"],
+        "description": meta["description"],
+        "sources": {i: store.sources.loc[i, "citation"] for i in ids},
+    }
+    return table
+
+
+def sources(ids: list[str] | None = None, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The sources table (all, or the given ids), indexed by source id."""
+    table = open_data(data_dir).sources
+    if ids is None:
+        return table
+    unknown = [i for i in ids if i not in table.index]
+    if unknown:
+        raise _unknown(unknown[0], list(table.index), "source id")
+    return table.loc[ids]

@@ -1,0 +1,364 @@
+"""Read and validate a data folder.
+
+Every problem names the file, the row (the line number in the file; the header is row 1)
+and the column, so that a user can fix a folder of their own CSV files without reading code.
+The reader uses only the standard library so that validation is fast and the line numbers
+are exact.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from motorisasi.data import schema
+from motorisasi.errors import MotorisasiError
+
+
+class DataError(MotorisasiError):
+    """A data folder breaks the format (the message names file, row and column)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data folder."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.located()
+
+    def located(self, folder: str | Path | None = None) -> str:
+        """The problem as one line; with ``folder``, file names are given with their folder."""
+        file = (
+            str(Path(folder) / self.file) if folder is not None and self.file.endswith(".csv") else self.file
+        )
+        where = [file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass
+class Folder:
+    """The parsed content of a data folder (rows as dictionaries of strings, plus parsed fields)."""
+
+    path: Path
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)
+    series: dict[str, dict[str, str]] = field(default_factory=dict)
+    brands: dict[str, str] = field(default_factory=dict)
+    values: list[dict[str, object]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+_COUNTRY = re.compile(r"[A-Z]{3}")
+_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
+
+def _read_csv(path: Path, columns: Iterable[str], required: Iterable[str], problems: list[Problem]):
+    """Yield (line number, row) of a CSV file after checking its header."""
+    name = path.name
+    try:
+        handle = path.open(newline="", encoding="utf-8")
+    except OSError as exc:
+        problems.append(Problem(name, None, None, f"cannot be read ({exc.strerror})"))
+        return
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader)
+        except StopIteration:
+            problems.append(Problem(name, None, None, "is empty (expected a header row)"))
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            problems.append(Problem(name, 1, None, f"is not a readable UTF-8 CSV file ({exc})"))
+            return
+        header = [h.strip() for h in header]
+        missing = [c for c in required if c not in header]
+        if missing:
+            problems.append(
+                Problem(
+                    name, 1, missing[0], f"required column is missing (the header has: {', '.join(header)})"
+                )
+            )
+            return
+        known = set(columns)
+        for column in header:
+            if column not in known:
+                problems.append(Problem(name, 1, column, f"unknown column (known: {', '.join(columns)})"))
+        index = {c: header.index(c) for c in columns if c in header}
+        try:
+            for line, cells in enumerate(reader, start=2):
+                if not any(c.strip() for c in cells):
+                    continue
+                if len(cells) != len(header):
+                    problems.append(
+                        Problem(name, line, None, f"has {len(cells)} cells but the header has {len(header)}")
+                    )
+                    continue
+                yield line, {c: cells[i].strip() for c, i in index.items()}
+        except (csv.Error, UnicodeDecodeError) as exc:
+            problems.append(Problem(name, None, None, f"is not a readable UTF-8 CSV file ({exc})"))
+
+
+def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Folder, list[Problem]]:
+    """Parse and check a data folder; return its content and every problem found.
+
+    ``reference`` is the folder a user folder is laid over (the embedded data): source ids
+    and series may then resolve there, and ``sources.csv`` / ``series.csv`` are optional.
+    """
+    folder = Folder(Path(path))
+    problems: list[Problem] = []
+    if not folder.path.is_dir():
+        return folder, [Problem(str(path), None, None, "is not a folder")]
+
+    def meta(name: str, columns, required) -> Iterable[tuple[int, dict[str, str]]]:
+        file = folder.path / name
+        if not file.exists():
+            if reference is None and name != schema.BRAND_ORIGIN_FILE:
+                problems.append(Problem(name, None, None, "is missing (every data folder needs it)"))
+            return ()
+        folder.files.append(name)
+        return _read_csv(file, columns, required, problems)
+
+    for line, row in meta(schema.SOURCES_FILE, schema.SOURCE_COLUMNS, schema.SOURCE_REQUIRED):
+        sid = row["source_id"]
+        for column in schema.SOURCE_REQUIRED:
+            if not row[column]:
+                problems.append(Problem(schema.SOURCES_FILE, line, column, "is empty"))
+        if sid in folder.sources:
+            problems.append(Problem(schema.SOURCES_FILE, line, "source_id", f"duplicate source id {sid!r}"))
+        if row["accessed"] and not _DATE.fullmatch(row["accessed"]):
+            problems.append(
+                Problem(
+                    schema.SOURCES_FILE, line, "accessed", f"{row['accessed']!r} is not a date (YYYY-MM-DD)"
+                )
+            )
+        if sid:
+            folder.sources[sid] = row
+
+    for line, row in meta(schema.SERIES_FILE, schema.SERIES_COLUMNS, schema.SERIES_REQUIRED):
+        name = row["series"]
+        for column in schema.SERIES_REQUIRED:
+            if not row[column]:
+                problems.append(Problem(schema.SERIES_FILE, line, column, "is empty"))
+        if name in folder.series:
+            problems.append(Problem(schema.SERIES_FILE, line, "series", f"duplicate series {name!r}"))
+        if row["kind"] and row["kind"] not in schema.KINDS:
+            problems.append(
+                Problem(
+                    schema.SERIES_FILE,
+                    line,
+                    "kind",
+                    f"unknown kind {row['kind']!r} (known: {', '.join(schema.KINDS)})",
+                )
+            )
+        if row["unit"] and row["unit"] not in schema.UNITS:
+            problems.append(Problem(schema.SERIES_FILE, line, "unit", _unknown_unit(row["unit"])))
+        if name:
+            folder.series[name] = row
+
+    for _line, row in meta(schema.BRAND_ORIGIN_FILE, schema.BRAND_COLUMNS, schema.BRAND_COLUMNS):
+        folder.brands[row["brand"]] = row["origin"]
+
+    sources = dict(reference.sources) if reference else {}
+    sources.update(folder.sources)
+    catalogue = dict(reference.series) if reference else {}
+    catalogue.update(folder.series)
+
+    value_files = sorted(p for p in folder.path.glob("*.csv") if p.name not in schema.META_FILES)
+    if not value_files and reference is None:
+        problems.append(
+            Problem(str(folder.path), None, None, "holds no value files (*.csv besides the metadata)")
+        )
+    seen: dict[tuple, tuple[str, int]] = {}
+    for file in value_files:
+        folder.files.append(file.name)
+        for line, row in _read_csv(file, schema.VALUE_COLUMNS, schema.VALUE_REQUIRED, problems):
+            parsed = _check_value_row(file.name, line, row, sources, catalogue, problems)
+            if parsed is None:
+                continue
+            key = tuple(parsed[c] for c in schema.VALUE_KEY)
+            if key in seen:
+                first = seen[key]
+                problems.append(
+                    Problem(
+                        file.name,
+                        line,
+                        "year",
+                        f"duplicate of {first[0]} row {first[1]} "
+                        f"(same country, region, series, category, year and source_id)",
+                    )
+                )
+                continue
+            seen[key] = (file.name, line)
+            folder.values.append(parsed)
+
+    problems.extend(_check_harmonised(folder.values, catalogue))
+    return folder, problems
+
+
+def _unknown_unit(unit: str) -> str:
+    return f"unknown unit {unit!r} (known: {', '.join(schema.UNITS)})"
+
+
+def _check_value_row(file, line, row, sources, catalogue, problems) -> dict[str, object] | None:
+    ok = True
+
+    def bad(column: str, message: str) -> None:
+        nonlocal ok
+        ok = False
+        problems.append(Problem(file, line, column, message))
+
+    for column in schema.VALUE_REQUIRED:
+        if column != "year" and not row.get(column):
+            bad(column, "is empty")
+    if not ok:
+        return None
+    if not _COUNTRY.fullmatch(row["country"]):
+        bad("country", f"{row['country']!r} is not an ISO 3166 alpha-3 code such as 'IDN'")
+    series = row["series"]
+    entry = catalogue.get(series)
+    if entry is None:
+        bad("series", f"unknown series {series!r} (add it to {schema.SERIES_FILE})")
+    year: int | None = None
+    if row["year"]:
+        try:
+            year = int(row["year"])
+        except ValueError:
+            bad("year", f"{row['year']!r} is not a whole year")
+        else:
+            if not schema.YEAR_MIN <= year <= schema.YEAR_MAX:
+                bad("year", f"{year} is outside {schema.YEAR_MIN}-{schema.YEAR_MAX}")
+    try:
+        # float() would accept "1_000"; a data file should not.
+        value = float(row["value"].replace("_", "x"))
+    except ValueError:
+        bad("value", f"{row['value']!r} is not a number")
+        value = math.nan
+    else:
+        if not math.isfinite(value):
+            bad("value", f"{row['value']!r} is not a finite number")
+    unit = row["unit"]
+    if unit not in schema.UNITS:
+        bad("unit", _unknown_unit(unit))
+    else:
+        if entry is not None and entry.get("unit") and unit != entry["unit"]:
+            bad(
+                "unit",
+                f"{unit!r} differs from the unit of series {series!r} in {schema.SERIES_FILE} "
+                f"({entry['unit']!r})",
+            )
+        if not schema.UNITS[unit] and value < 0:
+            bad("value", f"{row['value']} is negative; a value in {unit!r} cannot be")
+    ids = [s.strip() for s in row["source_id"].split(";")]
+    for sid in ids:
+        if sid not in sources:
+            bad("source_id", f"source id {sid!r} is not in {schema.SOURCES_FILE}")
+    flag = row.get("flag") or "observed"
+    if flag not in schema.FLAGS:
+        bad("flag", f"unknown flag {flag!r} (known: {', '.join(schema.FLAGS)})")
+    if not ok:
+        return None
+    return {
+        "country": row["country"],
+        "region": row.get("region", ""),
+        "series": series,
+        "category": row.get("category", ""),
+        "year": year,
+        "value": value,
+        "unit": unit,
+        "source_id": ";".join(ids),
+        "flag": flag,
+        "note": row.get("note", ""),
+        "_file": file,
+        "_row": line,
+    }
+
+
+def _check_harmonised(values, catalogue) -> list[Problem]:
+    """Harmonised series: one value per year, no gap, the whole history window, allowed flags."""
+    problems: list[Problem] = []
+    groups: dict[tuple, list[dict[str, object]]] = defaultdict(list)
+    for row in values:
+        if catalogue.get(row["series"], {}).get("kind") == "harmonised":
+            groups[(row["country"], row["series"], row["region"], row["category"])].append(row)
+    start, end = schema.HISTORY_WINDOW
+    for (country, series, region, category), rows in groups.items():
+        label = (
+            f"harmonised series {series!r} for {country}"
+            + (f" {region}" if region else "")
+            + (f" ({category})" if category else "")
+        )
+        by_year: dict[int, dict[str, object]] = {}
+        for row in rows:
+            if row["flag"] not in schema.HARMONISED_FLAGS:
+                problems.append(
+                    Problem(
+                        str(row["_file"]),
+                        int(row["_row"]),
+                        "flag",
+                        f"flag {row['flag']!r} is not allowed in a {label}",
+                    )
+                )
+            year = row["year"]
+            if year is None:
+                problems.append(Problem(str(row["_file"]), int(row["_row"]), "year", f"{label} needs a year"))
+            elif year in by_year:
+                problems.append(
+                    Problem(str(row["_file"]), int(row["_row"]), "year", f"{label} has two values for {year}")
+                )
+            else:
+                by_year[year] = row  # type: ignore[index]
+        if not by_year:
+            continue
+        first, last = min(by_year), max(by_year)
+        gaps = [y for y in range(first, last + 1) if y not in by_year]
+        anchor = rows[0]
+        if gaps:
+            problems.append(
+                Problem(
+                    str(anchor["_file"]),
+                    int(anchor["_row"]),
+                    "year",
+                    f"{label} has gaps in {_years(gaps)} (fill them and flag them 'filled')",
+                )
+            )
+        if first > start or last < end:
+            problems.append(
+                Problem(
+                    str(anchor["_file"]),
+                    int(anchor["_row"]),
+                    "year",
+                    f"{label} covers {first}-{last} but must cover the history window {start}-{end}",
+                )
+            )
+    return problems
+
+
+def _years(years: list[int]) -> str:
+    shown = ", ".join(str(y) for y in years[:6])
+    return shown + (f" and {len(years) - 6} more" if len(years) > 6 else "")
+
+
+def check_folder(path: str | Path, reference: Folder | None = None) -> Folder:
+    """Read a folder and raise :class:`DataError` naming the first problem (and how many there are)."""
+    folder, problems = read_folder(path, reference)
+    if problems:
+        more = (
+            f" (and {len(problems) - 1} more; see 'motorisasi data check {path}')"
+            if len(problems) > 1
+            else ""
+        )
+        raise DataError(f"{problems[0].located(path)}{more}")
+    return folder

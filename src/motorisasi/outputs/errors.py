@@ -1,0 +1,31 @@
+"""How the command line reports a user's mistake: one ``error:`` line and exit status 2."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from motorisasi.errors import MotorisasiError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def user_errors_as_one_line(func: F) -> F:
+    """Turn a :class:`MotorisasiError` raised by a command into one line on stderr and exit 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MotorisasiError as exc:
+            from rich.console import Console
+
+            Console(stderr=True, highlight=False).print(
+                f"[bold red]error:[/] {exc}", soft_wrap=True, markup=True, emoji=False
+            )
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
