@@ -331,3 +331,14 @@ def test_data_check_passes_a_good_folder(tmp_path):
 def test_data_check_passes_the_embedded_folder():
     result = runner.invoke(app, ["data", "check", str(_embedded().path), "--standalone"])
     assert result.exit_code == 0, result.output
+
+
+def test_the_environment_variable_points_at_a_user_folder(tmp_path, monkeypatch):
+    root = _user_population(tmp_path / "env", value="123")
+    monkeypatch.setenv("MOTORISASI_DATA", str(root))
+    assert (load("population")["value"] == 123).all()
+    monkeypatch.setenv("MOTORISASI_DATA", str(tmp_path / "missing"))
+    with pytest.raises(DataError, match=r"\$MOTORISASI_DATA: .* is not a folder"):
+        load("population")
+    monkeypatch.delenv("MOTORISASI_DATA")
+    assert load("population")["value"].min() > 1e8

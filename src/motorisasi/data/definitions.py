@@ -57,9 +57,12 @@ def _national(store: DataStore, country: str) -> pd.DataFrame:
     return rows[rows["basis"].isin(list(BASES)) | (rows["kind"] == "statement")]
 
 
-def _by_year(rows: pd.DataFrame) -> dict[int, pd.Series]:
+def _by_year(rows: pd.DataFrame) -> dict[int, dict[str, object]]:
     """One row per year (the first report where several exist)."""
-    return {int(y): g.iloc[0] for y, g in rows.groupby("year", sort=True)}
+    return {
+        int(r["year"]): r
+        for r in rows.sort_values("year", kind="stable").drop_duplicates("year").to_dict("records")
+    }
 
 
 def _nearest(years: list[int], year: int) -> int | None:
@@ -191,7 +194,7 @@ def _count_row(counts, parts_options, year, population) -> dict[str, object] | N
     return None
 
 
-def _rate_row(rates: dict[int, pd.Series], year: int) -> dict[str, object] | None:
+def _rate_row(rates: dict[int, dict[str, object]], year: int) -> dict[str, object] | None:
     chosen = _nearest(sorted(rates), year)
     if chosen is None:
         return None

@@ -66,7 +66,7 @@ def list_series(
     ] = None,
     data: DataDir = None,
 ) -> None:
-    """List every series with its unit, coverage and kind."""
+    """List every series with its unit, coverage and kind ('data show SERIES' gives the full description)."""
     from rich.table import Table
 
     from motorisasi.data import catalog
@@ -87,7 +87,7 @@ def list_series(
         out.add_column(column, overflow="fold")
     for r in table.itertuples():
         years = f"{r.start}-{r.end}" if r.start != r.end else f"{r.start}"
-        out.add_row(r.series, r.country, r.kind, r.unit, years, str(r.values), r.description)
+        out.add_row(r.series, r.country, r.kind, r.unit, years, str(r.values), r.description.split(". ")[0])
     _console().print(out)
 
 
