@@ -1,0 +1,322 @@
+"""Estimate the ownership-income model from a country's history or a panel of countries.
+
+Bounded nonlinear least squares (:func:`scipy.optimize.least_squares`) on either
+
+- the static curve, ``V_t = gamma * exp(alpha * exp(beta_c * y_t))``, or
+- the dynamic form of Dargay, Gately & Sommer (2007), where each year's ownership is
+  predicted from the year before: ``V_t = theta * V*_t + (1 - theta) * V_{t-1}`` with
+  ``V*_t`` the Gompertz curve and ``theta`` split into rising- and falling-income speeds
+  when asked.
+
+In a panel the saturation level, ``alpha`` and ``theta`` are shared and each country has its
+own ``beta_c`` (as in Dargay, Gately & Sommer). Standard errors come from the Jacobian at the
+optimum, ``cov = s^2 (J'J)^-1`` with ``s^2 = SSR / (n - p)``; intervals use Student's t.
+
+A free saturation level is only identified when some country in the data has come close to
+it. The fit refuses (:class:`IdentificationError`) when it is not: one country far below any
+plausible saturation, an estimate at its bound, or a standard error as large as half the
+estimate. Fix the saturation, or fit a panel that includes countries near saturation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from motorisasi.errors import MotorisasiError, ParameterError
+from motorisasi.model.ownership import gompertz
+
+
+class IdentificationError(MotorisasiError):
+    """The data cannot identify a parameter of the model (the message says which and what to do)."""
+
+
+@dataclass(frozen=True)
+class CountryHistory:
+    """One country's history: years, income (thousand $ per person) and ownership (per 1,000)."""
+
+    years: NDArray[np.int64]
+    income: NDArray[np.float64]
+    ownership: NDArray[np.float64]
+
+    @classmethod
+    def of(cls, years: ArrayLike, income: ArrayLike, ownership: ArrayLike) -> CountryHistory:
+        y = np.asarray(years, dtype=np.int64)
+        g = np.asarray(income, dtype=float)
+        v = np.asarray(ownership, dtype=float)
+        if not (y.shape == g.shape == v.shape) or y.ndim != 1:
+            raise ParameterError(
+                f"years, income and ownership must be 1-d of one length, got {y.shape}, {g.shape}, {v.shape}"
+            )
+        keep = np.isfinite(g) & np.isfinite(v)
+        if np.any(v[keep] < 0) or np.any(g[keep] <= 0):
+            raise ParameterError("ownership must be >= 0 and income > 0")
+        order = np.argsort(y[keep])
+        return cls(y[keep][order], g[keep][order], v[keep][order])
+
+
+@dataclass(frozen=True)
+class OwnershipFit:
+    """Estimated parameters with standard errors, 95 % intervals and fit statistics."""
+
+    params: dict[str, float]
+    stderr: dict[str, float]
+    interval: dict[str, tuple[float, float]]
+    fixed: dict[str, float]
+    countries: tuple[str, ...]
+    dynamic: bool
+    asymmetric: bool
+    residuals: dict[str, NDArray[np.float64]]
+    fitted: dict[str, NDArray[np.float64]]
+    years: dict[str, NDArray[np.int64]]
+    n_obs: int
+    rmse: float
+    r_squared: float
+    covariance: NDArray[np.float64] = field(repr=False)
+
+    def value(self, name: str) -> float:
+        """A parameter, estimated or fixed."""
+        if name in self.params:
+            return self.params[name]
+        if name in self.fixed:
+            return self.fixed[name]
+        raise KeyError(name)
+
+    def beta(self, country: str) -> float:
+        return self.value(f"beta[{country}]") if f"beta[{country}]" in self.params else self.value("beta")
+
+    def long_run(self, country: str, income: ArrayLike) -> NDArray[np.float64]:
+        """The fitted long-run ownership curve ``V*`` for ``country`` at ``income``."""
+        return gompertz(income, self.value("saturation"), self.value("alpha"), self.beta(country))
+
+    def theta(self) -> tuple[float, float]:
+        """(rising, falling) adjustment speeds; (1, 1) for a static fit."""
+        if not self.dynamic:
+            return 1.0, 1.0
+        if self.asymmetric:
+            return self.value("theta_rise"), self.value("theta_fall")
+        return self.value("theta"), self.value("theta")
+
+
+_BOUNDS = {
+    "saturation": (50.0, 1500.0),
+    "alpha": (-50.0, -1e-3),
+    "beta": (-5.0, -1e-4),
+    "theta": (1e-3, 1.0),
+    "theta_rise": (1e-3, 1.0),
+    "theta_fall": (1e-3, 1.0),
+}
+
+
+def fit_ownership(
+    history: Mapping[str, CountryHistory],
+    *,
+    dynamic: bool = True,
+    asymmetric: bool = False,
+    saturation: float | None = None,
+    country_beta: bool = True,
+    saturation_bounds: tuple[float, float] | None = None,
+) -> OwnershipFit:
+    """Fit the Gompertz ownership model to one or more countries' histories.
+
+    Parameters
+    ----------
+    history : mapping of country code to :class:`CountryHistory`
+        Income in thousand constant $ per person, ownership in vehicles per 1,000 people.
+    dynamic : bool
+        Fit the partial-adjustment form (each year predicted from the year before; needs
+        consecutive years) rather than the static curve.
+    asymmetric : bool
+        Separate adjustment speeds for rising and falling income (dynamic fits only).
+    saturation : float, optional
+        Fix the saturation level (vehicles per 1,000) instead of estimating it.
+    country_beta : bool
+        Each country its own ``beta`` (default) or one shared ``beta``.
+    saturation_bounds : (float, float), optional
+        Bounds for a free saturation level (default 50-1,500).
+    """
+    if not history:
+        raise ParameterError("no country histories to fit")
+    if asymmetric and not dynamic:
+        raise ParameterError("asymmetric adjustment speeds need a dynamic fit")
+    countries = tuple(history)
+    names: list[str] = []
+    if saturation is None:
+        names.append("saturation")
+    names.append("alpha")
+    names += [f"beta[{c}]" for c in countries] if country_beta else ["beta"]
+    if dynamic:
+        names += ["theta_rise", "theta_fall"] if asymmetric else ["theta"]
+    fixed = {} if saturation is None else {"saturation": float(_check_saturation(saturation))}
+
+    rows = _design(history, dynamic)
+    n_obs = sum(len(r[0]) for r in rows.values())
+    if n_obs <= len(names):
+        raise IdentificationError(
+            f"{n_obs} observations cannot identify {len(names)} parameters ({', '.join(names)})"
+        )
+    if saturation is None:
+        _refuse_unidentified_saturation(history)
+
+    lower, upper = [], []
+    for name in names:
+        base = name.split("[")[0]
+        lo, hi = saturation_bounds if (base == "saturation" and saturation_bounds) else _BOUNDS[base]
+        lower.append(lo)
+        upper.append(hi)
+    x0 = _start(history, names, fixed, np.array(lower), np.array(upper))
+
+    def unpack(x: NDArray[np.float64]) -> dict[str, float]:
+        return {**fixed, **dict(zip(names, x, strict=True))}
+
+    def residuals(x: NDArray[np.float64]) -> NDArray[np.float64]:
+        p = unpack(x)
+        return np.concatenate(
+            [_predict(p, c, r, dynamic, asymmetric, country_beta) - r[2] for c, r in rows.items()]
+        )
+
+    from scipy.optimize import least_squares
+    from scipy.stats import t as student_t
+
+    result = least_squares(
+        residuals,
+        x0,
+        bounds=(lower, upper),
+        x_scale="jac",
+        method="trf",
+        ftol=1e-12,
+        xtol=1e-12,
+        gtol=1e-12,
+        max_nfev=20_000,
+    )
+    resid = result.fun
+    dof = n_obs - len(names)
+    s2 = float(resid @ resid) / dof
+    jac = result.jac
+    try:
+        cov = np.linalg.inv(jac.T @ jac) * s2
+    except np.linalg.LinAlgError:
+        cov = np.full((len(names), len(names)), np.inf)
+    se = np.sqrt(np.clip(np.diag(cov), 0, np.inf))
+    q = float(student_t.ppf(0.975, dof))
+    estimated = {n: float(v) for n, v in zip(names, result.x, strict=True)}
+    stderr = {n: float(s) for n, s in zip(names, se, strict=True)}
+    interval = {n: (v - q * stderr[n], v + q * stderr[n]) for n, v in estimated.items()}
+
+    if saturation is None:
+        gamma, sd = estimated["saturation"], stderr["saturation"]
+        lo, hi = saturation_bounds or _BOUNDS["saturation"]
+        if (
+            not np.isfinite(sd)
+            or sd > 0.5 * gamma
+            or np.isclose(gamma, lo, rtol=1e-3)
+            or np.isclose(gamma, hi, rtol=1e-3)
+        ):
+            raise IdentificationError(
+                f"the data do not identify the saturation level (estimate {gamma:,.0f} per 1,000, "
+                f"standard error {sd:,.0f}, bounds {lo:,.0f}-{hi:,.0f}); fix it (saturation=...) or add "
+                "countries that are close to saturation to the panel"
+            )
+
+    observed = np.concatenate([r[2] for r in rows.values()])
+    total = float(((observed - observed.mean()) ** 2).sum())
+    split = np.cumsum([len(r[2]) for r in rows.values()])[:-1]
+    per_country = dict(zip(countries, np.split(resid, split), strict=True))
+    return OwnershipFit(
+        params=estimated,
+        stderr=stderr,
+        interval=interval,
+        fixed=fixed,
+        countries=countries,
+        dynamic=dynamic,
+        asymmetric=asymmetric,
+        residuals=per_country,
+        fitted={c: rows[c][2] + per_country[c] for c in countries},
+        years={c: rows[c][0] for c in countries},
+        n_obs=n_obs,
+        rmse=float(np.sqrt(resid @ resid / n_obs)),
+        r_squared=1.0 - float(resid @ resid) / total if total > 0 else float("nan"),
+        covariance=cov,
+    )
+
+
+def _check_saturation(value: float) -> float:
+    if not np.isfinite(value) or value <= 0:
+        raise ParameterError(f"saturation must be a positive number of vehicles per 1,000, got {value}")
+    return value
+
+
+def _design(history: Mapping[str, CountryHistory], dynamic: bool) -> dict[str, tuple]:
+    """Per country: (years, income, observed ownership, previous ownership, previous income)."""
+    rows = {}
+    for country, h in history.items():
+        if dynamic:
+            consecutive = np.diff(h.years) == 1
+            idx = np.nonzero(consecutive)[0] + 1
+            rows[country] = (
+                h.years[idx],
+                h.income[idx],
+                h.ownership[idx],
+                h.ownership[idx - 1],
+                h.income[idx - 1],
+            )
+        else:
+            rows[country] = (h.years, h.income, h.ownership, None, None)
+        if len(rows[country][0]) == 0:
+            raise ParameterError(
+                f"{country}: no usable years"
+                + (" (a dynamic fit needs consecutive years)" if dynamic else "")
+            )
+    return rows
+
+
+def _predict(p, country, rows, dynamic, asymmetric, country_beta) -> NDArray[np.float64]:
+    _, income, _, previous, previous_income = rows
+    beta = p[f"beta[{country}]"] if country_beta else p["beta"]
+    target = p["saturation"] * np.exp(p["alpha"] * np.exp(beta * income))
+    if not dynamic:
+        return target
+    # A rising-income year adjusts at theta_rise, a falling one at theta_fall.
+    theta = np.where(income > previous_income, p["theta_rise"], p["theta_fall"]) if asymmetric else p["theta"]
+    return theta * target + (1.0 - theta) * previous
+
+
+def _refuse_unidentified_saturation(history: Mapping[str, CountryHistory]) -> None:
+    """Refuse before fitting when no country's data bend towards saturation."""
+    if len(history) > 1:
+        return
+    ((country, h),) = history.items()
+    growth = np.diff(h.ownership) / np.maximum(h.ownership[:-1], 1e-9)
+    still_fast = len(growth) < 10 or np.median(growth[-10:]) > 0.02
+    if len(h.years) < 30 or still_fast:
+        raise IdentificationError(
+            f"{country}: {len(h.years)} years of ownership still growing "
+            f"{100 * np.median(growth[-10:]) if len(growth) else float('nan'):.1f} %/yr cannot identify a "
+            "saturation level; fix the saturation (e.g. from comparable countries) or fit a panel that "
+            "includes countries near saturation"
+        )
+
+
+def _start(history, names, fixed, lower, upper) -> NDArray[np.float64]:
+    top = max(float(h.ownership.max()) for h in history.values())
+    gamma = fixed.get("saturation", min(max(1.3 * top, 100.0), 1000.0))
+    alpha = -5.0
+    x = []
+    for name in names:
+        if name == "saturation":
+            x.append(gamma)
+        elif name == "alpha":
+            x.append(alpha)
+        elif name.startswith("beta"):
+            hs = [history[name[5:-1]]] if "[" in name else list(history.values())
+            y = np.median(np.concatenate([h.income for h in hs]))
+            v = np.median(np.concatenate([h.ownership for h in hs]))
+            ratio = np.clip(v / gamma, 1e-6, 0.99)
+            b = np.log(np.log(ratio) / alpha) / y if y > 0 else -0.1
+            x.append(float(b) if np.isfinite(b) and b < 0 else -0.1)
+        else:
+            x.append(0.2)
+    return np.clip(np.array(x), lower + 1e-9 * np.abs(lower), upper - 1e-9 * np.abs(upper))
