@@ -6,6 +6,10 @@ format of :mod:`motorisasi.data.schema`. It is validated first; then, for every
 folder can replace one series (e.g. a newer population projection), or add a country.
 Sources and catalogue entries in the folder are added to the embedded ones (same id:
 the folder's wins).
+
+Two layers: :func:`merged` and :func:`series_values` use only the standard library and
+numpy (fast to import, for the command line's calculations); :func:`open_data`,
+:func:`catalog`, :func:`load` and :func:`sources` give pandas tables.
 """
 
 from __future__ import annotations
@@ -15,14 +19,142 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+import numpy as np
 
 from motorisasi.data import schema
 from motorisasi.data.validate import DataError, Folder, check_folder
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 EMBEDDED = Path(__file__).with_name("embedded")
 ENV_VAR = "MOTORISASI_DATA"
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The rows, sources, series and brands in use (embedded data with any user folder laid over)."""
+
+    rows: list[dict[str, object]]
+    sources: dict[str, dict[str, str]]
+    series: dict[str, dict[str, str]]
+    brands: dict[str, str]
+    user_dir: Path | None
+
+
+@dataclass(frozen=True)
+class SeriesValues:
+    """One series for one country, region and category, sorted by year (numpy arrays)."""
+
+    series: str
+    country: str
+    unit: str
+    years: np.ndarray
+    values: np.ndarray
+    flags: list[str]
+    source_ids: list[str]
+    sources: dict[str, str]
+
+    def at(self, year: int) -> float:
+        """The value of ``year`` (KeyError if there is none)."""
+        hit = np.nonzero(self.years == year)[0]
+        if not len(hit):
+            raise KeyError(year)
+        return float(self.values[hit[0]])
+
+    def index_of(self, year: int) -> int:
+        hit = np.nonzero(self.years == year)[0]
+        if not len(hit):
+            raise KeyError(year)
+        return int(hit[0])
+
+
+@functools.lru_cache(maxsize=1)
+def _embedded() -> Folder:
+    return check_folder(EMBEDDED)
+
+
+@functools.lru_cache(maxsize=8)
+def _merged(user_dir: str | None) -> Merged:
+    base = _embedded()
+    rows = base.values
+    sources = dict(base.sources)
+    series = dict(base.series)
+    brands = dict(base.brands)
+    if user_dir is not None:
+        user = check_folder(user_dir, reference=base)
+        replaced = {(r["country"], r["series"]) for r in user.values}
+        rows = [r for r in rows if (r["country"], r["series"]) not in replaced] + user.values
+        sources.update(user.sources)
+        series.update(user.series)
+        brands.update(user.brands)
+    return Merged(rows, sources, series, brands, Path(user_dir) if user_dir else None)
+
+
+def _chosen(data_dir: str | Path | None) -> str | None:
+    chosen = data_dir if data_dir is not None else os.environ.get(ENV_VAR) or None
+    if chosen is None:
+        return None
+    path = Path(chosen).expanduser()
+    if not path.is_dir():
+        source = "--data" if data_dir is not None else f"${ENV_VAR}"
+        raise DataError(f"{source}: {str(chosen)!r} is not a folder")
+    return str(path.resolve())
+
+
+def merged(data_dir: str | Path | None = None) -> Merged:
+    """The data in use without pandas: the embedded data with ``data_dir`` (or ``$MOTORISASI_DATA``)."""
+    return _merged(_chosen(data_dir))
+
+
+def series_values(
+    series: str,
+    country: str = "IDN",
+    *,
+    region: str = "",
+    category: str = "",
+    data_dir: str | Path | None = None,
+) -> SeriesValues:
+    """A series with one value per year (a harmonised series, or a raw one without rival reports).
+
+    Raises :class:`DataError` for an unknown series or country, or when two sources report
+    different values for one year (use :func:`load` to see them side by side).
+    """
+    data = merged(data_dir)
+    if series not in data.series:
+        raise _unknown(series, list(data.series), "series")
+    rows = [r for r in data.rows if r["series"] == series]
+    countries = sorted({str(r["country"]) for r in rows})
+    if country not in countries:
+        raise DataError(
+            f"series {series!r} has no values for country {country!r}"
+            + (f" (it has: {', '.join(countries)})" if countries else "")
+        )
+    rows = [
+        r
+        for r in rows
+        if r["country"] == country
+        and r["region"] == region
+        and r["category"] == category
+        and r["year"] is not None
+    ]
+    rows.sort(key=lambda r: int(r["year"]))  # type: ignore[arg-type]
+    years = np.array([int(r["year"]) for r in rows], dtype=np.int64)  # type: ignore[arg-type]
+    if len(np.unique(years)) != len(years):
+        raise DataError(f"series {series!r} has several reports for some years; use load() to choose")
+    ids = sorted({i for r in rows for i in str(r["source_id"]).split(";")})
+    return SeriesValues(
+        series=series,
+        country=country,
+        unit=data.series[series]["unit"],
+        years=years,
+        values=np.array([float(r["value"]) for r in rows]),  # type: ignore[arg-type]
+        flags=[str(r["flag"]) for r in rows],
+        source_ids=[str(r["source_id"]) for r in rows],
+        sources={i: data.sources[i]["citation"] for i in ids},
+    )
 
 
 @dataclass(frozen=True)
@@ -36,47 +168,27 @@ class DataStore:
     user_dir: Path | None
 
 
-@functools.lru_cache(maxsize=1)
-def _embedded() -> Folder:
-    return check_folder(EMBEDDED)
-
-
 @functools.lru_cache(maxsize=8)
 def _open(user_dir: str | None) -> DataStore:
-    base = _embedded()
-    rows = base.values
-    sources = dict(base.sources)
-    series = dict(base.series)
-    brands = dict(base.brands)
-    if user_dir is not None:
-        user = check_folder(user_dir, reference=base)
-        replaced = {(r["country"], r["series"]) for r in user.values}
-        rows = [r for r in rows if (r["country"], r["series"]) not in replaced] + user.values
-        sources.update(user.sources)
-        series.update(user.series)
-        brands.update(user.brands)
-    values = pd.DataFrame(rows, columns=[*schema.VALUE_COLUMNS, "_file", "_row"])
+    import pandas as pd
+
+    data = _merged(user_dir)
+    sources, series = data.sources, data.series
+    values = pd.DataFrame(data.rows, columns=[*schema.VALUE_COLUMNS, "_file", "_row"])
     values["year"] = values["year"].astype("Int64")
     values["value"] = values["value"].astype("float64")
     return DataStore(
         values=values,
         sources=pd.DataFrame(list(sources.values()), columns=schema.SOURCE_COLUMNS).set_index("source_id"),
         series=pd.DataFrame(list(series.values()), columns=schema.SERIES_COLUMNS).set_index("series"),
-        brands=brands,
-        user_dir=Path(user_dir) if user_dir else None,
+        brands=dict(data.brands),
+        user_dir=data.user_dir,
     )
 
 
 def open_data(data_dir: str | Path | None = None) -> DataStore:
     """The data in use: the embedded data, with ``data_dir`` (or ``$MOTORISASI_DATA``) laid over it."""
-    chosen = data_dir if data_dir is not None else os.environ.get(ENV_VAR) or None
-    if chosen is not None:
-        path = Path(chosen).expanduser()
-        if not path.is_dir():
-            source = "--data" if data_dir is not None else f"${ENV_VAR}"
-            raise DataError(f"{source}: {str(chosen)!r} is not a folder")
-        chosen = str(path.resolve())
-    return _open(chosen)
+    return _open(_chosen(data_dir))
 
 
 def catalog(data_dir: str | Path | None = None) -> pd.DataFrame:

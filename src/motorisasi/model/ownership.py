@@ -83,7 +83,7 @@ def gompertz(
     Examples
     --------
     >>> round(float(gompertz(10.0, 600.0, -5.0, -0.1)), 3)
-    94.876
+    95.348
     """
     gamma = _positive("saturation", saturation)
     a = _negative("alpha", alpha)

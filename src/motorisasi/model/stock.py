@@ -55,7 +55,6 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.linalg import solve_triangular
 
 from motorisasi.errors import ParameterError
 from motorisasi.model.survival import validate_survival
@@ -288,6 +287,9 @@ def _require_entry_survival(where: str, run: _Run) -> None:
 def _deconvolve(run: _Run, stock: Array) -> Array:
     """Forward substitution: the inflows whose survivors make up ``stock``."""
     if run.survival.shape[-1] == 1:
+        # Imported here: only stock-driven runs need it, and scipy.linalg is slow to import.
+        from scipy.linalg import solve_triangular
+
         return solve_triangular(run.matrix(), stock, lower=True, check_finite=False)
     n_years = run.n_years
     inflow = np.empty_like(stock)

@@ -13,6 +13,7 @@ import typer
 
 from motorisasi import __version__
 from motorisasi.outputs.cli_data import data_app
+from motorisasi.outputs.cli_gap import gap
 from motorisasi.outputs.errors import user_errors_as_one_line
 
 app = typer.Typer(
@@ -107,6 +108,7 @@ def demo(
 
 
 app.add_typer(data_app, name="data")
+app.command("gap")(gap)
 
 
 def main() -> None:

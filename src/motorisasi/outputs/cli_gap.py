@@ -1,0 +1,243 @@
+"""``motorisasi gap``: what reaching an ownership target by a given year takes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from motorisasi.outputs.errors import user_errors_as_one_line
+
+
+@user_errors_as_one_line
+def gap(
+    target: Annotated[float, typer.Option(help="Target ownership, vehicles per 1,000 people.")] = 150.0,
+    by: Annotated[int, typer.Option(help="Year by which to reach it.")] = 2030,
+    definition: Annotated[
+        str, typer.Option(help="What is counted: four_wheel (cars, buses, trucks) or passenger_cars.")
+    ] = "four_wheel",
+    country: Annotated[str, typer.Option("--country", "-c", help="ISO 3166 alpha-3 country code.")] = "IDN",
+    lifetime: Annotated[float, typer.Option(help="Mean vehicle lifetime, years (assumption).")] = 20.0,
+    lifetime_std: Annotated[float, typer.Option(help="Standard deviation of the lifetime, years.")] = 6.0,
+    max_growth: Annotated[float, typer.Option(help="Bound on year-on-year sales growth, %/yr.")] = 25.0,
+    baseline_growth: Annotated[float, typer.Option(help="Sales growth in the baseline, %/yr.")] = 0.0,
+    path: Annotated[
+        str, typer.Option(help="Shape of the sales path: growth (constant rate) or smooth.")
+    ] = "growth",
+    lang: Annotated[
+        str | None, typer.Option(help="Language of the labels: en or id (default: from the locale).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """What reaching TARGET vehicles per 1,000 people by BY takes: sales, growth, fleet.
+
+    The answer is on the registered basis (the basis of the official "99 per 1,000"):
+    latest ownership, the fleet the target needs, when a baseline with constant sales reaches
+    it, and the sales path that reaches it, with every assumption listed.
+    """
+    from motorisasi.outputs.messages import language
+    from motorisasi.scenario.gap import GapError, ownership_gap
+
+    lang = language(lang)
+    if path not in ("growth", "smooth"):
+        raise GapError(f"--path: unknown shape {path!r} (use growth or smooth)")
+    result = ownership_gap(
+        target,
+        by,
+        country=country.upper(),
+        definition=definition,
+        lifetime=lifetime,
+        lifetime_std=lifetime_std,
+        max_growth=max_growth / 100,
+        baseline_growth=baseline_growth / 100,
+        shape=path,
+        data_dir=data,
+    )
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    _print(result, lang)
+
+
+def _print(r, lang: str) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import MESSAGES, millions, number
+    from motorisasi.outputs.messages import message as m
+
+    console = Console(highlight=False)
+    definition = m(f"definition.{r.definition}", lang)
+    console.print(
+        m(
+            "gap.title",
+            lang,
+            target=number(r.target, lang),
+            definition=definition,
+            by=r.by,
+            country=r.country,
+        ),
+        style="bold",
+    )
+    flag = m(f"flag.{r.latest_flag}", lang) if f"flag.{r.latest_flag}" in MESSAGES else r.latest_flag
+    rows = [
+        (
+            m("gap.today", lang),
+            m(
+                "gap.today.value",
+                lang,
+                ownership=number(r.latest_ownership, lang, 1),
+                year=r.base_year,
+                stock=millions(r.latest_stock, lang),
+                population=millions(r.population_base, lang),
+                flag=flag,
+                sources=", ".join(r.latest_sources),
+            ),
+        ),
+        (
+            m("gap.target", lang),
+            m(
+                "gap.target.value",
+                lang,
+                target=number(r.target, lang),
+                population=millions(r.population_target, lang),
+                by=r.by,
+                stock=millions(r.stock_needed, lang),
+                extra=millions(r.extra_vehicles, lang),
+            ),
+        ),
+    ]
+    reached = (
+        m("gap.baseline.reached", lang, target=number(r.target, lang), year=int(r.baseline_year_reached))
+        if r.baseline_year_reached == r.baseline_year_reached
+        else m("gap.baseline.never", lang, target=number(r.target, lang), horizon=r.baseline_horizon)
+    )
+    rows.append(
+        (
+            m("gap.baseline", lang),
+            m(
+                "gap.baseline.value",
+                lang,
+                sales=number(r.baseline_sales, lang),
+                year=r.base_year,
+                growth=number(_baseline_growth(r), lang, 1),
+                ownership=number(r.baseline_ownership_at_target, lang, 1),
+                by=r.by,
+                reached=reached,
+            ),
+        )
+    )
+    final = r.sales[-1] if r.sales else float("nan")
+    if r.path_shape == "growth" or not r.feasible:
+        needed = m(
+            "gap.needed.growth",
+            lang,
+            growth=number(100 * r.needed_growth, lang, 1),
+            sales=number(r.baseline_sales, lang),
+            year=r.base_year,
+            final=number(final, lang),
+            by=r.by,
+        )
+    else:
+        fastest = max(b / a - 1 for a, b in zip([r.baseline_sales, *r.sales[:-1]], r.sales, strict=True))
+        needed = m(
+            "gap.needed.smooth",
+            lang,
+            growth=number(100 * fastest, lang, 1),
+            sales=number(r.baseline_sales, lang),
+            year=r.base_year,
+            final=number(final, lang),
+            by=r.by,
+        )
+    rows.append((m("gap.needed", lang), needed))
+    if not r.feasible:
+        rows.append(("", m("gap.infeasible", lang, reason=r.reason)))
+    if r.sales:
+        rows.append(
+            (
+                m("gap.cumulative", lang),
+                m(
+                    "gap.cumulative.value",
+                    lang,
+                    sales=millions(sum(r.sales), lang),
+                    first=r.years[0],
+                    by=r.by,
+                    extra=millions(r.cumulative_extra_sales, lang),
+                ),
+            )
+        )
+    rows.append(
+        (m("gap.point", lang), m("gap.point.value", lang, by=r.by, sales=number(r.sales_per_point, lang)))
+    )
+    rows.append(
+        (
+            m("gap.register", lang),
+            m(
+                "gap.register.value",
+                lang,
+                year=r.base_year,
+                stock=millions(r.latest_stock, lang),
+                modelled=millions(r.modelled_fleet, lang),
+                unremoved=millions(r.unremoved_registrations, lang),
+            ),
+        )
+    )
+    summary = Table(box=None, show_header=False, pad_edge=False)
+    summary.add_column(style="bold", no_wrap=True)
+    summary.add_column(overflow="fold")
+    for row in rows:
+        summary.add_row(*row)
+    console.print(summary)
+
+    if r.sales:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for key in ("year", "sales", "retirements", "stock", "ownership"):
+            table.add_column(m(f"gap.col.{key}", lang), justify="right")
+        for year, sales, out, stock, own in zip(
+            r.years, r.sales, r.retirements, r.stock, r.ownership, strict=True
+        ):
+            table.add_row(
+                str(year), number(sales, lang), number(out, lang), number(stock, lang), number(own, lang, 1)
+            )
+        console.print(table)
+
+    assumptions = Table(
+        title=m("gap.assumptions", lang), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    for key in ("name", "value", "unit", "reason"):
+        assumptions.add_column(m(f"gap.col.{key}", lang), overflow="fold")
+    for a in r.assumptions:
+        value = (
+            number(a.value, lang, 1)
+            if isinstance(a.value, float)
+            else _text(f"assumption.{a.name}.value", lang, str(a.value))
+        )
+        reason = _text(f"assumption.{a.name}", lang, a.reason, **a.params)
+        assumptions.add_row(a.name, value, _text(f"unit.{a.unit}", lang, a.unit), reason)
+    console.print(assumptions)
+    console.print(m("gap.read", lang, by=r.by))
+    console.print(f"{m('gap.sources', lang)}: {', '.join(r.sources)}", soft_wrap=True, markup=False)
+    console.print(m("gap.cite", lang), soft_wrap=True)
+
+
+def _text(key: str, lang: str, fallback: str, **values: object) -> str:
+    """The catalogue text of ``key`` if there is one (data-dependent texts may have none)."""
+    from motorisasi.outputs.messages import MESSAGES
+
+    return MESSAGES[key][lang].format(**values) if key in MESSAGES else fallback
+
+
+def _baseline_growth(r) -> float:
+    for a in r.assumptions:
+        if a.name == "baseline_sales_growth":
+            return float(a.value)
+    return 0.0

@@ -1,0 +1,343 @@
+"""The ownership gap: what reaching a target such as 150 vehicles per 1,000 people by a year takes.
+
+The pipeline reads the embedded (or user) data, rebuilds the fleet's age structure from the
+sales history with the stock engine, and inverts the stock model for the sales path that
+reaches the target (:func:`motorisasi.model.targets.required_sales`). Every number it returns
+names its definition and sources, and every assumption has a name, a unit and a reason.
+
+How the registered fleet is modelled
+------------------------------------
+Registration statistics count vehicles that are no longer on the road: Indonesia's
+registered four-wheel fleet grew by 5.3 million from 2015 to 2021 while 5.7 million were
+sold, so almost nothing left the register. The pipeline therefore splits the registered
+fleet in the base year into
+
+- the *modelled fleet*: the registered fleet of the year before the sales history starts
+  (with a steady-state age profile) plus every year's sales since, each surviving by the
+  lifetime assumption; and
+- *unremoved registrations*: the registered fleet minus the modelled fleet, which stays in
+  the register unchanged (an assumption; it is reported, not hidden).
+
+Targets are on the registered basis, as the official "99 per 1,000" is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.model import inflow_driven, survival_curve
+from motorisasi.model.targets import first_year_reaching, required_sales, sales_per_point
+
+#: Definitions ``gap`` supports: stock series, sales series, label.
+DEFINITIONS = {
+    "four_wheel": (
+        "four_wheel_registered",
+        "car_sales",
+        "four-wheel-plus vehicles (cars, buses, trucks), registered",
+    ),
+    "passenger_cars": ("passenger_cars_registered", "car_sales", "passenger cars, registered"),
+}
+PASSENGER_CATEGORIES = ("sedan", "4x2_non_lcgc", "4x4", "lcgc_affordable_energy_saving_4x2")
+
+
+class GapError(MotorisasiError):
+    """The question cannot be answered as asked (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A named assumption with its unit and reason (``params`` fill the reason's placeholders)."""
+
+    name: str
+    value: float | str
+    unit: str
+    reason: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GapResult:
+    """The answer to "what does TARGET per 1,000 by YEAR take?", with its provenance."""
+
+    country: str
+    definition: str
+    definition_label: str
+    target: float
+    by: int
+    base_year: int
+    latest_ownership: float
+    latest_stock: float
+    latest_flag: str
+    latest_sources: list[str]
+    population_base: float
+    population_target: float
+    stock_needed: float
+    extra_vehicles: float
+    unremoved_registrations: float
+    modelled_fleet: float
+    baseline_sales: float
+    baseline_year_reached: float
+    baseline_horizon: int
+    baseline_ownership_at_target: float
+    feasible: bool  # within the growth bound (the path shown may exceed it when not)
+    reason: str
+    needed_growth: float
+    years: list[int]
+    sales: list[float]
+    retirements: list[float]
+    stock: list[float]
+    ownership: list[float]
+    cumulative_sales: float
+    cumulative_extra_sales: float
+    sales_per_point: float
+    path_shape: str
+    assumptions: list[Assumption] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """Plain types only (for JSON)."""
+        out = asdict(self)
+        for key, value in out.items():
+            if isinstance(value, float) and not np.isfinite(value):
+                out[key] = None
+        return out
+
+
+def ownership_gap(
+    target: float = 150.0,
+    by: int = 2030,
+    *,
+    country: str = "IDN",
+    definition: str = "four_wheel",
+    lifetime: float = 20.0,
+    lifetime_std: float = 6.0,
+    max_growth: float = 0.25,
+    baseline_growth: float = 0.0,
+    shape: str = "growth",
+    data_dir: str | Path | None = None,
+) -> GapResult:
+    """What reaching ``target`` vehicles per 1,000 people by ``by`` takes (see the module docs)."""
+    from motorisasi.data.store import merged, series_values
+
+    if definition not in DEFINITIONS:
+        raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
+    if not np.isfinite(target) or target <= 0:
+        raise GapError(f"target: must be a positive number of vehicles per 1,000 people, got {target}")
+    if not (np.isfinite(lifetime) and lifetime > 0 and np.isfinite(lifetime_std) and lifetime_std > 0):
+        raise GapError(f"lifetime: mean and std must be positive years, got {lifetime} and {lifetime_std}")
+    if not 0 < max_growth <= 5:
+        raise GapError(f"max-growth: must be in (0, 5] (a fraction per year), got {max_growth}")
+    stock_name, sales_name, label = DEFINITIONS[definition]
+    try:
+        stock = series_values(stock_name, country, data_dir=data_dir)
+        sales = series_values(sales_name, country, data_dir=data_dir)
+        population = series_values("population", country, data_dir=data_dir)
+    except MotorisasiError as exc:
+        raise GapError(f"country {country}: {exc}") from None
+    assumptions: list[Assumption] = []
+    sales_values = sales.values
+    if definition == "passenger_cars":
+        share, years_used = _passenger_share(merged(data_dir).rows, country)
+        sales_values = sales_values * share
+        assumptions.append(
+            Assumption(
+                "passenger_share_of_sales",
+                round(100 * share, 1),
+                "% of 4+ wheel sales",
+                f"mean share of sedan, 4x2, 4x4 and LCGC in GAIKINDO wholesales {years_used} (derived)",
+                {"years": years_used},
+            )
+        )
+
+    base = int(min(stock.years.max(), sales.years.max()))
+    if by <= base:
+        raise GapError(f"by: {by} is not after the latest year with data ({base})")
+    horizon = int(population.years.max())
+    if by > horizon:
+        raise GapError(f"by: {by} is after the last year of the population projection ({horizon})")
+    first = int(sales.years.min())
+    if first - 1 not in stock.years:
+        raise GapError(f"{stock_name}: no registered fleet for {first - 1}, the year before sales begin")
+    if not np.array_equal(population.years, np.arange(population.years[0], horizon + 1)):
+        raise GapError("population: the series has gaps")
+
+    def pop(year: int) -> float:
+        return population.at(year)
+
+    def pops(start: int, end: int) -> np.ndarray:
+        i = population.index_of(start)
+        return population.values[i : i + end - start + 1]
+
+    latest_stock = stock.at(base)
+    latest_ownership = 1000.0 * latest_stock / pop(base)
+    if latest_ownership >= target:
+        raise GapError(
+            f"target: {target:g} per 1,000 is not above today's {latest_ownership:.1f} ({base}, {label})"
+        )
+
+    assumptions += [
+        Assumption(
+            "lifetime_mean",
+            lifetime,
+            "years",
+            "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of "
+            "8-35 years in 31 European countries (18.1 in Western Europe); cars in Indonesia are kept "
+            "long and hardly exported",
+        ),
+        Assumption(
+            "lifetime_std", lifetime_std, "years", "normal distribution (truncated at zero), mid-year entry"
+        ),
+        Assumption(
+            "unremoved_registrations",
+            "constant",
+            "",
+            "registered vehicles not in the modelled fleet stay in the register (2015-2021: the register "
+            "grew by about as much as sales)",
+        ),
+        Assumption(
+            "max_sales_growth", round(100 * max_growth, 1), "%/yr", "bound on year-on-year sales growth"
+        ),
+        Assumption(
+            "baseline_sales_growth",
+            round(100 * baseline_growth, 1),
+            "%/yr",
+            f"baseline: sales from {base} grow at this rate",
+            {"year": base},
+        ),
+        Assumption(
+            "population",
+            "World Bank to 2024, UN WPP 2024 medium variant after",
+            "persons",
+            "harmonised population series",
+        ),
+    ]
+
+    # Spin-up: the registered fleet of the year before sales begin, steady-state ages, plus sales.
+    history = sales_values[: sales.index_of(base) + 1].astype(float)
+    n_hist = len(history)
+    n_future = horizon - base
+    ages = n_hist + n_future + 150
+    sf = survival_curve("normal", ages, mean=lifetime, std=lifetime_std)
+    profile = sf[1 : 1 + 100]
+    start_fleet = stock.at(first - 1) * profile / profile.sum()
+    spin = inflow_driven(history, sf, initial=start_fleet, by_cohort=True)
+    by_age_sales = spin.stock_by_cohort[-1, ::-1]  # age 0 = sold in the base year
+    by_age_start = spin.initial_stock_by_age[-1]  # sold before the history began
+    fleet_by_age = np.concatenate([by_age_sales, by_age_start])
+    modelled = float(spin.stock[-1])
+    unremoved = latest_stock - modelled
+
+    n_years = by - base
+    stock_needed = target / 1000.0 * pop(by)
+    base_sales = float(history[-1])
+    path = required_sales(
+        stock_needed - unremoved,
+        sf,
+        base_sales=base_sales,
+        n_years=n_years,
+        initial=fleet_by_age,
+        initial_survival=sf,
+        shape=shape,
+        max_growth=max_growth,
+    )
+    within_bounds = bool(path.feasible)
+    if not within_bounds and np.isfinite(path.needed_growth) and path.needed_growth > max_growth:
+        # Show what the target would take at the constant growth it needs, beyond the bound.
+        path = required_sales(
+            stock_needed - unremoved,
+            sf,
+            base_sales=base_sales,
+            n_years=n_years,
+            initial=fleet_by_age,
+            initial_survival=sf,
+            shape="growth",
+            max_growth=float(path.needed_growth) * (1 + 1e-9) + 1e-12,
+        )
+
+    # Baseline: sales at the base level (growing at baseline_growth) until the population horizon.
+    steps = np.arange(1, n_future + 1)
+    baseline = inflow_driven(
+        base_sales * (1 + baseline_growth) ** steps, sf, initial=fleet_by_age, initial_survival=sf
+    )
+    future_years = np.arange(base + 1, horizon + 1)
+    baseline_ownership = 1000.0 * (unremoved + baseline.stock) / pops(base + 1, horizon)
+    reached = float(first_year_reaching(baseline_ownership, target, future_years))
+
+    reason = "" if within_bounds else str(path.reason) or _first_reason(stock_needed, unremoved)
+    if not within_bounds and path.feasible:
+        reason = (
+            f"needs constant sales growth of {100 * path.needed_growth:.1f} %/yr, above the "
+            f"{100 * max_growth:.0f} %/yr bound"
+        )
+    years = list(range(base + 1, by + 1))
+    registered = unremoved + path.stock
+    ownership_path = 1000.0 * registered / pops(base + 1, by)
+    baseline_cumulative = float(np.sum(base_sales * (1 + baseline_growth) ** np.arange(1, n_years + 1)))
+    cumulative = float(np.sum(path.sales)) if path.feasible else float("nan")
+
+    used = {stock.source_ids[stock.index_of(y)] for y in (first - 1, base)}
+    used |= {sales.source_ids[i] for i in range(sales.index_of(first), sales.index_of(base) + 1)}
+    used |= {population.source_ids[i] for i in range(population.index_of(base), population.index_of(by) + 1)}
+    ids = sorted({i for group in used for i in group.split(";")})
+    citations = {**stock.sources, **sales.sources, **population.sources}
+    return GapResult(
+        country=country,
+        definition=definition,
+        definition_label=label,
+        target=float(target),
+        by=int(by),
+        base_year=base,
+        latest_ownership=float(latest_ownership),
+        latest_stock=latest_stock,
+        latest_flag=stock.flags[stock.index_of(base)],
+        latest_sources=stock.source_ids[stock.index_of(base)].split(";"),
+        population_base=pop(base),
+        population_target=pop(by),
+        stock_needed=float(stock_needed),
+        extra_vehicles=float(stock_needed - latest_stock),
+        unremoved_registrations=unremoved,
+        modelled_fleet=modelled,
+        baseline_sales=base_sales,
+        baseline_year_reached=reached,
+        baseline_horizon=horizon,
+        baseline_ownership_at_target=float(baseline_ownership[by - base - 1]),
+        feasible=within_bounds,
+        reason=reason,
+        needed_growth=float(path.needed_growth),
+        years=years,
+        sales=[float(x) for x in path.sales],
+        retirements=[float(x) for x in path.retirements],
+        stock=[float(x) for x in registered],
+        ownership=[float(x) for x in ownership_path],
+        cumulative_sales=cumulative,
+        cumulative_extra_sales=cumulative - baseline_cumulative,
+        sales_per_point=float(sales_per_point(pop(by), sf[0])),
+        path_shape=shape,
+        assumptions=assumptions,
+        sources={i: citations[i] for i in ids if i in citations},
+    )
+
+
+def _first_reason(stock_needed: float, unremoved: float) -> str:
+    return "not reachable" if stock_needed > unremoved else "reached without any sales"
+
+
+def _passenger_share(rows: list[dict], country: str) -> tuple[float, str]:
+    """Mean share of passenger categories in GAIKINDO wholesales over the years with categories."""
+    by_year: dict[int, dict[str, float]] = {}
+    for r in rows:
+        if r["series"] == "wholesales_gaikindo" and r["country"] == country and r["region"] == "":
+            by_year.setdefault(int(r["year"]), {}).setdefault(str(r["category"]), float(r["value"]))
+    years = sorted(
+        y for y, cats in by_year.items() if "" in cats and all(c in cats for c in PASSENGER_CATEGORIES)
+    )
+    if not years:
+        raise GapError(
+            "wholesales_gaikindo: no years with the passenger categories to split off passenger cars"
+        )
+    shares = [sum(by_year[y][c] for c in PASSENGER_CATEGORIES) / by_year[y][""] for y in years]
+    return float(np.mean(shares)), f"{years[0]}-{years[-1]}"

@@ -1,0 +1,183 @@
+"""`motorisasi gap`: the pipeline's arithmetic, its JSON, both languages, and its one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from motorisasi.data import load
+from motorisasi.model import inflow_driven, survival_curve
+from motorisasi.outputs.cli import app
+from motorisasi.outputs.messages import LANGUAGES, MESSAGES, language, number
+from motorisasi.scenario.gap import GapError, ownership_gap
+
+runner = CliRunner()
+WIDE = {"COLUMNS": "200"}
+
+
+@pytest.fixture(scope="module")
+def by_2035():
+    return ownership_gap(150, 2035)
+
+
+def test_latest_ownership_is_registered_fleet_over_population(by_2035):
+    r = by_2035
+    stock = load("four_wheel_registered").loc[r.base_year, "value"]
+    population = load("population").loc[r.base_year, "value"]
+    assert r.latest_ownership == pytest.approx(1000 * stock / population, rel=1e-12)
+    assert r.stock_needed == pytest.approx(0.150 * load("population").loc[2035, "value"], rel=1e-12)
+    assert r.latest_stock == pytest.approx(r.modelled_fleet + r.unremoved_registrations, rel=1e-12)
+
+
+def test_the_path_reaches_the_target_and_balances(by_2035):
+    r = by_2035
+    assert r.feasible
+    assert r.ownership[-1] == pytest.approx(150.0, rel=1e-6)
+    assert r.stock[-1] == pytest.approx(r.stock_needed, rel=1e-6)
+    previous = np.concatenate([[r.latest_stock], r.stock[:-1]])
+    np.testing.assert_allclose(
+        np.array(r.stock), previous + np.array(r.sales) - np.array(r.retirements), rtol=1e-12
+    )
+    growth = np.array(r.sales) / np.concatenate([[r.baseline_sales], r.sales[:-1]]) - 1
+    np.testing.assert_allclose(growth, r.needed_growth, rtol=1e-9)
+    assert r.needed_growth <= 0.25
+
+
+def test_the_modelled_fleet_is_an_independent_spin_up_of_the_sales_history(by_2035):
+    """Rebuild the modelled fleet with the engine directly from the data series."""
+    sales = load("car_sales")["value"]
+    stock = load("four_wheel_registered")["value"]
+    first, base = int(sales.index.min()), by_2035.base_year
+    sf = survival_curve("normal", 400, mean=20.0, std=6.0)
+    profile = sf[1:101]
+    run = inflow_driven(
+        sales.loc[first:base].to_numpy(), sf, initial=stock[first - 1] * profile / profile.sum()
+    )
+    assert run.stock[-1] == pytest.approx(by_2035.modelled_fleet, rel=1e-9)
+
+
+def test_infeasible_target_explains_and_still_shows_the_needed_path():
+    r = ownership_gap(150, 2030)
+    assert not r.feasible
+    assert "above the 25 %/yr bound" in r.reason
+    assert r.needed_growth > 0.25
+    assert r.ownership[-1] == pytest.approx(150.0, rel=1e-6)
+
+
+def test_baseline_reaches_a_low_target_in_the_reported_year():
+    r = ownership_gap(97.5, 2030, baseline_growth=0.03)
+    assert r.baseline_year_reached >= r.base_year + 1
+    assert r.baseline_ownership_at_target > 0
+
+
+def test_gap_does_not_import_pandas():
+    code = (
+        "import sys; from motorisasi.scenario.gap import ownership_gap; ownership_gap(); "
+        "print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_cli_table_and_json_give_the_same_numbers():
+    text = runner.invoke(app, ["gap", "--target", "150", "--by", "2035"], env=WIDE)
+    assert text.exit_code == 0, text.output
+    raw = runner.invoke(app, ["gap", "--target", "150", "--by", "2035", "--json"])
+    assert raw.exit_code == 0, raw.output
+    data = json.loads(raw.output)
+    assert f"{data['latest_ownership']:.1f} per 1,000 in {data['base_year']}" in text.output
+    assert f"growing {100 * data['needed_growth']:.1f} %/yr" in text.output
+    for year, sales, own in zip(data["years"], data["sales"], data["ownership"], strict=True):
+        row = next(line for line in text.output.splitlines() if line.strip().startswith(str(year)))
+        assert f"{sales:,.0f}" in row and f"{own:.1f}" in row
+    assert "four-wheel-plus" in text.output and "bps-03" in text.output
+    assert {a["name"] for a in data["assumptions"]} >= {"lifetime_mean", "unremoved_registrations"}
+    assert all(isinstance(v, str) for v in data["sources"].values())
+
+
+def test_cli_in_bahasa_indonesia():
+    result = runner.invoke(app, ["gap", "--target", "150", "--by", "2035", "--lang", "id"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "Mencapai 150 kendaraan roda empat" in result.output
+    assert "Saat ini" in result.output and "per 1.000" in result.output
+    assert re.search(r"\d{1,3}(\.\d{3})+", result.output)  # 1.234.567
+    assert "no Indonesian survival data" not in result.output  # assumptions are translated too
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--country", "XYZ"], "country XYZ"),
+        (["--target", "50"], "not above today's"),
+        (["--by", "2020"], "is not after the latest year"),
+        (["--by", "2100"], "population projection"),
+        (["--definition", "bicycles"], "unknown 'bicycles'"),
+        (["--lang", "fr"], "unknown language 'fr'"),
+        (["--path", "zigzag"], "unknown shape"),
+        (["--lifetime", "-3"], "lifetime"),
+    ],
+)
+def test_cli_errors_are_one_line(args, words):
+    result = runner.invoke(app, ["gap", *args])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert words in lines[0]
+
+
+def test_passenger_car_definition_uses_a_derived_sales_share():
+    r = ownership_gap(100, 2040, definition="passenger_cars")
+    share = next(a for a in r.assumptions if a.name == "passenger_share_of_sales")
+    assert 60 < share.value < 90
+    assert r.latest_ownership == pytest.approx(
+        1000
+        * load("passenger_cars_registered").loc[r.base_year, "value"]
+        / load("population").loc[r.base_year, "value"]
+    )
+    with pytest.raises(GapError):
+        ownership_gap(150, 2030, definition="all_motor_vehicles")
+
+
+# --- the message catalogue ------------------------------------------------------------------
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_exists_in_both_languages_with_the_same_placeholders():
+    for key, texts in MESSAGES.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(texts[lang].strip() for lang in LANGUAGES), key
+        assert _fields(texts["en"]) == _fields(texts["id"]), key
+
+
+def test_every_assumption_and_unit_of_gap_is_in_the_catalogue():
+    for definition in ("four_wheel", "passenger_cars"):
+        for a in ownership_gap(160, 2045, definition=definition).assumptions:
+            assert f"assumption.{a.name}" in MESSAGES, a.name
+            assert not a.unit or f"unit.{a.unit}" in MESSAGES, a.unit
+            if isinstance(a.value, str):
+                assert f"assumption.{a.name}.value" in MESSAGES, a.name
+
+
+def test_numbers_follow_the_language():
+    assert number(1234567.891, "en", 1) == "1,234,567.9"
+    assert number(1234567.891, "id", 1) == "1.234.567,9"
+    assert number(float("nan"), "id") == "-"
+
+
+def test_language_defaults_from_the_locale(monkeypatch):
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    assert language(None) == "en"
+    monkeypatch.setenv("LANG", "id_ID.UTF-8")
+    assert language(None) == "id"
+    assert language("en") == "en"
