@@ -181,3 +181,59 @@ def test_language_defaults_from_the_locale(monkeypatch):
     monkeypatch.setenv("LANG", "id_ID.UTF-8")
     assert language(None) == "id"
     assert language("en") == "en"
+
+
+# --- the ownership model on the embedded data -----------------------------------------------
+
+
+def test_panel_fit_on_the_embedded_data_is_identified_and_close():
+    from motorisasi.scenario.ownership import fit_panel
+
+    fit, used = fit_panel()
+    assert fit.r_squared > 0.99
+    assert 0 < fit.params["theta"] <= 1
+    low, high = fit.interval["saturation"]
+    japan = max(fit.fitted["JPN"])
+    assert low < fit.params["saturation"] < high
+    assert fit.params["saturation"] > japan  # saturation lies above the most motorised country in the panel
+    assert "four_wheel_registered" in used["IDN"]
+
+
+def test_indonesia_alone_cannot_identify_saturation_and_the_cli_says_so():
+    result = runner.invoke(app, ["ownership", "fit", "--countries", "IDN"])
+    assert result.exit_code == 2
+    assert "cannot identify a saturation level" in result.output
+    fixed = runner.invoke(
+        app, ["ownership", "fit", "--countries", "IDN", "--saturation", "700", "--static", "--json"]
+    )
+    assert fixed.exit_code == 0, fixed.output
+    data = json.loads(fixed.output)
+    assert data["fixed"] == {"saturation": 700.0}
+    assert data["params"]["alpha"] < 0 and data["params"]["beta[IDN]"] < 0
+
+
+def test_ownership_history_is_registered_fleet_over_population():
+    from motorisasi.scenario.ownership import ownership_history
+
+    history, _ = ownership_history("IDN")
+    i = list(history.years).index(2024)
+    assert history.ownership[i] == pytest.approx(
+        1000 * load("four_wheel_registered").loc[2024, "value"] / load("population").loc[2024, "value"]
+    )
+    assert history.income[i] == pytest.approx(load("gdp_per_capita_ppp_worldbank").loc[2024, "value"] / 1000)
+
+
+def test_income_needed_reaches_the_target_through_the_fitted_model():
+    from motorisasi.model.ownership import gompertz, partial_adjustment
+
+    r = ownership_gap(150, 2035, income=True)
+    block = r.income
+    assert block["available"] and block["feasible"]
+    model = block["model"]
+    n = 2035 - block["base_year"]
+    income = block["base_income"] / 1000 * (1 + block["growth"]) ** np.arange(1, n + 1)
+    star = gompertz(income, model["saturation"], model["alpha"], model["beta"])
+    path = partial_adjustment(star, block["base_ownership"], model["theta"])
+    assert path[-1] == pytest.approx(150.0, rel=1e-6)
+    text = runner.invoke(app, ["gap", "--by", "2035", "--income"], env=WIDE)
+    assert f"grows {100 * block['growth']:.1f} %/yr" in text.output

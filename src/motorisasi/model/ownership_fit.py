@@ -179,7 +179,7 @@ def fit_ownership(
         )
 
     from scipy.optimize import least_squares
-    from scipy.stats import t as student_t
+    from scipy.special import stdtrit  # Student's t quantile (scipy.stats is slow to import)
 
     result = least_squares(
         residuals,
@@ -201,25 +201,12 @@ def fit_ownership(
     except np.linalg.LinAlgError:
         cov = np.full((len(names), len(names)), np.inf)
     se = np.sqrt(np.clip(np.diag(cov), 0, np.inf))
-    q = float(student_t.ppf(0.975, dof))
+    q = float(stdtrit(dof, 0.975))
     estimated = {n: float(v) for n, v in zip(names, result.x, strict=True)}
     stderr = {n: float(s) for n, s in zip(names, se, strict=True)}
     interval = {n: (v - q * stderr[n], v + q * stderr[n]) for n, v in estimated.items()}
 
-    if saturation is None:
-        gamma, sd = estimated["saturation"], stderr["saturation"]
-        lo, hi = saturation_bounds or _BOUNDS["saturation"]
-        if (
-            not np.isfinite(sd)
-            or sd > 0.5 * gamma
-            or np.isclose(gamma, lo, rtol=1e-3)
-            or np.isclose(gamma, hi, rtol=1e-3)
-        ):
-            raise IdentificationError(
-                f"the data do not identify the saturation level (estimate {gamma:,.0f} per 1,000, "
-                f"standard error {sd:,.0f}, bounds {lo:,.0f}-{hi:,.0f}); fix it (saturation=...) or add "
-                "countries that are close to saturation to the panel"
-            )
+    _refuse_unidentified(estimated, stderr, names, lower, upper, saturation is None)
 
     observed = np.concatenate([r[2] for r in rows.values()])
     total = float(((observed - observed.mean()) ** 2).sum())
@@ -241,6 +228,25 @@ def fit_ownership(
         r_squared=1.0 - float(resid @ resid) / total if total > 0 else float("nan"),
         covariance=cov,
     )
+
+
+def _refuse_unidentified(estimated, stderr, names, lower, upper, free_saturation) -> None:
+    """Refuse estimates stuck at a bound or with a standard error above half their size."""
+    for name, lo, hi in zip(names, lower, upper, strict=True):
+        value, sd = estimated[name], stderr[name]
+        at_bound = np.isclose(value, lo, rtol=1e-4, atol=1e-9) or (
+            np.isclose(value, hi, rtol=1e-4, atol=1e-9) and not name.startswith("theta")
+        )
+        if at_bound or not np.isfinite(sd) or sd > 0.5 * abs(value):
+            advice = (
+                "fix the saturation (saturation=...) or add countries close to saturation to the panel"
+                if free_saturation
+                else "add countries to the panel, or use the static form"
+            )
+            raise IdentificationError(
+                f"the data do not identify {name} (estimate {value:.4g}, standard error {sd:.3g}, "
+                f"bounds {lo:g} to {hi:g}); {advice}"
+            )
 
 
 def _check_saturation(value: float) -> float:

@@ -14,6 +14,7 @@ import typer
 from motorisasi import __version__
 from motorisasi.outputs.cli_data import data_app
 from motorisasi.outputs.cli_gap import gap
+from motorisasi.outputs.cli_ownership import ownership_app
 from motorisasi.outputs.errors import user_errors_as_one_line
 
 app = typer.Typer(
@@ -109,6 +110,7 @@ def demo(
 
 app.add_typer(data_app, name="data")
 app.command("gap")(gap)
+app.add_typer(ownership_app, name="ownership")
 
 
 def main() -> None:

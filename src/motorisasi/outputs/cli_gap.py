@@ -29,6 +29,9 @@ def gap(
     lang: Annotated[
         str | None, typer.Option(help="Language of the labels: en or id (default: from the locale).")
     ] = None,
+    income: Annotated[
+        bool, typer.Option(help="Also fit the ownership model and give the income growth the target needs.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     data: Annotated[
         Path | None,
@@ -59,6 +62,7 @@ def gap(
         max_growth=max_growth / 100,
         baseline_growth=baseline_growth / 100,
         shape=path,
+        income=income,
         data_dir=data,
     )
     if as_json:
@@ -178,6 +182,8 @@ def _print(r, lang: str) -> None:
     rows.append(
         (m("gap.point", lang), m("gap.point.value", lang, by=r.by, sales=number(r.sales_per_point, lang)))
     )
+    if r.income is not None:
+        rows.append((m("gap.income", lang), _income_text(r.income, r, lang)))
     rows.append(
         (
             m("gap.register", lang),
@@ -227,6 +233,34 @@ def _print(r, lang: str) -> None:
     console.print(m("gap.read", lang, by=r.by))
     console.print(f"{m('gap.sources', lang)}: {', '.join(r.sources)}", soft_wrap=True, markup=False)
     console.print(m("gap.cite", lang), soft_wrap=True)
+
+
+def _income_text(block: dict, r, lang: str) -> str:
+    from motorisasi.outputs.messages import message as m
+    from motorisasi.outputs.messages import number
+
+    if not block["available"]:
+        return m("gap.income.unavailable", lang, reason=block["reason"])
+    model = block["model"]
+    fitted = m(
+        "gap.income.model",
+        lang,
+        countries=", ".join(model["countries"]),
+        saturation=number(model["saturation"], lang),
+        theta=number(model["theta"], lang, 2),
+    )
+    if not block["feasible"]:
+        return m("gap.income.infeasible", lang, reason=block["reason"], model=fitted)
+    return m(
+        "gap.income.value",
+        lang,
+        growth=number(100 * block["growth"], lang, 1),
+        base=number(block["base_income"], lang),
+        year=block["base_year"],
+        final=number(block["income_at_target"], lang),
+        by=r.by,
+        model=fitted,
+    )
 
 
 def _text(key: str, lang: str, fallback: str, **values: object) -> str:

@@ -64,6 +64,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "+1 per 1,000 in {by} takes {sales} extra sales that year",
         "id": "+1 per 1.000 pada {by} membutuhkan tambahan penjualan {sales} pada tahun itu",
     },
+    "gap.income": {"en": "Income", "id": "Pendapatan"},
+    "gap.income.value": {
+        "en": "the ownership model reaches the target if GDP per capita grows {growth} %/yr, from ${base} ({year}) to ${final} ({by}, PPP 2021 $); {model}",
+        "id": "model kepemilikan mencapai target jika PDB per kapita tumbuh {growth} %/tahun, dari ${base} ({year}) menjadi ${final} ({by}, PPP $ 2021); {model}",
+    },
+    "gap.income.infeasible": {
+        "en": "the ownership model does not reach the target: {reason}; {model}",
+        "id": "model kepemilikan tidak mencapai target: {reason}; {model}",
+    },
+    "gap.income.unavailable": {
+        "en": "the ownership model could not be fitted: {reason}",
+        "id": "model kepemilikan tidak dapat diestimasi: {reason}",
+    },
+    "gap.income.model": {
+        "en": "Gompertz with partial adjustment fitted to {countries}: saturation {saturation} per 1,000, adjustment {theta} per year",
+        "id": "Gompertz dengan penyesuaian parsial diestimasi dari {countries}: saturasi {saturation} per 1.000, penyesuaian {theta} per tahun",
+    },
     "gap.register": {"en": "Register", "id": "Registrasi"},
     "gap.register.value": {
         "en": "{year}: {stock} registered = modelled fleet {modelled} + unremoved registrations {unremoved}",

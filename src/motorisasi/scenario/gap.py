@@ -95,16 +95,13 @@ class GapResult:
     cumulative_extra_sales: float
     sales_per_point: float
     path_shape: str
+    income: dict[str, object] | None = None
     assumptions: list[Assumption] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """Plain types only (for JSON)."""
-        out = asdict(self)
-        for key, value in out.items():
-            if isinstance(value, float) and not np.isfinite(value):
-                out[key] = None
-        return out
+        return _plain(asdict(self))
 
 
 def ownership_gap(
@@ -118,9 +115,15 @@ def ownership_gap(
     max_growth: float = 0.25,
     baseline_growth: float = 0.0,
     shape: str = "growth",
+    income: bool = False,
     data_dir: str | Path | None = None,
 ) -> GapResult:
-    """What reaching ``target`` vehicles per 1,000 people by ``by`` takes (see the module docs)."""
+    """What reaching ``target`` vehicles per 1,000 people by ``by`` takes (see the module docs).
+
+    With ``income=True`` it also fits the ownership-income model to a panel (the country
+    with Japan, Thailand and Malaysia) and reports the constant growth of GDP per capita
+    under which the model's ownership reaches the target by ``by``.
+    """
     from motorisasi.data.store import merged, series_values
 
     if definition not in DEFINITIONS:
@@ -284,7 +287,9 @@ def ownership_gap(
     used |= {population.source_ids[i] for i in range(population.index_of(base), population.index_of(by) + 1)}
     ids = sorted({i for group in used for i in group.split(";")})
     citations = {**stock.sources, **sales.sources, **population.sources}
+    income_block = _income_needed(country, definition, target, by, data_dir) if income else None
     return GapResult(
+        income=income_block,
         country=country,
         definition=definition,
         definition_label=label,
@@ -320,6 +325,63 @@ def ownership_gap(
         assumptions=assumptions,
         sources={i: citations[i] for i in ids if i in citations},
     )
+
+
+def _plain(value):
+    """Floats that are not finite become None (JSON has no NaN), recursively."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    return value
+
+
+def _income_needed(country: str, definition: str, target: float, by: int, data_dir) -> dict[str, object]:
+    """The GDP-per-capita growth the fitted ownership model needs for the target (or why not)."""
+    from motorisasi.model.ownership_fit import IdentificationError
+    from motorisasi.model.targets import required_income_growth
+    from motorisasi.scenario.ownership import DEFAULT_PANEL, fit_panel, ownership_history
+
+    panel = (country, *[c for c in DEFAULT_PANEL if c != country])
+    try:
+        fit, _ = fit_panel(panel, definition, data_dir=data_dir)
+        history, _ = ownership_history(country, definition, data_dir)
+    except (IdentificationError, MotorisasiError) as exc:
+        return {"available": False, "reason": str(exc)}
+    year = int(history.years[-1])
+    rise, fall = fit.theta()
+    out = required_income_growth(
+        target,
+        n_years=by - year,
+        base_income=history.income[-1],
+        base_ownership=history.ownership[-1],
+        saturation=fit.value("saturation"),
+        alpha=fit.value("alpha"),
+        beta=fit.beta(country),
+        theta_rise=rise,
+        theta_fall=fall,
+    )
+    return {
+        "available": True,
+        "base_year": year,
+        "base_income": float(history.income[-1]) * 1000.0,
+        "base_ownership": float(history.ownership[-1]),
+        "growth": float(out.growth),
+        "income_at_target": float(out.income[-1]) * 1000.0 if out.feasible else float("nan"),
+        "feasible": bool(out.feasible),
+        "reason": str(out.reason),
+        "unit": "constant 2021 international $ per person (PPP)",
+        "model": {
+            "countries": list(panel),
+            "saturation": fit.value("saturation"),
+            "alpha": fit.value("alpha"),
+            "beta": fit.beta(country),
+            "theta": rise,
+            "r_squared": fit.r_squared,
+        },
+    }
 
 
 def _first_reason(stock_needed: float, unremoved: float) -> str:

@@ -1,0 +1,98 @@
+"""Ownership histories from the data, and the ownership model fitted to them.
+
+``four_wheel`` ownership is registered vehicles other than two- and three-wheelers per
+1,000 people: for Indonesia the harmonised cars + buses + trucks (BPS revised basis), for
+other countries the ATO compilation's total minus motorcycles and three-wheelers (which
+includes their "other" vehicles). ``passenger_cars`` uses the harmonised Indonesian series
+and the ATO passenger-car series elsewhere. Income is GDP per capita, PPP, constant 2021
+international $ (World Bank), in thousands; population is the World Bank's (for Indonesia
+the harmonised series, which is the World Bank's to 2024).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.model.ownership_fit import CountryHistory, OwnershipFit, fit_ownership
+
+DEFAULT_PANEL = ("IDN", "JPN", "THA", "MYS")
+
+
+class HistoryError(MotorisasiError):
+    """A country's ownership history cannot be built from the data."""
+
+
+def _aligned(*series):
+    years = series[0].years
+    for s in series[1:]:
+        years = np.intersect1d(years, s.years)
+    return years, [np.array([s.at(int(y)) for y in years]) for s in series]
+
+
+def ownership_history(
+    country: str, definition: str = "four_wheel", data_dir: str | Path | None = None
+) -> tuple[CountryHistory, list[str]]:
+    """The country's ownership (per 1,000) and income (thousand $) by year, with the series used."""
+    from motorisasi.data.store import series_values
+
+    try:
+        income = series_values("gdp_per_capita_ppp_worldbank", country, data_dir=data_dir)
+        if country == "IDN":
+            name = {"four_wheel": "four_wheel_registered", "passenger_cars": "passenger_cars_registered"}[
+                definition
+            ]
+            population = series_values("population", country, data_dir=data_dir)
+            parts = [series_values(name, country, data_dir=data_dir)]
+            used = [name, "population"]
+        elif definition == "four_wheel":
+            population = series_values("population_worldbank", country, data_dir=data_dir)
+            total = series_values("total_motor_vehicles_registered_ato", country, data_dir=data_dir)
+            two = series_values("motorcycles_registered_ato", country, data_dir=data_dir)
+            parts = [total, two]
+            used = [
+                "total_motor_vehicles_registered_ato",
+                "motorcycles_registered_ato",
+                "population_worldbank",
+            ]
+        elif definition == "passenger_cars":
+            population = series_values("population_worldbank", country, data_dir=data_dir)
+            parts = [series_values("passenger_cars_registered_ato", country, data_dir=data_dir)]
+            used = ["passenger_cars_registered_ato", "population_worldbank"]
+        else:
+            raise HistoryError(f"definition: unknown {definition!r} (use four_wheel or passenger_cars)")
+    except KeyError:
+        raise HistoryError(f"definition: unknown {definition!r} (use four_wheel or passenger_cars)") from None
+    except MotorisasiError as exc:
+        raise HistoryError(f"{country}: {exc}") from None
+    years, (inc, pop, *counts) = _aligned(income, population, *parts)
+    vehicles = counts[0] if len(counts) == 1 else counts[0] - counts[1]
+    if country != "IDN" and definition == "four_wheel":
+        try:
+            three = series_values("three_wheelers_registered_ato", country, data_dir=data_dir)
+        except MotorisasiError:
+            three = None
+        if three is not None:
+            extra = np.array([three.at(int(y)) if y in three.years else 0.0 for y in years])
+            vehicles = vehicles - extra
+            used.append("three_wheelers_registered_ato")
+    used.append("gdp_per_capita_ppp_worldbank")
+    if len(years) < 3:
+        raise HistoryError(f"{country}: fewer than 3 years with ownership and income")
+    return CountryHistory.of(years, inc / 1000.0, 1000.0 * vehicles / pop), used
+
+
+def fit_panel(
+    countries: tuple[str, ...] = DEFAULT_PANEL,
+    definition: str = "four_wheel",
+    *,
+    data_dir: str | Path | None = None,
+    **options,
+) -> tuple[OwnershipFit, dict[str, list[str]]]:
+    """Fit :func:`~motorisasi.model.ownership_fit.fit_ownership` to the countries' histories."""
+    histories, used = {}, {}
+    for country in countries:
+        histories[country], used[country] = ownership_history(country, definition, data_dir)
+    return fit_ownership(histories, **options), used
