@@ -56,7 +56,7 @@ def test_the_modelled_fleet_is_an_independent_spin_up_of_the_sales_history(by_20
     stock = load("four_wheel_registered")["value"]
     first, base = int(sales.index.min()), by_2035.base_year
     sf = survival_curve("normal", 400, mean=20.0, std=6.0)
-    profile = sf[1:101]
+    profile = sf[:100]  # steady past sales: survivors at age a at the start
     run = inflow_driven(
         sales.loc[first:base].to_numpy(), sf, initial=stock[first - 1] * profile / profile.sum()
     )

@@ -30,7 +30,7 @@ def test_first_year_reaching():
 
 def _fleet(mean: float, n_initial: int = 30, base: float = 800e3):
     sf = survival_curve("normal", 120, mean=mean, std=0.3 * mean)
-    initial = base * sf[1 : n_initial + 1]  # steady sales of `base` in the past
+    initial = base * sf[:n_initial]  # steady sales of `base` in the past (survivors at age a)
     return sf, initial
 
 

@@ -225,7 +225,9 @@ def ownership_gap(
     n_future = horizon - base
     ages = n_hist + n_future + 150
     sf = survival_curve("normal", ages, mean=lifetime, std=lifetime_std)
-    profile = sf[1 : 1 + 100]
+    # With steady past sales, the vehicles sold a + 1 years before the run (initial[a]) are the
+    # survivors at age a at the start: proportional to sf[a].
+    profile = sf[:100]
     start_fleet = stock.at(first - 1) * profile / profile.sum()
     spin = inflow_driven(history, sf, initial=start_fleet, by_cohort=True)
     by_age_sales = spin.stock_by_cohort[-1, ::-1]  # age 0 = sold in the base year
