@@ -40,6 +40,15 @@ def fmt(value: Any) -> str:
     return f"{value:.4g}"
 
 
+def _span(start: Any, end: Any) -> str:
+    """'2000-2024', '2024', or 'undated' (a series of parameters without a year)."""
+    import pandas as pd
+
+    if pd.isna(start):
+        return "undated"
+    return f"{start}" if start == end else f"{start}-{end}"
+
+
 def _console():
     from rich.console import Console
 
@@ -86,7 +95,7 @@ def list_series(
     for column in ("series", "country", "kind", "unit", "years", "values", "description"):
         out.add_column(column, overflow="fold")
     for r in table.itertuples():
-        years = f"{r.start}-{r.end}" if r.start != r.end else f"{r.start}"
+        years = _span(r.start, r.end)
         out.add_row(r.series, r.country, r.kind, r.unit, years, str(r.values), r.description.split(". ")[0])
     _console().print(out)
 
