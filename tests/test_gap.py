@@ -122,6 +122,10 @@ def test_cli_in_bahasa_indonesia():
         (["--lang", "fr"], "unknown language 'fr'"),
         (["--path", "zigzag"], "unknown shape"),
         (["--lifetime", "-3"], "lifetime"),
+        (["--lifetime", "0.1", "--lifetime-std", "0.01"], "too short"),
+        (["--baseline-growth", "-200"], "baseline-growth"),
+        (["--max-growth", "1000"], "at most 500 %/yr, got 1000"),
+        (["--definition", "[/x]"], "unknown '[/x]'"),  # not read as markup
     ],
 )
 def test_cli_errors_are_one_line(args, words):
@@ -237,3 +241,25 @@ def test_income_needed_reaches_the_target_through_the_fitted_model():
     assert path[-1] == pytest.approx(150.0, rel=1e-6)
     text = runner.invoke(app, ["gap", "--by", "2035", "--income"], env=WIDE)
     assert f"grows {100 * block['growth']:.1f} %/yr" in text.output
+
+
+def test_today_line_keeps_its_flag_and_sources_in_brackets():
+    result = runner.invoke(app, ["gap"], env=WIDE)
+    line = next(x for x in result.output.splitlines() if x.startswith("Today"))
+    assert "[derived; bps-03]" in line
+
+
+def test_a_target_next_year_reports_the_growth_it_needs():
+    r = ownership_gap(150, 2026)
+    assert r.needed_growth > 10  # more than 1,000 %/yr, but computed
+    assert r.ownership[-1] == pytest.approx(150.0, rel=1e-6)
+
+
+def test_the_json_names_the_path_shape_actually_shown():
+    assert ownership_gap(150, 2030, shape="smooth").path_shape == "growth"  # smooth breaks the bound
+    assert ownership_gap(150, 2045, shape="smooth").path_shape == "smooth"
+
+
+def test_fractional_targets_are_printed_as_given():
+    result = runner.invoke(app, ["gap", "--target", "97.2", "--by", "2027"], env=WIDE)
+    assert "Reaching 97.2 " in result.output and "97.2 is not reached by" in result.output

@@ -202,3 +202,20 @@ def test_fit_refuses_mismatched_inputs():
         CountryHistory.of([2000, 2001], [1.0], [1.0, 2.0])
     with pytest.raises(ParameterError, match="dynamic"):
         fit_ownership(simulate(0), dynamic=False, asymmetric=True)
+
+
+def test_asymmetric_fit_without_falling_income_names_theta_fall():
+    history = {}
+    for country, beta in BETAS.items():
+        income = np.linspace(2, 45, len(YEARS))  # always rising
+        history[country] = CountryHistory.of(YEARS, income, gompertz(income, 650.0, -6.0, beta))
+    with pytest.raises(IdentificationError, match="theta_fall"):
+        fit_ownership(history, asymmetric=True)
+
+
+def test_partial_adjustment_broadcasts_speeds_over_a_batch():
+    out = partial_adjustment(np.full(4, 100.0), 50.0, theta_rise=[0.2, 0.5])
+    assert out.shape == (2, 4)
+    np.testing.assert_allclose(out[1], partial_adjustment(np.full(4, 100.0), 50.0, 0.5))
+    with pytest.raises(ParameterError, match="broadcast"):
+        partial_adjustment(np.full((3, 4), 100.0), np.zeros(2), 0.5)

@@ -165,3 +165,24 @@ def test_required_income_growth_reaches_the_target():
     np.testing.assert_allclose(out.ownership, check)
     above = required_income_growth(700.0, n_years=10, base_income=14.5, base_ownership=95.0, **params)
     assert not above.feasible and "not reached" in above.reason
+
+
+def test_required_sales_takes_the_batch_from_the_initial_fleet():
+    sf = survival_curve("normal", 40, mean=15.0, std=5.0)
+    path = required_sales(500.0, sf, base_sales=10.0, n_years=5, initial=np.ones((2, 3)))
+    assert path.sales.shape == (2, 5)
+    with pytest.raises(ParameterError, match="broadcast"):
+        required_sales([500.0, 600.0, 700.0], sf, base_sales=10.0, n_years=5, initial=np.ones((2, 3)))
+
+
+def test_required_income_growth_prefers_the_rising_solution_when_speeds_differ():
+    """Ownership above its long-run level (V* ~ 95): both directions of income can end at 105."""
+    params = {"saturation": 650.0, "alpha": -6.0, "beta": -0.1}
+    base = 11.378  # gompertz(11.378) is about 95 per 1,000
+    kwargs = {"n_years": 10, "base_income": base, "base_ownership": 120.0, **params}
+    out = required_income_growth(105.0, theta_rise=0.3, theta_fall=0.05, **kwargs)
+    assert out.feasible and out.growth > 0
+    income = base * (1 + out.growth) ** np.arange(1, 11)
+    assert partial_adjustment(gompertz(income, **params), 120.0, 0.3)[-1] == pytest.approx(105.0, rel=1e-9)
+    flat = np.full(10, base)  # with income just falling, ownership stays above 105: a second solution
+    assert partial_adjustment(gompertz(flat, **params), 120.0, 0.05)[-1] > 105.0

@@ -180,13 +180,21 @@ def partial_adjustment(
     for name, th in (("theta_rise", rise), ("theta_fall", fall)):
         if not np.all((th > 0) & (th <= 1)):
             raise ParameterError(f"{name} must be in (0, 1], got {_show(th)}")
+    rise_t = rise[..., None] if rise.ndim else rise
+    fall_t = fall[..., None] if fall.ndim else fall
     if income is None or theta_fall is None:
-        theta = np.broadcast_to(rise[..., None] if rise.ndim else rise, v_star.shape)
+        theta = rise_t
     else:
         y = np.asarray(income, dtype=float)
         up = np.concatenate([np.ones_like(y[..., :1], dtype=bool), np.diff(y, axis=-1) > 0], axis=-1)
-        theta = np.where(up, rise[..., None] if rise.ndim else rise, fall[..., None] if fall.ndim else fall)
-    shape = np.broadcast_shapes(v_star.shape, np.shape(theta), np.shape(initial) + (1,))
+        theta = np.where(up, rise_t, fall_t)
+    try:
+        shape = np.broadcast_shapes(v_star.shape, np.shape(theta), np.shape(initial) + (1,))
+    except ValueError:
+        raise ParameterError(
+            f"target {v_star.shape}, speeds {np.shape(theta)} and initial {np.shape(initial)} do not "
+            "broadcast (speeds and initial have the batch shape, target adds a year axis)"
+        ) from None
     v_star = np.broadcast_to(v_star, shape)
     theta = np.broadcast_to(theta, shape)
     out = np.empty(shape)

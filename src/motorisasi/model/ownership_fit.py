@@ -160,6 +160,10 @@ def fit_ownership(
         )
     if saturation is None:
         _refuse_unidentified_saturation(history)
+    if asymmetric and not any(np.any(r[1] <= r[4]) for r in rows.values()):
+        raise IdentificationError(
+            "theta_fall: no year with falling income in the data; fit one speed (not asymmetric)"
+        )
 
     lower, upper = [], []
     for name in names:

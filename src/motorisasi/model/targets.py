@@ -156,7 +156,12 @@ def required_sales(
     sf = np.asarray(survival, dtype=float)
     if np.any(base <= 0):
         raise ParameterError("base_sales must be positive")
-    batch = np.broadcast_shapes(target.shape, base.shape, sf.shape[:-1])
+    shapes = [target.shape, base.shape, sf.shape[:-1]]
+    shapes += [np.shape(x)[:-1] for x in (initial, initial_survival) if x is not None]
+    try:
+        batch = np.broadcast_shapes(*shapes)
+    except ValueError:
+        raise ParameterError(f"batch shapes do not broadcast: {shapes}") from None
     target = np.broadcast_to(target, batch)
     base = np.broadcast_to(base, batch)
 
@@ -173,13 +178,19 @@ def required_sales(
     def reach(g: Array) -> Array:
         return base * np.sum((1.0 + g[..., None]) ** steps * w, axis=-1)
 
-    # The constant-growth rate the target needs (reach() is increasing in g).
+    # The constant-growth rate the target needs (reach() is increasing in g); widen the bracket
+    # until it holds the target, up to an absurd million-fold yearly growth.
     lo, hi = np.full(batch, -1.0 + 1e-9), np.full(batch, 10.0)
+    for _ in range(20):
+        short = (gap > 0) & (reach(hi) < gap)
+        if not short.any():
+            break
+        hi = np.where(short, hi * 2.0 + 1.0, hi)
     attainable = (gap > 0) & (reach(hi) >= gap)
     needed = np.where(attainable, _bisect(reach, gap, lo, hi), np.nan)
     reason = np.full(batch, "", dtype=object)
     reason[gap <= 0] = "the fleet left from today already reaches the target without any sales"
-    reason[(gap > 0) & ~attainable] = "not reachable even with sales growing 1,000 %/yr"
+    reason[(gap > 0) & ~attainable] = "not reachable with any sales growth"
 
     if shape == "growth":
         g = needed
@@ -316,7 +327,9 @@ def required_income_growth(
     the Gompertz curve with partial adjustment from ``base_ownership`` (see
     :mod:`motorisasi.model.ownership`). Returns ``g`` with the income and ownership paths;
     infeasible where the target is above what the model can reach (near saturation, or
-    faster than ``max_growth`` allows) or where ownership already exceeds it.
+    faster than ``max_growth`` allows) or where ownership already exceeds it. With different
+    rising and falling speeds, ownership at the end can jump at ``g = 0`` and two growth rates
+    may reach the target; the rising one is returned.
     """
     if n_years < 1:
         raise ParameterError(f"n_years must be at least 1, got {n_years}")
@@ -338,25 +351,32 @@ def required_income_growth(
         g = np.asarray(g, dtype=float)
         income = y0[..., None] * (1.0 + g[..., None]) ** steps
         star = gompertz(income, _last(saturation), _last(alpha), _last(beta))
-        # Income moves one way throughout, so one speed applies to the whole path.
+        # Income moves one way throughout: rising for g > 0, otherwise falling (as in
+        # partial_adjustment, where a year without a rise counts as falling).
         fall = theta_rise if theta_fall is None else theta_fall
-        theta = np.where(g >= 0, theta_rise, fall)
+        theta = np.where(g > 0, theta_rise, fall)
         return income, partial_adjustment(star, v0, theta)
 
     def final(g: Array) -> Array:
         return path(g)[1][..., -1]
 
-    lo, hi = np.full(batch, -0.5), np.full(batch, max_growth)
+    # final() increases with g on each side of 0; with different speeds it can jump at 0, so
+    # each side is solved on its own and a rise in income is preferred when both reach the target.
     goal = np.broadcast_to(target, batch)
-    reach_lo, reach_hi = final(lo), final(hi)
-    ok = (goal >= reach_lo) & (goal <= reach_hi)
-    g = np.where(ok, _bisect(final, goal, lo, hi), np.nan)
+    tiny = 1e-12
+    sides = [(np.full(batch, tiny), np.full(batch, max_growth)), (np.full(batch, -0.5), np.full(batch, 0.0))]
+    g = np.full(batch, np.nan)
+    for lo, hi in sides:
+        inside = np.isnan(g) & (goal >= final(lo)) & (goal <= final(hi))
+        if inside.any():
+            g = np.where(inside, _bisect(final, goal, lo, hi), g)
+    ok = ~np.isnan(g)
     reason = np.full(batch, "", dtype=object)
-    reason[goal > reach_hi] = (
+    reason[~ok & (goal > final(np.full(batch, max_growth)))] = (
         f"not reached even with income growing {100 * max_growth:.0f} %/yr (the model saturates "
         "or adjusts too slowly)"
     )
-    reason[goal < reach_lo] = "reached even if income falls 50 %/yr"
+    reason[~ok & (reason == "")] = "reached even if income falls 50 %/yr"
     income, ownership = path(np.nan_to_num(g))
     feasible = ok
     return IncomePath(

@@ -75,8 +75,9 @@ def _print(r, lang: str) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    from motorisasi.outputs.messages import MESSAGES, millions, number
+    from motorisasi.outputs.messages import MESSAGES, millions, number, plain
     from motorisasi.outputs.messages import message as m
 
     console = Console(highlight=False)
@@ -85,12 +86,13 @@ def _print(r, lang: str) -> None:
         m(
             "gap.title",
             lang,
-            target=number(r.target, lang),
+            target=plain(r.target, lang),
             definition=definition,
             by=r.by,
             country=r.country,
         ),
         style="bold",
+        markup=False,
     )
     flag = m(f"flag.{r.latest_flag}", lang) if f"flag.{r.latest_flag}" in MESSAGES else r.latest_flag
     rows = [
@@ -112,7 +114,7 @@ def _print(r, lang: str) -> None:
             m(
                 "gap.target.value",
                 lang,
-                target=number(r.target, lang),
+                target=plain(r.target, lang),
                 population=millions(r.population_target, lang),
                 by=r.by,
                 stock=millions(r.stock_needed, lang),
@@ -121,9 +123,9 @@ def _print(r, lang: str) -> None:
         ),
     ]
     reached = (
-        m("gap.baseline.reached", lang, target=number(r.target, lang), year=int(r.baseline_year_reached))
+        m("gap.baseline.reached", lang, target=plain(r.target, lang), year=int(r.baseline_year_reached))
         if r.baseline_year_reached == r.baseline_year_reached
-        else m("gap.baseline.never", lang, target=number(r.target, lang), horizon=r.baseline_horizon)
+        else m("gap.baseline.never", lang, target=plain(r.target, lang), horizon=r.baseline_horizon)
     )
     rows.append(
         (
@@ -201,7 +203,8 @@ def _print(r, lang: str) -> None:
     summary.add_column(style="bold", no_wrap=True)
     summary.add_column(overflow="fold")
     for row in rows:
-        summary.add_row(*row)
+        # Texts carry data (source ids in brackets, names): print them as they are, not as markup.
+        summary.add_row(*(Text(cell) for cell in row))
     console.print(summary)
 
     if r.sales:
@@ -228,11 +231,13 @@ def _print(r, lang: str) -> None:
             else _text(f"assumption.{a.name}.value", lang, str(a.value))
         )
         reason = _text(f"assumption.{a.name}", lang, a.reason, **a.params)
-        assumptions.add_row(a.name, value, _text(f"unit.{a.unit}", lang, a.unit), reason)
+        assumptions.add_row(
+            *(Text(c) for c in (a.name, value, _text(f"unit.{a.unit}", lang, a.unit), reason))
+        )
     console.print(assumptions)
-    console.print(m("gap.read", lang, by=r.by))
+    console.print(m("gap.read", lang, by=r.by), markup=False)
     console.print(f"{m('gap.sources', lang)}: {', '.join(r.sources)}", soft_wrap=True, markup=False)
-    console.print(m("gap.cite", lang), soft_wrap=True)
+    console.print(m("gap.cite", lang), soft_wrap=True, markup=False)
 
 
 def _income_text(block: dict, r, lang: str) -> str:

@@ -22,9 +22,11 @@ def user_errors_as_one_line(func: F) -> F:
             return func(*args, **kwargs)
         except MotorisasiError as exc:
             from rich.console import Console
+            from rich.markup import escape
 
+            # The message may quote user input, which must not be read as markup.
             Console(stderr=True, highlight=False).print(
-                f"[bold red]error:[/] {exc}", soft_wrap=True, markup=True, emoji=False
+                f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, markup=True, emoji=False
             )
             raise typer.Exit(2) from None
 

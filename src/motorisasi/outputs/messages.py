@@ -37,8 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "gap.baseline.reached": {"en": "{target} is reached in {year}", "id": "{target} tercapai pada {year}"},
     "gap.baseline.never": {
-        "en": "{target} is not reached before {horizon}",
-        "id": "{target} tidak tercapai sebelum {horizon}",
+        "en": "{target} is not reached by {horizon}",
+        "id": "{target} tidak tercapai hingga {horizon}",
     },
     "gap.needed": {"en": "Needed", "id": "Yang dibutuhkan"},
     "gap.needed.growth": {
@@ -188,6 +188,12 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
     if lang == "id":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
+
+
+def plain(value: float, lang: str) -> str:
+    """A number with as many decimals as it needs (up to 2): 150, 97.25 (en) or 97,25 (id)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "id" else text
 
 
 def millions(value: float, lang: str, decimals: int = 2) -> str:

@@ -132,8 +132,12 @@ def ownership_gap(
         raise GapError(f"target: must be a positive number of vehicles per 1,000 people, got {target}")
     if not (np.isfinite(lifetime) and lifetime > 0 and np.isfinite(lifetime_std) and lifetime_std > 0):
         raise GapError(f"lifetime: mean and std must be positive years, got {lifetime} and {lifetime_std}")
-    if not 0 < max_growth <= 5:
-        raise GapError(f"max-growth: must be in (0, 5] (a fraction per year), got {max_growth}")
+    if not (np.isfinite(max_growth) and 0 < max_growth <= 5):
+        raise GapError(f"max-growth: must be more than 0 and at most 500 %/yr, got {100 * max_growth:g}")
+    if not (np.isfinite(baseline_growth) and -1 < baseline_growth <= 5):
+        raise GapError(
+            f"baseline-growth: must be above -100 and at most 500 %/yr, got {100 * baseline_growth:g}"
+        )
     stock_name, sales_name, label = DEFINITIONS[definition]
     try:
         stock = series_values(stock_name, country, data_dir=data_dir)
@@ -228,6 +232,10 @@ def ownership_gap(
     # With steady past sales, the vehicles sold a + 1 years before the run (initial[a]) are the
     # survivors at age a at the start: proportional to sf[a].
     profile = sf[:100]
+    if sf[0] <= 0 or profile.sum() <= 0:
+        raise GapError(
+            f"lifetime: {lifetime:g} years is too short for yearly steps (vehicles retire within a year)"
+        )
     start_fleet = stock.at(first - 1) * profile / profile.sum()
     spin = inflow_driven(history, sf, initial=start_fleet, by_cohort=True)
     by_age_sales = spin.stock_by_cohort[-1, ::-1]  # age 0 = sold in the base year
@@ -262,6 +270,7 @@ def ownership_gap(
             shape="growth",
             max_growth=float(path.needed_growth) * (1 + 1e-9) + 1e-12,
         )
+        shape = "growth"  # the path shown is the constant-growth one
 
     # Baseline: sales at the base level (growing at baseline_growth) until the population horizon.
     steps = np.arange(1, n_future + 1)

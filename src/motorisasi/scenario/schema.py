@@ -1,0 +1,317 @@
+"""Scenario files: a pydantic schema, loaded from YAML, with ``extends`` for variants.
+
+A scenario names its country and years, how the population and income develop, and for each
+vehicle segment the registered-fleet and sales series it starts from, the lifetime of its
+vehicles, how demand develops (a sales growth rate, an ownership path, or an ownership target
+reached by inverting the stock model), the powertrain mix of new sales, and the energy use of
+each powertrain. Every number has its unit in its name and a ``reason`` next to it where it is
+an assumption. ``extends: other.yaml`` starts from another file (relative to this one) and
+overrides only the keys given (dictionaries merge, everything else replaces).
+
+Errors name the file, the field and the value, on one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from motorisasi.errors import MotorisasiError
+
+LIBRARY = Path(__file__).resolve().parent.parent / "scenarios"
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class ScenarioError(MotorisasiError):
+    """A scenario file is malformed (the message names file, field and value)."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+
+
+class Years(Strict):
+    base: Year = Field(2024, description="Last year of history; the projection starts the year after")
+    end: Year = Field(2060, description="Last projected year")
+
+    @model_validator(mode="after")
+    def _order(self) -> Years:
+        if self.end <= self.base:
+            raise ValueError(f"end ({self.end}) must be after base ({self.base})")
+        return self
+
+
+class Drivers(Strict):
+    population_series: str = Field("population", description="Harmonised population series (persons)")
+    income_series: str = Field(
+        "gdp_per_capita_ppp", description="GDP per capita series (constant 2021 $ PPP)"
+    )
+    income_growth_pct: float = Field(
+        4.0, ge=-10, le=20, description="GDP per capita growth after the last data year, %/yr"
+    )
+    income_growth_reason: str = Field(
+        "assumption: near the recent trend of real GDP per capita growth (2010-2024 in the embedded data)",
+        description="Why this growth",
+    )
+
+
+class Lifetime(Strict):
+    distribution: Literal["normal", "lognormal", "weibull", "gamma", "fixed"] = "normal"
+    mean_years: float = Field(20.0, gt=0, le=100)
+    std_years: float = Field(6.0, gt=0, le=50)
+    reason: str = (
+        "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of 8-35 "
+        "years in 31 European countries"
+    )
+
+
+class SalesGrowth(Strict):
+    type: Literal["sales_growth"]
+    growth_pct: float = Field(0.0, ge=-50, le=100, description="Sales growth from the base year, %/yr")
+    reason: str = "assumption"
+
+
+class OwnershipPath(Strict):
+    type: Literal["ownership_path"]
+    per_1000: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+        description="Registered vehicles per 1,000 people at some years (linear in between)"
+    )
+    reason: str = "assumption"
+
+    @field_validator("per_1000")
+    @classmethod
+    def _not_empty(cls, value: dict[int, float]) -> dict[int, float]:
+        if not value:
+            raise ValueError("give at least one year")
+        return value
+
+
+class OwnershipTarget(Strict):
+    type: Literal["ownership_target"]
+    per_1000: float = Field(gt=0, description="Target registered vehicles per 1,000 people")
+    by: Year
+    path: Literal["growth", "smooth"] = "growth"
+    max_growth_pct: float = Field(25.0, gt=0, le=500, description="Bound on year-on-year sales growth, %/yr")
+    after_growth_pct: float = Field(
+        0.0, ge=-50, le=100, description="Sales growth after the target year, %/yr"
+    )
+    reason: str = "target"
+
+
+Demand = Annotated[SalesGrowth | OwnershipPath | OwnershipTarget, Field(discriminator="type")]
+
+
+class Logistic(Strict):
+    type: Literal["logistic"]
+    midpoint_year: float = Field(ge=YEAR_MIN, le=YEAR_MAX)
+    steepness_per_year: float = Field(gt=0, le=5)
+    ceiling: Share = 1.0
+    floor: Share = 0.0
+    reason: str = "assumption"
+
+
+class Bass(Strict):
+    type: Literal["bass"]
+    start_year: Year
+    p: float = Field(gt=0, le=1, description="Coefficient of innovation, per year")
+    q: float = Field(ge=0, le=2, description="Coefficient of imitation, per year")
+    ceiling: Share = 1.0
+    reason: str = "assumption"
+
+
+class SharePath(Strict):
+    type: Literal["path"]
+    share: dict[Year, Share] = Field(description="Share of new sales at some years (linear in between)")
+    reason: str = "assumption"
+
+
+class UnitsPath(Strict):
+    type: Literal["units"]
+    units: dict[Year, Annotated[float, Field(ge=0)]] = Field(description="Vehicles sold at some years")
+    reason: str = "target"
+
+
+Adoption = Annotated[Logistic | Bass | SharePath | UnitsPath, Field(discriminator="type")]
+
+
+class PowertrainEnergy(Strict):
+    fuel: Literal["gasoline", "diesel", "electricity"]
+    intensity_mj_per_km: float = Field(
+        gt=0, le=100, description="Energy use of a new vehicle in the base year, MJ/km"
+    )
+    improvement_pct: float = Field(0.0, ge=-10, le=20, description="Yearly gain of new vehicles, %/yr")
+    electric_share: Share = Field(0.0, description="PHEV: share of distance driven on electricity")
+    reason: str = "assumption"
+
+
+class Segment(Strict):
+    label: str
+    stock_series: list[str] = Field(min_length=1, description="Registered-fleet series, summed (vehicles)")
+    sales_series: str = Field(description="Sales series (vehicles/yr)")
+    sales_share: float | Literal["passenger_categories", "commercial_categories"] = Field(
+        1.0,
+        description="Share of the sales series in this segment (or a split by GAIKINDO categories)",
+    )
+    lifetime: Lifetime = Lifetime()
+    demand: Demand
+    km_per_year: float = Field(gt=0, le=500_000, description="Distance per vehicle in its first year, km/yr")
+    km_decline_pct: float = Field(0.0, ge=0, lt=100, description="Fall in distance per year of age, %")
+    km_reason: str = "assumption"
+    residual_powertrain: str = Field(
+        "ICE", description="The powertrain that takes the share the others leave"
+    )
+    powertrains: dict[str, Adoption] = Field(
+        default_factory=dict, description="Adoption of the other powertrains"
+    )
+    history_sales_series: dict[str, str] = Field(
+        default_factory=dict,
+        description="Series of past sales by powertrain (to start the fleet's powertrain mix)",
+    )
+    energy: dict[str, PowertrainEnergy]
+
+    @field_validator("sales_share")
+    @classmethod
+    def _share(cls, value):
+        if isinstance(value, float) and not 0 < value <= 1:
+            raise ValueError(f"a share must be in (0, 1], got {value}")
+        return value
+
+    @model_validator(mode="after")
+    def _energy_for_every_powertrain(self) -> Segment:
+        names = [self.residual_powertrain, *self.powertrains]
+        missing = [p for p in names if p not in self.energy]
+        if missing:
+            raise ValueError(f"energy: no entry for powertrain {missing[0]!r}")
+        extra = [p for p in self.energy if p not in names]
+        if extra:
+            raise ValueError(f"energy: {extra[0]!r} is not a powertrain of this segment ({', '.join(names)})")
+        return self
+
+
+class Energy(Strict):
+    grid_series: str = Field(
+        "electricity_carbon_intensity_ember", description="Grid CO2 intensity history (g/kWh)"
+    )
+    grid_intensity_g_per_kwh: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="Future grid CO2 intensity at some years, g/kWh (flat after the last)",
+    )
+    grid_reason: str = "assumption: held at the last observed level (no official projection was found)"
+    charging_loss: Share = Field(0.12, description="Share of grid electricity lost in charging")
+    charging_loss_reason: str = "tests of electric cars found 11.6-16 % (see energy.csv)"
+    biodiesel_series: str = Field(
+        "biodiesel_mandate__biodiesel_share_in_diesel", description="Blend mandate, %"
+    )
+    biodiesel_after_pct: float | None = Field(
+        None, ge=0, le=100, description="Blend after the last mandate year, %"
+    )
+
+
+class Scenario(Strict):
+    name: str
+    description: str = ""
+    country: str = Field("IDN", pattern=r"^[A-Z]{3}$")
+    years: Years = Years()
+    drivers: Drivers = Drivers()
+    segments: dict[str, Segment] = Field(min_length=1)
+    energy: Energy = Energy()
+
+    @model_validator(mode="after")
+    def _years_inside_horizon(self) -> Scenario:
+        for name, seg in self.segments.items():
+            d = seg.demand
+            years = (
+                list(d.per_1000)
+                if isinstance(d, OwnershipPath)
+                else [d.by]
+                if isinstance(d, OwnershipTarget)
+                else []
+            )
+            for year in years:
+                if not self.years.base < year <= self.years.end:
+                    raise ValueError(
+                        f"segments.{name}.demand: year {year} is outside the projection "
+                        f"{self.years.base + 1}-{self.years.end}"
+                    )
+        for year in self.energy.grid_intensity_g_per_kwh:
+            if not self.years.base < year <= self.years.end:
+                raise ValueError(f"energy.grid_intensity_g_per_kwh: year {year} is outside the projection")
+        return self
+
+
+def _merge(base: Any, override: Any) -> Any:
+    if isinstance(base, dict) and isinstance(override, dict):
+        out = dict(base)
+        for key, value in override.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    return override
+
+
+def _read_yaml(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
+    import yaml
+
+    if path in chain:
+        raise ScenarioError(f"{path}: extends: circular ({' -> '.join(str(p) for p in (*chain, path))})")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        where = f"{chain[-1]}: extends" if chain else "scenario"
+        raise ScenarioError(f"{where}: file {str(path)!r} does not exist") from None
+    try:
+        content = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ScenarioError(f"{path}:{line}: not valid YAML ({problem})") from None
+    if not isinstance(content, dict):
+        raise ScenarioError(f"{path}: a scenario must be a mapping of fields, got {type(content).__name__}")
+    parent = content.pop("extends", None)
+    if parent is None:
+        return content
+    if not isinstance(parent, str):
+        raise ScenarioError(f"{path}: extends: must be a file name, got {parent!r}")
+    base = _read_yaml(resolve(parent, path.parent), (*chain, path))
+    return _merge(base, content)
+
+
+def resolve(name: str | Path, relative_to: Path | None = None) -> Path:
+    """A scenario path: as given, relative to ``relative_to``, or a name in the shipped library."""
+    path = Path(name)
+    candidates = [path] if path.is_absolute() else [(relative_to or Path.cwd()) / path]
+    if not path.suffix:
+        candidates.append(LIBRARY / f"{path}.yaml")
+    else:
+        candidates.append(LIBRARY / path.name)
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate.resolve()
+    return candidates[0]
+
+
+def load_scenario(name: str | Path = "baseline") -> Scenario:
+    """Read, merge (``extends``) and validate a scenario file; errors are one line."""
+    path = resolve(name)
+    content = _read_yaml(path)
+    try:
+        return Scenario.model_validate(content)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(p) for p in error["loc"]) or "(top level)"
+        message = error["msg"].removeprefix("Value error, ")
+        value = error.get("input")
+        shown = "" if isinstance(value, dict | list) or value is None else f" (got {value!r})"
+        more = f"; and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
+        raise ScenarioError(f"{path}: {field}: {message}{shown}{more}") from None
+
+
+def library() -> list[str]:
+    """Names of the shipped scenarios."""
+    return sorted(p.stem for p in LIBRARY.glob("*.yaml"))
