@@ -157,6 +157,33 @@ def series_values(
     )
 
 
+def constant_value(series: str, country: str = "IDN", data_dir: str | Path | None = None) -> SeriesValues:
+    """A parameter given by one value (dated or not), as a one-element :class:`SeriesValues`.
+
+    The year is 0 when the value is undated.
+    """
+    data = merged(data_dir)
+    if series not in data.series:
+        raise _unknown(series, list(data.series), "series")
+    rows = [r for r in data.rows if r["series"] == series and r["country"] == country]
+    if len(rows) != 1:
+        raise DataError(
+            f"series {series!r} for {country} has {len(rows)} values; a constant needs exactly one"
+        )
+    row = rows[0]
+    ids = str(row["source_id"]).split(";")
+    return SeriesValues(
+        series=series,
+        country=country,
+        unit=data.series[series]["unit"],
+        years=np.array([int(row["year"]) if row["year"] is not None else 0]),  # type: ignore[arg-type]
+        values=np.array([float(row["value"])]),  # type: ignore[arg-type]
+        flags=[str(row["flag"])],
+        source_ids=[str(row["source_id"])],
+        sources={i: data.sources[i]["citation"] for i in ids},
+    )
+
+
 @dataclass(frozen=True)
 class DataStore:
     """All values, sources and series of the data in use."""

@@ -31,6 +31,7 @@ import numpy as np
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven, survival_curve
 from motorisasi.model.targets import first_year_reaching, required_sales, sales_per_point
+from motorisasi.scenario.history import spin_up
 
 #: Definitions ``gap`` supports: stock series, sales series, label.
 DEFINITIONS = {
@@ -225,24 +226,16 @@ def ownership_gap(
 
     # Spin-up: the registered fleet of the year before sales begin, steady-state ages, plus sales.
     history = sales_values[: sales.index_of(base) + 1].astype(float)
-    n_hist = len(history)
     n_future = horizon - base
-    ages = n_hist + n_future + 150
+    ages = len(history) + n_future + 150
     sf = survival_curve("normal", ages, mean=lifetime, std=lifetime_std)
-    # With steady past sales, the vehicles sold a + 1 years before the run (initial[a]) are the
-    # survivors at age a at the start: proportional to sf[a].
-    profile = sf[:100]
-    if sf[0] <= 0 or profile.sum() <= 0:
+    try:
+        spun = spin_up(history, first, stock.at(first - 1), latest_stock, sf)
+    except MotorisasiError:
         raise GapError(
             f"lifetime: {lifetime:g} years is too short for yearly steps (vehicles retire within a year)"
-        )
-    start_fleet = stock.at(first - 1) * profile / profile.sum()
-    spin = inflow_driven(history, sf, initial=start_fleet, by_cohort=True)
-    by_age_sales = spin.stock_by_cohort[-1, ::-1]  # age 0 = sold in the base year
-    by_age_start = spin.initial_stock_by_age[-1]  # sold before the history began
-    fleet_by_age = np.concatenate([by_age_sales, by_age_start])
-    modelled = float(spin.stock[-1])
-    unremoved = latest_stock - modelled
+        ) from None
+    fleet_by_age, modelled, unremoved = spun.fleet_by_age, spun.modelled, spun.unremoved
 
     n_years = by - base
     stock_needed = target / 1000.0 * pop(by)

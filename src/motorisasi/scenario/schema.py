@@ -37,6 +37,7 @@ Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 
 
 class Years(Strict):
+    history_start: Year = Field(2000, description="First year of history shown in the results")
     base: Year = Field(2024, description="Last year of history; the projection starts the year after")
     end: Year = Field(2060, description="Last projected year")
 
@@ -44,6 +45,8 @@ class Years(Strict):
     def _order(self) -> Years:
         if self.end <= self.base:
             raise ValueError(f"end ({self.end}) must be after base ({self.base})")
+        if self.history_start > self.base:
+            raise ValueError(f"history_start ({self.history_start}) must not be after base ({self.base})")
         return self
 
 
@@ -63,7 +66,7 @@ class Drivers(Strict):
 
 class Lifetime(Strict):
     distribution: Literal["normal", "lognormal", "weibull", "gamma", "fixed"] = "normal"
-    mean_years: float = Field(20.0, gt=0, le=100)
+    mean_years: float = Field(20.0, gt=0, le=200)
     std_years: float = Field(6.0, gt=0, le=50)
     reason: str = (
         "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of 8-35 "
@@ -205,12 +208,11 @@ class Energy(Strict):
     grid_reason: str = "assumption: held at the last observed level (no official projection was found)"
     charging_loss: Share = Field(0.12, description="Share of grid electricity lost in charging")
     charging_loss_reason: str = "tests of electric cars found 11.6-16 % (see energy.csv)"
-    biodiesel_series: str = Field(
-        "biodiesel_mandate__biodiesel_share_in_diesel", description="Blend mandate, %"
+    biodiesel_blend_pct: dict[Year, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict,
+        description="Biodiesel (FAME) share of diesel from each year on, % (counts as zero CO2)",
     )
-    biodiesel_after_pct: float | None = Field(
-        None, ge=0, le=100, description="Blend after the last mandate year, %"
-    )
+    biodiesel_reason: str = "blending mandates (see energy.csv)"
 
 
 class Scenario(Strict):
@@ -246,7 +248,14 @@ class Scenario(Strict):
 
 
 def _merge(base: Any, override: Any) -> Any:
+    """Merge ``override`` into ``base``: mappings key by key, anything else replaced.
+
+    A mapping whose ``type`` changes (say a demand from sales_growth to ownership_path) is
+    replaced whole, since the fields of one type mean nothing to another.
+    """
     if isinstance(base, dict) and isinstance(override, dict):
+        if "type" in override and override.get("type") != base.get("type"):
+            return override
         out = dict(base)
         for key, value in override.items():
             out[key] = _merge(base[key], value) if key in base else value

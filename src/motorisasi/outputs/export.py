@@ -1,0 +1,221 @@
+"""Write a run's result: tidy CSV, an Excel workbook, NetCDF and the IAMC format.
+
+Every file is written to a temporary file in the target folder and renamed into place, so an
+interrupted run leaves no partial file. Files are reproducible: the same result gives the same
+bytes (the workbook's timestamps are fixed to the epoch of the ZIP format and its entries are
+written in a fixed order).
+
+The IAMC format is the one the integrated-assessment community exchanges and ``pyam`` reads:
+columns ``model, scenario, region, variable, unit`` and one column per year, variables named
+with ``|`` between levels (``Stock|Passenger cars|BEV``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+IAMC_COLUMNS = ("model", "scenario", "region", "variable", "unit")
+MODEL = "motorisasi"
+SEGMENT_LABELS = {"cars": "Passenger cars", "commercial": "Commercial vehicles", "motorcycles": "Motorcycles"}
+TOPICS = {
+    "fleet": (
+        "registered_stock",
+        "ownership_per_1000",
+        "stock",
+        "average_fleet_age",
+        "unremoved_registrations",
+    ),
+    "sales": ("sales_total", "sales", "sales_share", "retirements"),
+    "energy": ("vkt", "energy", "fuel_mass", "electricity"),
+    "emissions": ("co2_ttw", "co2_wtw", "grid_intensity", "biodiesel_share"),
+    "drivers": ("population", "gdp_per_capita"),
+}
+IAMC = {  # variable -> (IAMC name, unit, scale)
+    "population": ("Population", "million", 1e-6),
+    "gdp_per_capita": ("GDP per capita|PPP", "2021 int$/person", 1.0),
+    "registered_stock": ("Registered Stock", "million vehicles", 1e-6),
+    "ownership_per_1000": ("Ownership", "vehicles/1000 persons", 1.0),
+    "stock": ("Stock", "million vehicles", 1e-6),
+    "sales_total": ("Sales", "million vehicles/yr", 1e-6),
+    "sales": ("Sales", "million vehicles/yr", 1e-6),
+    "retirements": ("Retirements", "million vehicles/yr", 1e-6),
+    "vkt": ("Activity|Distance", "bn vkm/yr", 1.0),
+    "energy": ("Final Energy|Transportation|Road", "PJ/yr", 1.0),
+    "co2_ttw": ("Emissions|CO2|Transportation|Road|Tank-to-wheel", "Mt CO2/yr", 1.0),
+    "co2_wtw": ("Emissions|CO2|Transportation|Road|Including electricity", "Mt CO2/yr", 1.0),
+}
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` on a temporary file next to ``path``, then rename it to ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)  # mkstemp makes the file private; give it the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def tidy(ds):
+    """The result as one long table: variable, segment, powertrain, fuel, year, value, unit."""
+    import pandas as pd
+
+    frames = []
+    for name, da in ds.data_vars.items():
+        frame = da.to_dataframe(name="value").reset_index()
+        frame = frame.dropna(subset=["value"])
+        for dim in ("segment", "powertrain", "fuel", "year"):
+            if dim not in frame.columns:
+                frame[dim] = ""
+        frame["variable"] = name
+        frame["unit"] = da.attrs.get("units", "")
+        frames.append(frame[["variable", "segment", "powertrain", "fuel", "year", "value", "unit"]])
+    out = pd.concat(frames, ignore_index=True)
+    out["year"] = out["year"].astype(str)
+    return out
+
+
+def iamc(ds, region: str | None = None):
+    """The result in the IAMC wide format (one row per variable, one column per year)."""
+    import pandas as pd
+
+    scenario = ds.attrs.get("scenario_name", "scenario")
+    region = region or ds.attrs.get("country", "World")
+    years = [int(y) for y in ds["year"].values]
+    rows = []
+
+    def add(variable: str, unit: str, values) -> None:
+        values = np.asarray(values, dtype=float)
+        if np.all(np.isnan(values)):
+            return
+        rows.append([MODEL, scenario, region, variable, unit, *values.tolist()])
+
+    for name, (label, unit, scale) in IAMC.items():
+        da = ds[name]
+        if da.dims == ("year",):
+            add(label, unit, da.values * scale)
+            continue
+        if "segment" not in da.dims:
+            continue
+        for seg in ds["segment"].values:
+            part = da.sel(segment=seg)
+            seg_label = SEGMENT_LABELS.get(str(seg), str(seg))
+            if "powertrain" in part.dims:
+                for pt in ds["powertrain"].values:
+                    add(f"{label}|{seg_label}|{pt}", unit, part.sel(powertrain=pt).values * scale)
+            elif "fuel" in part.dims:
+                for fuel in ds["fuel"].values:
+                    add(
+                        f"{label}|{seg_label}|{str(fuel).capitalize()}",
+                        unit,
+                        part.sel(fuel=fuel).values * scale,
+                    )
+            else:
+                add(f"{label}|{seg_label}", unit, part.values * scale)
+    return pd.DataFrame(rows, columns=[*IAMC_COLUMNS, *years])
+
+
+def _csv_bytes(frame) -> bytes:
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n", float_format="%.10g")
+    return buffer.getvalue().encode("utf-8")
+
+
+def _write_bytes(data: bytes) -> Callable[[Path], None]:
+    return lambda tmp: tmp.write_bytes(data)
+
+
+def _excel_bytes(ds) -> bytes:
+    import pandas as pd
+
+    table = tidy(ds)
+    scenario = json.loads(ds.attrs["scenario"])
+    sources = json.loads(ds.attrs["sources"])
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for topic, names in TOPICS.items():
+            part = table[table["variable"].isin(names)]
+            part.to_excel(writer, sheet_name=topic, index=False)
+        _assumptions(scenario).to_excel(writer, sheet_name="assumptions", index=False)
+        pd.DataFrame(sorted(sources.items()), columns=["source_id", "citation"]).to_excel(
+            writer, sheet_name="sources", index=False
+        )
+        book = writer.book
+        from datetime import datetime
+
+        fixed = datetime(1980, 1, 1)
+        book.properties.created = fixed
+        book.properties.modified = fixed
+        book.properties.creator = MODEL
+    return _normalise_zip(buffer.getvalue())
+
+
+def _assumptions(scenario: dict):
+    """Every leaf of the scenario as (field, value) rows, reasons next to their numbers."""
+    import pandas as pd
+
+    rows = []
+
+    def walk(prefix: str, value) -> None:
+        if isinstance(value, dict):
+            for key in sorted(value, key=str):
+                walk(f"{prefix}.{key}" if prefix else str(key), value[key])
+        else:
+            rows.append((prefix, json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value))
+
+    walk("", scenario)
+    return pd.DataFrame(rows, columns=["field", "value"])
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite a ZIP with fixed timestamps and order, so that equal content gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(src.namelist()):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            content = src.read(name)
+            if name == "docProps/core.xml":  # openpyxl stamps the save time here
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>1980-01-01T00:00:00Z", content)
+            dst.writestr(info, content)
+    return out.getvalue()
+
+
+def _netcdf_bytes(ds) -> bytes:
+    clean = ds.copy()
+    for name in ("segment", "powertrain", "fuel"):
+        clean[name] = clean[name].astype(str)
+    data = clean.to_netcdf(path=None, engine="scipy", format="NETCDF3_64BIT")
+    return bytes(data) if not isinstance(data, bytes) else data
+
+
+def write_all(ds, out_dir: str | Path, stem: str | None = None) -> dict[str, Path]:
+    """Write the four formats to ``out_dir``; returns the paths by format."""
+    out_dir = Path(out_dir)
+    stem = stem or ds.attrs.get("scenario_name", "scenario")
+    contents = {
+        "csv": (out_dir / f"{stem}.csv", _csv_bytes(tidy(ds))),
+        "iamc": (out_dir / f"{stem}_iamc.csv", _csv_bytes(iamc(ds))),
+        "xlsx": (out_dir / f"{stem}.xlsx", _excel_bytes(ds)),
+        "netcdf": (out_dir / f"{stem}.nc", _netcdf_bytes(ds)),
+    }
+    return {key: atomic_write(path, _write_bytes(data)) for key, (path, data) in contents.items()}

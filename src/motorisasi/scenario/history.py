@@ -1,0 +1,60 @@
+"""The fleet at the base year, rebuilt from the sales history, and what the register adds to it.
+
+The modelled fleet starts from the registered fleet of the year before the sales history
+begins, with the age profile of steady past sales, and adds every year's sales; vehicles
+retire by the survival curve. The registered fleet of the base year minus this modelled fleet
+is the register's *unremoved registrations* (vehicles on the books but not on the road),
+reported as its own quantity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.model import inflow_driven
+
+#: Ages of the steady-state profile given to the fleet before the sales history.
+START_AGES = 100
+
+
+@dataclass(frozen=True)
+class SpinUp:
+    """The modelled fleet at the end of the base year."""
+
+    fleet_by_age: NDArray[np.float64]  # [a]: vehicles sold a years before the base year (age 0 = base year)
+    modelled: float
+    unremoved: float
+    first_year: int  # first year of the sales history
+    cohort_years: NDArray[np.int64]  # sales year of each entry of fleet_by_age
+
+
+def spin_up(
+    sales: NDArray[np.float64], first_year: int, start_stock: float, registered_base: float, survival: NDArray
+) -> SpinUp:
+    """Rebuild the fleet at the end of the last year of ``sales`` (years ``first_year`` ...).
+
+    ``start_stock`` is the registered fleet at the end of ``first_year - 1``; ``survival`` a
+    survival curve long enough for the history and the projection after it.
+    """
+    profile = survival[:START_AGES]
+    if survival[0] <= 0 or profile.sum() <= 0:
+        raise MotorisasiError("lifetime: too short for yearly steps (vehicles retire within a year)")
+    # With steady past sales, the vehicles sold a + 1 years before the run are the survivors at age a.
+    start_fleet = start_stock * profile / profile.sum()
+    run = inflow_driven(np.asarray(sales, dtype=float), survival, initial=start_fleet, by_cohort=True)
+    by_age_sales = run.stock_by_cohort[-1, ::-1]  # age 0 = sold in the base year
+    by_age_start = run.initial_stock_by_age[-1]  # sold before the history began
+    fleet = np.concatenate([by_age_sales, by_age_start])
+    base = first_year + len(sales) - 1
+    modelled = float(run.stock[-1])
+    return SpinUp(
+        fleet_by_age=fleet,
+        modelled=modelled,
+        unremoved=float(registered_base) - modelled,
+        first_year=first_year,
+        cohort_years=base - np.arange(len(fleet)),
+    )

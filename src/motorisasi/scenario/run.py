@@ -1,0 +1,593 @@
+"""Run a scenario: data in, a labelled :class:`xarray.Dataset` out.
+
+For each segment the pipeline
+
+1. rebuilds the fleet at the end of the base year from the sales history
+   (:mod:`motorisasi.scenario.history`), leaving the register's unremoved registrations aside;
+2. projects total sales (or the fleet, for an ownership path) from the segment's demand;
+3. splits new sales by powertrain (:mod:`motorisasi.model.adoption`) and the base fleet by the
+   powertrain history the data give;
+4. computes distance, energy by fuel and CO2 by cohort (:mod:`motorisasi.model.energy`).
+
+The result has dimensions ``year``, ``segment``, ``powertrain`` and ``fuel``; every variable has
+``units`` and ``long_name``; the dataset's attributes hold the scenario (as JSON) and the
+sources of every data series used. Mass balance, share sums and non-negative stocks are
+checked at the end; a violation raises :class:`RunCheckError`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from motorisasi import __version__
+from motorisasi.errors import MotorisasiError
+from motorisasi.model import inflow_driven, stock_driven, survival_curve
+from motorisasi.model.adoption import (
+    absolute_to_share,
+    bass_share,
+    complete_shares,
+    interpolate_path,
+    logistic_share,
+)
+from motorisasi.model.energy import (
+    MJ_PER_PJ,
+    co2_electricity,
+    co2_tank_to_wheel,
+    fleet_energy,
+    grid_electricity_kwh,
+    intensity_by_cohort,
+    km_by_age,
+)
+from motorisasi.model.targets import required_sales
+from motorisasi.scenario.history import spin_up
+from motorisasi.scenario.schema import (
+    Bass,
+    Logistic,
+    OwnershipPath,
+    OwnershipTarget,
+    SalesGrowth,
+    Scenario,
+    ScenarioError,
+    Segment,
+    SharePath,
+    UnitsPath,
+    load_scenario,
+)
+
+FUELS = ("gasoline", "diesel", "electricity")
+PASSENGER_CATEGORIES = ("sedan", "4x2_non_lcgc", "4x4", "lcgc_affordable_energy_saving_4x2")
+EMISSION_FACTORS = {
+    "gasoline": "ipcc_fuel__co2_ef_motor_gasoline",
+    "diesel": "ipcc_fuel__co2_ef_gas_diesel_oil",
+}
+CALORIFIC_VALUES = {"gasoline": "ipcc_fuel__ncv_motor_gasoline", "diesel": "ipcc_fuel__ncv_gas_diesel_oil"}
+
+
+class RunCheckError(RuntimeError):
+    """A model invariant (mass balance, share sums, non-negative stocks) failed."""
+
+
+@dataclass
+class _Sources:
+    """The data series a run used and the citations of their sources."""
+
+    series: set[str] = field(default_factory=set)
+    citations: dict[str, str] = field(default_factory=dict)
+
+    def add(self, values) -> None:
+        self.series.add(values.series)
+        self.citations.update(values.sources)
+
+
+@dataclass
+class _SegmentResult:
+    registered: np.ndarray  # (Y,) history then projection
+    sales_total: np.ndarray  # (Y,)
+    stock: np.ndarray  # (P, Y) modelled fleet by powertrain (NaN in history)
+    sales: np.ndarray  # (P, Y)
+    retirements: np.ndarray  # (P, Y)
+    share: np.ndarray  # (P, Y)
+    distance: np.ndarray  # (P, Y) vehicle-km
+    energy: np.ndarray  # (F, Y) MJ by fuel
+    average_age: np.ndarray  # (Y,)
+    unremoved: float
+    scaled_years: list[int]
+    over_years: list[int]
+
+
+def _values(name: str, country: str, sources: _Sources, data_dir, **kw):
+    from motorisasi.data.store import series_values
+
+    try:
+        values = series_values(name, country, data_dir=data_dir, **kw)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"data: {exc}") from None
+    sources.add(values)
+    return values
+
+
+def _constant(name: str, country: str, sources: _Sources, data_dir) -> float:
+    from motorisasi.data.store import constant_value
+
+    try:
+        values = constant_value(name, country, data_dir)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"data: {exc}") from None
+    sources.add(values)
+    return float(values.values[0])
+
+
+def _span(values, start: int, end: int, what: str) -> np.ndarray:
+    try:
+        i, j = values.index_of(start), values.index_of(end)
+    except KeyError as exc:
+        raise ScenarioError(
+            f"data: {values.series} ({what}) has no value for {exc.args[0]}; it covers "
+            f"{values.years.min()}-{values.years.max()}"
+        ) from None
+    if j - i != end - start:
+        raise ScenarioError(f"data: {values.series} has gaps between {start} and {end}")
+    return values.values[i : j + 1]
+
+
+def _passenger_share(country: str, data_dir) -> float:
+    from motorisasi.data.store import merged
+
+    by_year: dict[int, dict[str, float]] = {}
+    for r in merged(data_dir).rows:
+        if r["series"] == "wholesales_gaikindo" and r["country"] == country and r["region"] == "":
+            by_year.setdefault(int(r["year"]), {}).setdefault(str(r["category"]), float(r["value"]))
+    years = [y for y, c in by_year.items() if "" in c and all(k in c for k in PASSENGER_CATEGORIES)]
+    if not years:
+        raise ScenarioError("data: wholesales_gaikindo has no years with passenger categories")
+    return float(np.mean([sum(by_year[y][k] for k in PASSENGER_CATEGORIES) / by_year[y][""] for y in years]))
+
+
+def _survival(seg: Segment, n_ages: int) -> np.ndarray:
+    lt = seg.lifetime
+    if lt.distribution == "fixed":
+        return survival_curve("fixed", n_ages, lifetime=lt.mean_years)
+    if lt.distribution == "weibull":
+        return survival_curve(
+            "weibull", n_ages, shape=(lt.mean_years / lt.std_years) ** 1.086, mean=lt.mean_years
+        )
+    return survival_curve(lt.distribution, n_ages, mean=lt.mean_years, std=lt.std_years)
+
+
+def _adoption(spec, years: np.ndarray, total_sales: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Share of new sales by year, and the years where an absolute target exceeds total sales."""
+    none = np.zeros(len(years), dtype=bool)
+    if isinstance(spec, Logistic):
+        return logistic_share(
+            years, spec.midpoint_year, spec.steepness_per_year, spec.ceiling, spec.floor
+        ), none
+    if isinstance(spec, Bass):
+        return bass_share(years, spec.start_year, spec.p, spec.q, spec.ceiling), none
+    if isinstance(spec, SharePath):
+        return interpolate_path(years, sorted(spec.share), [spec.share[y] for y in sorted(spec.share)]), none
+    if isinstance(spec, UnitsPath):
+        units = interpolate_path(years, sorted(spec.units), [spec.units[y] for y in sorted(spec.units)])
+        return absolute_to_share(units, total_sales)
+    raise TypeError(spec)  # pragma: no cover
+
+
+def _segment(
+    name: str,
+    seg: Segment,
+    sc: Scenario,
+    years: np.ndarray,
+    pop: np.ndarray,
+    grid_intensity: np.ndarray,
+    sources: _Sources,
+    data_dir,
+) -> _SegmentResult:
+    base, end, start = sc.years.base, sc.years.end, sc.years.history_start
+    country = sc.country
+    n_years = len(years)
+    future = years > base
+    proj_years = years[future]
+
+    stock_parts = [_values(s, country, sources, data_dir) for s in seg.stock_series]
+    sales_series = _values(seg.sales_series, country, sources, data_dir)
+    first = int(sales_series.years.min())
+    share = seg.sales_share
+    if share == "passenger_categories":
+        share = _passenger_share(country, data_dir)
+    elif share == "commercial_categories":
+        share = 1.0 - _passenger_share(country, data_dir)
+    sales_hist = _span(sales_series, first, base, "sales") * float(share)
+    stock_from = min(first - 1, start)
+    registered_hist = sum(_span(p, stock_from, base, "registered fleet") for p in stock_parts)
+    reg = dict(zip(range(stock_from, base + 1), registered_hist, strict=True))
+
+    n_ages = (base - first + 1) + (end - base) + 160
+    sf = _survival(seg, n_ages)
+    try:
+        spun = spin_up(sales_hist, first, reg[first - 1], reg[base], sf)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"segments.{name}.lifetime: {exc}") from None
+    n_proj = end - base
+    pop_future = pop[future]
+    demand = seg.demand
+    initial = {"initial": spun.fleet_by_age, "initial_survival": sf, "by_cohort": True}
+    if isinstance(demand, SalesGrowth):
+        total = sales_hist[-1] * (1 + demand.growth_pct / 100) ** np.arange(1, n_proj + 1)
+        run = inflow_driven(total, sf, **initial)
+    elif isinstance(demand, OwnershipPath):
+        points = {base: 1000.0 * reg[base] / pop[~future][-1], **demand.per_1000}
+        xs = sorted(points)
+        per_1000 = interpolate_path(proj_years, xs, [points[x] for x in xs])
+        target = per_1000 * pop_future / 1000.0 - spun.unremoved
+        if np.any(target < 0):
+            raise ScenarioError(
+                f"segments.{name}.demand: the ownership path is below the unremoved registrations"
+            )
+        run = stock_driven(target, sf, negative_inflow="clip", **initial)
+    elif isinstance(demand, OwnershipTarget):
+        k = demand.by - base
+        goal = demand.per_1000 * pop_future[k - 1] / 1000.0 - spun.unremoved
+        path = required_sales(
+            goal,
+            sf,
+            base_sales=sales_hist[-1],
+            n_years=k,
+            initial=spun.fleet_by_age,
+            initial_survival=sf,
+            shape=demand.path,
+            max_growth=demand.max_growth_pct / 100,
+        )
+        if not path.feasible:
+            raise ScenarioError(
+                f"segments.{name}.demand: {demand.per_1000:g} per 1,000 by {demand.by}: {path.reason}"
+            )
+        after = path.sales[-1] * (1 + demand.after_growth_pct / 100) ** np.arange(1, n_proj - k + 1)
+        run = inflow_driven(np.concatenate([path.sales, after]), sf, **initial)
+    else:  # pragma: no cover
+        raise TypeError(demand)
+    total_sales = run.inflow
+
+    # Powertrain shares of new sales, the residual first.
+    names = [seg.residual_powertrain, *seg.powertrains]
+    alternatives, over = [], np.zeros(n_proj, dtype=bool)
+    for pt in seg.powertrains:
+        s, o = _adoption(seg.powertrains[pt], proj_years, total_sales)
+        alternatives.append(s)
+        over |= o
+    if alternatives:
+        shares, scaled = complete_shares(np.stack(alternatives), axis=0)
+    else:
+        shares, scaled = np.ones((1, n_proj)), np.zeros(n_proj, dtype=bool)
+
+    # The base fleet's mix: a powertrain's share of each past cohort from its sales history.
+    hist_share = np.zeros((len(names), len(spun.fleet_by_age)))
+    for i, pt in enumerate(names[1:], start=1):
+        ref = seg.history_sales_series.get(pt)
+        if not ref:
+            continue
+        series, _, category = ref.partition("/")
+        past = _values(series, country, sources, data_dir, category=category)
+        for year, value in zip(past.years, past.values, strict=True):
+            a = base - int(year)
+            if 0 <= a < len(spun.fleet_by_age) and year >= first:
+                hist_share[i, a] = min(1.0, value / sales_hist[int(year) - first])
+    hist_share[0] = 1.0 - hist_share[1:].sum(axis=0)
+
+    stock_pt = run.stock_by_cohort[None, :, :] * shares[:, None, :]  # (P, T, C)
+    init_pt = run.initial_stock_by_age[None, :, :] * hist_share[:, None, :]  # (P, T, A0)
+    stock = stock_pt.sum(axis=-1) + init_pt.sum(axis=-1)  # (P, T)
+    sales = total_sales[None, :] * shares
+    before = spun.fleet_by_age[None, :] * hist_share
+    previous = np.concatenate([before.sum(axis=-1)[:, None], stock[:, :-1]], axis=-1)
+    retirements = previous + sales - stock
+
+    # Energy: per powertrain, by cohort, then by fuel.
+    km = km_by_age(seg.km_per_year, seg.km_decline_pct / 100, n_ages)
+    cohort_years = proj_years
+    start_cohorts = spun.cohort_years
+    energy = np.zeros((len(FUELS), n_proj))
+    distance = np.zeros((len(names), n_proj))
+    for i, pt in enumerate(names):
+        spec = seg.energy[pt]
+        new_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, cohort_years, base)
+        old_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, start_cohorts, base)
+        dist, mj = fleet_energy(
+            stock_pt[i], km, new_i, initial_stock_by_age=init_pt[i], initial_intensity=old_i
+        )
+        distance[i] = dist
+        if spec.electric_share > 0:
+            bev = seg.energy.get("BEV")
+            if bev is None or bev.fuel != "electricity":
+                raise ScenarioError(
+                    f"segments.{name}.energy.{pt}: electric_share needs a 'BEV' entry using electricity"
+                )
+            e_new = intensity_by_cohort(
+                bev.intensity_mj_per_km, bev.improvement_pct / 100, cohort_years, base
+            )
+            e_old = intensity_by_cohort(
+                bev.intensity_mj_per_km, bev.improvement_pct / 100, start_cohorts, base
+            )
+            _, mj_e = fleet_energy(
+                stock_pt[i], km, e_new, initial_stock_by_age=init_pt[i], initial_intensity=e_old
+            )
+            energy[FUELS.index("electricity")] += spec.electric_share * mj_e
+            mj = (1 - spec.electric_share) * mj
+        energy[FUELS.index(spec.fuel)] += mj
+
+    # Average age of the modelled fleet (years since sale, at the end of the year).
+    t_idx, c_idx = np.indices(run.stock_by_cohort.shape)
+    age_sum = np.sum(run.stock_by_cohort * np.clip(t_idx - c_idx, 0, None), axis=-1)
+    age_sum += np.sum(
+        run.initial_stock_by_age
+        * (np.arange(n_proj)[:, None] + 1 + np.arange(run.initial_stock_by_age.shape[-1])[None, :]),
+        axis=-1,
+    )
+    avg_age = age_sum / np.where(run.stock > 0, run.stock, np.nan)
+
+    def full(future_part: np.ndarray, past: np.ndarray | float = np.nan) -> np.ndarray:
+        out = np.full(future_part.shape[:-1] + (n_years,), np.nan)
+        out[..., future] = future_part
+        if not np.isscalar(past):
+            out[..., ~future] = past
+        return out
+
+    reg_past = np.array([reg[y] for y in years[~future]])
+    sales_past = np.array([sales_hist[y - first] if y >= first else np.nan for y in years[~future]])
+    return _SegmentResult(
+        registered=full(spun.unremoved + run.stock, reg_past),
+        sales_total=full(total_sales, sales_past),
+        stock=full(stock),
+        sales=full(sales),
+        retirements=full(retirements),
+        share=full(shares),
+        distance=full(distance),
+        energy=full(energy),
+        average_age=full(avg_age),
+        unremoved=spun.unremoved,
+        scaled_years=[int(y) for y in proj_years[scaled]],
+        over_years=[int(y) for y in proj_years[over]],
+    )
+
+
+def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
+    hist = _values(sc.energy.grid_series, sc.country, sources, data_dir)
+    last = int(hist.years.max())
+    points = {
+        last: float(hist.values[-1]),
+        **{int(y): v for y, v in sc.energy.grid_intensity_g_per_kwh.items()},
+    }
+    xs = sorted(points)
+    out = interpolate_path(years, xs, [points[x] for x in xs])
+    known = np.isin(years, hist.years)
+    out[known] = [hist.at(int(y)) for y in years[known]]
+    return out
+
+
+def _blend(sc: Scenario, years: np.ndarray) -> np.ndarray:
+    """Biodiesel share of diesel by year (a step path: each value holds from its year on)."""
+    points = sc.energy.biodiesel_blend_pct
+    out = np.zeros(len(years))
+    for year in sorted(points):
+        out[years >= year] = points[year] / 100.0
+    return out
+
+
+def run(scenario: Scenario | str | Path = "baseline", data_dir: str | Path | None = None):
+    """Run a scenario (an object, a file, or a shipped scenario's name) and return an xarray Dataset."""
+    import xarray as xr
+
+    sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    sources = _Sources()
+    years = np.arange(sc.years.history_start, sc.years.end + 1)
+    future = years > sc.years.base
+    population = _values(sc.drivers.population_series, sc.country, sources, data_dir)
+    pop = _span(population, int(years[0]), int(years[-1]), "population")
+    income_series = _values(sc.drivers.income_series, sc.country, sources, data_dir)
+    last = int(income_series.years.max())
+    inc_known = _span(income_series, int(years[0]), min(last, int(years[-1])), "income")
+    growth = (1 + sc.drivers.income_growth_pct / 100) ** np.arange(1, int(years[-1]) - last + 1)
+    income = np.concatenate([inc_known, inc_known[-1] * growth])[: len(years)]
+
+    grid = _grid_intensity(sc, years, sources, data_dir)
+    blend = _blend(sc, years)
+    ef = {f: _constant(EMISSION_FACTORS[f], sc.country, sources, data_dir) for f in EMISSION_FACTORS}
+    ncv = {f: _constant(CALORIFIC_VALUES[f], sc.country, sources, data_dir) for f in CALORIFIC_VALUES}
+
+    segments = list(sc.segments)
+    powertrains: list[str] = []
+    for seg in sc.segments.values():
+        for pt in [seg.residual_powertrain, *seg.powertrains]:
+            if pt not in powertrains:
+                powertrains.append(pt)
+    results = {
+        name: _segment(name, seg, sc, years, pop, grid, sources, data_dir)
+        for name, seg in sc.segments.items()
+    }
+
+    def by_pt(attr: str) -> np.ndarray:
+        out = np.full((len(segments), len(powertrains), len(years)), np.nan)
+        for i, name in enumerate(segments):
+            seg = sc.segments[name]
+            for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
+                out[i, powertrains.index(pt)] = getattr(results[name], attr)[j]
+            for k, pt in enumerate(powertrains):  # powertrains the segment does not have: zero in projection
+                if pt not in [seg.residual_powertrain, *seg.powertrains]:
+                    out[i, k, future] = 0.0
+        return out
+
+    energy = np.stack([results[n].energy for n in segments])  # (S, F, Y) MJ
+    fossil = np.ones((len(FUELS), len(years)))
+    fossil[FUELS.index("diesel")] = 1 - blend
+    ttw = sum(
+        co2_tank_to_wheel(energy[:, FUELS.index(f)], ef[f], fossil[FUELS.index(f)]) for f in EMISSION_FACTORS
+    )
+    grid_kwh = grid_electricity_kwh(energy[:, FUELS.index("electricity")], sc.energy.charging_loss)
+    wtw = ttw + co2_electricity(grid_kwh, grid / 1000.0)
+    mass_kt = np.stack(
+        [energy[:, FUELS.index(f)] / ncv[f] / 1e6 for f in ("gasoline", "diesel")], axis=1
+    )  # MJ / (MJ/kg) = kg; / 1e6 = kt
+
+    coords = {"year": years, "segment": segments, "powertrain": powertrains, "fuel": list(FUELS)}
+    registered = np.stack([results[n].registered for n in segments])
+
+    def var(dims, data, units, long_name):
+        return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
+
+    ds = xr.Dataset(
+        {
+            "population": var(("year",), pop, "persons", "Population"),
+            "gdp_per_capita": var(("year",), income, "constant 2021 international $ (PPP)", "GDP per capita"),
+            "registered_stock": var(
+                ("segment", "year"),
+                registered,
+                "vehicles",
+                "Registered fleet (modelled fleet + unremoved registrations)",
+            ),
+            "ownership_per_1000": var(
+                ("segment", "year"),
+                1000 * registered / pop,
+                "vehicles per 1000 persons",
+                "Registered vehicles per 1,000 people",
+            ),
+            "unremoved_registrations": var(
+                ("segment",),
+                [results[n].unremoved for n in segments],
+                "vehicles",
+                "Registered vehicles not in the modelled fleet (kept constant)",
+            ),
+            "sales_total": var(
+                ("segment", "year"),
+                np.stack([results[n].sales_total for n in segments]),
+                "vehicles per year",
+                "New vehicle sales",
+            ),
+            "stock": var(
+                ("segment", "powertrain", "year"), by_pt("stock"), "vehicles", "Modelled fleet in use"
+            ),
+            "sales": var(
+                ("segment", "powertrain", "year"),
+                by_pt("sales"),
+                "vehicles per year",
+                "New vehicle sales by powertrain",
+            ),
+            "retirements": var(
+                ("segment", "powertrain", "year"),
+                by_pt("retirements"),
+                "vehicles per year",
+                "Vehicles leaving the modelled fleet",
+            ),
+            "sales_share": var(
+                ("segment", "powertrain", "year"), by_pt("share"), "1", "Share of new sales by powertrain"
+            ),
+            "average_fleet_age": var(
+                ("segment", "year"),
+                np.stack([results[n].average_age for n in segments]),
+                "years",
+                "Average age of the modelled fleet",
+            ),
+            "vkt": var(
+                ("segment", "powertrain", "year"),
+                by_pt("distance") / 1e9,
+                "billion vehicle-km per year",
+                "Distance driven",
+            ),
+            "energy": var(("segment", "fuel", "year"), energy / MJ_PER_PJ, "PJ per year", "Final energy use"),
+            "fuel_mass": var(
+                ("segment", "fuel", "year"),
+                np.concatenate([mass_kt, np.full((len(segments), 1, len(years)), np.nan)], axis=1),
+                "kt per year",
+                "Liquid fuel use by mass (net calorific values, IPCC 2006)",
+            ),
+            "electricity": var(
+                ("segment", "year"),
+                grid_kwh / 1e6,
+                "GWh per year",
+                "Grid electricity for charging, including charging losses",
+            ),
+            "co2_ttw": var(
+                ("segment", "year"),
+                ttw / 1e9,
+                "Mt CO2 per year",
+                "Tank-to-wheel CO2 (fossil share of fuels; biodiesel counts zero)",
+            ),
+            "co2_wtw": var(
+                ("segment", "year"),
+                wtw / 1e9,
+                "Mt CO2 per year",
+                "Tank-to-wheel CO2 of fuels plus the grid CO2 of charging electricity",
+            ),
+            "grid_intensity": var(("year",), grid, "g CO2 per kWh", "CO2 intensity of grid electricity"),
+            "biodiesel_share": var(("year",), blend, "1", "Biodiesel (FAME) share of diesel"),
+        },
+        coords=coords,
+    )
+    for name in (
+        "stock",
+        "sales",
+        "retirements",
+        "sales_share",
+        "vkt",
+        "energy",
+        "fuel_mass",
+        "electricity",
+        "co2_ttw",
+        "co2_wtw",
+        "average_fleet_age",
+    ):
+        ds[name] = ds[name].where(ds["year"] > sc.years.base)
+    ds.attrs = {
+        "title": f"motorisasi scenario {sc.name}",
+        "scenario_name": sc.name,
+        "scenario": json.dumps(sc.model_dump(mode="json"), sort_keys=True, ensure_ascii=False),
+        "country": sc.country,
+        "base_year": sc.years.base,
+        "motorisasi_version": __version__,
+        "data_series": json.dumps(sorted(sources.series)),
+        "sources": json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False),
+        "notes": json.dumps(
+            {
+                n: {
+                    "shares_scaled_down": results[n].scaled_years,
+                    "units_target_above_sales": results[n].over_years,
+                }
+                for n in segments
+            }
+        ),
+    }
+    check(ds)
+    return ds
+
+
+def check(ds, rtol: float = 1e-9) -> None:
+    """Mass balance, share sums and non-negative stocks; raises :class:`RunCheckError`."""
+    base = int(ds.attrs["base_year"])
+    proj = ds.sel(year=ds["year"] > base)
+    stock = proj["stock"].sum("powertrain")
+    registered = proj["registered_stock"]
+    start = ds["registered_stock"].sel(year=base)
+    previous = xr_concat_previous(registered, start)
+    flows = proj["sales"].sum("powertrain") - proj["retirements"].sum("powertrain")
+    gap = np.abs(registered - previous - flows)
+    scale = np.maximum(np.abs(registered), 1.0)
+    if (gap > rtol * scale).any():
+        raise RunCheckError(f"mass balance fails by up to {float(gap.max()):.3g} vehicles")
+    modelled = registered - ds["unremoved_registrations"]
+    if (np.abs(stock - modelled) > rtol * scale).any():
+        raise RunCheckError("the fleet by powertrain does not add up to the modelled fleet")
+    total = proj["sales_share"].sum("powertrain")
+    if (np.abs(total - 1) > 1e-9).any():
+        raise RunCheckError("sales shares do not sum to one")
+    if (proj["stock"] < -1e-6 * scale).any():
+        raise RunCheckError("negative stock")
+
+
+def xr_concat_previous(series, start):
+    """The series shifted one year later, starting with ``start``."""
+    import xarray as xr
+
+    shifted = series.shift(year=1)
+    first = series["year"].values[0]
+    return xr.where(series["year"] == first, start, shifted)

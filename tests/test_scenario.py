@@ -1,0 +1,347 @@
+"""Scenario files and runs: schema errors, hand calculations, invariants, outputs."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from motorisasi.data import schema as data_schema
+from motorisasi.outputs.cli import app
+from motorisasi.outputs.export import IAMC_COLUMNS, iamc, write_all
+from motorisasi.scenario.run import RunCheckError, check, run
+from motorisasi.scenario.schema import LIBRARY, Scenario, ScenarioError, load_scenario
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return run("baseline")
+
+
+def test_baseline_has_the_promised_dimensions_variables_and_metadata(baseline):
+    ds = baseline
+    assert set(ds.dims) == {"year", "segment", "powertrain", "fuel"}
+    for name in (
+        "population",
+        "gdp_per_capita",
+        "ownership_per_1000",
+        "stock",
+        "sales",
+        "retirements",
+        "average_fleet_age",
+        "sales_share",
+        "vkt",
+        "energy",
+        "co2_ttw",
+        "co2_wtw",
+    ):
+        assert name in ds, name
+    for name, da in ds.data_vars.items():
+        assert da.attrs.get("units") and da.attrs.get("long_name"), name
+    scenario = json.loads(ds.attrs["scenario"])
+    assert scenario["name"] == "baseline"
+    sources = json.loads(ds.attrs["sources"])
+    assert "ipcc-01" in sources and "bps-02" in sources
+    assert set(json.loads(ds.attrs["data_series"])) >= {
+        "population",
+        "car_sales",
+        "passenger_cars_registered",
+    }
+
+
+def test_history_is_the_data_and_the_base_year_links_to_the_projection(baseline):
+    from motorisasi.data import load
+
+    cars = baseline["registered_stock"].sel(segment="cars")
+    assert float(cars.sel(year=2024)) == load("passenger_cars_registered").loc[2024, "value"]
+    motos = baseline["sales_total"].sel(segment="motorcycles")
+    assert float(motos.sel(year=2024)) == load("motorcycle_sales").loc[2024, "value"]
+    # In the baseline, sales stay at their 2024 level.
+    np.testing.assert_allclose(motos.sel(year=slice(2025, 2060)), float(motos.sel(year=2024)))
+
+
+def test_run_checks_catch_a_broken_balance(baseline):
+    broken = baseline.copy(deep=True)
+    broken["retirements"].loc[{"segment": "cars", "powertrain": "ICE", "year": 2030}] += 1000.0
+    with pytest.raises(RunCheckError, match="mass balance"):
+        check(broken)
+    shares = baseline.copy(deep=True)
+    shares["sales_share"].loc[{"segment": "cars", "powertrain": "BEV", "year": 2040}] += 0.1
+    with pytest.raises(RunCheckError, match="shares"):
+        check(shares)
+
+
+# --- a tiny country for hand calculations ------------------------------------------------------
+
+
+def _write(path: Path, rows: list[dict], columns) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def tiny_country(root: Path, fleet: float = 1000.0, sales: float = 0.0, grid: float = 500.0) -> Path:
+    """Country XYZ: a constant registered fleet, constant sales, population 1 million."""
+    root.mkdir(parents=True, exist_ok=True)
+    _write(
+        root / "sources.csv",
+        [
+            {
+                "source_id": "test-1",
+                "publisher": "test",
+                "citation": "synthetic data for tests",
+                "url": "",
+                "table": "",
+                "accessed": "2026-01-01",
+                "licence": "",
+            }
+        ],
+        data_schema.SOURCE_COLUMNS,
+    )
+    rows = []
+
+    def add(series, year, value, unit):
+        rows.append(
+            {
+                "country": "XYZ",
+                "region": "",
+                "series": series,
+                "category": "",
+                "year": year,
+                "value": value,
+                "unit": unit,
+                "source_id": "test-1",
+                "flag": "observed",
+                "note": "",
+            }
+        )
+
+    for year in range(1990, 2061):
+        add("population", year, 1e6, "persons")
+    for year in range(1990, 2025):
+        add("gdp_per_capita_ppp", year, 10_000, "constant 2021 international $")
+        add("passenger_cars_registered", year, fleet, "vehicles")
+    for year in range(2000, 2025):
+        add("car_sales", year, sales, "vehicles")
+    for year in range(2000, 2024):
+        add("electricity_carbon_intensity_ember", year, grid, "gCO2 per kWh")
+    add("ipcc_fuel__co2_ef_motor_gasoline", "", 69_300, "kg CO2 per TJ")
+    add("ipcc_fuel__co2_ef_gas_diesel_oil", "", 74_100, "kg CO2 per TJ")
+    add("ipcc_fuel__ncv_motor_gasoline", "", 44.3, "MJ per kg")
+    add("ipcc_fuel__ncv_gas_diesel_oil", "", 43.0, "MJ per kg")
+    _write(root / "values.csv", rows, data_schema.VALUE_COLUMNS)
+    return root
+
+
+def tiny_scenario(fuel: str = "gasoline", intensity: float = 2.0, km: float = 10_000.0, **energy) -> Scenario:
+    return Scenario.model_validate(
+        {
+            "name": "tiny",
+            "country": "XYZ",
+            "years": {"history_start": 2020, "base": 2024, "end": 2030},
+            "segments": {
+                "cars": {
+                    "label": "cars",
+                    "stock_series": ["passenger_cars_registered"],
+                    "sales_series": "car_sales",
+                    "lifetime": {"distribution": "fixed", "mean_years": 190, "std_years": 1},
+                    "demand": {"type": "sales_growth", "growth_pct": 0},
+                    "km_per_year": km,
+                    "residual_powertrain": "ICE",
+                    "energy": {"ICE": {"fuel": fuel, "intensity_mj_per_km": intensity}},
+                }
+            },
+            "energy": energy,
+        }
+    )
+
+
+def test_energy_and_co2_of_a_constant_fleet_match_a_hand_calculation(tmp_path):
+    """1,000 cars x 10,000 km x 2 MJ/km = 20 TJ of gasoline a year = 1.386 kt CO2; 0.4515 kt of fuel."""
+    ds = run(tiny_scenario(), data_dir=tiny_country(tmp_path / "xyz"))
+    future = ds.sel(year=slice(2025, 2030), segment="cars")
+    np.testing.assert_allclose(future["stock"].sum("powertrain"), 1000.0, rtol=1e-12)
+    np.testing.assert_allclose(future["energy"].sel(fuel="gasoline"), 20e6 / 1e9, rtol=1e-12)  # PJ
+    np.testing.assert_allclose(future["co2_ttw"], 20 * 69_300 / 1e9, rtol=1e-12)  # Mt
+    np.testing.assert_allclose(future["co2_wtw"], future["co2_ttw"], rtol=1e-12)
+    np.testing.assert_allclose(future["fuel_mass"].sel(fuel="gasoline"), 20e6 / 44.3 / 1e6, rtol=1e-12)  # kt
+    np.testing.assert_allclose(future["vkt"].sum("powertrain"), 1000 * 10_000 / 1e9, rtol=1e-12)
+    assert float(ds["unremoved_registrations"].sel(segment="cars")) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_electric_fleet_counts_grid_co2_with_charging_losses(tmp_path):
+    sc = tiny_scenario(fuel="electricity", intensity=0.54, charging_loss=0.1)
+    ds = run(sc, data_dir=tiny_country(tmp_path / "xyz", grid=500.0))
+    kwh = 1000 * 10_000 * 0.54 / 3.6 / 0.9
+    future = ds.sel(year=slice(2025, 2030), segment="cars")
+    np.testing.assert_allclose(future["electricity"], kwh / 1e6, rtol=1e-12)  # GWh
+    np.testing.assert_allclose(future["co2_ttw"], 0.0)
+    np.testing.assert_allclose(future["co2_wtw"], kwh * 0.5 / 1e9, rtol=1e-12)  # 500 g/kWh
+
+
+def test_biodiesel_share_does_not_count_as_co2(tmp_path):
+    sc = tiny_scenario(fuel="diesel", biodiesel_blend_pct={2020: 30})
+    ds = run(sc, data_dir=tiny_country(tmp_path / "xyz"))
+    np.testing.assert_allclose(
+        ds["co2_ttw"].sel(segment="cars", year=2026), 20 * 74_100 * 0.7 / 1e9, rtol=1e-12
+    )
+
+
+# --- invariants on random variants of the baseline ---------------------------------------------
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    growth=st.floats(-10, 15),
+    mean=st.floats(8, 30),
+    bev_2040=st.floats(0, 1),
+    hev_2040=st.floats(0, 1),
+    demand=st.sampled_from(["sales_growth", "ownership_path"]),
+)
+def test_every_run_keeps_mass_balance_and_share_sums(growth, mean, bev_2040, hev_2040, demand):
+    content = load_scenario("baseline").model_dump(mode="python")
+    cars = content["segments"]["cars"]
+    cars["lifetime"] = {"distribution": "normal", "mean_years": mean, "std_years": mean / 3}
+    cars["demand"] = (
+        {"type": "sales_growth", "growth_pct": growth}
+        if demand == "sales_growth"
+        else {"type": "ownership_path", "per_1000": {2040: 75 + abs(growth), 2060: 150}}
+    )
+    cars["powertrains"]["BEV"] = {"type": "path", "share": {2025: 0.17, 2040: bev_2040}}
+    cars["powertrains"]["HEV"] = {
+        "type": "logistic",
+        "midpoint_year": 2035,
+        "steepness_per_year": 0.3,
+        "ceiling": hev_2040,
+    }
+    ds = run(Scenario.model_validate(content))  # run() calls check(), which raises on a violation
+    shares = ds["sales_share"].sel(year=slice(2025, None)).sum("powertrain")
+    np.testing.assert_allclose(shares, 1.0, atol=1e-12)
+    assert float(ds["stock"].min()) >= -1e-6
+
+
+# --- scenario files ---------------------------------------------------------------------------
+
+
+def _scenario_file(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BASE = (LIBRARY / "baseline.yaml").as_posix()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("name: [unclosed", "not valid YAML"),
+        (f"extends: {BASE}\nname: x\ncolour: red\n", "colour: Extra inputs are not permitted"),
+        (
+            f"extends: {BASE}\nname: x\nsegments: {{cars: {{powertrains: "
+            "{BEV: {type: path, share: {2030: 1.5}}}}}\n",
+            "segments.cars.powertrains.BEV.path.share.2030",
+        ),
+        (
+            f"extends: {BASE}\nname: x\nsegments: {{cars: {{lifetime: {{mean_years: 0}}}}}}\n",
+            "segments.cars.lifetime.mean_years",
+        ),
+        (
+            f"extends: {BASE}\nname: x\nsegments: {{cars: {{demand: "
+            "{type: ownership_path, per_1000: {2070: 150}}}}\n",
+            "outside the projection",
+        ),
+        ("extends: nowhere.yaml\nname: x\n", "does not exist"),
+        ("- just\n- a list\n", "must be a mapping"),
+    ],
+)
+def test_malformed_scenarios_give_one_line_errors_naming_file_field_and_value(tmp_path, text, words):
+    path = _scenario_file(tmp_path, text)
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert str(path) in message
+    assert words in message
+    result = runner.invoke(app, ["run", str(path), "--no-files"])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ")
+
+
+def test_values_are_shown_in_errors(tmp_path):
+    path = _scenario_file(tmp_path, f"extends: {BASE}\nname: x\ncountry: indonesia\n")
+    with pytest.raises(ScenarioError, match=r"country: .*\(got 'indonesia'\)"):
+        load_scenario(path)
+
+
+def test_extends_overrides_only_what_changes(tmp_path):
+    path = _scenario_file(
+        tmp_path,
+        f"extends: {BASE}\nname: faster\nsegments: {{cars: {{demand: "
+        f"{{type: sales_growth, growth_pct: 5}}}}}}\n",
+    )
+    child, parent = load_scenario(path), load_scenario("baseline")
+    assert child.name == "faster"
+    assert child.segments["cars"].demand.growth_pct == 5
+    assert child.segments["cars"].energy == parent.segments["cars"].energy
+    assert child.segments["motorcycles"] == parent.segments["motorcycles"]
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+
+def test_outputs_are_written_and_identical_across_runs(tmp_path, baseline):
+    first = write_all(baseline, tmp_path / "a")
+    second = write_all(run("baseline"), tmp_path / "b")
+    for key, path in first.items():
+        assert path.stat().st_size > 0
+        assert path.read_bytes() == second[key].read_bytes(), key
+    assert not list((tmp_path / "a").glob(".*tmp"))
+
+
+def test_iamc_file_follows_the_format(tmp_path, baseline):
+    table = iamc(baseline)
+    assert tuple(table.columns[:5]) == IAMC_COLUMNS
+    years = [int(c) for c in table.columns[5:]]
+    assert years == sorted(years) and years[0] == 2000 and years[-1] == 2060
+    assert not table.duplicated(list(IAMC_COLUMNS[:4])).any()
+    assert set(table["model"]) == {"motorisasi"} and set(table["region"]) == {"IDN"}
+    assert all(v.count("|") >= 0 and v.strip() == v for v in table["variable"])
+    assert table.iloc[:, 5:].apply(lambda col: col.dropna().map(lambda x: isinstance(x, float)).all()).all()
+    assert "Stock|Passenger cars|BEV" in set(table["variable"])
+
+
+def test_netcdf_and_excel_read_back(tmp_path, baseline):
+    import openpyxl
+    import xarray as xr
+
+    paths = write_all(baseline, tmp_path)
+    back = xr.open_dataset(paths["netcdf"], engine="scipy")
+    np.testing.assert_allclose(back["co2_wtw"].values, baseline["co2_wtw"].values, equal_nan=True)
+    assert back.attrs["scenario_name"] == "baseline"
+    book = openpyxl.load_workbook(paths["xlsx"], read_only=True)
+    assert {"fleet", "sales", "energy", "emissions", "assumptions", "sources"} <= set(book.sheetnames)
+
+
+def test_cli_run_with_no_arguments_writes_everything(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    written = {p.name for p in (tmp_path / "motorisasi-results").iterdir()}
+    assert written == {"baseline.csv", "baseline_iamc.csv", "baseline.xlsx", "baseline.nc"}
+    assert "CO2 tank-to-wheel, Mt" in result.output
+
+
+def test_scenario_yaml_in_library_is_plain_yaml():
+    for path in LIBRARY.glob("*.yaml"):
+        assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict)
