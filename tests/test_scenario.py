@@ -345,3 +345,59 @@ def test_cli_run_with_no_arguments_writes_everything(tmp_path, monkeypatch):
 def test_scenario_yaml_in_library_is_plain_yaml():
     for path in LIBRARY.glob("*.yaml"):
         assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict)
+
+
+# --- shipped scenarios ------------------------------------------------------------------------
+
+
+def test_library_has_the_three_scenarios():
+    from motorisasi.scenario.schema import library
+
+    assert {"baseline", "target-150", "ev-roadmap"} <= set(library())
+
+
+def test_target_150_reaches_150_four_wheelers_per_1000_in_2030():
+    ds = run("target-150")
+    four_wheel = ds["ownership_per_1000"].sel(segment=["cars", "commercial"], year=2030).sum()
+    assert float(four_wheel) == pytest.approx(150.0, abs=0.1)
+    assert float(ds["ownership_per_1000"].sel(segment=["cars", "commercial"], year=2029).sum()) < 150
+
+
+def test_ev_roadmap_meets_its_targets_and_flags_what_does_not_fit():
+    ds = run("ev-roadmap")
+    e2w = float(ds["stock"].sel(segment="motorcycles", powertrain="BEV", year=2030))
+    assert e2w == pytest.approx(13e6, rel=0.1)
+    notes = json.loads(ds.attrs["notes"])
+    assert 2035 in notes["cars"]["units_target_above_sales"]
+    result = runner.invoke(app, ["run", "ev-roadmap", "--no-files"], env={"COLUMNS": "160"})
+    assert "note: cars: absolute targets exceed total sales" in result.output
+
+
+def test_ownership_model_demand_follows_income(tmp_path):
+    text = (
+        f"extends: {BASE}\nname: income\nsegments:\n  cars:\n    demand:\n"
+        "      type: ownership_model\n      definition: passenger_cars\n"
+    )
+    path = _scenario_file(tmp_path, text)
+    ds = run(load_scenario(path))
+    cars = ds["ownership_per_1000"].sel(segment="cars", year=slice(2025, 2060)).values
+    assert np.all(np.diff(cars) > 0)  # income grows 4 %/yr, so ownership rises
+    assert cars[-1] < 1500
+
+
+def test_compare_prints_differences_and_writes_a_csv(tmp_path):
+    out = tmp_path / "cmp.csv"
+    result = runner.invoke(
+        app, ["compare", "baseline", "target-150", "--out", str(out)], env={"COLUMNS": "160"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "target-150 - baseline" in result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    hit = next(
+        r
+        for r in rows
+        if r["scenario"] == "target-150" and r["year"] == "2030" and r["indicator"].startswith("4-wheel+")
+    )
+    assert float(hit["value"]) == pytest.approx(150.0, abs=0.1)
+    single = runner.invoke(app, ["compare", "baseline"])
+    assert single.exit_code == 2

@@ -15,7 +15,7 @@ from motorisasi import __version__
 from motorisasi.outputs.cli_data import data_app
 from motorisasi.outputs.cli_gap import gap
 from motorisasi.outputs.cli_ownership import ownership_app
-from motorisasi.outputs.cli_run import run
+from motorisasi.outputs.cli_run import compare, run
 from motorisasi.outputs.errors import user_errors_as_one_line
 
 app = typer.Typer(
@@ -111,6 +111,7 @@ def demo(
 
 app.add_typer(data_app, name="data")
 app.command("run")(run)
+app.command("compare")(compare)
 app.command("gap")(gap)
 app.add_typer(ownership_app, name="ownership")
 

@@ -43,21 +43,86 @@ def run(
 
             paths = write_all(ds, out)
     headline(ds, console)
+    warnings(ds, console)
     if files:
         console.print("Wrote: " + ", ".join(str(p) for p in paths.values()), soft_wrap=True, markup=False)
 
 
+def warnings(ds, console) -> None:
+    """Say where a scenario's powertrain targets did not fit into total sales."""
+    import json
+
+    for segment, notes in json.loads(ds.attrs.get("notes", "{}")).items():
+        for key, text in (
+            ("units_target_above_sales", "absolute targets exceed total sales (capped at all sales)"),
+            ("shares_scaled_down", "powertrain shares add up to more than one (scaled down)"),
+        ):
+            years = notes.get(key) or []
+            if years:
+                span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+                console.print(f"note: {segment}: {text} in {span}", markup=False)
+
+
+def milestones(ds) -> list[int]:
+    """The base year, the milestone years inside the horizon, and the last year."""
+    base = int(ds.attrs["base_year"])
+    end = int(ds["year"].values[-1])
+    return [base, *[y for y in MILESTONES if base < y < end], end]
+
+
+def indicators(ds, years: list[int]) -> dict[str, tuple[str, object]]:
+    """Headline indicators at ``years``: label -> (format, values)."""
+    sel = ds.sel(year=years)
+    four_wheel = [s for s in ds["segment"].values if s != "motorcycles"]
+    pop = sel["population"].values
+    reg = sel["registered_stock"]
+    out: dict[str, tuple[str, object]] = {
+        "4-wheel+ vehicles per 1,000 (registered)": (
+            "{:,.1f}",
+            1000 * reg.sel(segment=four_wheel).sum("segment") / pop,
+        )
+    }
+    if "motorcycles" in ds["segment"].values:
+        out["motorcycles per 1,000 (registered)"] = ("{:,.1f}", 1000 * reg.sel(segment="motorcycles") / pop)
+    out["registered fleet, million"] = ("{:,.1f}", reg.sum("segment") / 1e6)
+    out["sales, million per year"] = ("{:,.2f}", sel["sales_total"].sum("segment") / 1e6)
+    ev = [p for p in ("BEV", "PHEV") if p in ds["powertrain"].values]
+    for seg in ds["segment"].values:
+        sales = sel["sales"].sel(segment=seg)
+        stock = sel["stock"].sel(segment=seg)
+        if float(sales.sel(powertrain=ev).sum()) > 0:
+            out[f"plug-in share of {seg} sales, %"] = (
+                "{:,.1f}",
+                100
+                * sales.sel(powertrain=ev).sum("powertrain", min_count=1)
+                / sales.sum("powertrain", min_count=1),
+            )
+            out[f"plug-in share of {seg} in use, %"] = (
+                "{:,.1f}",
+                100
+                * stock.sel(powertrain=ev).sum("powertrain", min_count=1)
+                / stock.sum("powertrain", min_count=1),
+            )
+    energy = sel["energy"].sum("segment", min_count=1)
+    for fuel in ds["fuel"].values:
+        out[f"{fuel}, PJ"] = ("{:,.1f}", energy.sel(fuel=fuel))
+    out["CO2 tank-to-wheel, Mt"] = ("{:,.1f}", sel["co2_ttw"].sum("segment", min_count=1))
+    out["CO2 incl. electricity, Mt"] = ("{:,.1f}", sel["co2_wtw"].sum("segment", min_count=1))
+    return out
+
+
+def _cells(fmt: str, values) -> list[str]:
+    import numpy as np
+
+    return [("-" if not np.isfinite(v) else fmt.format(v)) for v in np.asarray(values, dtype=float)]
+
+
 def headline(ds, console) -> None:
     """The scenario at the base year and milestone years."""
-    import numpy as np
     from rich import box
     from rich.table import Table
 
-    base = int(ds.attrs["base_year"])
-    end = int(ds["year"].values[-1])
-    years = [base, *[y for y in MILESTONES if base < y < end], end]
-    sel = ds.sel(year=years)
-    four_wheel = [s for s in ds["segment"].values if s != "motorcycles"]
+    years = milestones(ds)
     table = Table(
         title=f"{ds.attrs['title']} ({ds.attrs['country']})",
         title_justify="left",
@@ -67,44 +132,76 @@ def headline(ds, console) -> None:
     table.add_column("")
     for y in years:
         table.add_column(str(y), justify="right")
-
-    def row(label: str, values, fmt: str = "{:,.1f}") -> None:
-        table.add_row(
-            label, *[("-" if not np.isfinite(v) else fmt.format(v)) for v in np.asarray(values, dtype=float)]
-        )
-
-    pop = sel["population"].values
-    reg = sel["registered_stock"]
-    row("4-wheel+ vehicles per 1,000 (registered)", 1000 * reg.sel(segment=four_wheel).sum("segment") / pop)
-    if "motorcycles" in ds["segment"].values:
-        row("motorcycles per 1,000 (registered)", 1000 * reg.sel(segment="motorcycles") / pop)
-    row("registered fleet, million", reg.sum("segment") / 1e6)
-    row("sales, million per year", sel["sales_total"].sum("segment") / 1e6, "{:,.2f}")
-    ev = [p for p in ("BEV", "PHEV") if p in ds["powertrain"].values]
-    for seg in ds["segment"].values:
-        sales = sel["sales"].sel(segment=seg)
-        stock = sel["stock"].sel(segment=seg)
-        if float(sales.sel(powertrain=ev).sum()) > 0:
-            row(
-                f"plug-in share of {seg} sales, %",
-                100
-                * sales.sel(powertrain=ev).sum("powertrain", min_count=1)
-                / sales.sum("powertrain", min_count=1),
-            )
-            row(
-                f"plug-in share of {seg} in use, %",
-                100
-                * stock.sel(powertrain=ev).sum("powertrain", min_count=1)
-                / stock.sum("powertrain", min_count=1),
-            )
-    energy = sel["energy"].sum("segment", min_count=1)
-    for fuel in ds["fuel"].values:
-        row(f"{fuel}, PJ", energy.sel(fuel=fuel))
-    row("CO2 tank-to-wheel, Mt", sel["co2_ttw"].sum("segment", min_count=1))
-    row("CO2 incl. electricity, Mt", sel["co2_wtw"].sum("segment", min_count=1))
+    for label, (fmt, values) in indicators(ds, years).items():
+        table.add_row(label, *_cells(fmt, values))
     console.print(table)
+    base = years[0]
     console.print(
         f"{base}: observed registered fleet and sales; energy and CO2 are modelled from {base + 1}. "
         "Units and sources are in the files ('sources' sheet, NetCDF attributes).",
         markup=False,
     )
+
+
+@user_errors_as_one_line
+def compare(
+    scenarios: Annotated[
+        list[str], typer.Argument(help="Two or more scenario files or shipped scenario names.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option(help="Also write the comparison as a CSV file here.", show_default=False)
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Compare scenarios at milestone years: each indicator, and its difference from the first scenario."""
+    import numpy as np
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.scenario.run import run as run_scenario
+
+    if len(scenarios) < 2:
+        raise MotorisasiError("compare: give at least two scenarios")
+    console = Console(highlight=False)
+    with console.status("Running the scenarios...", spinner="dots"):
+        results = [run_scenario(s, data_dir=data) for s in scenarios]
+    names = [r.attrs["scenario_name"] for r in results]
+    years = milestones(results[0])
+    tables = [indicators(r, years) for r in results]
+    rows = []
+    for label in tables[0]:
+        table = Table(title=label, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("scenario")
+        for y in years:
+            table.add_column(str(y), justify="right")
+        first = np.asarray(tables[0][label][1], dtype=float)
+        for name, t in zip(names, tables, strict=True):
+            if label not in t:
+                continue
+            fmt, values = t[label]
+            values = np.asarray(values, dtype=float)
+            table.add_row(name, *_cells(fmt, values))
+            if name != names[0]:
+                table.add_row(
+                    f"  {name} - {names[0]}", *_cells("{:+,.1f}" if "," in fmt else fmt, values - first)
+                )
+            for year, value, base_value in zip(years, values, first, strict=True):
+                rows.append((label, year, name, value, value - base_value))
+        console.print(table)
+    if out is not None:
+        import pandas as pd
+
+        from motorisasi.outputs.export import _csv_bytes, _write_bytes, atomic_write
+
+        frame = pd.DataFrame(
+            rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"]
+        )
+        path = atomic_write(Path(out), _write_bytes(_csv_bytes(frame)))
+        console.print(f"Wrote {path}", markup=False)

@@ -47,6 +47,7 @@ from motorisasi.scenario.history import spin_up
 from motorisasi.scenario.schema import (
     Bass,
     Logistic,
+    OwnershipModel,
     OwnershipPath,
     OwnershipTarget,
     SalesGrowth,
@@ -175,13 +176,28 @@ def _adoption(spec, years: np.ndarray, total_sales: np.ndarray) -> tuple[np.ndar
     raise TypeError(spec)  # pragma: no cover
 
 
+def _modelled_ownership(demand: OwnershipModel, sc: Scenario, start: float, income: np.ndarray, data_dir):
+    """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``."""
+    from motorisasi.model.ownership import gompertz, partial_adjustment
+    from motorisasi.scenario.ownership import fit_panel
+
+    countries = tuple(dict.fromkeys([sc.country, *demand.countries]))
+    try:
+        fit, _ = fit_panel(countries, demand.definition, data_dir=data_dir, saturation=demand.saturation)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"demand (ownership_model): {exc}") from None
+    rise, _ = fit.theta()  # the scenario's fit has one speed (not asymmetric)
+    star = gompertz(income / 1000.0, fit.value("saturation"), fit.value("alpha"), fit.beta(sc.country))
+    return partial_adjustment(star, start, rise)
+
+
 def _segment(
     name: str,
     seg: Segment,
     sc: Scenario,
     years: np.ndarray,
     pop: np.ndarray,
-    grid_intensity: np.ndarray,
+    income: np.ndarray,
     sources: _Sources,
     data_dir,
 ) -> _SegmentResult:
@@ -246,6 +262,16 @@ def _segment(
             )
         after = path.sales[-1] * (1 + demand.after_growth_pct / 100) ** np.arange(1, n_proj - k + 1)
         run = inflow_driven(np.concatenate([path.sales, after]), sf, **initial)
+    elif isinstance(demand, OwnershipModel):
+        per_1000 = _modelled_ownership(
+            demand, sc, 1000.0 * reg[base] / pop[~future][-1], income[future], data_dir
+        )
+        target = per_1000 * pop_future / 1000.0 - spun.unremoved
+        if np.any(target < 0):
+            raise ScenarioError(
+                f"segments.{name}.demand: modelled ownership falls below the unremoved registrations"
+            )
+        run = stock_driven(target, sf, negative_inflow="clip", **initial)
     else:  # pragma: no cover
         raise TypeError(demand)
     total_sales = run.inflow
@@ -403,7 +429,7 @@ def run(scenario: Scenario | str | Path = "baseline", data_dir: str | Path | Non
             if pt not in powertrains:
                 powertrains.append(pt)
     results = {
-        name: _segment(name, seg, sc, years, pop, grid, sources, data_dir)
+        name: _segment(name, seg, sc, years, pop, income, sources, data_dir)
         for name, seg in sc.segments.items()
     }
 

@@ -107,7 +107,21 @@ class OwnershipTarget(Strict):
     reason: str = "target"
 
 
-Demand = Annotated[SalesGrowth | OwnershipPath | OwnershipTarget, Field(discriminator="type")]
+class OwnershipModel(Strict):
+    type: Literal["ownership_model"]
+    countries: list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]] = Field(
+        default_factory=lambda: ["IDN", "JPN", "THA", "MYS"], description="Panel the model is fitted to"
+    )
+    definition: Literal["four_wheel", "passenger_cars"] = "passenger_cars"
+    saturation: float | None = Field(None, gt=0, le=1500, description="Fixed saturation, vehicles per 1,000")
+    reason: str = (
+        "Gompertz ownership with partial adjustment, fitted to the panel (Dargay, Gately & Sommer 2007)"
+    )
+
+
+Demand = Annotated[
+    SalesGrowth | OwnershipPath | OwnershipTarget | OwnershipModel, Field(discriminator="type")
+]
 
 
 class Logistic(Strict):
