@@ -401,3 +401,29 @@ def test_compare_prints_differences_and_writes_a_csv(tmp_path):
     assert float(hit["value"]) == pytest.approx(150.0, abs=0.1)
     single = runner.invoke(app, ["compare", "baseline"])
     assert single.exit_code == 2
+
+
+def test_fleet_by_age_adds_up_to_the_fleet_and_its_mean_age():
+    ds = run("baseline", by_age=True)
+    future = {"year": slice(2025, None)}
+    np.testing.assert_allclose(
+        ds["stock_by_age"].sum("age").sel(future), ds["stock"].sel(future), rtol=1e-9, atol=1e-3
+    )
+    assert bool(ds["stock_by_age"].sel(year=2024).isnull().all())
+    by_age = ds["stock_by_age"].sum("powertrain").sel(year=slice(2025, None))
+    mean_age = (by_age * ds["age"]).sum("age") / by_age.sum("age")
+    np.testing.assert_allclose(mean_age, ds["average_fleet_age"].sel(year=slice(2025, None)), rtol=1e-6)
+
+
+def test_sales_path_and_driver_paths_are_followed(tmp_path):
+    text = (
+        f"extends: {BASE}\nname: paths\n"
+        "drivers:\n  income_path: {2030: 20000, 2060: 40000}\n  population_path: {2060: 300000000}\n"
+        "segments:\n  cars:\n    demand:\n      type: sales_path\n      sales: {2030: 1000000}\n"
+    )
+    ds = run(load_scenario(_scenario_file(tmp_path, text)))
+    assert float(ds["gdp_per_capita"].sel(year=2030)) == pytest.approx(20000)
+    assert float(ds["gdp_per_capita"].sel(year=2045)) == pytest.approx(30000)
+    assert float(ds["population"].sel(year=2060)) == pytest.approx(3e8)
+    assert float(ds["sales_total"].sel(segment="cars", year=2030)) == pytest.approx(1e6)
+    assert float(ds["sales_total"].sel(segment="cars", year=2050)) == pytest.approx(1e6)

@@ -19,6 +19,7 @@ def run(
     ] = "baseline",
     out: Annotated[Path, typer.Option(help="Folder for the result files.")] = Path("motorisasi-results"),
     files: Annotated[bool, typer.Option(help="Write the CSV, Excel, NetCDF and IAMC files.")] = True,
+    by_age: Annotated[bool, typer.Option(help="Also give the fleet by age (an 'age' dimension).")] = False,
     data: Annotated[
         Path | None,
         typer.Option(
@@ -36,7 +37,7 @@ def run(
     with console.status("Running the scenario...", spinner="dots"):
         from motorisasi.scenario.run import run as run_scenario
 
-        ds = run_scenario(scenario, data_dir=data)
+        ds = run_scenario(scenario, data_dir=data, by_age=by_age)
     if files:
         with console.status("Writing the result files...", spinner="dots"):
             from motorisasi.outputs.export import write_all

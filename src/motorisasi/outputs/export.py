@@ -75,21 +75,24 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 def tidy(ds):
-    """The result as one long table: variable, segment, powertrain, fuel, year, value, unit."""
+    """The result as one long table: variable, segment, powertrain, fuel, year, (age,) value, unit."""
     import pandas as pd
 
     frames = []
     for name, da in ds.data_vars.items():
         frame = da.to_dataframe(name="value").reset_index()
         frame = frame.dropna(subset=["value"])
-        for dim in ("segment", "powertrain", "fuel", "year"):
+        for dim in ("segment", "powertrain", "fuel", "year", "age"):
             if dim not in frame.columns:
                 frame[dim] = ""
         frame["variable"] = name
         frame["unit"] = da.attrs.get("units", "")
-        frames.append(frame[["variable", "segment", "powertrain", "fuel", "year", "value", "unit"]])
+        frames.append(frame[["variable", "segment", "powertrain", "fuel", "year", "age", "value", "unit"]])
     out = pd.concat(frames, ignore_index=True)
     out["year"] = out["year"].astype(str)
+    out["age"] = out["age"].astype(str)
+    if (out["age"] == "").all():
+        out = out.drop(columns="age")
     return out
 
 

@@ -51,6 +51,7 @@ from motorisasi.scenario.schema import (
     OwnershipPath,
     OwnershipTarget,
     SalesGrowth,
+    SalesPath,
     Scenario,
     ScenarioError,
     Segment,
@@ -95,6 +96,7 @@ class _SegmentResult:
     distance: np.ndarray  # (P, Y) vehicle-km
     energy: np.ndarray  # (F, Y) MJ by fuel
     average_age: np.ndarray  # (Y,)
+    by_age: np.ndarray  # (P, N, A) modelled fleet by age in the projection years
     unremoved: float
     scaled_years: list[int]
     over_years: list[int]
@@ -233,6 +235,10 @@ def _segment(
     if isinstance(demand, SalesGrowth):
         total = sales_hist[-1] * (1 + demand.growth_pct / 100) ** np.arange(1, n_proj + 1)
         run = inflow_driven(total, sf, **initial)
+    elif isinstance(demand, SalesPath):
+        points = {base: float(sales_hist[-1]), **demand.sales}
+        xs = sorted(points)
+        run = inflow_driven(interpolate_path(proj_years, xs, [points[x] for x in xs]), sf, **initial)
     elif isinstance(demand, OwnershipPath):
         points = {base: 1000.0 * reg[base] / pop[~future][-1], **demand.per_1000}
         xs = sorted(points)
@@ -372,10 +378,28 @@ def _segment(
         distance=full(distance),
         energy=full(energy),
         average_age=full(avg_age),
+        by_age=_by_age(stock_pt, init_pt),
         unremoved=spun.unremoved,
         scaled_years=[int(y) for y in proj_years[scaled]],
         over_years=[int(y) for y in proj_years[over]],
     )
+
+
+MAX_AGE = 60  # the last age bin holds this age and older
+
+
+def _by_age(stock_pt: np.ndarray, init_pt: np.ndarray) -> np.ndarray:
+    """Fleet by powertrain, year and age (0 .. MAX_AGE, the last bin open) from cohort arrays."""
+    n_pt, n, _ = stock_pt.shape
+    out = np.zeros((n_pt, n, MAX_AGE + 1))
+    t, c = np.indices((n, n))
+    ages = np.clip(t - c, 0, MAX_AGE)
+    for a in range(MAX_AGE + 1):
+        out[:, :, a] = np.sum(np.where((ages == a) & (t >= c), stock_pt, 0.0), axis=-1)
+    years = np.arange(n)
+    for a0 in range(init_pt.shape[-1]):
+        out[:, years, np.clip(years + 1 + a0, 0, MAX_AGE)] += init_pt[:, :, a0]
+    return out
 
 
 def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
@@ -401,8 +425,14 @@ def _blend(sc: Scenario, years: np.ndarray) -> np.ndarray:
     return out
 
 
-def run(scenario: Scenario | str | Path = "baseline", data_dir: str | Path | None = None):
-    """Run a scenario (an object, a file, or a shipped scenario's name) and return an xarray Dataset."""
+def run(
+    scenario: Scenario | str | Path = "baseline", data_dir: str | Path | None = None, by_age: bool = False
+):
+    """Run a scenario (an object, a file, or a shipped scenario's name) and return an xarray Dataset.
+
+    With ``by_age=True`` the result also has ``stock_by_age`` with an ``age`` dimension (years
+    since sale at the end of the year; the last bin holds older vehicles too).
+    """
     import xarray as xr
 
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
@@ -410,12 +440,25 @@ def run(scenario: Scenario | str | Path = "baseline", data_dir: str | Path | Non
     years = np.arange(sc.years.history_start, sc.years.end + 1)
     future = years > sc.years.base
     population = _values(sc.drivers.population_series, sc.country, sources, data_dir)
-    pop = _span(population, int(years[0]), int(years[-1]), "population")
+    base = sc.years.base
+    if sc.drivers.population_path:
+        pop = _span(population, int(years[0]), base, "population")
+        points = {base: float(pop[-1]), **sc.drivers.population_path}
+        xs = sorted(points)
+        pop = np.concatenate([pop, interpolate_path(years[years > base], xs, [points[x] for x in xs])])
+    else:
+        pop = _span(population, int(years[0]), int(years[-1]), "population")
     income_series = _values(sc.drivers.income_series, sc.country, sources, data_dir)
     last = int(income_series.years.max())
     inc_known = _span(income_series, int(years[0]), min(last, int(years[-1])), "income")
-    growth = (1 + sc.drivers.income_growth_pct / 100) ** np.arange(1, int(years[-1]) - last + 1)
-    income = np.concatenate([inc_known, inc_known[-1] * growth])[: len(years)]
+    later = np.arange(last + 1, int(years[-1]) + 1)
+    if sc.drivers.income_path:
+        points = {last: float(inc_known[-1]), **sc.drivers.income_path}
+        xs = sorted(points)
+        extension = interpolate_path(later, xs, [points[x] for x in xs]) if len(later) else np.array([])
+    else:
+        extension = inc_known[-1] * (1 + sc.drivers.income_growth_pct / 100) ** np.arange(1, len(later) + 1)
+    income = np.concatenate([inc_known, extension])[: len(years)]
 
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years)
@@ -564,6 +607,23 @@ def run(scenario: Scenario | str | Path = "baseline", data_dir: str | Path | Non
         "average_fleet_age",
     ):
         ds[name] = ds[name].where(ds["year"] > sc.years.base)
+    if by_age:
+        ages = np.arange(MAX_AGE + 1)
+        data = np.full((len(segments), len(powertrains), len(years), len(ages)), np.nan)
+        for i, name in enumerate(segments):
+            seg = sc.segments[name]
+            data[i, :, future, :] = 0.0
+            for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
+                data[i, powertrains.index(pt), future, :] = results[name].by_age[j]
+        ds["stock_by_age"] = xr.Variable(
+            ("segment", "powertrain", "year", "age"),
+            data,
+            {
+                "units": "vehicles",
+                "long_name": f"Modelled fleet by age (years since sale; {MAX_AGE} = {MAX_AGE} or more)",
+            },
+        )
+        ds = ds.assign_coords(age=ages)
     ds.attrs = {
         "title": f"motorisasi scenario {sc.name}",
         "scenario_name": sc.name,

@@ -62,6 +62,15 @@ class Drivers(Strict):
         "assumption: near the recent trend of real GDP per capita growth (2010-2024 in the embedded data)",
         description="Why this growth",
     )
+    income_path: dict[Year, Annotated[float, Field(gt=0)]] = Field(
+        default_factory=dict,
+        description="GDP per capita at some future years, constant 2021 $ PPP (linear in between; "
+        "replaces the growth rate where given)",
+    )
+    population_path: dict[Year, Annotated[float, Field(gt=0)]] = Field(
+        default_factory=dict,
+        description="Population at some future years, persons (linear in between; replaces the series there)",
+    )
 
 
 class Lifetime(Strict):
@@ -72,6 +81,14 @@ class Lifetime(Strict):
         "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of 8-35 "
         "years in 31 European countries"
     )
+
+
+class SalesPath(Strict):
+    type: Literal["sales_path"]
+    sales: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+        description="Sales at some years, vehicles/yr (linear in between, flat after the last)"
+    )
+    reason: str = "assumption"
 
 
 class SalesGrowth(Strict):
@@ -120,7 +137,7 @@ class OwnershipModel(Strict):
 
 
 Demand = Annotated[
-    SalesGrowth | OwnershipPath | OwnershipTarget | OwnershipModel, Field(discriminator="type")
+    SalesGrowth | SalesPath | OwnershipPath | OwnershipTarget | OwnershipModel, Field(discriminator="type")
 ]
 
 
@@ -243,7 +260,9 @@ class Scenario(Strict):
         for name, seg in self.segments.items():
             d = seg.demand
             years = (
-                list(d.per_1000)
+                list(d.sales)
+                if isinstance(d, SalesPath)
+                else list(d.per_1000)
                 if isinstance(d, OwnershipPath)
                 else [d.by]
                 if isinstance(d, OwnershipTarget)
@@ -255,6 +274,13 @@ class Scenario(Strict):
                         f"segments.{name}.demand: year {year} is outside the projection "
                         f"{self.years.base + 1}-{self.years.end}"
                     )
+        for field_name, path in (
+            ("drivers.income_path", self.drivers.income_path),
+            ("drivers.population_path", self.drivers.population_path),
+        ):
+            for year in path:
+                if not self.years.base < year <= self.years.end:
+                    raise ValueError(f"{field_name}: year {year} is outside the projection")
         for year in self.energy.grid_intensity_g_per_kwh:
             if not self.years.base < year <= self.years.end:
                 raise ValueError(f"energy.grid_intensity_g_per_kwh: year {year} is outside the projection")
