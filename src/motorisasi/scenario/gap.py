@@ -31,7 +31,7 @@ import numpy as np
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven, survival_curve
 from motorisasi.model.targets import first_year_reaching, required_sales, sales_per_point
-from motorisasi.scenario.history import spin_up
+from motorisasi.scenario.history import passenger_share, spin_up
 
 #: Definitions ``gap`` supports: stock series, sales series, label.
 DEFINITIONS = {
@@ -42,7 +42,6 @@ DEFINITIONS = {
     ),
     "passenger_cars": ("passenger_cars_registered", "car_sales", "passenger cars, registered"),
 }
-PASSENGER_CATEGORIES = ("sedan", "4x2_non_lcgc", "4x4", "lcgc_affordable_energy_saving_4x2")
 
 
 class GapError(MotorisasiError):
@@ -125,7 +124,7 @@ def ownership_gap(
     with Japan, Thailand and Malaysia) and reports the constant growth of GDP per capita
     under which the model's ownership reaches the target by ``by``.
     """
-    from motorisasi.data.store import merged, series_values
+    from motorisasi.data.store import series_values
 
     if definition not in DEFINITIONS:
         raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
@@ -149,7 +148,10 @@ def ownership_gap(
     assumptions: list[Assumption] = []
     sales_values = sales.values
     if definition == "passenger_cars":
-        share, years_used = _passenger_share(merged(data_dir).rows, country)
+        try:
+            share, years_used = passenger_share(country, data_dir)
+        except MotorisasiError as exc:
+            raise GapError(str(exc)) from None
         sales_values = sales_values * share
         assumptions.append(
             Assumption(
@@ -390,20 +392,3 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
 
 def _first_reason(stock_needed: float, unremoved: float) -> str:
     return "not reachable" if stock_needed > unremoved else "reached without any sales"
-
-
-def _passenger_share(rows: list[dict], country: str) -> tuple[float, str]:
-    """Mean share of passenger categories in GAIKINDO wholesales over the years with categories."""
-    by_year: dict[int, dict[str, float]] = {}
-    for r in rows:
-        if r["series"] == "wholesales_gaikindo" and r["country"] == country and r["region"] == "":
-            by_year.setdefault(int(r["year"]), {}).setdefault(str(r["category"]), float(r["value"]))
-    years = sorted(
-        y for y, cats in by_year.items() if "" in cats and all(c in cats for c in PASSENGER_CATEGORIES)
-    )
-    if not years:
-        raise GapError(
-            "wholesales_gaikindo: no years with the passenger categories to split off passenger cars"
-        )
-    shares = [sum(by_year[y][c] for c in PASSENGER_CATEGORIES) / by_year[y][""] for y in years]
-    return float(np.mean(shares)), f"{years[0]}-{years[-1]}"

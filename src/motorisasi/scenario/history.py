@@ -58,3 +58,26 @@ def spin_up(
         first_year=first_year,
         cohort_years=base - np.arange(len(fleet)),
     )
+
+
+#: GAIKINDO categories counted as passenger cars (the rest are commercial vehicles).
+PASSENGER_CATEGORIES = ("sedan", "4x2_non_lcgc", "4x4", "lcgc_affordable_energy_saving_4x2")
+
+
+def passenger_share(country: str = "IDN", data_dir=None) -> tuple[float, str]:
+    """Mean share of passenger categories in GAIKINDO wholesales, and the years it averages (derived)."""
+    from motorisasi.data.store import merged
+
+    by_year: dict[int, dict[str, float]] = {}
+    for r in merged(data_dir).rows:
+        if r["series"] == "wholesales_gaikindo" and r["country"] == country and r["region"] == "":
+            by_year.setdefault(int(r["year"]), {}).setdefault(str(r["category"]), float(r["value"]))
+    years = sorted(
+        y for y, cats in by_year.items() if "" in cats and all(c in cats for c in PASSENGER_CATEGORIES)
+    )
+    if not years:
+        raise MotorisasiError(
+            "wholesales_gaikindo: no years with the passenger categories to split off passenger cars"
+        )
+    shares = [sum(by_year[y][c] for c in PASSENGER_CATEGORIES) / by_year[y][""] for y in years]
+    return float(np.mean(shares)), f"{years[0]}-{years[-1]}"

@@ -43,7 +43,7 @@ from motorisasi.model.energy import (
     km_by_age,
 )
 from motorisasi.model.targets import required_sales
-from motorisasi.scenario.history import spin_up
+from motorisasi.scenario.history import passenger_share, spin_up
 from motorisasi.scenario.schema import (
     Bass,
     Logistic,
@@ -61,7 +61,6 @@ from motorisasi.scenario.schema import (
 )
 
 FUELS = ("gasoline", "diesel", "electricity")
-PASSENGER_CATEGORIES = ("sedan", "4x2_non_lcgc", "4x4", "lcgc_affordable_energy_saving_4x2")
 EMISSION_FACTORS = {
     "gasoline": "ipcc_fuel__co2_ef_motor_gasoline",
     "diesel": "ipcc_fuel__co2_ef_gas_diesel_oil",
@@ -138,16 +137,10 @@ def _span(values, start: int, end: int, what: str) -> np.ndarray:
 
 
 def _passenger_share(country: str, data_dir) -> float:
-    from motorisasi.data.store import merged
-
-    by_year: dict[int, dict[str, float]] = {}
-    for r in merged(data_dir).rows:
-        if r["series"] == "wholesales_gaikindo" and r["country"] == country and r["region"] == "":
-            by_year.setdefault(int(r["year"]), {}).setdefault(str(r["category"]), float(r["value"]))
-    years = [y for y, c in by_year.items() if "" in c and all(k in c for k in PASSENGER_CATEGORIES)]
-    if not years:
-        raise ScenarioError("data: wholesales_gaikindo has no years with passenger categories")
-    return float(np.mean([sum(by_year[y][k] for k in PASSENGER_CATEGORIES) / by_year[y][""] for y in years]))
+    try:
+        return passenger_share(country, data_dir)[0]
+    except MotorisasiError as exc:
+        raise ScenarioError(f"data: {exc}") from None
 
 
 def _survival(seg: Segment, n_ages: int) -> np.ndarray:
