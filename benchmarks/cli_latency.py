@@ -31,6 +31,7 @@ COMMANDS = {
     ],
     "motorisasi gap --json": ["motorisasi", "gap", "--json"],
     "motorisasi data ownership --year 2024": ["motorisasi", "data", "ownership", "--year", "2024"],
+    "motorisasi run --no-files": ["motorisasi", "run", "--no-files"],
 }
 
 
