@@ -29,7 +29,7 @@ def baseline():
 
 def test_baseline_has_the_promised_dimensions_variables_and_metadata(baseline):
     ds = baseline
-    assert set(ds.dims) == {"year", "segment", "powertrain", "fuel"}
+    assert set(ds.dims) >= {"year", "segment", "powertrain", "fuel"}
     for name in (
         "population",
         "gdp_per_capita",
@@ -427,3 +427,73 @@ def test_sales_path_and_driver_paths_are_followed(tmp_path):
     assert float(ds["population"].sel(year=2060)) == pytest.approx(3e8)
     assert float(ds["sales_total"].sel(segment="cars", year=2030)) == pytest.approx(1e6)
     assert float(ds["sales_total"].sel(segment="cars", year=2050)) == pytest.approx(1e6)
+
+
+# --- industry -----------------------------------------------------------------------------------
+
+
+def test_baseline_industry_history_matches_the_data(baseline):
+    from motorisasi.data import load
+
+    four = baseline.sel(industry_group="four_wheel")
+    production = load("production_gaikindo", category="")
+    exports = load("exports_cbu_gaikindo")
+    assert float(four["production"].sel(year=2024)) == production.loc[2024, "value"]
+    assert float(four["exports"].sel(year=2024)) == exports.loc[2024, "value"]
+    shares = four["sales_by_origin"].sel(year=2030) / four["sales_by_origin"].sel(year=2030).sum()
+    assert float(shares.sel(origin="Japan")) == pytest.approx(0.8113, abs=1e-4)
+
+
+def test_industry_by_hand(tmp_path):
+    """100 sales a year, 20 % imported, 100 exported, 10 jobs per 1,000, 50 kWh packs."""
+    content = tiny_scenario(fuel="electricity", intensity=0.5).model_dump(mode="python")
+    content["segments"]["cars"]["residual_powertrain"] = "BEV"
+    content["segments"]["cars"]["energy"] = {"BEV": content["segments"]["cars"]["energy"]["ICE"]}
+    content["industry"] = {
+        "groups": {"all": {"segments": ["cars"], "import_share": {2025: 0.2}, "workers_per_1000": 10}},
+        "batteries": {
+            "pack_kwh": {"cars": {"BEV": {2025: 50}}},
+            "nickel_based_share": {2025: 0.5},
+            "nickel_kg_per_kwh": 0.48,
+        },
+        "workforce": {"attrition_pct": 5, "training_share": 0.5},
+    }
+    root = tiny_country(tmp_path / "xyz", sales=100.0)
+    ds = run(Scenario.model_validate(content), data_dir=root)
+    part = ds.sel(industry_group="all", year=2027)
+    assert float(part["imports"]) == pytest.approx(20.0)
+    assert float(part["local_assembly"]) == pytest.approx(80.0)
+    assert float(part["production"]) == pytest.approx(80.0)  # no exports in the data: none projected
+    assert float(part["jobs"]) == pytest.approx(0.8)
+    assert float(part["new_workers"]) == pytest.approx(0.8 * 0.05)  # constant jobs: replace leavers
+    assert float(part["workers_to_train"]) == pytest.approx(0.02)
+    assert float(ds["battery_gwh"].sel(segment="cars", powertrain="BEV", year=2027)) == pytest.approx(
+        100 * 50 / 1e6
+    )
+    assert float(ds["nickel"].sel(year=2027)) == pytest.approx(100 * 50 * 0.5 * 0.48 / 1000)  # tonnes
+
+
+@settings(max_examples=10, deadline=None)
+@given(share=st.floats(0, 1), growth=st.floats(-20, 30), workers=st.floats(0, 100))
+def test_supply_balance_holds_in_every_run(share, growth, workers):
+    content = load_scenario("baseline").model_dump(mode="python")
+    group = content["industry"]["groups"]["four_wheel"]
+    group.update(import_share={2030: share}, exports_growth_pct=growth, workers_per_1000=workers)
+    ds = run(Scenario.model_validate(content))  # check() verifies the identities
+    assert float(ds["production"].sel(industry_group="four_wheel").sel(year=slice(2025, None)).min()) >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("industry:\n  groups:\n    g: {segments: [cars], import_share: {2030: 1.5}}\n", "import_share.2030"),
+        ("industry:\n  groups:\n    g: {segments: [cars], capacity_vehicles: -5}\n", "capacity_vehicles"),
+        ("industry:\n  groups:\n    g: {segments: [trains]}\n", "'trains' is not a segment"),
+        ("industry:\n  batteries: {nickel_based_share: {2030: 2}}\n", "nickel_based_share.2030"),
+    ],
+)
+def test_bad_industry_parameters_are_named(tmp_path, text, words):
+    path = _scenario_file(tmp_path, f"extends: {BASE}\nname: x\n{text}")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    assert words in str(info.value) and "\n" not in str(info.value)

@@ -109,6 +109,18 @@ def indicators(ds, years: list[int]) -> dict[str, tuple[str, object]]:
         out[f"{fuel}, PJ"] = ("{:,.1f}", energy.sel(fuel=fuel))
     out["CO2 tank-to-wheel, Mt"] = ("{:,.1f}", sel["co2_ttw"].sum("segment", min_count=1))
     out["CO2 incl. electricity, Mt"] = ("{:,.1f}", sel["co2_wtw"].sum("segment", min_count=1))
+    if "production" in ds:
+        for group in ds["industry_group"].values:
+            part = sel.sel(industry_group=group)
+            out[f"{group}: production, million"] = ("{:,.2f}", part["production"] / 1e6)
+            out[f"{group}: exports, million"] = ("{:,.2f}", part["exports"] / 1e6)
+            out[f"{group}: direct jobs, thousand"] = ("{:,.1f}", part["jobs"] / 1e3)
+    if "battery_gwh" in ds:
+        out["battery packs sold, GWh"] = (
+            "{:,.1f}",
+            sel["battery_gwh"].sum(["segment", "powertrain"], min_count=1),
+        )
+        out["nickel in new batteries, kt"] = ("{:,.1f}", sel["nickel"] / 1e3)
     return out
 
 

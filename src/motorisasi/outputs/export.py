@@ -38,7 +38,22 @@ TOPICS = {
     "energy": ("vkt", "energy", "fuel_mass", "electricity"),
     "emissions": ("co2_ttw", "co2_wtw", "grid_intensity", "biodiesel_share"),
     "drivers": ("population", "gdp_per_capita"),
+    "industry": (
+        "production",
+        "exports",
+        "imports",
+        "local_assembly",
+        "capacity_utilisation",
+        "jobs",
+        "new_workers",
+        "workers_to_train",
+        "sales_by_origin",
+        "battery_gwh",
+        "battery_fleet_gwh",
+        "nickel",
+    ),
 }
+DIMS = ("segment", "industry_group", "origin", "powertrain", "fuel", "year", "age")
 IAMC = {  # variable -> (IAMC name, unit, scale)
     "population": ("Population", "million", 1e-6),
     "gdp_per_capita": ("GDP per capita|PPP", "2021 int$/person", 1.0),
@@ -52,6 +67,11 @@ IAMC = {  # variable -> (IAMC name, unit, scale)
     "energy": ("Final Energy|Transportation|Road", "PJ/yr", 1.0),
     "co2_ttw": ("Emissions|CO2|Transportation|Road|Tank-to-wheel", "Mt CO2/yr", 1.0),
     "co2_wtw": ("Emissions|CO2|Transportation|Road|Including electricity", "Mt CO2/yr", 1.0),
+    "production": ("Production", "million vehicles/yr", 1e-6),
+    "exports": ("Exports", "million vehicles/yr", 1e-6),
+    "imports": ("Imports", "million vehicles/yr", 1e-6),
+    "jobs": ("Employment|Vehicle assembly", "thousand persons", 1e-3),
+    "nickel": ("Nickel demand|Batteries", "kt/yr", 1e-3),
 }
 
 
@@ -75,24 +95,23 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 def tidy(ds):
-    """The result as one long table: variable, segment, powertrain, fuel, year, (age,) value, unit."""
+    """The result as one long table: variable, the dimensions it has (segment, ..., year), value, unit."""
     import pandas as pd
 
     frames = []
+    present = [d for d in DIMS if any(d in da.dims for da in ds.data_vars.values())]
     for name, da in ds.data_vars.items():
         frame = da.to_dataframe(name="value").reset_index()
         frame = frame.dropna(subset=["value"])
-        for dim in ("segment", "powertrain", "fuel", "year", "age"):
+        for dim in present:
             if dim not in frame.columns:
                 frame[dim] = ""
         frame["variable"] = name
         frame["unit"] = da.attrs.get("units", "")
-        frames.append(frame[["variable", "segment", "powertrain", "fuel", "year", "age", "value", "unit"]])
+        frames.append(frame[["variable", *present, "value", "unit"]])
     out = pd.concat(frames, ignore_index=True)
-    out["year"] = out["year"].astype(str)
-    out["age"] = out["age"].astype(str)
-    if (out["age"] == "").all():
-        out = out.drop(columns="age")
+    for dim in present:
+        out[dim] = out[dim].astype(str)
     return out
 
 
@@ -112,7 +131,17 @@ def iamc(ds, region: str | None = None):
         rows.append([MODEL, scenario, region, variable, unit, *values.tolist()])
 
     for name, (label, unit, scale) in IAMC.items():
+        if name not in ds:
+            continue
         da = ds[name]
+        if "industry_group" in da.dims:
+            for group in ds["industry_group"].values:
+                add(
+                    f"{label}|{str(group).replace('_', ' ').capitalize()}",
+                    unit,
+                    da.sel(industry_group=group).values * scale,
+                )
+            continue
         if da.dims == ("year",):
             add(label, unit, da.values * scale)
             continue

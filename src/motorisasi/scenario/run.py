@@ -96,6 +96,9 @@ class _SegmentResult:
     energy: np.ndarray  # (F, Y) MJ by fuel
     average_age: np.ndarray  # (Y,)
     by_age: np.ndarray  # (P, N, A) modelled fleet by age in the projection years
+    stock_pt: np.ndarray  # (P, N, N) new cohorts by powertrain, [year, cohort]
+    init_pt: np.ndarray  # (P, N, A0) base fleet by powertrain, [year, age at the start]
+    start_cohorts: np.ndarray  # (A0,) sales year of each age of the base fleet
     unremoved: float
     scaled_years: list[int]
     over_years: list[int]
@@ -372,6 +375,9 @@ def _segment(
         energy=full(energy),
         average_age=full(avg_age),
         by_age=_by_age(stock_pt, init_pt),
+        stock_pt=stock_pt,
+        init_pt=init_pt,
+        start_cohorts=start_cohorts,
         unremoved=spun.unremoved,
         scaled_years=[int(y) for y in proj_years[scaled]],
         over_years=[int(y) for y in proj_years[over]],
@@ -636,8 +642,243 @@ def run(
             }
         ),
     }
+    if sc.industry.groups or sc.industry.batteries.pack_kwh:
+        ds = _industry(sc, ds, results, years, sources, data_dir)
+        ds.attrs["sources"] = json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False)
+        ds.attrs["data_series"] = json.dumps(sorted(sources.series))
     check(ds)
     return ds
+
+
+def _path(points: dict[int, float], years: np.ndarray, default: float) -> np.ndarray:
+    if not points:
+        return np.full(len(years), default)
+    xs = sorted(points)
+    return interpolate_path(years, xs, [points[x] for x in xs])
+
+
+def _history(name: str | None, country: str, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
+    """A national series on ``years``: NaN where it has no value; the first report where it has several."""
+    from motorisasi.data.store import merged
+
+    out = np.full(len(years), np.nan)
+    if name is None:
+        return out
+    data = merged(data_dir)
+    if name not in data.series:
+        raise ScenarioError(f"data: unknown series {name!r}")
+    index = {int(y): i for i, y in enumerate(years)}
+    for r in data.rows:
+        if (
+            r["series"] == name
+            and r["country"] == country
+            and r["region"] == ""
+            and r["category"] == ""
+            and r["year"] is not None
+            and int(r["year"]) in index
+            and np.isnan(out[index[int(r["year"])]])
+        ):
+            out[index[int(r["year"])]] = float(r["value"])
+            sources.citations.update({i: data.sources[i]["citation"] for i in str(r["source_id"]).split(";")})
+    sources.series.add(name)
+    return out
+
+
+def _category_history(series: str, country: str, sources: _Sources, data_dir) -> dict[str, dict[int, float]]:
+    """A series given in percent by category (e.g. sales shares by maker origin), as shares by year."""
+    from motorisasi.data.store import merged
+
+    data = merged(data_dir)
+    if series not in data.series:
+        raise ScenarioError(f"data: unknown series {series!r}")
+    out: dict[str, dict[int, float]] = {}
+    for r in data.rows:
+        if r["series"] == series and r["country"] == country and r["year"] is not None:
+            out.setdefault(str(r["category"]), {})[int(r["year"])] = float(r["value"]) / 100.0
+            sources.citations.update({i: data.sources[i]["citation"] for i in str(r["source_id"]).split(";")})
+    sources.series.add(series)
+    return out
+
+
+def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sources, data_dir):
+    """Supply balance, maker origins, jobs by industry group; batteries by segment."""
+    import xarray as xr
+
+    from motorisasi.model.industry import battery_gwh, nickel_tonnes, supply_balance, utilisation, workforce
+
+    base = sc.years.base
+    future = years > base
+    proj = years[future]
+    groups = list(sc.industry.groups)
+    n_g, n_y = len(groups), len(years)
+    prod, exp, imp, local, util = (np.full((n_g, n_y), np.nan) for _ in range(5))
+    jobs, new, train = (np.full((n_g, n_y), np.nan) for _ in range(3))
+    origins: list[str] = []
+    origin_rows: dict[str, dict[str, np.ndarray]] = {}
+    over_capacity: dict[str, list[int]] = {}
+    for g, name in enumerate(groups):
+        spec = sc.industry.groups[name]
+        domestic = ds["sales_total"].sel(segment=spec.segments).sum("segment").values
+        prod[g] = _history(spec.production_series, sc.country, years, sources, data_dir)
+        exp[g] = _history(spec.exports_series, sc.country, years, sources, data_dir)
+        imp[g] = _history(spec.imports_series, sc.country, years, sources, data_dir)
+        past = ~future
+        local[g, past] = domestic[past] - imp[g, past]
+        base_i = list(years).index(base)
+        share_base = imp[g, base_i] / domestic[base_i] if np.isfinite(imp[g, base_i]) else 0.0
+        share = _path({int(y): v for y, v in spec.import_share.items()}, proj, float(share_base))
+        known = np.isfinite(exp[g, : base_i + 1])
+        exports_base = (
+            float(exp[g, : base_i + 1][known][-1]) if known.any() else 0.0
+        )  # latest at or before base
+        exports = exports_base * (1 + spec.exports_growth_pct / 100) ** np.arange(1, len(proj) + 1)
+        lo, im, pr = supply_balance(domestic[future], share, exports)
+        local[g, future], imp[g, future], exp[g, future], prod[g, future] = lo, im, exports, pr
+        if spec.capacity_vehicles:
+            have = np.isfinite(prod[g])
+            util[g, have] = utilisation(prod[g, have], spec.capacity_vehicles)[0]
+            ratio = util[g]
+            over_capacity[name] = [int(y) for y in years[np.nan_to_num(ratio) > 1]]
+        if spec.workers_per_1000:
+            per_vehicle = spec.workers_per_1000 / 1000
+            jobs[g] = prod[g] * per_vehicle  # NaN where production is unknown
+            before = jobs[g, base_i] if np.isfinite(jobs[g, base_i]) else None
+            j, n, t = workforce(
+                prod[g, future],
+                per_vehicle,
+                sc.industry.workforce.attrition_pct / 100,
+                sc.industry.workforce.training_share,
+                jobs_before=before,
+            )
+            jobs[g, future], new[g, future], train[g, future] = j, n, t
+        # Maker origins: history from the data, then held (or the scenario's paths); "Other" the rest.
+        rows: dict[str, np.ndarray] = {}
+        if spec.origin_series:
+            for origin, points in _category_history(
+                spec.origin_series, sc.country, sources, data_dir
+            ).items():
+                given = {int(y): v for y, v in spec.origin_shares.get(origin, {}).items()}
+                merged_points = {**points, **given}
+                xs = sorted(merged_points)
+                path = interpolate_path(years, xs, [merged_points[x] for x in xs])
+                rows[origin] = np.where(years < min(points), np.nan, path)
+        for origin, points in spec.origin_shares.items():
+            if origin not in rows:
+                rows[origin] = _path({int(y): v for y, v in points.items()}, years, 0.0)
+        if rows:
+            total = np.nansum(np.stack(list(rows.values())), axis=0)
+            if np.any(total > 1 + 1e-9):
+                raise ScenarioError(f"industry.groups.{name}.origin_shares: shares add up to more than one")
+            rows["Other"] = 1.0 - total
+            for origin in rows:
+                if origin not in origins:
+                    origins.append(origin)
+        origin_rows[name] = rows
+
+    # Batteries by segment and powertrain: new packs, nickel, and the packs in the fleet.
+    segments = list(ds["segment"].values)
+    powertrains = list(ds["powertrain"].values)
+    gwh = np.full((len(segments), len(powertrains), n_y), np.nan)
+    fleet_gwh = np.full((len(segments), n_y), np.nan)
+    for i, seg_name in enumerate(segments):
+        packs = sc.industry.batteries.pack_kwh.get(seg_name, {})
+        gwh[i, :, future] = 0.0
+        fleet_gwh[i, future] = 0.0
+        seg = sc.segments[seg_name]
+        names = [seg.residual_powertrain, *seg.powertrains]
+        res = results[seg_name]
+        for pt, points in packs.items():
+            if pt not in names:
+                raise ScenarioError(
+                    f"industry.batteries.pack_kwh.{seg_name}: {pt!r} is not a powertrain of it"
+                )
+            j = names.index(pt)
+            pack_new = _path({int(y): v for y, v in points.items()}, proj, 0.0)
+            pack_old = _path({int(y): v for y, v in points.items()}, res.start_cohorts, 0.0)
+            gwh[i, powertrains.index(pt), future] = battery_gwh(
+                ds["sales"].sel(segment=seg_name, powertrain=pt).values[future], pack_new
+            )
+            in_fleet = res.stock_pt[j] @ pack_new + res.init_pt[j] @ pack_old  # kWh
+            fleet_gwh[i, future] += in_fleet / 1e6
+    batteries = sc.industry.batteries
+    ni_share = _path({int(y): v for y, v in batteries.nickel_based_share.items()}, years, 0.0)
+    nickel = nickel_tonnes(np.nansum(gwh, axis=(0, 1)), ni_share, batteries.nickel_kg_per_kwh)
+    nickel[~future] = np.nan
+
+    def var(dims, data, units, long_name):
+        return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
+
+    new_vars = {
+        "battery_gwh": var(
+            ("segment", "powertrain", "year"), gwh, "GWh per year", "Battery capacity in new vehicles"
+        ),
+        "battery_fleet_gwh": var(
+            ("segment", "year"), fleet_gwh, "GWh", "Battery capacity in the modelled fleet"
+        ),
+        "nickel": var(("year",), nickel, "t per year", "Nickel in new nickel-based batteries"),
+    }
+    coords = {}
+    if groups:
+        coords["industry_group"] = groups
+        new_vars.update(
+            {
+                "production": var(
+                    ("industry_group", "year"),
+                    prod,
+                    "vehicles per year",
+                    "Production (history: data; projection: local assembly + exports)",
+                ),
+                "exports": var(
+                    ("industry_group", "year"), exp, "vehicles per year", "Exports of built-up vehicles"
+                ),
+                "imports": var(
+                    ("industry_group", "year"), imp, "vehicles per year", "Imports of built-up vehicles"
+                ),
+                "local_assembly": var(
+                    ("industry_group", "year"),
+                    local,
+                    "vehicles per year",
+                    "Domestic sales assembled in the country",
+                ),
+                "capacity_utilisation": var(
+                    ("industry_group", "year"), util, "1", "Production over capacity"
+                ),
+                "jobs": var(("industry_group", "year"), jobs, "persons", "Direct jobs in vehicle assembly"),
+                "new_workers": var(
+                    ("industry_group", "year"),
+                    new,
+                    "persons per year",
+                    "New workers needed (growth plus attrition)",
+                ),
+                "workers_to_train": var(
+                    ("industry_group", "year"),
+                    train,
+                    "persons per year",
+                    "New workers in the training programme",
+                ),
+            }
+        )
+        if origins:
+            coords["origin"] = origins
+            data = np.full((n_g, len(origins), n_y), np.nan)
+            for g, name in enumerate(groups):
+                domestic = (
+                    ds["sales_total"].sel(segment=sc.industry.groups[name].segments).sum("segment").values
+                )
+                for o, origin in enumerate(origins):
+                    if origin in origin_rows[name]:
+                        data[g, o] = domestic * origin_rows[name][origin]
+            new_vars["sales_by_origin"] = var(
+                ("industry_group", "origin", "year"),
+                data,
+                "vehicles per year",
+                "Domestic sales by maker origin",
+            )
+    out = ds.assign_coords(coords).assign(new_vars)
+    notes = json.loads(out.attrs["notes"])
+    notes["over_capacity"] = over_capacity
+    out.attrs["notes"] = json.dumps(notes)
+    return out
 
 
 def check(ds, rtol: float = 1e-9) -> None:
@@ -661,6 +902,19 @@ def check(ds, rtol: float = 1e-9) -> None:
         raise RunCheckError("sales shares do not sum to one")
     if (proj["stock"] < -1e-6 * scale).any():
         raise RunCheckError("negative stock")
+    if "production" in ds:
+        groups = json.loads(ds.attrs["scenario"])["industry"]["groups"]
+        for name, spec in groups.items():
+            part = proj.sel(industry_group=name)
+            domestic = proj["sales_total"].sel(segment=spec["segments"]).sum("segment")
+            size = np.maximum(np.abs(domestic), 1.0)
+            if (np.abs(part["local_assembly"] + part["imports"] - domestic) > rtol * size).any():
+                raise RunCheckError(f"{name}: domestic sales differ from local assembly + imports")
+            if (np.abs(part["production"] - part["local_assembly"] - part["exports"]) > rtol * size).any():
+                raise RunCheckError(f"{name}: production differs from local assembly + exports")
+            for flow in ("production", "exports", "imports", "local_assembly"):
+                if (part[flow] < -1e-6 * size).any():
+                    raise RunCheckError(f"{name}: negative {flow}")
 
 
 def xr_concat_previous(series, start):

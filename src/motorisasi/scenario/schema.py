@@ -246,6 +246,64 @@ class Energy(Strict):
     biodiesel_reason: str = "blending mandates (see energy.csv)"
 
 
+class IndustryGroup(Strict):
+    """Production and trade of a group of segments (the data report them together)."""
+
+    segments: list[str] = Field(min_length=1, description="Segments whose sales this group supplies")
+    production_series: str | None = Field(None, description="History of production (vehicles/yr)")
+    exports_series: str | None = Field(
+        None, description="History of exports of built-up vehicles (vehicles/yr)"
+    )
+    imports_series: str | None = Field(
+        None, description="History of imports of built-up vehicles (vehicles/yr)"
+    )
+    import_share: dict[Year, Share] = Field(
+        default_factory=dict,
+        description="Share of domestic sales imported built-up at some years (default: the base year's)",
+    )
+    exports_growth_pct: float = Field(
+        0.0, ge=-50, le=100, description="Growth of exports from the base year, %/yr"
+    )
+    exports_reason: str = "assumption"
+    capacity_vehicles: float | None = Field(None, gt=0, description="Production capacity, vehicles/yr")
+    capacity_reason: str = ""
+    workers_per_1000: float = Field(0.0, ge=0, le=1000, description="Direct jobs per 1,000 vehicles produced")
+    workers_reason: str = "assumption"
+    origin_series: str | None = Field(None, description="History of sales shares by maker origin (%)")
+    origin_shares: dict[str, dict[Year, Share]] = Field(
+        default_factory=dict,
+        description="Shares of sales by maker origin at some years (the rest is 'Other')",
+    )
+    origin_reason: str = "held at the last observed shares"
+
+
+class Batteries(Strict):
+    pack_kwh: dict[str, dict[str, dict[Year, Annotated[float, Field(ge=0, le=500)]]]] = Field(
+        default_factory=dict,
+        description="Battery size of new vehicles, kWh: segment -> powertrain -> year -> kWh",
+    )
+    pack_reason: str = "assumption"
+    nickel_based_share: dict[Year, Share] = Field(
+        default_factory=dict, description="Share of nickel-based packs"
+    )
+    nickel_kg_per_kwh: float = Field(0.0, ge=0, le=5, description="Nickel in nickel-based packs, kg/kWh")
+    nickel_reason: str = "assumption"
+
+
+class Workforce(Strict):
+    attrition_pct: float = Field(5.0, ge=0, le=100, description="Share of workers leaving each year, %")
+    training_share: Share = Field(
+        0.0, description="Share of new workers trained in a programme (e.g. in Japan)"
+    )
+    reason: str = "assumption"
+
+
+class Industry(Strict):
+    groups: dict[str, IndustryGroup] = Field(default_factory=dict)
+    batteries: Batteries = Batteries()
+    workforce: Workforce = Workforce()
+
+
 class Scenario(Strict):
     name: str
     description: str = ""
@@ -254,6 +312,7 @@ class Scenario(Strict):
     drivers: Drivers = Drivers()
     segments: dict[str, Segment] = Field(min_length=1)
     energy: Energy = Energy()
+    industry: Industry = Industry()
 
     @model_validator(mode="after")
     def _years_inside_horizon(self) -> Scenario:
@@ -281,6 +340,13 @@ class Scenario(Strict):
             for year in path:
                 if not self.years.base < year <= self.years.end:
                     raise ValueError(f"{field_name}: year {year} is outside the projection")
+        for group, spec in self.industry.groups.items():
+            unknown = [s for s in spec.segments if s not in self.segments]
+            if unknown:
+                raise ValueError(f"industry.groups.{group}.segments: {unknown[0]!r} is not a segment")
+        for seg in self.industry.batteries.pack_kwh:
+            if seg not in self.segments:
+                raise ValueError(f"industry.batteries.pack_kwh: {seg!r} is not a segment")
         for year in self.energy.grid_intensity_g_per_kwh:
             if not self.years.base < year <= self.years.end:
                 raise ValueError(f"energy.grid_intensity_g_per_kwh: year {year} is outside the projection")
