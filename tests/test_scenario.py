@@ -457,6 +457,12 @@ def test_industry_by_hand(tmp_path):
             "nickel_kg_per_kwh": 0.48,
         },
         "workforce": {"attrition_pct": 5, "training_share": 0.5},
+        "fiscal": {"fuels": {}, "tax_forgone_idr": {"cars": {"BEV": {2025: 1e7}}}, "idr_per_usd": 16_000},
+    }
+    content["industry"]["groups"]["all"]["local_content"] = {
+        "vehicle_value_idr": {"BEV": 3e8},
+        "share": {"BEV": {2025: 0.5}},
+        "sme_share": 0.1,
     }
     root = tiny_country(tmp_path / "xyz", sales=100.0)
     ds = run(Scenario.model_validate(content), data_dir=root)
@@ -471,6 +477,32 @@ def test_industry_by_hand(tmp_path):
         100 * 50 / 1e6
     )
     assert float(ds["nickel"].sel(year=2027)) == pytest.approx(100 * 50 * 0.5 * 0.48 / 1000)  # tonnes
+    value = 80 * 3e8 * 0.5  # local assembly x value x local content
+    assert float(part["local_content_value"]) == pytest.approx(value / 1e12)
+    assert float(part["local_content_value_usd"]) == pytest.approx(value / 16_000 / 1e9)
+    assert float(part["local_content_sme"]) == pytest.approx(0.1 * value / 1e12)
+    assert float(ds["tax_forgone"].sel(segment="cars", year=2027)) == pytest.approx(100 * 1e7 / 1e12)
+
+
+def test_fuel_subsidy_by_hand(tmp_path):
+    """20 TJ of gasoline a year = 20e6 MJ / (44.3 MJ/kg x 0.74 kg/L) litres; 80 % subsidised at Rp 3,000/L."""
+    content = tiny_scenario().model_dump(mode="python")
+    content["industry"] = {
+        "fiscal": {
+            "fuels": {
+                "gasoline": {
+                    "retail_idr_per_l": {2025: 10_000},
+                    "market_idr_per_l": {2025: 13_000},
+                    "density_kg_per_l": 0.74,
+                    "subsidised_share": 0.8,
+                }
+            }
+        }
+    }
+    ds = run(Scenario.model_validate(content), data_dir=tiny_country(tmp_path / "xyz"))
+    litres = 20e6 / (44.3 * 0.74)
+    expected = litres * 0.8 * 3_000 / 1e12
+    assert float(ds["fuel_subsidy"].sel(fuel="gasoline", year=2026)) == pytest.approx(expected, rel=1e-12)
 
 
 @settings(max_examples=10, deadline=None)

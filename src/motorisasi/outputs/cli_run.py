@@ -115,6 +115,15 @@ def indicators(ds, years: list[int]) -> dict[str, tuple[str, object]]:
             out[f"{group}: production, million"] = ("{:,.2f}", part["production"] / 1e6)
             out[f"{group}: exports, million"] = ("{:,.2f}", part["exports"] / 1e6)
             out[f"{group}: direct jobs, thousand"] = ("{:,.1f}", part["jobs"] / 1e3)
+    if "local_content_value" in ds:
+        out["local content, IDR trillion"] = (
+            "{:,.1f}",
+            sel["local_content_value"].sum("industry_group", min_count=1),
+        )
+    if "fuel_subsidy" in ds:
+        out["fuel subsidy, IDR trillion"] = ("{:,.1f}", sel["fuel_subsidy"].sum("fuel", min_count=1))
+    if "tax_forgone" in ds:
+        out["tax incentives, IDR trillion"] = ("{:,.1f}", sel["tax_forgone"].sum("segment", min_count=1))
     if "battery_gwh" in ds:
         out["battery packs sold, GWh"] = (
             "{:,.1f}",

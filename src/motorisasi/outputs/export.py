@@ -72,6 +72,9 @@ IAMC = {  # variable -> (IAMC name, unit, scale)
     "imports": ("Imports", "million vehicles/yr", 1e-6),
     "jobs": ("Employment|Vehicle assembly", "thousand persons", 1e-3),
     "nickel": ("Nickel demand|Batteries", "kt/yr", 1e-3),
+    "local_content_value": ("Value Added|Local content", "IDR trillion/yr", 1.0),
+    "fuel_subsidy": ("Fiscal|Fuel subsidy", "IDR trillion/yr", 1.0),
+    "tax_forgone": ("Fiscal|Tax forgone", "IDR trillion/yr", 1.0),
 }
 
 
@@ -144,6 +147,10 @@ def iamc(ds, region: str | None = None):
             continue
         if da.dims == ("year",):
             add(label, unit, da.values * scale)
+            continue
+        if "fuel" in da.dims and "segment" not in da.dims:
+            for fuel in ds["fuel"].values:
+                add(f"{label}|{str(fuel).capitalize()}", unit, da.sel(fuel=fuel).values * scale)
             continue
         if "segment" not in da.dims:
             continue

@@ -642,8 +642,14 @@ def run(
             }
         ),
     }
-    if sc.industry.groups or sc.industry.batteries.pack_kwh:
-        ds = _industry(sc, ds, results, years, sources, data_dir)
+    industry = sc.industry
+    if (
+        industry.groups
+        or industry.batteries.pack_kwh
+        or industry.fiscal.fuels
+        or industry.fiscal.tax_forgone_idr
+    ):
+        ds = _industry(sc, ds, results, years, sources, data_dir, ncv)
         ds.attrs["sources"] = json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False)
         ds.attrs["data_series"] = json.dumps(sorted(sources.series))
     check(ds)
@@ -700,11 +706,19 @@ def _category_history(series: str, country: str, sources: _Sources, data_dir) ->
     return out
 
 
-def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sources, data_dir):
+def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sources, data_dir, ncv: dict):
     """Supply balance, maker origins, jobs by industry group; batteries by segment."""
     import xarray as xr
 
-    from motorisasi.model.industry import battery_gwh, nickel_tonnes, supply_balance, utilisation, workforce
+    from motorisasi.model.industry import (
+        battery_gwh,
+        fuel_subsidy,
+        nickel_tonnes,
+        supply_balance,
+        tax_forgone,
+        utilisation,
+        workforce,
+    )
 
     base = sc.years.base
     future = years > base
@@ -713,6 +727,8 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     n_g, n_y = len(groups), len(years)
     prod, exp, imp, local, util = (np.full((n_g, n_y), np.nan) for _ in range(5))
     jobs, new, train = (np.full((n_g, n_y), np.nan) for _ in range(3))
+    local_value, sme_value = np.full((n_g, n_y), np.nan), np.full((n_g, n_y), np.nan)
+    powertrains = list(ds["powertrain"].values)
     origins: list[str] = []
     origin_rows: dict[str, dict[str, np.ndarray]] = {}
     over_capacity: dict[str, list[int]] = {}
@@ -751,6 +767,22 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
                 jobs_before=before,
             )
             jobs[g, future], new[g, future], train[g, future] = j, n, t
+        if spec.local_content is not None:
+            lc = spec.local_content
+            sales_pt = ds["sales"].sel(segment=spec.segments).sum("segment").values[:, future]  # (P, N)
+            total = sales_pt.sum(axis=0)
+            mix = np.divide(sales_pt, total, out=np.zeros_like(sales_pt), where=total > 0)
+            value = np.zeros(len(proj))
+            for pt, points in lc.share.items():
+                if pt not in powertrains or pt not in lc.vehicle_value_idr:
+                    raise ScenarioError(
+                        f"industry.groups.{name}.local_content: no powertrain or value {pt!r}"
+                    )
+                k = powertrains.index(pt)
+                share = _path({int(y): v for y, v in points.items()}, proj, 0.0)
+                value += local[g, future] * mix[k] * lc.vehicle_value_idr[pt] * share
+            local_value[g, future] = value
+            sme_value[g, future] = value * lc.sme_share
         # Maker origins: history from the data, then held (or the scenario's paths); "Other" the rest.
         rows: dict[str, np.ndarray] = {}
         if spec.origin_series:
@@ -805,6 +837,35 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     nickel = nickel_tonnes(np.nansum(gwh, axis=(0, 1)), ni_share, batteries.nickel_kg_per_kwh)
     nickel[~future] = np.nan
 
+    # Fiscal: fuel subsidy from litres of the subsidised grade, and tax forgone on vehicles sold.
+    fiscal = sc.industry.fiscal
+    fuels = list(ds["fuel"].values)
+    subsidy = np.full((len(fuels), n_y), np.nan)
+    for fuel, price in fiscal.fuels.items():
+        litres = (
+            ds["energy"].sel(fuel=fuel).sum("segment").values[future]
+            * MJ_PER_PJ
+            / (ncv[fuel] * price.density_kg_per_l)
+        )
+        gap_retail = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
+        gap_market = _path({int(y): v for y, v in price.market_idr_per_l.items()}, proj, 0.0)
+        subsidy[fuels.index(fuel), future] = fuel_subsidy(
+            litres * price.subsidised_share, gap_market, gap_retail
+        )
+    forgone = np.full((len(segments), n_y), np.nan)
+    for seg_name, per_pt in fiscal.tax_forgone_idr.items():
+        if seg_name not in segments:
+            raise ScenarioError(f"industry.fiscal.tax_forgone_idr: {seg_name!r} is not a segment")
+        i = segments.index(seg_name)
+        forgone[i, future] = 0.0
+        for pt, points in per_pt.items():
+            if pt not in powertrains:
+                raise ScenarioError(f"industry.fiscal.tax_forgone_idr.{seg_name}: {pt!r} is not a powertrain")
+            per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
+            forgone[i, future] += tax_forgone(
+                ds["sales"].sel(segment=seg_name, powertrain=pt).values[future], per_vehicle
+            )
+
     def var(dims, data, units, long_name):
         return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
 
@@ -817,6 +878,20 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
         ),
         "nickel": var(("year",), nickel, "t per year", "Nickel in new nickel-based batteries"),
     }
+    if fiscal.fuels:
+        new_vars["fuel_subsidy"] = var(
+            ("fuel", "year"),
+            subsidy / 1e12,
+            "IDR trillion per year",
+            "Fuel subsidy: litres of the subsidised grade x (market - retail price)",
+        )
+    if fiscal.tax_forgone_idr:
+        new_vars["tax_forgone"] = var(
+            ("segment", "year"),
+            forgone / 1e12,
+            "IDR trillion per year",
+            "Tax revenue forgone on incentivised vehicles",
+        )
     coords = {}
     if groups:
         coords["industry_group"] = groups
@@ -858,6 +933,25 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
                 ),
             }
         )
+        if np.isfinite(local_value).any():
+            new_vars["local_content_value"] = var(
+                ("industry_group", "year"),
+                local_value / 1e12,
+                "IDR trillion per year",
+                "Local content of vehicles assembled in the country",
+            )
+            new_vars["local_content_value_usd"] = var(
+                ("industry_group", "year"),
+                local_value / fiscal.idr_per_usd / 1e9,
+                "billion USD per year",
+                "Local content of vehicles assembled in the country, in US dollars",
+            )
+            new_vars["local_content_sme"] = var(
+                ("industry_group", "year"),
+                sme_value / 1e12,
+                "IDR trillion per year",
+                "Local content supplied by small and medium firms",
+            )
         if origins:
             coords["origin"] = origins
             data = np.full((n_g, len(origins), n_y), np.nan)

@@ -275,6 +275,18 @@ class IndustryGroup(Strict):
         description="Shares of sales by maker origin at some years (the rest is 'Other')",
     )
     origin_reason: str = "held at the last observed shares"
+    local_content: LocalContent | None = None
+
+
+class LocalContent(Strict):
+    """Domestic component value of locally assembled vehicles (local content, TKDN)."""
+
+    vehicle_value_idr: dict[str, Annotated[float, Field(gt=0)]] = Field(
+        description="Value of a vehicle by powertrain, rupiah"
+    )
+    share: dict[str, dict[Year, Share]] = Field(description="Local content share by powertrain at some years")
+    sme_share: Share = Field(0.0, description="Share of the local content supplied by small and medium firms")
+    reason: str = "assumption"
 
 
 class Batteries(Strict):
@@ -298,10 +310,32 @@ class Workforce(Strict):
     reason: str = "assumption"
 
 
+class FuelPrice(Strict):
+    retail_idr_per_l: dict[Year, Annotated[float, Field(ge=0)]] = Field(description="Subsidised retail price")
+    market_idr_per_l: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+        description="Market (keekonomian) price"
+    )
+    density_kg_per_l: float = Field(gt=0.5, lt=1.2, description="Fuel density, kg per litre")
+    subsidised_share: Share = Field(description="Share of the fuel sold as the subsidised grade")
+    reason: str = "assumption"
+
+
+class Fiscal(Strict):
+    fuels: dict[Literal["gasoline", "diesel"], FuelPrice] = Field(default_factory=dict)
+    tax_forgone_idr: dict[str, dict[str, dict[Year, Annotated[float, Field(ge=0)]]]] = Field(
+        default_factory=dict,
+        description="Tax forgone per vehicle sold: segment -> powertrain -> year -> rupiah",
+    )
+    tax_reason: str = "assumption"
+    idr_per_usd: float = Field(15_255, gt=0, description="Exchange rate for values in US dollars")
+    idr_per_usd_reason: str = "2023 realised average (Kemenkeu, industry.csv)"
+
+
 class Industry(Strict):
     groups: dict[str, IndustryGroup] = Field(default_factory=dict)
     batteries: Batteries = Batteries()
     workforce: Workforce = Workforce()
+    fiscal: Fiscal = Fiscal()
 
 
 class Scenario(Strict):
