@@ -263,3 +263,24 @@ def test_the_json_names_the_path_shape_actually_shown():
 def test_fractional_targets_are_printed_as_given():
     result = runner.invoke(app, ["gap", "--target", "97.2", "--by", "2027"], env=WIDE)
     assert "Reaching 97.2 " in result.output and "97.2 is not reached by" in result.output
+
+
+def test_gap_says_what_the_target_means_for_industry():
+    r = ownership_gap(150, 2035)
+    block = r.industry
+    a = block["assumptions"]
+    imports = load("imports_cbu_gaikindo").loc[2025, "value"]
+    sales = load("wholesales_gaikindo", category="").loc[2025, "value"]
+    assert a["import_share"] == pytest.approx(imports / sales)
+    then = block["target_year"]
+    assert then["sales"] == pytest.approx(r.sales[-1])
+    assert then["production"] == pytest.approx(r.sales[-1] * (1 - a["import_share"]) + a["exports"])
+    assert then["jobs"] == pytest.approx(then["production"] * a["jobs_per_1000"] / 1000)
+    assert then["battery_gwh"] == pytest.approx(
+        r.sales[-1] * a["electric_share_of_car_sales"] * a["pack_kwh"] / 1e6
+    )
+    # Today's production from the identity is close to GAIKINDO's reported 2025 production.
+    reported = load("production_gaikindo", category="").loc[2025, "value"]
+    assert block["today"]["production"] == pytest.approx(reported, rel=0.02)
+    text = runner.invoke(app, ["gap", "--by", "2035"], env=WIDE).output
+    assert "Industry" in text and "Japanese-brand sales" in text

@@ -522,6 +522,10 @@ def test_supply_balance_holds_in_every_run(share, growth, workers):
         ("industry:\n  groups:\n    g: {segments: [cars], capacity_vehicles: -5}\n", "capacity_vehicles"),
         ("industry:\n  groups:\n    g: {segments: [trains]}\n", "'trains' is not a segment"),
         ("industry:\n  batteries: {nickel_based_share: {2030: 2}}\n", "nickel_based_share.2030"),
+        (
+            "industry:\n  groups:\n    g: {segments: [cars], origin_shares: {Mars: {2030: 0.1}}}\n",
+            "unknown origin 'Mars'",
+        ),
     ],
 )
 def test_bad_industry_parameters_are_named(tmp_path, text, words):

@@ -186,6 +186,25 @@ def _print(r, lang: str) -> None:
     )
     if r.income is not None:
         rows.append((m("gap.income", lang), _income_text(r.income, r, lang)))
+    if r.industry is not None:
+        now, then = r.industry["today"], r.industry["target_year"]
+        rows.append(
+            (
+                m("gap.industry", lang),
+                m(
+                    "gap.industry.value",
+                    lang,
+                    by=r.by,
+                    production=millions(then["production"], lang),
+                    production_now=millions(now["production"], lang),
+                    exports=millions(then["exports"], lang),
+                    japan=millions(then["japanese_brand_sales"], lang),
+                    gwh=number(then["battery_gwh"], lang, 1),
+                    jobs=number(then["jobs"], lang),
+                    jobs_now=number(now["jobs"], lang),
+                ),
+            )
+        )
     rows.append(
         (
             m("gap.register", lang),

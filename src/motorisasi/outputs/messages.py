@@ -81,6 +81,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Gompertz with partial adjustment fitted to {countries}: saturation {saturation} per 1,000, adjustment {theta} per year",
         "id": "Gompertz dengan penyesuaian parsial diestimasi dari {countries}: saturasi {saturation} per 1.000, penyesuaian {theta} per tahun",
     },
+    "gap.industry": {"en": "Industry", "id": "Industri"},
+    "gap.industry.value": {
+        "en": "in {by}: production {production} (today {production_now}), exports {exports}, Japanese-brand sales {japan}, battery packs {gwh} GWh, direct jobs {jobs} (today {jobs_now})",
+        "id": "pada {by}: produksi {production} (saat ini {production_now}), ekspor {exports}, penjualan merek Jepang {japan}, baterai {gwh} GWh, tenaga kerja langsung {jobs} (saat ini {jobs_now})",
+    },
     "gap.register": {"en": "Register", "id": "Registrasi"},
     "gap.register.value": {
         "en": "{year}: {stock} registered = modelled fleet {modelled} + unremoved registrations {unremoved}",

@@ -96,6 +96,7 @@ class GapResult:
     sales_per_point: float
     path_shape: str
     income: dict[str, object] | None = None
+    industry: dict[str, object] | None = None
     assumptions: list[Assumption] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -294,8 +295,10 @@ def ownership_gap(
     ids = sorted({i for group in used for i in group.split(";")})
     citations = {**stock.sources, **sales.sources, **population.sources}
     income_block = _income_needed(country, definition, target, by, data_dir) if income else None
+    industry_block = _industry_needed(country, base, by, base_sales, float(path.sales[-1]), data_dir)
     return GapResult(
         income=income_block,
+        industry=industry_block,
         country=country,
         definition=definition,
         definition_label=label,
@@ -331,6 +334,83 @@ def ownership_gap(
         assumptions=assumptions,
         sources={i: citations[i] for i in ids if i in citations},
     )
+
+
+def _industry_needed(
+    country: str, base: int, by: int, sales_base: float, sales_by: float, data_dir
+) -> dict | None:
+    """What the sales path means for industry at the target year, with the baseline scenario's assumptions.
+
+    Production = sales x (1 - import share) + exports (held at the base year); Japanese-brand
+    sales use the latest share of Japanese brands; battery packs use the latest electric share
+    of car sales and the baseline's pack size; jobs use the baseline's jobs per vehicle made.
+    """
+    # The shipped baseline is read as plain YAML (it is validated by the tests); building the
+    # scenario schema would add a third of a second to every 'gap'.
+    from pathlib import Path
+
+    import yaml
+
+    from motorisasi.data.store import merged
+
+    path = Path(__file__).resolve().parent.parent / "scenarios" / "baseline.yaml"
+    try:
+        scenario = yaml.safe_load(path.read_text(encoding="utf-8"))
+        group = scenario["industry"]["groups"]["four_wheel"]
+        cars = scenario["segments"]["cars"]
+        packs = scenario["industry"]["batteries"]["pack_kwh"]["cars"]["BEV"]
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return None
+    if country != scenario.get("country") or not np.isfinite(sales_by):
+        return None
+    rows = [r for r in merged(data_dir).rows if r["country"] == country and r["region"] == ""]
+
+    def value(series: str | None, year: int, category: str = "") -> float | None:
+        hit = [
+            float(r["value"])
+            for r in rows
+            if r["series"] == series and r["category"] == category and r["year"] == year
+        ]
+        return hit[0] if hit else None
+
+    imports = value(group.get("imports_series"), base)
+    exports = value(group.get("exports_series"), base) if group.get("exports_series") else 0.0
+    wholesale = value("wholesales_gaikindo", base)
+    if imports is None or exports is None or not wholesale:
+        return None
+    import_share = imports / wholesale
+    japan = [r for r in rows if r["series"] == group.get("origin_series") and r["category"] == "Japan"]
+    japan_share = float(max(japan, key=lambda r: int(r["year"]))["value"]) / 100 if japan else float("nan")
+    bev = cars.get("powertrains", {}).get("BEV", {})
+    bev_share = float(bev["share"][max(bev["share"])]) if "share" in bev else 0.0
+    pack = float(packs[max(packs)])
+    workers = float(group.get("workers_per_1000", 0.0))
+
+    def at(sales: float) -> dict[str, float]:
+        production = sales * (1 - import_share) + exports
+        return {
+            "sales": sales,
+            "production": production,
+            "exports": exports,
+            "japanese_brand_sales": sales * japan_share,
+            "battery_gwh": sales * bev_share * pack / 1e6,
+            "jobs": production * workers / 1000,
+        }
+
+    return {
+        "base_year": base,
+        "today": at(sales_base),
+        "target_year": at(sales_by),
+        "assumptions": {
+            "import_share": import_share,
+            "exports": exports,
+            "japanese_brand_share": japan_share,
+            "electric_share_of_car_sales": bev_share,
+            "pack_kwh": pack,
+            "jobs_per_1000": workers,
+        },
+        "note": "with the baseline scenario's industry assumptions, held at their latest values",
+    }
 
 
 def _plain(value):

@@ -246,6 +246,9 @@ class Energy(Strict):
     biodiesel_reason: str = "blending mandates (see energy.csv)"
 
 
+ORIGINS = ("Japan", "China", "South Korea", "Europe", "USA", "India", "Vietnam", "Indonesia")
+
+
 class IndustryGroup(Strict):
     """Production and trade of a group of segments (the data report them together)."""
 
@@ -276,6 +279,16 @@ class IndustryGroup(Strict):
     )
     origin_reason: str = "held at the last observed shares"
     local_content: LocalContent | None = None
+
+    @field_validator("origin_shares")
+    @classmethod
+    def _known_origins(cls, value: dict[str, dict[int, float]]) -> dict[str, dict[int, float]]:
+        for origin in value:
+            if origin not in ORIGINS:
+                raise ValueError(
+                    f"unknown origin {origin!r} (known: {', '.join(ORIGINS)}; the rest is 'Other')"
+                )
+        return value
 
 
 class LocalContent(Strict):
