@@ -533,3 +533,9 @@ def test_bad_industry_parameters_are_named(tmp_path, text, words):
     with pytest.raises(ScenarioError) as info:
         load_scenario(path)
     assert words in str(info.value) and "\n" not in str(info.value)
+
+
+def test_over_capacity_is_flagged():
+    result = runner.invoke(app, ["run", "target-150", "--no-files"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "note: four_wheel: production exceeds capacity in" in result.output

@@ -53,7 +53,12 @@ def warnings(ds, console) -> None:
     """Say where a scenario's powertrain targets did not fit into total sales."""
     import json
 
-    for segment, notes in json.loads(ds.attrs.get("notes", "{}")).items():
+    notes_all = json.loads(ds.attrs.get("notes", "{}"))
+    for group, years in notes_all.pop("over_capacity", {}).items():
+        if years:
+            span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+            console.print(f"note: {group}: production exceeds capacity in {span}", markup=False)
+    for segment, notes in notes_all.items():
         for key, text in (
             ("units_target_above_sales", "absolute targets exceed total sales (capped at all sales)"),
             ("shares_scaled_down", "powertrain shares add up to more than one (scaled down)"),
