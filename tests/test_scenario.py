@@ -539,3 +539,78 @@ def test_over_capacity_is_flagged():
     result = runner.invoke(app, ["run", "target-150", "--no-files"], env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
     assert "note: four_wheel: production exceeds capacity in" in result.output
+
+
+# --- checks added after review --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "segments:\n  commercial:\n    powertrains: {ICE: {type: path, share: {2030: 0.5}}}\n",
+            "is the residual powertrain",
+        ),
+        ("segments:\n  cars:\n    history_sales_series: {EV: car_sales}\n", "'EV' is not one of"),
+        ("segments:\n  cars:\n    powertrains: {BEV: {type: units, units: {}}}\n", "units"),
+        ("segments:\n  cars:\n    base_fleet_powertrain: FCEV\n", "base_fleet_powertrain"),
+    ],
+)
+def test_inconsistent_segments_are_refused(tmp_path, text, words):
+    path = _scenario_file(tmp_path, f"extends: {BASE}\nname: x\n{text}")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    assert words in str(info.value)
+
+
+def test_extending_needs_a_name_and_flags_stale_reasons(tmp_path):
+    nameless = _scenario_file(
+        tmp_path, f"extends: {BASE}\nsegments: {{cars: {{demand: {{growth_pct: 3}}}}}}\n"
+    )
+    with pytest.raises(ScenarioError, match="needs its own name"):
+        load_scenario(nameless)
+    named = _scenario_file(
+        tmp_path, f"extends: {BASE}\nname: y\nsegments: {{cars: {{demand: {{growth_pct: 3}}}}}}\n", "y.yaml"
+    )
+    reason = load_scenario(named).segments["cars"].demand.reason
+    assert reason.startswith("changed by the extending scenario (growth_pct)")
+
+
+def test_a_missing_path_does_not_fall_back_to_a_shipped_scenario(tmp_path):
+    with pytest.raises(ScenarioError, match="does not exist"):
+        load_scenario(tmp_path / "nowhere" / "ev-roadmap.yaml")
+
+
+def test_run_time_errors_name_the_scenario_and_field(tmp_path):
+    text = (
+        f"extends: {BASE}\nname: x\nindustry:\n  fiscal:\n"
+        "    tax_forgone_idr: {commercial: {BEV: {2030: 1}}}\n"
+    )
+    with pytest.raises(ScenarioError) as info:
+        run(_scenario_file(tmp_path, text))
+    message = str(info.value)
+    assert "x.yaml" in message or "s.yaml" in message
+    assert "tax_forgone_idr.commercial: 'BEV' is not a powertrain of this segment" in message
+
+
+def test_a_falling_ownership_path_is_reported():
+    content = load_scenario("baseline").model_dump(mode="python")
+    content["segments"]["cars"]["demand"] = {"type": "ownership_path", "per_1000": {2030: 50, 2060: 60}}
+    ds = run(Scenario.model_validate(content))
+    assert json.loads(ds.attrs["notes"])["cars"]["sales_clipped_to_zero"][0] == 2025
+
+
+def test_compare_handles_different_horizons(tmp_path):
+    short = _scenario_file(tmp_path, f"extends: {BASE}\nname: short\nyears: {{end: 2045}}\n")
+    result = runner.invoke(app, ["compare", "baseline", str(short)], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.strip().startswith("short") and "," not in x[:7])
+    assert line.rstrip().endswith("-")  # no value in 2060
+
+
+def test_every_variable_reaches_the_workbook(tmp_path):
+    import openpyxl
+
+    paths = write_all(run("baseline", by_age=True), tmp_path)
+    book = openpyxl.load_workbook(paths["xlsx"], read_only=True)
+    assert {"industry", "fiscal", "other"} <= set(book.sheetnames)

@@ -200,27 +200,32 @@ def compare(
     with console.status("Running the scenarios...", spinner="dots"):
         results = [run_scenario(s, data_dir=data) for s in scenarios]
     names = [r.attrs["scenario_name"] for r in results]
-    years = milestones(results[0])
-    tables = [indicators(r, years) for r in results]
+    if len(set(names)) < len(names):
+        names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
+    years = sorted({y for r in results for y in milestones(r)})
+    tables = [indicators(r, [y for y in years if y in r["year"].values]) for r in results]
+    labels = list(dict.fromkeys(label for t in tables for label in t))
     rows = []
-    for label in tables[0]:
+    for label in labels:
         table = Table(title=label, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("scenario")
         for y in years:
             table.add_column(str(y), justify="right")
-        first = np.asarray(tables[0][label][1], dtype=float)
-        for name, t in zip(names, tables, strict=True):
-            if label not in t:
-                continue
-            fmt, values = t[label]
-            values = np.asarray(values, dtype=float)
+        series = []
+        for r, t in zip(results, tables, strict=True):
+            present = [y for y in years if y in r["year"].values]
+            values = (
+                dict(zip(present, np.asarray(t[label][1], dtype=float), strict=True)) if label in t else {}
+            )
+            series.append(np.array([values.get(y, np.nan) for y in years]))
+        fmt = next(t[label][0] for t in tables if label in t)
+        diff_fmt = "{:+,." + fmt.split(".")[-1]
+        for name, values in zip(names, series, strict=True):
             table.add_row(name, *_cells(fmt, values))
             if name != names[0]:
-                table.add_row(
-                    f"  {name} - {names[0]}", *_cells("{:+,.1f}" if "," in fmt else fmt, values - first)
-                )
-            for year, value, base_value in zip(years, values, first, strict=True):
-                rows.append((label, year, name, value, value - base_value))
+                table.add_row(f"  {name} - {names[0]}", *_cells(diff_fmt, values - series[0]))
+            for year, value, first in zip(years, values, series[0], strict=True):
+                rows.append((label, year, name, value, value - first))
         console.print(table)
     if out is not None:
         import pandas as pd

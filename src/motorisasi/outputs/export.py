@@ -51,7 +51,11 @@ TOPICS = {
         "battery_gwh",
         "battery_fleet_gwh",
         "nickel",
+        "local_content_value",
+        "local_content_value_usd",
+        "local_content_sme",
     ),
+    "fiscal": ("fuel_subsidy", "tax_forgone"),
 }
 DIMS = ("segment", "industry_group", "origin", "powertrain", "fuel", "year", "age")
 IAMC = {  # variable -> (IAMC name, unit, scale)
@@ -192,7 +196,12 @@ def _excel_bytes(ds) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for topic, names in TOPICS.items():
             part = table[table["variable"].isin(names)]
-            part.to_excel(writer, sheet_name=topic, index=False)
+            if len(part):
+                part.to_excel(writer, sheet_name=topic, index=False)
+        listed = {name for names in TOPICS.values() for name in names}
+        rest = table[~table["variable"].isin(listed)]
+        if len(rest):  # variables no topic lists (e.g. the fleet by age) still go in the workbook
+            rest.to_excel(writer, sheet_name="other", index=False)
         _assumptions(scenario).to_excel(writer, sheet_name="assumptions", index=False)
         pd.DataFrame(sorted(sources.items()), columns=["source_id", "citation"]).to_excel(
             writer, sheet_name="sources", index=False

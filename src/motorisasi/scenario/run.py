@@ -58,6 +58,7 @@ from motorisasi.scenario.schema import (
     SharePath,
     UnitsPath,
     load_scenario,
+    resolve,
 )
 
 FUELS = ("gasoline", "diesel", "electricity")
@@ -102,6 +103,7 @@ class _SegmentResult:
     unremoved: float
     scaled_years: list[int]
     over_years: list[int]
+    clipped_years: list[int] = field(default_factory=list)
 
 
 def _values(name: str, country: str, sources: _Sources, data_dir, **kw):
@@ -302,7 +304,12 @@ def _segment(
             a = base - int(year)
             if 0 <= a < len(spun.fleet_by_age) and year >= first:
                 hist_share[i, a] = min(1.0, value / sales_hist[int(year) - first])
-    hist_share[0] = 1.0 - hist_share[1:].sum(axis=0)
+    rest = 1.0 - hist_share.sum(axis=0)
+    if np.any(rest < -1e-9):
+        raise ScenarioError(
+            f"segments.{name}.history_sales_series: past sales of the powertrains exceed total sales"
+        )
+    hist_share[names.index(seg.base_fleet_powertrain or seg.residual_powertrain)] += rest
 
     stock_pt = run.stock_by_cohort[None, :, :] * shares[:, None, :]  # (P, T, C)
     init_pt = run.initial_stock_by_age[None, :, :] * hist_share[:, None, :]  # (P, T, A0)
@@ -380,6 +387,7 @@ def _segment(
         start_cohorts=start_cohorts,
         unremoved=spun.unremoved,
         scaled_years=[int(y) for y in proj_years[scaled]],
+        clipped_years=_clipped(run, proj_years),
         over_years=[int(y) for y in proj_years[over]],
     )
 
@@ -399,6 +407,13 @@ def _by_age(stock_pt: np.ndarray, init_pt: np.ndarray) -> np.ndarray:
     for a0 in range(init_pt.shape[-1]):
         out[:, years, np.clip(years + 1 + a0, 0, MAX_AGE)] += init_pt[:, :, a0]
     return out
+
+
+def _clipped(run, years: np.ndarray) -> list[int]:
+    """Years where a stock path needed negative sales (set to zero, with early retirements)."""
+    if run.clipped_inflow is None:
+        return []
+    return [int(y) for y in years[np.asarray(run.clipped_inflow) > 1e-6]]
 
 
 def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
@@ -432,9 +447,17 @@ def run(
     With ``by_age=True`` the result also has ``stock_by_age`` with an ``age`` dimension (years
     since sale at the end of the year; the last bin holds older vehicles too).
     """
+    sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    try:
+        return _run(sc, data_dir, by_age)
+    except ScenarioError as exc:
+        where = f"scenario {sc.name!r}" if isinstance(scenario, Scenario) else str(resolve(scenario))
+        raise ScenarioError(f"{where}: {exc}") from None
+
+
+def _run(sc: Scenario, data_dir, by_age: bool):
     import xarray as xr
 
-    sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     sources = _Sources()
     years = np.arange(sc.years.history_start, sc.years.end + 1)
     future = years > sc.years.base
@@ -637,6 +660,7 @@ def run(
                 n: {
                     "shares_scaled_down": results[n].scaled_years,
                     "units_target_above_sales": results[n].over_years,
+                    "sales_clipped_to_zero": results[n].clipped_years,
                 }
                 for n in segments
             }
@@ -773,10 +797,20 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             total = sales_pt.sum(axis=0)
             mix = np.divide(sales_pt, total, out=np.zeros_like(sales_pt), where=total > 0)
             value = np.zeros(len(proj))
+            group_pts = {
+                p
+                for seg in spec.segments
+                for p in [sc.segments[seg].residual_powertrain, *sc.segments[seg].powertrains]
+            }
             for pt, points in lc.share.items():
-                if pt not in powertrains or pt not in lc.vehicle_value_idr:
+                if pt not in group_pts:
                     raise ScenarioError(
-                        f"industry.groups.{name}.local_content: no powertrain or value {pt!r}"
+                        f"industry.groups.{name}.local_content.share: {pt!r} is not a powertrain "
+                        "of its segments"
+                    )
+                if pt not in lc.vehicle_value_idr:
+                    raise ScenarioError(
+                        f"industry.groups.{name}.local_content.vehicle_value_idr: no value for {pt!r}"
                     )
                 k = powertrains.index(pt)
                 share = _path({int(y): v for y, v in points.items()}, proj, 0.0)
@@ -859,8 +893,11 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
         i = segments.index(seg_name)
         forgone[i, future] = 0.0
         for pt, points in per_pt.items():
-            if pt not in powertrains:
-                raise ScenarioError(f"industry.fiscal.tax_forgone_idr.{seg_name}: {pt!r} is not a powertrain")
+            seg = sc.segments[seg_name]
+            if pt not in [seg.residual_powertrain, *seg.powertrains]:
+                raise ScenarioError(
+                    f"industry.fiscal.tax_forgone_idr.{seg_name}: {pt!r} is not a powertrain of this segment"
+                )
             per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
             forgone[i, future] += tax_forgone(
                 ds["sales"].sel(segment=seg_name, powertrain=pt).values[future], per_vehicle
@@ -938,13 +975,13 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
                 ("industry_group", "year"),
                 local_value / 1e12,
                 "IDR trillion per year",
-                "Local content of vehicles assembled in the country",
+                "Local content of vehicles assembled for the domestic market (exports not included)",
             )
             new_vars["local_content_value_usd"] = var(
                 ("industry_group", "year"),
                 local_value / fiscal.idr_per_usd / 1e9,
                 "billion USD per year",
-                "Local content of vehicles assembled in the country, in US dollars",
+                "Local content of vehicles assembled for the domestic market, in US dollars",
             )
             new_vars["local_content_sme"] = var(
                 ("industry_group", "year"),

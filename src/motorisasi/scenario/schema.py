@@ -86,7 +86,7 @@ class Lifetime(Strict):
 class SalesPath(Strict):
     type: Literal["sales_path"]
     sales: dict[Year, Annotated[float, Field(ge=0)]] = Field(
-        description="Sales at some years, vehicles/yr (linear in between, flat after the last)"
+        min_length=1, description="Sales at some years, vehicles/yr (linear in between, flat after the last)"
     )
     reason: str = "assumption"
 
@@ -161,13 +161,17 @@ class Bass(Strict):
 
 class SharePath(Strict):
     type: Literal["path"]
-    share: dict[Year, Share] = Field(description="Share of new sales at some years (linear in between)")
+    share: dict[Year, Share] = Field(
+        min_length=1, description="Share of new sales at some years (linear in between)"
+    )
     reason: str = "assumption"
 
 
 class UnitsPath(Strict):
     type: Literal["units"]
-    units: dict[Year, Annotated[float, Field(ge=0)]] = Field(description="Vehicles sold at some years")
+    units: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+        min_length=1, description="Vehicles sold at some years"
+    )
     reason: str = "target"
 
 
@@ -203,6 +207,10 @@ class Segment(Strict):
     powertrains: dict[str, Adoption] = Field(
         default_factory=dict, description="Adoption of the other powertrains"
     )
+    base_fleet_powertrain: str | None = Field(
+        None,
+        description="Powertrain of the base fleet not covered by the history series (default: the residual)",
+    )
     history_sales_series: dict[str, str] = Field(
         default_factory=dict,
         description="Series of past sales by powertrain (to start the fleet's powertrain mix)",
@@ -218,6 +226,23 @@ class Segment(Strict):
 
     @model_validator(mode="after")
     def _energy_for_every_powertrain(self) -> Segment:
+        if self.residual_powertrain in self.powertrains:
+            raise ValueError(
+                f"powertrains: {self.residual_powertrain!r} is the residual powertrain (it takes what the "
+                "others leave); do not list it"
+            )
+        unknown = [p for p in self.history_sales_series if p not in self.powertrains]
+        if unknown:
+            raise ValueError(
+                f"history_sales_series: {unknown[0]!r} is not one of the segment's other powertrains"
+            )
+        if self.base_fleet_powertrain is not None and self.base_fleet_powertrain not in [
+            self.residual_powertrain,
+            *self.powertrains,
+        ]:
+            raise ValueError(
+                f"base_fleet_powertrain: {self.base_fleet_powertrain!r} is not a powertrain of the segment"
+            )
         names = [self.residual_powertrain, *self.powertrains]
         missing = [p for p in names if p not in self.energy]
         if missing:
@@ -412,6 +437,11 @@ def _merge(base: Any, override: Any) -> Any:
         out = dict(base)
         for key, value in override.items():
             out[key] = _merge(base[key], value) if key in base else value
+        # A reason no longer explains numbers changed without a new reason: say so.
+        changed = [str(k) for k in override if not str(k).endswith("reason") and override[k] != base.get(k)]
+        for key in [k for k in base if str(k).endswith("reason") and k not in override]:
+            if changed and isinstance(base[key], str):
+                out[key] = f"changed by the extending scenario ({', '.join(changed)}); was: {base[key]}"
         return out
     return override
 
@@ -440,6 +470,8 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
         return content
     if not isinstance(parent, str):
         raise ScenarioError(f"{path}: extends: must be a file name, got {parent!r}")
+    if "name" not in content:
+        raise ScenarioError(f"{path}: name: a scenario that extends another needs its own name")
     base = _read_yaml(resolve(parent, path.parent), (*chain, path))
     return _merge(base, content)
 
@@ -448,10 +480,8 @@ def resolve(name: str | Path, relative_to: Path | None = None) -> Path:
     """A scenario path: as given, relative to ``relative_to``, or a name in the shipped library."""
     path = Path(name)
     candidates = [path] if path.is_absolute() else [(relative_to or Path.cwd()) / path]
-    if not path.suffix:
-        candidates.append(LIBRARY / f"{path}.yaml")
-    else:
-        candidates.append(LIBRARY / path.name)
+    if len(path.parts) == 1:  # a bare name may be a shipped scenario; a path must exist as given
+        candidates.append(LIBRARY / (path.name if path.suffix else f"{path.name}.yaml"))
     for candidate in candidates:
         if candidate.exists():
             return candidate.resolve()
