@@ -482,6 +482,9 @@ def test_industry_by_hand(tmp_path):
     assert float(part["local_content_value_usd"]) == pytest.approx(value / 16_000 / 1e9)
     assert float(part["local_content_sme"]) == pytest.approx(0.1 * value / 1e12)
     assert float(ds["tax_forgone"].sel(segment="cars", year=2027)) == pytest.approx(100 * 1e7 / 1e12)
+    # Every vehicle in the fleet carries a 50 kWh pack (old cohorts take the earliest pack size).
+    fleet = float(ds["stock"].sel(segment="cars", powertrain="BEV", year=2027))
+    assert float(ds["battery_fleet_gwh"].sel(segment="cars", year=2027)) == pytest.approx(fleet * 50 / 1e6)
 
 
 def test_fuel_subsidy_by_hand(tmp_path):
