@@ -1,4 +1,8 @@
-"""``motorisasi run``: run a scenario, write its results, print the headline numbers."""
+"""``motorisasi run`` and ``motorisasi compare``: run scenarios, write results, print the headline numbers.
+
+Both speak English or Bahasa Indonesia (``--lang``, default from the locale): every label comes
+from the message catalogue and numbers use the language's separators (1,234.5 or 1.234,5).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,11 @@ from typing import Annotated
 import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.messages import display_name
 
 MILESTONES = (2030, 2040, 2050)
+
+LANG_HELP = "Language of the labels: en or id (default: from the locale)."
 
 
 @user_errors_as_one_line
@@ -20,6 +27,7 @@ def run(
     out: Annotated[Path, typer.Option(help="Folder for the result files.")] = Path("motorisasi-results"),
     files: Annotated[bool, typer.Option(help="Write the CSV, Excel, NetCDF and IAMC files.")] = True,
     by_age: Annotated[bool, typer.Option(help="Also give the fleet by age (an 'age' dimension).")] = False,
+    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
     data: Annotated[
         Path | None,
         typer.Option(
@@ -33,40 +41,56 @@ def run(
     """
     from rich.console import Console
 
+    from motorisasi.outputs.messages import language, message
+
+    lang = language(lang)
     console = Console(highlight=False)
-    with console.status("Running the scenario...", spinner="dots"):
+    with console.status(message("run.status", lang), spinner="dots"):
         from motorisasi.scenario.run import run as run_scenario
 
         ds = run_scenario(scenario, data_dir=data, by_age=by_age)
     if files:
-        with console.status("Writing the result files...", spinner="dots"):
+        with console.status(message("run.status.files", lang), spinner="dots"):
             from motorisasi.outputs.export import write_all
 
             paths = write_all(ds, out)
-    headline(ds, console)
-    warnings(ds, console)
+    headline(ds, console, lang)
+    warnings(ds, console, lang)
     if files:
-        console.print("Wrote: " + ", ".join(str(p) for p in paths.values()), soft_wrap=True, markup=False)
+        console.print(
+            message("run.wrote", lang, paths=", ".join(str(p) for p in paths.values())),
+            soft_wrap=True,
+            markup=False,
+        )
 
 
-def warnings(ds, console) -> None:
-    """Say where a scenario's powertrain targets did not fit into total sales."""
+def _span(years: list[int]) -> str:
+    return f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def warnings(ds, console, lang: str = "en") -> None:
+    """Say where a scenario's powertrain targets did not fit into total sales, or production into capacity.
+
+    The notes name segments and industry groups by their keys in the scenario file, so that the
+    entry to change can be found there.
+    """
     import json
+
+    from motorisasi.outputs.messages import message
 
     notes_all = json.loads(ds.attrs.get("notes", "{}"))
     for group, years in notes_all.pop("over_capacity", {}).items():
         if years:
-            span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-            console.print(f"note: {group}: production exceeds capacity in {span}", markup=False)
+            console.print(
+                message("run.note.over_capacity", lang, group=group, years=_span(years)), markup=False
+            )
     for segment, notes in notes_all.items():
-        for key, text in (
-            ("units_target_above_sales", "absolute targets exceed total sales (capped at all sales)"),
-            ("shares_scaled_down", "powertrain shares add up to more than one (scaled down)"),
-        ):
+        for key in ("units_target_above_sales", "shares_scaled_down"):
             years = notes.get(key) or []
             if years:
-                span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-                console.print(f"note: {segment}: {text} in {span}", markup=False)
+                console.print(
+                    message(f"run.note.{key}", lang, segment=segment, years=_span(years)), markup=False
+                )
 
 
 def milestones(ds) -> list[int]:
@@ -76,82 +100,96 @@ def milestones(ds) -> list[int]:
     return [base, *[y for y in MILESTONES if base < y < end], end]
 
 
-def indicators(ds, years: list[int]) -> dict[str, tuple[str, object]]:
-    """Headline indicators at ``years``: label -> (format, values)."""
+def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, object]]:
+    """Headline indicators at ``years``: label (in ``lang``) -> (decimals, values)."""
+    from motorisasi.outputs.messages import message as m
+
     sel = ds.sel(year=years)
     four_wheel = [s for s in ds["segment"].values if s != "motorcycles"]
     pop = sel["population"].values
     reg = sel["registered_stock"]
-    out: dict[str, tuple[str, object]] = {
-        "4-wheel+ vehicles per 1,000 (registered)": (
-            "{:,.1f}",
-            1000 * reg.sel(segment=four_wheel).sum("segment") / pop,
-        )
+    out: dict[str, tuple[int, object]] = {
+        m("run.ind.four_wheel_per_1000", lang): (1, 1000 * reg.sel(segment=four_wheel).sum("segment") / pop)
     }
     if "motorcycles" in ds["segment"].values:
-        out["motorcycles per 1,000 (registered)"] = ("{:,.1f}", 1000 * reg.sel(segment="motorcycles") / pop)
-    out["registered fleet, million"] = ("{:,.1f}", reg.sum("segment") / 1e6)
-    out["sales, million per year"] = ("{:,.2f}", sel["sales_total"].sum("segment") / 1e6)
+        out[m("run.ind.motorcycles_per_1000", lang)] = (1, 1000 * reg.sel(segment="motorcycles") / pop)
+    out[m("run.ind.fleet", lang)] = (1, reg.sum("segment") / 1e6)
+    out[m("run.ind.sales", lang)] = (2, sel["sales_total"].sum("segment") / 1e6)
     ev = [p for p in ("BEV", "PHEV") if p in ds["powertrain"].values]
     for seg in ds["segment"].values:
         sales = sel["sales"].sel(segment=seg)
         stock = sel["stock"].sel(segment=seg)
         if float(sales.sel(powertrain=ev).sum()) > 0:
-            out[f"plug-in share of {seg} sales, %"] = (
-                "{:,.1f}",
+            segment = display_name("segment", seg, lang)
+            out[m("run.ind.plugin_sales", lang, segment=segment)] = (
+                1,
                 100
                 * sales.sel(powertrain=ev).sum("powertrain", min_count=1)
                 / sales.sum("powertrain", min_count=1),
             )
-            out[f"plug-in share of {seg} in use, %"] = (
-                "{:,.1f}",
+            out[m("run.ind.plugin_stock", lang, segment=segment)] = (
+                1,
                 100
                 * stock.sel(powertrain=ev).sum("powertrain", min_count=1)
                 / stock.sum("powertrain", min_count=1),
             )
     energy = sel["energy"].sum("segment", min_count=1)
     for fuel in ds["fuel"].values:
-        out[f"{fuel}, PJ"] = ("{:,.1f}", energy.sel(fuel=fuel))
-    out["CO2 tank-to-wheel, Mt"] = ("{:,.1f}", sel["co2_ttw"].sum("segment", min_count=1))
-    out["CO2 incl. electricity, Mt"] = ("{:,.1f}", sel["co2_wtw"].sum("segment", min_count=1))
+        out[m("run.ind.energy", lang, fuel=display_name("fuel", fuel, lang))] = (1, energy.sel(fuel=fuel))
+    out[m("run.ind.co2_ttw", lang)] = (1, sel["co2_ttw"].sum("segment", min_count=1))
+    out[m("run.ind.co2_wtw", lang)] = (1, sel["co2_wtw"].sum("segment", min_count=1))
     if "production" in ds:
         for group in ds["industry_group"].values:
             part = sel.sel(industry_group=group)
-            out[f"{group}: production, million"] = ("{:,.2f}", part["production"] / 1e6)
-            out[f"{group}: exports, million"] = ("{:,.2f}", part["exports"] / 1e6)
-            out[f"{group}: direct jobs, thousand"] = ("{:,.1f}", part["jobs"] / 1e3)
+            label = display_name("group", group, lang)
+            out[m("run.ind.production", lang, group=label)] = (2, part["production"] / 1e6)
+            out[m("run.ind.exports", lang, group=label)] = (2, part["exports"] / 1e6)
+            out[m("run.ind.jobs", lang, group=label)] = (1, part["jobs"] / 1e3)
     if "local_content_value" in ds:
-        out["local content, IDR trillion"] = (
-            "{:,.1f}",
+        out[m("run.ind.local_content", lang)] = (
+            1,
             sel["local_content_value"].sum("industry_group", min_count=1),
         )
     if "fuel_subsidy" in ds:
-        out["fuel subsidy, IDR trillion"] = ("{:,.1f}", sel["fuel_subsidy"].sum("fuel", min_count=1))
+        out[m("run.ind.fuel_subsidy", lang)] = (1, sel["fuel_subsidy"].sum("fuel", min_count=1))
     if "tax_forgone" in ds:
-        out["tax incentives, IDR trillion"] = ("{:,.1f}", sel["tax_forgone"].sum("segment", min_count=1))
+        out[m("run.ind.tax_incentives", lang)] = (1, sel["tax_forgone"].sum("segment", min_count=1))
     if "battery_gwh" in ds:
-        out["battery packs sold, GWh"] = (
-            "{:,.1f}",
-            sel["battery_gwh"].sum(["segment", "powertrain"], min_count=1),
-        )
-        out["nickel in new batteries, kt"] = ("{:,.1f}", sel["nickel"] / 1e3)
+        out[m("run.ind.battery", lang)] = (1, sel["battery_gwh"].sum(["segment", "powertrain"], min_count=1))
+        out[m("run.ind.nickel", lang)] = (1, sel["nickel"] / 1e3)
     return out
 
 
-def _cells(fmt: str, values) -> list[str]:
+def _signed(value: float, lang: str, decimals: int) -> str:
+    """A difference with its sign: +1,234.5 / -0.3 (en) or +1.234,5 / -0,3 (id)."""
+    from motorisasi.outputs.messages import number
+
+    text = number(value, lang, decimals)
+    return text if text == "-" or text.startswith("-") else "+" + text
+
+
+def _cells(decimals: int, values, lang: str, signed: bool = False) -> list[str]:
     import numpy as np
 
-    return [("-" if not np.isfinite(v) else fmt.format(v)) for v in np.asarray(values, dtype=float)]
+    from motorisasi.outputs.messages import number
+
+    fmt = _signed if signed else number
+    return [
+        ("-" if not np.isfinite(v) else fmt(float(v), lang, decimals))
+        for v in np.asarray(values, dtype=float)
+    ]
 
 
-def headline(ds, console) -> None:
+def headline(ds, console, lang: str = "en") -> None:
     """The scenario at the base year and milestone years."""
     from rich import box
     from rich.table import Table
 
+    from motorisasi.outputs.messages import message
+
     years = milestones(ds)
     table = Table(
-        title=f"{ds.attrs['title']} ({ds.attrs['country']})",
+        title=message("run.title", lang, name=ds.attrs["scenario_name"], country=ds.attrs["country"]),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -159,15 +197,11 @@ def headline(ds, console) -> None:
     table.add_column("")
     for y in years:
         table.add_column(str(y), justify="right")
-    for label, (fmt, values) in indicators(ds, years).items():
-        table.add_row(label, *_cells(fmt, values))
+    for label, (decimals, values) in indicators(ds, years, lang).items():
+        table.add_row(label, *_cells(decimals, values, lang))
     console.print(table)
     base = years[0]
-    console.print(
-        f"{base}: observed registered fleet and sales; energy and CO2 are modelled from {base + 1}. "
-        "Units and sources are in the files ('sources' sheet, NetCDF attributes).",
-        markup=False,
-    )
+    console.print(message("run.read", lang, base=base, next=base + 1), markup=False)
 
 
 @user_errors_as_one_line
@@ -176,8 +210,13 @@ def compare(
         list[str], typer.Argument(help="Two or more scenario files or shipped scenario names.")
     ],
     out: Annotated[
-        Path | None, typer.Option(help="Also write the comparison as a CSV file here.", show_default=False)
+        Path | None,
+        typer.Option(
+            help="Also write the comparison as a CSV file here (indicator names in the --lang language).",
+            show_default=False,
+        ),
     ] = None,
+    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
     data: Annotated[
         Path | None,
         typer.Option(
@@ -192,23 +231,25 @@ def compare(
     from rich.table import Table
 
     from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.messages import language, message
     from motorisasi.scenario.run import run as run_scenario
 
+    lang = language(lang)
     if len(scenarios) < 2:
-        raise MotorisasiError("compare: give at least two scenarios")
+        raise MotorisasiError(message("compare.too_few", lang))
     console = Console(highlight=False)
-    with console.status("Running the scenarios...", spinner="dots"):
+    with console.status(message("compare.status", lang), spinner="dots"):
         results = [run_scenario(s, data_dir=data) for s in scenarios]
     names = [r.attrs["scenario_name"] for r in results]
     if len(set(names)) < len(names):
         names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
     years = sorted({y for r in results for y in milestones(r)})
-    tables = [indicators(r, [y for y in years if y in r["year"].values]) for r in results]
+    tables = [indicators(r, [y for y in years if y in r["year"].values], lang) for r in results]
     labels = list(dict.fromkeys(label for t in tables for label in t))
     rows = []
     for label in labels:
         table = Table(title=label, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("scenario")
+        table.add_column(message("compare.col.scenario", lang))
         for y in years:
             table.add_column(str(y), justify="right")
         series = []
@@ -218,14 +259,16 @@ def compare(
                 dict(zip(present, np.asarray(t[label][1], dtype=float), strict=True)) if label in t else {}
             )
             series.append(np.array([values.get(y, np.nan) for y in years]))
-        fmt = next(t[label][0] for t in tables if label in t)
-        diff_fmt = "{:+,." + fmt.split(".")[-1]
-        for name, values in zip(names, series, strict=True):
-            table.add_row(name, *_cells(fmt, values))
-            if name != names[0]:
-                table.add_row(f"  {name} - {names[0]}", *_cells(diff_fmt, values - series[0]))
+        decimals = next(t[label][0] for t in tables if label in t)
+        for scenario_name, values in zip(names, series, strict=True):
+            table.add_row(scenario_name, *_cells(decimals, values, lang))
+            if scenario_name != names[0]:
+                table.add_row(
+                    f"  {scenario_name} - {names[0]}",
+                    *_cells(decimals, values - series[0], lang, signed=True),
+                )
             for year, value, first in zip(years, values, series[0], strict=True):
-                rows.append((label, year, name, value, value - first))
+                rows.append((label, year, scenario_name, value, value - first))
         console.print(table)
     if out is not None:
         import pandas as pd
@@ -236,4 +279,4 @@ def compare(
             rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"]
         )
         path = atomic_write(Path(out), _write_bytes(_csv_bytes(frame)))
-        console.print(f"Wrote {path}", markup=False)
+        console.print(message("run.wrote", lang, paths=str(path)), markup=False)
