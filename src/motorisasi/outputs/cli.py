@@ -15,6 +15,7 @@ from motorisasi import __version__
 from motorisasi.outputs.cli_data import data_app
 from motorisasi.outputs.cli_gap import gap
 from motorisasi.outputs.cli_ownership import ownership_app
+from motorisasi.outputs.cli_report import report
 from motorisasi.outputs.cli_run import compare, run
 from motorisasi.outputs.errors import user_errors_as_one_line
 
@@ -113,6 +114,7 @@ app.add_typer(data_app, name="data")
 app.command("run")(run)
 app.command("compare")(compare)
 app.command("gap")(gap)
+app.command("report")(report)
 app.add_typer(ownership_app, name="ownership")
 
 

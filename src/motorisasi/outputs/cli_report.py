@@ -1,0 +1,89 @@
+"""``motorisasi report``: a self-contained HTML report (and PDF, and chart files) of scenario runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from motorisasi.outputs.errors import user_errors_as_one_line
+
+
+@user_errors_as_one_line
+def report(
+    scenarios: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Scenario files or shipped scenario names (default: baseline).", show_default=False
+        ),
+    ] = None,
+    out: Annotated[Path, typer.Option(help="The HTML file to write.")] = Path("report.html"),
+    pdf: Annotated[bool, typer.Option(help="Also write a PDF next to the HTML file.")] = False,
+    charts: Annotated[
+        Path | None,
+        typer.Option(help="Also write every chart as PNG and SVG into this folder.", show_default=False),
+    ] = None,
+    target: Annotated[
+        float, typer.Option(help="Ownership target for the headline, vehicles per 1,000.")
+    ] = 150.0,
+    by: Annotated[int, typer.Option(help="Year by which the headline asks for the target.")] = 2030,
+    lang: Annotated[
+        str | None, typer.Option(help="Language of the report: en or id (default: from the locale).")
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Write one HTML file that anyone can open offline: headline, key figures, charts, assumptions, sources.
+
+    The headline says when four-wheel ownership reaches TARGET per 1,000 under each scenario and
+    what reaching it by BY takes. With two or more scenarios the report starts with a
+    comparison. The file ends with the version and scenario hashes that reproduce it.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.messages import language, message
+
+    lang = language(lang)
+    names = scenarios or ["baseline"]
+    if not (target > 0):
+        raise MotorisasiError(f"--target: must be a positive number of vehicles per 1,000, got {target:g}")
+    console = Console(highlight=False, stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(message("report.progress", lang, name=names[0]), total=len(names) + 1)
+        from motorisasi.report.document import build, write
+
+        def step(name) -> None:
+            progress.advance(task)
+            following = names[min(len(names) - 1, names.index(name) + 1)] if name in names else ""
+            progress.update(task, description=message("report.progress", lang, name=following))
+
+        result = build(names, lang, target, by, data_dir=data, progress=step)
+        paths = write(result, lang, out, pdf=pdf)
+        progress.advance(task)
+    console.print(message("report.wrote", lang, paths=", ".join(str(p) for p in paths)), markup=False)
+    if charts is not None:
+        from motorisasi.report.charts import save
+
+        figures = [
+            (f"{p.result.attrs['scenario_name']}_{key}", fig)
+            for p in result.scenarios
+            for key, fig in p.figures.items()
+        ]
+        for stem, fig in figures:
+            save(fig, charts / stem)
+        console.print(message("report.charts.wrote", lang, n=len(figures), folder=str(charts)), markup=False)
+    result.close()

@@ -1,0 +1,458 @@
+"""Charts of a scenario result: one function per chart, each returning a matplotlib Figure.
+
+House style: the Okabe-Ito colour-blind-safe palette (Okabe & Ito 2008, "Color Universal
+Design"), units on every axis, a source line under every chart, every text in English or
+Bahasa Indonesia from the message catalogue. Each plotted series carries a ``gid`` naming what
+it shows, and stacked areas also draw the top of each layer as a thin line, so that what a chart
+shows can be read back (and tested) from its lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import numpy as np
+
+from motorisasi.outputs.messages import display_name, message, number
+
+#: Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+POWERTRAIN_COLOURS = {"ICE": "#999999", "HEV": "#E69F00", "PHEV": "#56B4E9", "BEV": "#009E73"}
+FUEL_COLOURS = {"gasoline": "#D55E00", "diesel": "#000000", "electricity": "#0072B2"}
+MOTORCYCLES = "motorcycles"
+
+
+def _new_figure(**kw):
+    # A Figure outside pyplot: no global registry to fill up, no backend to choose, no window.
+    from matplotlib.figure import Figure
+
+    return Figure(**kw)
+
+
+def _style(ax, title: str, ylabel: str, xlabel: str) -> None:
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel(xlabel)
+    ax.grid(True, alpha=0.3)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _figure(title: str, ylabel: str, ds, lang: str, xlabel: str | None = None):
+    fig = _new_figure(figsize=(8, 4.5), dpi=100)
+    ax = fig.subplots()
+    _style(ax, title, ylabel, xlabel or message("chart.year", lang))
+    _source(fig, [ds], lang)
+    fig.subplots_adjust(bottom=0.2, left=0.1, right=0.78)
+    return fig, ax
+
+
+def _source(fig, results: list, lang: str) -> None:
+    fig.text(0.01, 0.01, source_line(results, lang), fontsize=7, color="#555555", ha="left", va="bottom")
+
+
+def source_line(results, lang: str) -> str:
+    """The line under a chart: model version, scenario(s) and the data's publishers."""
+    from motorisasi.data.store import merged
+
+    results = results if isinstance(results, list | tuple) else [results]
+    sources = merged().sources
+    ids = {i for ds in results for i in json.loads(ds.attrs.get("sources", "{}"))}
+    publishers = sorted({_publisher(sources[i]["publisher"]) for i in ids if i in sources})
+    shown = ", ".join(publishers[:5]) + (", ..." if len(publishers) > 5 else "")
+    return message(
+        "chart.source",
+        lang,
+        version=results[0].attrs.get("motorisasi_version", ""),
+        scenario=", ".join(str(ds.attrs.get("scenario_name", "")) for ds in results),
+        publishers=shown,
+    )
+
+
+def _publisher(name: str) -> str:
+    """The short name of a publisher: 'GAIKINDO (Association of ...)' -> 'GAIKINDO'."""
+    return name.split(" (")[0].split(",")[0].strip()
+
+
+def _legend(ax) -> None:
+    """Finish an axis: a legend when something is labelled, and the value axis starting at zero."""
+    from matplotlib.collections import PolyCollection
+
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        if any(isinstance(h, PolyCollection) for h in handles):  # stacked: the top layer first
+            handles, labels = handles[::-1], labels[::-1]
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    ax.set_ylim(bottom=0)
+
+
+def _projected(da, ds):
+    """The part of a variable after the base year (what the model computes)."""
+    return da.sel(year=da["year"] > int(ds.attrs["base_year"]))
+
+
+def _stack(ax, years, layers: dict[str, np.ndarray], colours: dict[str, str], labels: dict[str, str]) -> None:
+    names = [n for n in layers if np.nansum(layers[n]) > 0]
+    values = [np.nan_to_num(layers[n]) for n in names]
+    if not names:
+        return
+    colour = [colours.get(n, PALETTE[i % len(PALETTE)]) for i, n in enumerate(names)]
+    ax.stackplot(years, values, labels=[labels.get(n, n) for n in names], colors=colour, alpha=0.85)
+    top = np.zeros(len(years))
+    for name, v in zip(names, values, strict=True):
+        top = top + v
+        ax.plot(years, top, color="white", linewidth=0.6, gid=f"top:{name}")
+
+
+def _line(ax, years, values, gid: str, label: str, colour: str, **kw) -> None:
+    ax.plot(years, values, color=colour, linewidth=kw.pop("linewidth", 2), gid=gid, label=label, **kw)
+
+
+def four_wheel_per_1000(ds) -> np.ndarray:
+    """Registered vehicles other than motorcycles per 1,000 people, by year."""
+    four = [s for s in ds["segment"].values if s != MOTORCYCLES]
+    return 1000 * ds["registered_stock"].sel(segment=four).sum("segment").values / ds["population"].values
+
+
+def ownership(
+    ds, lang: str = "en", target: float | None = None, comparison: dict[str, tuple[int, float]] | None = None
+):
+    """Registered four-wheel-plus vehicles per 1,000 people, with a target and other countries' levels.
+
+    ``comparison`` maps a country code to (year, vehicles per 1,000) on the same definition
+    (see :func:`comparison_levels`).
+    """
+    fig, ax = _figure(message("chart.ownership.title", lang), message("chart.per_1000", lang), ds, lang)
+    years = ds["year"].values
+    _line(
+        ax,
+        years,
+        four_wheel_per_1000(ds),
+        "four_wheel_per_1000",
+        message("chart.four_wheel", lang),
+        PALETTE[0],
+    )
+    if target is not None:
+        ax.axhline(
+            target,
+            color=PALETTE[3],
+            linestyle="--",
+            linewidth=1.2,
+            gid="target",
+            label=message("chart.target", lang, value=number(target, lang)),
+        )
+    styles = (":", "-.", (0, (5, 2, 1, 2)), (0, (1, 3)))
+    for i, (country, (year, level)) in enumerate(sorted((comparison or {}).items())):
+        ax.axhline(
+            level,
+            color=("#CC79A7", "#000000", "#009E73", "#56B4E9")[i % 4],
+            linestyle=styles[i % len(styles)],
+            linewidth=1,
+            gid=f"comparison:{country}",
+            label=f"{display_name('country', country, lang)} {year}: {number(level, lang)}",
+        )
+    ax.axvline(int(ds.attrs["base_year"]), color="#777777", linewidth=0.8)
+    _legend(ax)
+    return fig
+
+
+def comparison_levels(countries=("JPN", "THA", "MYS"), data_dir=None) -> dict[str, tuple[int, float]]:
+    """Each country's latest registered four-wheel-plus vehicles per 1,000 people in the data."""
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.scenario.ownership import ownership_history
+
+    levels = {}
+    for country in countries:
+        try:
+            history, _ = ownership_history(country, "four_wheel", data_dir=data_dir)
+        except MotorisasiError:
+            continue
+        levels[country] = (int(history.years[-1]), float(history.ownership[-1]))
+    return levels
+
+
+def by_powertrain(ds, lang: str = "en", segment: str = "cars", variable: str = "stock"):
+    """The modelled fleet (``stock``) or sales (``sales``) of a segment by powertrain, stacked."""
+    key = "chart.fleet.title" if variable == "stock" else "chart.sales.title"
+    unit = "chart.million_vehicles" if variable == "stock" else "chart.million_per_year"
+    fig, ax = _figure(
+        message(key, lang, segment=display_name("segment", segment, lang)), message(unit, lang), ds, lang
+    )
+    part = _projected(ds[variable].sel(segment=segment), ds)
+    layers = {str(p): part.sel(powertrain=p).values / 1e6 for p in ds["powertrain"].values}
+    _stack(ax, part["year"].values, layers, POWERTRAIN_COLOURS, {})
+    _legend(ax)
+    return fig
+
+
+def age_structure(ds, lang: str = "en", segment: str = "cars", years: list[int] | None = None):
+    """The modelled fleet of a segment by age at a few years (thousand vehicles per year of age).
+
+    Needs a result run with ``by_age=True``.
+    """
+    fig, ax = _figure(
+        message("chart.age.title", lang, segment=display_name("segment", segment, lang)),
+        message("chart.thousand_vehicles", lang),
+        ds,
+        lang,
+        message("chart.age", lang),
+    )
+    by_age = ds["stock_by_age"].sel(segment=segment).sum("powertrain", min_count=1)
+    for i, year in enumerate(years or _milestones(ds)):
+        _line(
+            ax,
+            ds["age"].values,
+            by_age.sel(year=year).values / 1e3,
+            f"age:{year}",
+            str(year),
+            PALETTE[i % len(PALETTE)],
+            linewidth=1.5,
+        )
+    _legend(ax)
+    return fig
+
+
+def _milestones(ds) -> list[int]:
+    first, end = int(ds.attrs["base_year"]) + 1, int(ds["year"].values[-1])
+    return [first, *[y for y in (2030, 2040, 2050) if first < y < end], end]
+
+
+def energy_by_fuel(ds, lang: str = "en"):
+    """Final energy use by fuel, all segments, stacked (PJ per year)."""
+    fig, ax = _figure(message("chart.energy.title", lang), message("chart.pj", lang), ds, lang)
+    part = _projected(ds["energy"].sum("segment", min_count=1), ds)
+    layers = {str(f): part.sel(fuel=f).values for f in ds["fuel"].values}
+    _stack(ax, part["year"].values, layers, FUEL_COLOURS, {f: display_name("fuel", f, lang) for f in layers})
+    _legend(ax)
+    return fig
+
+
+def co2(ds, lang: str = "en"):
+    """CO2 tank-to-wheel and including the grid CO2 of charging electricity (Mt per year)."""
+    fig, ax = _figure(message("chart.co2.title", lang), message("chart.mt_co2", lang), ds, lang)
+    years = ds["year"].values
+    _line(
+        ax,
+        years,
+        ds["co2_ttw"].sum("segment", min_count=1).values,
+        "co2_ttw",
+        message("chart.co2.ttw", lang),
+        PALETTE[3],
+    )
+    _line(
+        ax,
+        years,
+        ds["co2_wtw"].sum("segment", min_count=1).values,
+        "co2_wtw",
+        message("chart.co2.wtw", lang),
+        PALETTE[0],
+        linestyle="--",
+    )
+    _legend(ax)
+    return fig
+
+
+def trade(ds, lang: str = "en", group: str = "four_wheel"):
+    """Production, exports and imports of an industry group (million vehicles per year)."""
+    fig, ax = _figure(
+        message("chart.trade.title", lang, group=display_name("group", group, lang)),
+        message("chart.million_per_year", lang),
+        ds,
+        lang,
+    )
+    years = ds["year"].values
+    for i, name in enumerate(("production", "exports", "imports")):
+        _line(
+            ax,
+            years,
+            ds[name].sel(industry_group=group).values / 1e6,
+            name,
+            message(f"chart.{name}", lang),
+            PALETTE[i],
+            linestyle=("-", "--", ":")[i],
+        )
+    _legend(ax)
+    return fig
+
+
+def batteries(ds, lang: str = "en"):
+    """Battery capacity in new vehicles by segment and powertrain, stacked (GWh per year)."""
+    fig, ax = _figure(message("chart.batteries.title", lang), message("chart.gwh_per_year", lang), ds, lang)
+    part = _projected(ds["battery_gwh"], ds)
+    layers, labels = {}, {}
+    for s in ds["segment"].values:
+        for p in ds["powertrain"].values:
+            layers[f"{s} {p}"] = part.sel(segment=s, powertrain=p).values
+            labels[f"{s} {p}"] = f"{display_name('segment', str(s), lang)} {p}"
+    _stack(ax, part["year"].values, layers, {}, labels)
+    _legend(ax)
+    return fig
+
+
+def jobs(ds, lang: str = "en"):
+    """Direct jobs in vehicle assembly by industry group (thousand persons)."""
+    fig, ax = _figure(message("chart.jobs.title", lang), message("chart.thousand_persons", lang), ds, lang)
+    years = ds["year"].values
+    for i, group in enumerate(ds["industry_group"].values):
+        _line(
+            ax,
+            years,
+            ds["jobs"].sel(industry_group=group).values / 1e3,
+            f"jobs:{group}",
+            display_name("group", str(group), lang),
+            PALETTE[i % len(PALETTE)],
+        )
+    _legend(ax)
+    return fig
+
+
+#: Indicators for comparing scenarios: name -> (title key, unit key, function of a result by year).
+INDICATORS: dict[str, tuple[str, str, Callable]] = {
+    "ownership": ("chart.ownership.short", "chart.per_1000", four_wheel_per_1000),
+    "registered": (
+        "chart.registered.title",
+        "chart.million_vehicles",
+        lambda ds: ds["registered_stock"].sum("segment").values / 1e6,
+    ),
+    "sales": (
+        "chart.sales_total.title",
+        "chart.million_per_year",
+        lambda ds: ds["sales_total"].sum("segment").values / 1e6,
+    ),
+    "bev_cars": (
+        "chart.bev_share.title",
+        "chart.percent",
+        lambda ds: (
+            100
+            * (
+                ds["sales"].sel(segment="cars", powertrain="BEV")
+                / ds["sales"].sel(segment="cars").sum("powertrain", min_count=1)
+            ).values
+        ),
+    ),
+    "energy": (
+        "chart.energy.title",
+        "chart.pj",
+        lambda ds: ds["energy"].sum(["segment", "fuel"], min_count=1).values,
+    ),
+    "co2": ("chart.co2.wtw", "chart.mt_co2", lambda ds: ds["co2_wtw"].sum("segment", min_count=1).values),
+    "production": (
+        "chart.production_4w.title",
+        "chart.million_per_year",
+        lambda ds: ds["production"].sel(industry_group="four_wheel").values / 1e6,
+    ),
+    "batteries": (
+        "chart.batteries.title",
+        "chart.gwh_per_year",
+        lambda ds: ds["battery_gwh"].sum(["segment", "powertrain"], min_count=1).values,
+    ),
+    "jobs": (
+        "chart.jobs.title",
+        "chart.thousand_persons",
+        lambda ds: ds["jobs"].sum("industry_group", min_count=1).values / 1e3,
+    ),
+}
+
+
+def _has(ds, name: str) -> bool:
+    needs = {
+        "bev_cars": ("sales",),
+        "production": ("production",),
+        "batteries": ("battery_gwh",),
+        "jobs": ("jobs",),
+    }.get(name, ())
+    if name == "bev_cars" and not ("cars" in ds["segment"].values and "BEV" in ds["powertrain"].values):
+        return False
+    if name == "production" and ("production" not in ds or "four_wheel" not in ds["industry_group"].values):
+        return False
+    return all(v in ds for v in needs)
+
+
+def compare(results: list, lang: str = "en", names: list[str] | None = None):
+    """One panel per indicator, one line per scenario."""
+    shown = [k for k in INDICATORS if all(_has(ds, k) for ds in results)]
+    columns = 3
+    rows = -(-len(shown) // columns)
+    fig = _new_figure(figsize=(12, 3.2 * rows + 0.6), dpi=100)
+    axes = fig.subplots(rows, columns, squeeze=False)
+    names = names or [str(ds.attrs.get("scenario_name", i)) for i, ds in enumerate(results)]
+    for ax, key in zip(axes.flat, shown, strict=False):
+        title, unit, values = INDICATORS[key]
+        _style(ax, message(title, lang), message(unit, lang), "")
+        ax.title.set_fontsize(9)
+        for i, (ds, name) in enumerate(zip(results, names, strict=True)):
+            _line(
+                ax,
+                ds["year"].values,
+                values(ds),
+                f"{key}:{name}",
+                name,
+                PALETTE[i % len(PALETTE)],
+                linewidth=1.5,
+                linestyle=("-", "--", "-.", ":")[i % 4],
+            )
+        ax.set_ylim(bottom=0)
+    for ax in list(axes.flat)[len(shown) :]:
+        ax.set_visible(False)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="upper center", ncol=min(len(labels), 4), frameon=False, fontsize=9)
+    fig.tight_layout(rect=(0, 0.04, 1, 1 - 0.5 / (3.2 * rows + 0.6)))
+    _source(fig, results, lang)
+    return fig
+
+
+def all_charts(
+    ds, lang: str = "en", target: float | None = None, comparison: dict[str, tuple[int, float]] | None = None
+) -> dict:
+    """Every chart the result allows, by name, in reading order."""
+    charts = {"ownership": ownership(ds, lang, target, comparison)}
+    for segment in ds["segment"].values:
+        charts[f"sales_{segment}"] = by_powertrain(ds, lang, str(segment), "sales")
+        charts[f"fleet_{segment}"] = by_powertrain(ds, lang, str(segment), "stock")
+    if "stock_by_age" in ds:
+        for segment in ds["segment"].values:
+            charts[f"age_{segment}"] = age_structure(ds, lang, str(segment))
+    charts["energy"] = energy_by_fuel(ds, lang)
+    charts["co2"] = co2(ds, lang)
+    if "production" in ds:
+        for group in ds["industry_group"].values:
+            charts[f"trade_{group}"] = trade(ds, lang, str(group))
+        charts["jobs"] = jobs(ds, lang)
+    if "battery_gwh" in ds:
+        charts["batteries"] = batteries(ds, lang)
+    return charts
+
+
+def save(fig, path_stem, formats=("png", "svg")) -> list:
+    """Write a figure as PNG and SVG next to each other (each written whole, then renamed)."""
+    import io
+    from pathlib import Path
+
+    from motorisasi.outputs.export import _write_bytes, atomic_write
+
+    paths = []
+    for fmt in formats:
+        buffer = io.BytesIO()
+        _savefig(fig, buffer, fmt)
+        path = Path(f"{path_stem}.{fmt}")
+        paths.append(atomic_write(path, _write_bytes(buffer.getvalue())))
+    return paths
+
+
+def _savefig(fig, buffer, fmt: str) -> None:
+    # Tight bounding box: legends outside the axes are never cut off.
+    fig.savefig(buffer, format=fmt, metadata=_metadata(fmt), bbox_inches="tight", pad_inches=0.15)
+
+
+def _metadata(fmt: str) -> dict:
+    # No creation dates, so the same result gives the same bytes.
+    return {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt, {})
+
+
+def png_bytes(fig) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    _savefig(fig, buffer, "png")
+    return buffer.getvalue()

@@ -1,0 +1,440 @@
+"""A report of one or more scenario runs: a self-contained HTML file, and optionally a PDF.
+
+The HTML embeds its charts as PNG data URIs and its style inline, so it opens anywhere with
+no network. It holds a headline written from the run's own numbers, the key figures, the
+charts, every assumption of the scenario with its reason, the data sources with citations,
+the model's conventions, and the version and scenario hash that reproduce it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from motorisasi.outputs.messages import display_name, message, number, plain
+
+CONVENTIONS = (
+    "report.convention.ownership",
+    "report.convention.registered",
+    "report.convention.years",
+    "report.convention.energy",
+    "report.convention.co2",
+    "report.convention.money",
+    "report.convention.data",
+)
+
+
+@dataclass
+class Headline:
+    """The numbers behind a scenario's headline sentences."""
+
+    target: float
+    by: int
+    end: int
+    year_reached: int | None  # first year at or above the target, None if never within the horizon
+    ownership_by: float
+    ownership_end: float
+    needed_sales: float  # four-wheel-plus sales in ``by`` on the path that reaches the target then
+    today_sales: float
+    today_year: int
+    feasible: bool
+    bound_pct: float
+
+
+@dataclass
+class ScenarioReport:
+    result: Any  # xarray.Dataset
+    scenario: Any  # motorisasi.scenario.schema.Scenario
+    headline: Headline
+    charts: dict[str, bytes] = field(default_factory=dict)  # name -> PNG
+    figures: dict[str, Any] = field(default_factory=dict)  # name -> matplotlib Figure
+
+
+@dataclass
+class Report:
+    scenarios: list[ScenarioReport]
+    comparison: bytes | None = None  # PNG of the comparison panels
+    comparison_figure: Any = None
+
+    @property
+    def figures(self) -> list:
+        """Every figure in reading order: the comparison first, then each scenario's charts."""
+        first = [self.comparison_figure] if self.comparison_figure is not None else []
+        return first + [fig for part in self.scenarios for fig in part.figures.values()]
+
+    def close(self) -> None:
+        """Drop the figures (they live outside pyplot, so this frees them)."""
+        self.comparison_figure = None
+        for part in self.scenarios:
+            part.figures = {}
+
+
+def scenario_hash(ds) -> str:
+    """SHA-256 of the scenario as run (canonical JSON), first 16 hex digits."""
+    canonical = json.dumps(json.loads(ds.attrs["scenario"]), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def headline(ds, sc, target: float, by: int, data_dir=None) -> Headline:
+    """Where the scenario's four-wheel ownership meets ``target``, and what reaching it by ``by`` takes.
+
+    The "what it takes" part is the gap analysis (:func:`motorisasi.scenario.gap.ownership_gap`)
+    with the scenario's car lifetime: four-wheel sales growing at the constant rate that reaches
+    the target in ``by`` from today's registered fleet and sales.
+    """
+    from motorisasi.report.charts import four_wheel_per_1000
+    from motorisasi.scenario.gap import ownership_gap
+
+    years = ds["year"].values
+    per_1000 = four_wheel_per_1000(ds)
+    above = np.flatnonzero(per_1000 >= target)
+    end = int(years[-1])
+    lifetime = (
+        sc.segments["cars"].lifetime if "cars" in sc.segments else next(iter(sc.segments.values())).lifetime
+    )
+    bound = 0.25  # the gap analysis's default bound on year-on-year sales growth
+    gap = ownership_gap(
+        target,
+        by,
+        country=sc.country,
+        lifetime=lifetime.mean_years,
+        lifetime_std=lifetime.std_years,
+        max_growth=bound,
+        data_dir=data_dir,
+    )
+    at = {int(y): float(v) for y, v in zip(years, per_1000, strict=True)}
+    return Headline(
+        target=target,
+        by=by,
+        end=end,
+        year_reached=int(years[above[0]]) if above.size else None,
+        ownership_by=at.get(by, float("nan")),
+        ownership_end=float(per_1000[-1]),
+        needed_sales=float(gap.sales[-1]),
+        today_sales=float(gap.baseline_sales),
+        today_year=int(gap.base_year),
+        feasible=bool(gap.feasible),
+        bound_pct=100 * bound,
+    )
+
+
+def headline_text(h: Headline, lang: str) -> list[str]:
+    """The headline as sentences in ``lang``."""
+    target = number(h.target, lang)
+    if h.year_reached is not None:
+        first = message("report.headline.reached", lang, target=target, year=h.year_reached)
+    else:
+        first = message(
+            "report.headline.never", lang, target=target, end=h.end, ownership=number(h.ownership_end, lang)
+        )
+    times = h.needed_sales / h.today_sales if h.today_sales > 0 else float("nan")
+    second = message(
+        "report.headline.needed",
+        lang,
+        by=h.by,
+        sales=_million(h.needed_sales, lang),
+        times=number(times, lang, 1),
+        today=_million(h.today_sales, lang),
+        year=h.today_year,
+    )
+    if not h.feasible:
+        second += " " + message("report.headline.bound", lang, bound=plain(h.bound_pct, lang))
+    return [first, second]
+
+
+def _million(value: float, lang: str) -> str:
+    return message("report.million", lang, value=number(value / 1e6, lang, 2))
+
+
+def build(
+    scenarios: list, lang: str = "en", target: float = 150.0, by: int = 2030, data_dir=None, progress=None
+) -> Report:
+    """Run the scenarios and draw their charts (``progress(step)`` is called after each step)."""
+    from motorisasi.report import charts
+    from motorisasi.scenario.run import run
+    from motorisasi.scenario.schema import Scenario, load_scenario
+
+    comparison = charts.comparison_levels(data_dir=data_dir)
+    parts = []
+    for name in scenarios:
+        sc = name if isinstance(name, Scenario) else load_scenario(name)
+        ds = run(sc, data_dir=data_dir, by_age=True)
+        figs = charts.all_charts(ds, lang, target, comparison)
+        pngs = {k: charts.png_bytes(f) for k, f in figs.items()}
+        parts.append(ScenarioReport(ds, sc, headline(ds, sc, target, by, data_dir), pngs, figs))
+        if progress:
+            progress(name)
+    if len(parts) < 2:
+        return Report(parts)
+    fig = charts.compare([p.result for p in parts], lang, _names(parts))
+    return Report(parts, charts.png_bytes(fig), fig)
+
+
+def _names(parts: list[ScenarioReport]) -> list[str]:
+    names = [str(p.result.attrs["scenario_name"]) for p in parts]
+    if len(set(names)) < len(names):
+        names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
+    return names
+
+
+# --- assumptions -------------------------------------------------------------------------
+
+
+def assumptions(sc) -> list[tuple[str, str, str, str]]:
+    """Every setting of a scenario as (field, value, unit or meaning, reason) rows.
+
+    A field's reason is the ``X_reason`` next to it whose ``X`` starts its name (``km_reason``
+    for ``km_per_year``), else the ``reason`` of its block.
+    """
+    rows: list[tuple[str, str, str, str]] = []
+    _walk(sc, "", rows)
+    return rows
+
+
+def _walk(model, path: str, rows: list) -> None:
+    from pydantic import BaseModel
+
+    fields = type(model).model_fields
+    reasons = {
+        name[: -len("reason")].rstrip("_"): getattr(model, name) for name in fields if name.endswith("reason")
+    }
+    for name, info in fields.items():
+        if name.endswith("reason") or name in ("name", "description", "label"):
+            continue
+        value = getattr(model, name)
+        where = f"{path}.{name}" if path else name
+        if isinstance(value, BaseModel):
+            _walk(value, where, rows)
+        elif isinstance(value, dict) and value and all(isinstance(v, BaseModel) for v in value.values()):
+            for key, item in value.items():
+                _walk(item, f"{where}.{key}", rows)
+        else:
+            prefixes = [p for p in reasons if p and name.startswith(p)]
+            reason = reasons[max(prefixes, key=len)] if prefixes else reasons.get("", "")
+            for sub, leaf in _leaves(value, where):
+                rows.append((sub, leaf, info.description or "", str(reason)))
+
+
+def _leaves(value, where: str):
+    """A value as (field, text) rows: a year -> number mapping is one row, deeper mappings split."""
+    if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+        for key, item in value.items():
+            yield from _leaves(item, f"{where}.{key}")
+    elif isinstance(value, dict):
+        yield where, ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) if value else "-"
+    elif isinstance(value, list):
+        yield where, ", ".join(_value(v) for v in value) if value else "-"
+    else:
+        yield where, _value(value)
+
+
+def _value(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;max-width:1100px;
+margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}
+h1{font-size:1.7rem;margin-bottom:.2rem}
+h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem}
+.meta{color:#555;font-size:.9rem}.headline{font-size:1.15rem;background:#f2f7fb;border-left:4px solid #0072B2;
+padding:.6rem 1rem;margin:1rem 0}
+table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.25rem .45rem;text-align:left;vertical-align:top}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+figure{margin:1.2rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+figcaption{font-size:.8rem;color:#555}details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
+code{font-size:.85em}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _img(png: bytes, alt: str) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        f'<figure><img src="data:image/png;base64,{data}" alt="{_e(alt)}">'
+        f"<figcaption>{_e(alt)}</figcaption></figure>"
+    )
+
+
+def _table(header: list[str], rows: list[list[str]], numeric_from: int | None = None) -> str:
+    def cell(tag: str, i: int, text: str) -> str:
+        cls = ' class="num"' if numeric_from is not None and i >= numeric_from else ""
+        return f"<{tag}{cls}>{_e(text)}</{tag}>"
+
+    head = "".join(cell("th", i, h) for i, h in enumerate(header))
+    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _key_figures(ds, lang: str) -> str:
+    from motorisasi.outputs.cli_run import indicators, milestones
+
+    years = milestones(ds)
+    rows = []
+    for label, (spec, values) in indicators(ds, years, lang).items():
+        decimals = spec if isinstance(spec, int) else int(str(spec).split(".")[-1][0])
+        rows.append([label, *(number(float(v), lang, decimals) for v in np.asarray(values, dtype=float))])
+    return _table([message("report.indicator", lang), *map(str, years)], rows, numeric_from=1)
+
+
+def _sources(results: list, lang: str) -> str:
+    from motorisasi.data.store import merged
+
+    known = merged().sources
+    ids = sorted({i for ds in results for i in json.loads(ds.attrs.get("sources", "{}"))})
+    rows = []
+    for i in ids:
+        s = known.get(i, {})
+        rows.append(
+            [
+                i,
+                s.get("publisher", ""),
+                s.get("citation", ""),
+                s.get("table", ""),
+                s.get("accessed", ""),
+                s.get("licence", ""),
+            ]
+        )
+    header = [
+        message(f"report.sources.{k}", lang)
+        for k in ("id", "publisher", "citation", "table", "accessed", "licence")
+    ]
+    return _table(header, rows)
+
+
+def to_html(report: Report, lang: str) -> str:
+    """The report as one self-contained HTML document."""
+    from motorisasi import __version__
+
+    first = report.scenarios[0].result
+    names = _names(report.scenarios)
+    title = message(
+        "report.title",
+        lang,
+        scenarios=", ".join(names),
+        country=display_name("country", first.attrs["country"], lang),
+    )
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
+        "style-src 'unsafe-inline'\">",
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="meta">{_e(message("report.meta", lang, version=__version__))}</p>',
+    ]
+    if report.comparison is not None:
+        out.append(f"<h2>{_e(message('report.comparison', lang))}</h2>")
+        out.append(_img(report.comparison, message("report.comparison", lang)))
+    for part, label in zip(report.scenarios, names, strict=True):
+        ds = part.result
+        out.append(f"<h2>{_e(message('report.scenario', lang, name=label))}</h2>")
+        if part.scenario.description:
+            out.append(f"<p>{_e(part.scenario.description)}</p>")
+        out.append(f'<p class="meta">{_e(message("report.hash", lang, hash=scenario_hash(ds)))}</p>')
+        out.append(
+            '<div class="headline">' + " ".join(_e(s) for s in headline_text(part.headline, lang)) + "</div>"
+        )
+        out.append(f"<h3>{_e(message('report.key_figures', lang))}</h3>")
+        out.append(_key_figures(ds, lang))
+        out.append(f"<h3>{_e(message('report.charts', lang))}</h3>")
+        for key, png in part.charts.items():
+            out.append(_img(png, _caption(key, lang)))
+        rows = [list(r) for r in assumptions(part.scenario)]
+        out.append(f"<details><summary>{_e(message('report.assumptions', lang, n=len(rows)))}</summary>")
+        out.append(
+            _table(
+                [message(f"report.assumptions.{k}", lang) for k in ("field", "value", "meaning", "reason")],
+                rows,
+            )
+        )
+        out.append("</details>")
+    out.append(f"<h2>{_e(message('report.sources', lang))}</h2>")
+    out.append(f"<p>{_e(message('report.sources.intro', lang))}</p>")
+    out.append(_sources([p.result for p in report.scenarios], lang))
+    out.append(f"<h2>{_e(message('report.conventions', lang))}</h2><ul>")
+    out.extend(f"<li>{_e(message(key, lang))}</li>" for key in CONVENTIONS)
+    out.append("</ul>")
+    out.append(f"<h2>{_e(message('report.reproduce', lang))}</h2>")
+    out.append(f"<p>{_e(message('report.reproduce.text', lang, version=__version__))}</p>")
+    out.append(
+        _table(
+            [message("report.scenario.col", lang), message("report.hash.col", lang)],
+            [[n, scenario_hash(p.result)] for n, p in zip(names, report.scenarios, strict=True)],
+        )
+    )
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _caption(key: str, lang: str) -> str:
+    kind, _, rest = key.partition("_")
+    if kind in ("sales", "fleet", "age", "trade") and rest:
+        return message(
+            f"report.caption.{kind}",
+            lang,
+            name=display_name("group" if kind == "trade" else "segment", rest, lang),
+        )
+    return message(f"report.caption.{key}", lang)
+
+
+def write(report: Report, lang: str, out: str | Path, pdf: bool = False) -> list[Path]:
+    """Write the HTML (and the PDF next to it), each whole or not at all."""
+    from motorisasi.outputs.export import _write_bytes, atomic_write
+
+    out = Path(out)
+    paths = [atomic_write(out, _write_bytes(to_html(report, lang).encode("utf-8")))]
+    if pdf:
+        paths.append(atomic_write(out.with_suffix(".pdf"), lambda tmp: _pdf(report, lang, tmp)))
+    return paths
+
+
+def _pdf(report: Report, lang: str, path: Path) -> None:
+    """A title page with the headlines, then one page per chart."""
+    import textwrap
+
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    from motorisasi import __version__
+
+    with PdfPages(path, metadata={"Title": "motorisasi report", "CreationDate": None}) as pdf:
+        page = Figure(figsize=(8.27, 11.69))
+        lines = [
+            message(
+                "report.title",
+                lang,
+                scenarios=", ".join(_names(report.scenarios)),
+                country=display_name("country", report.scenarios[0].result.attrs["country"], lang),
+            ),
+            message("report.meta", lang, version=__version__),
+            "",
+        ]
+        for part, label in zip(report.scenarios, _names(report.scenarios), strict=True):
+            lines.append(message("report.scenario", lang, name=label))
+            lines.append(message("report.hash", lang, hash=scenario_hash(part.result)))
+            for sentence in headline_text(part.headline, lang):
+                lines.extend(textwrap.wrap(sentence, 90))
+            lines.append("")
+        page.text(0.06, 0.95, "\n".join(lines), va="top", ha="left", fontsize=9, family="sans-serif")
+        pdf.savefig(page)
+        for fig in report.figures:
+            pdf.savefig(fig, bbox_inches="tight")
