@@ -68,18 +68,18 @@ def _row(output: str, label: str) -> list[str]:
 ID_LABELS = (
     "kepemilikan roda empat+ per 1.000 penduduk (terdaftar)",
     "kepemilikan sepeda motor per 1.000 penduduk (terdaftar)",
-    "armada terdaftar, juta",
-    "penjualan, juta per tahun",
+    "armada terdaftar, juta unit",
+    "penjualan, juta unit per tahun",
     "pangsa plug-in dalam penjualan mobil, %",
     "konsumsi bensin, PJ",
     "konsumsi solar, PJ",
     "konsumsi listrik, PJ",
     "emisi CO2 tank-to-wheel, juta ton",
-    "roda empat+: produksi, juta",
-    "sepeda motor: ekspor, juta",
-    "roda empat+: tenaga kerja langsung, ribu",
-    "subsidi BBM, triliun Rp",
-    "nilai kandungan lokal, triliun Rp",
+    "roda empat+: produksi, juta unit",
+    "sepeda motor: ekspor, juta unit",
+    "roda empat+: tenaga kerja langsung, ribu orang",
+    "subsidi BBM, Rp triliun",
+    "nilai komponen dalam negeri, Rp triliun",
 )
 
 
@@ -134,7 +134,7 @@ def test_run_in_english(run_en, target):
 def test_run_takes_the_language_from_the_locale():
     env = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "id_ID.UTF-8"}
     output = _invoke(["run", "baseline", "--no-files"], env=env)
-    assert "armada terdaftar, juta" in output
+    assert "armada terdaftar, juta unit" in output
     assert "registered fleet, million" not in output
 
 
@@ -172,7 +172,7 @@ def test_compare_in_english(compare_en):
 def test_compare_csv_names_indicators_in_the_language(tmp_path):
     path = tmp_path / "comparison.csv"
     output = _invoke(["compare", "baseline", "target-150", "--lang", "id", "--out", str(path)])
-    assert f"Berkas ditulis: {path}" in output.replace("\n", "")
+    assert f"Berkas tersimpan: {path}" in output.replace("\n", "")
     frame = pd.read_csv(path)
     assert list(frame.columns) == ["indicator", "year", "scenario", "value", "difference_from_first"]
     assert "konsumsi bensin, PJ" in set(frame["indicator"])

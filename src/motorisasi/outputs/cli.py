@@ -16,7 +16,7 @@ from motorisasi.outputs.cli_data import data_app
 from motorisasi.outputs.cli_gap import gap
 from motorisasi.outputs.cli_ownership import ownership_app
 from motorisasi.outputs.cli_report import report
-from motorisasi.outputs.cli_run import compare, run
+from motorisasi.outputs.cli_run import LANG_HELP, compare, run
 from motorisasi.outputs.errors import user_errors_as_one_line
 
 app = typer.Typer(
@@ -62,6 +62,7 @@ def demo(
         str, typer.Option(help="When in their sales year vehicles enter: end, middle, start or uniform.")
     ] = "middle",
     every: Annotated[int, typer.Option(min=1, help="Print one row every this many years.")] = 5,
+    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
 ) -> None:
     """Run the stock-turnover engine on an illustrative example and print a table.
 
@@ -73,7 +74,9 @@ def demo(
     from rich.table import Table
 
     from motorisasi.outputs.demo import run_demo
+    from motorisasi.outputs.messages import language, message, number
 
+    lang = language(lang)
     result = run_demo(
         years=years,
         sales=sales,
@@ -82,31 +85,42 @@ def demo(
         lifetime=lifetime,
         std=std,
         entry=entry,
+        lang=lang,
     )
     console = Console()
-    assumptions = Table(title="Illustrative inputs (assumptions, not data)", title_justify="left")
+    assumptions = Table(title=message("demo.inputs.title", lang), title_justify="left")
     for column in ("name", "value", "unit", "why"):
-        assumptions.add_column(column)
+        assumptions.add_column(message(f"demo.col.{column}", lang))
     for row in result.assumptions:
         assumptions.add_row(*row)
     console.print(assumptions)
 
-    table = Table(title="Stock turnover", title_justify="left")
-    for column in ("year", "sales", "retirements", "fleet", "average age (yr)", "sales, stock-driven"):
-        table.add_column(column, justify="right")
+    table = Table(title=message("demo.turnover.title", lang), title_justify="left")
+    for column in ("year", "sales", "retirements", "fleet", "average_age", "sales_back"):
+        table.add_column(message(f"demo.col.{column}", lang), justify="right")
     for t in range(0, years, every) if years > 1 else [0]:
         table.add_row(
             str(t + 1),
-            f"{result.sales[t]:,.0f}",
-            f"{result.retirements[t]:,.0f}",
-            f"{result.fleet[t]:,.0f}",
-            f"{result.average_age[t]:.1f}",
-            f"{result.sales_back[t]:,.0f}",
+            number(result.sales[t], lang),
+            number(result.retirements[t], lang),
+            number(result.fleet[t], lang),
+            number(result.average_age[t], lang, 1),
+            number(result.sales_back[t], lang),
         )
     console.print(table)
+
+    def exponent(value: float) -> str:
+        text = f"{value:.1e}"
+        return text.replace(".", ",") if lang == "id" else text
+
     console.print(
-        f"Largest mass-balance residual: {result.balance_residual:.1e} vehicles; largest difference "
-        f"between the given sales and the stock-driven sales: {result.round_trip_error:.1e} vehicles."
+        message(
+            "demo.residuals",
+            lang,
+            balance=exponent(result.balance_residual),
+            round_trip=exponent(result.round_trip_error),
+        ),
+        markup=False,
     )
 
 

@@ -1,6 +1,10 @@
 """``motorisasi data ...``: list, show, cite and check the data, and compare ownership definitions.
 
-pandas and the data package are imported inside the commands so that ``--help`` stays fast.
+Every subcommand speaks English or Bahasa Indonesia (``--lang``, default from the locale): titles,
+column headers, notes and status lines come from the message catalogue, numbers use the
+language's separators, and kinds and flags are named in the language. What the data files hold
+(series and source ids, units, descriptions, citations, notes) is printed as it is. pandas and
+the data package are imported inside the commands so that ``--help`` stays fast.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
+from motorisasi.outputs.cli_run import LANG_HELP
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.messages import MESSAGES, language, message, number
 
 data_app = typer.Typer(
     help="Show the embedded data, their sources and definitions, and check a folder of your own.",
@@ -28,24 +34,48 @@ DataDir = Annotated[
     ),
 ]
 Country = Annotated[str, typer.Option("--country", "-c", help="ISO 3166 alpha-3 country code.")]
+Lang = Annotated[str | None, typer.Option(help=LANG_HELP)]
 
 
-def fmt(value: Any) -> str:
+def significant(value: float, lang: str = "en", digits: int = 4) -> str:
+    """``value`` to ``digits`` significant digits with the language's decimal sign: 0.2942 or 0,2942."""
+    text = f"{value:.{digits}g}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def fmt(value: Any, lang: str = "en") -> str:
     """A number for a table: thousands separators for large values, four significant digits otherwise."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     value = float(value)
     if abs(value) >= 1000 or value == int(value):
-        return f"{value:,.0f}"
-    return f"{value:.4g}"
+        return number(value, lang)
+    return significant(value, lang)
 
 
-def _span(start: Any, end: Any) -> str:
+def label(key: str, lang: str, fallback: str) -> str:
+    """The catalogue's text for ``key``, or ``fallback`` where the catalogue has none."""
+    return message(key, lang) if key in MESSAGES else fallback
+
+
+def kind_name(kind: str, lang: str) -> str:
+    """A series kind (raw, derived, harmonised, ...) in ``lang``."""
+    return label(f"data.kind.{kind}", lang, str(kind))
+
+
+def flag_name(flag: str, lang: str) -> str:
+    """A data flag (observed, filled, ...) in ``lang``; flags the catalogue does not know as written."""
+    if f"flag.{flag}" in MESSAGES:
+        return message(f"flag.{flag}", lang)
+    return label(f"data.flag.{flag}", lang, str(flag))
+
+
+def _span(start: Any, end: Any, lang: str = "en") -> str:
     """'2000-2024', '2024', or 'undated' (a series of parameters without a year)."""
     import pandas as pd
 
     if pd.isna(start):
-        return "undated"
+        return message("data.undated", lang)
     return f"{start}" if start == end else f"{start}-{end}"
 
 
@@ -74,29 +104,42 @@ def list_series(
         str | None, typer.Option(help="Only series whose name or description contains this.")
     ] = None,
     data: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """List every series with its unit, coverage and kind ('data show SERIES' gives the full description)."""
     from rich.table import Table
 
     from motorisasi.data import catalog
 
+    lang = language(lang)
     table = catalog(data)
     if country:
         table = table[table["country"] == country.upper()]
     if kind:
-        table = table[table["kind"] == kind]
+        # The kind as stored (raw, derived, ...) or as the table names it in the language.
+        wanted = kind.lower()
+        table = table[
+            table["kind"].map(lambda k: wanted in (str(k).lower(), kind_name(k, lang).lower())).astype(bool)
+        ]
     if search:
         needle = search.lower()
         table = table[
             table["series"].str.lower().str.contains(needle, regex=False)
             | table["description"].str.lower().str.contains(needle, regex=False)
         ]
-    out = Table(title=f"{len(table)} series", title_justify="left")
+    out = Table(title=message("data.list.title", lang, n=number(len(table), lang)), title_justify="left")
     for column in ("series", "country", "kind", "unit", "years", "values", "description"):
-        out.add_column(column, overflow="fold")
+        out.add_column(message(f"data.col.{column}", lang), overflow="fold")
     for r in table.itertuples():
-        years = _span(r.start, r.end)
-        out.add_row(r.series, r.country, r.kind, r.unit, years, str(r.values), r.description.split(". ")[0])
+        out.add_row(
+            r.series,
+            r.country,
+            kind_name(r.kind, lang),
+            r.unit,
+            _span(r.start, r.end, lang),
+            number(r.values, lang),
+            r.description.split(". ")[0],
+        )
     _console().print(out)
 
 
@@ -108,6 +151,7 @@ def show(
     region: Annotated[str | None, typer.Option(help="Only this region (province).")] = None,
     category: Annotated[str | None, typer.Option(help="Only this category (brand, powertrain, ...).")] = None,
     data: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """Show the values of a series, with flags, sources and a small bar chart."""
     from rich import box
@@ -115,6 +159,7 @@ def show(
 
     from motorisasi.data import load
 
+    lang = language(lang)
     frame = load(series, country.upper(), region=region, category=category, data_dir=data)
     attrs = frame.attrs
     levels = [name for name in frame.index.names if name]
@@ -124,29 +169,38 @@ def show(
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
-        title=f"{series} ({attrs['country']}), {attrs['unit']} — {attrs['kind']}",
+        title=message(
+            "data.show.title",
+            lang,
+            series=series,
+            country=attrs["country"],
+            unit=attrs["unit"],
+            kind=kind_name(attrs["kind"], lang),
+        ),
         caption=attrs["description"],
         title_justify="left",
         caption_justify="left",
     )
     for column in levels:
-        out.add_column(column, justify="right" if column == "year" else "left")
-    out.add_column("value", justify="right")
+        out.add_column(
+            label(f"data.col.{column}", lang, column), justify="right" if column == "year" else "left"
+        )
+    out.add_column(message("data.col.value", lang), justify="right")
     out.add_column("", no_wrap=True)
-    out.add_column("flag")
+    out.add_column(message("data.col.flag", lang))
     if "source_id" not in levels:
-        out.add_column("source")
-    out.add_column("note", overflow="fold", min_width=20, max_width=60)
+        out.add_column(message("data.col.source", lang))
+    out.add_column(message("data.col.note", lang), overflow="fold", min_width=20, max_width=60)
     for r in frame.to_dict("records"):
         cells = [("" if r[c] is None else str(r[c])) for c in levels]
-        cells += [fmt(r["value"]), _bar(r["value"], top), r["flag"]]
+        cells += [fmt(r["value"], lang), _bar(r["value"], top), flag_name(r["flag"], lang)]
         if "source_id" not in levels:
             cells.append(r["source_id"])
         cells.append(r["note"])
         out.add_row(*cells)
     console = _console()
     console.print(out)
-    console.print("Sources:")
+    console.print(message("data.sources.heading", lang))
     for sid, citation in attrs["sources"].items():
         console.print(f"  {sid}: {citation}", soft_wrap=True)
 
@@ -157,18 +211,20 @@ def show_sources(
     ids: Annotated[list[str] | None, typer.Argument(help="Source ids to show (default: all).")] = None,
     publisher: Annotated[str | None, typer.Option(help="Only sources whose publisher contains this.")] = None,
     data: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """List the sources: publisher, citation, URL, access date and licence."""
     from rich.table import Table
 
     from motorisasi.data import sources
 
+    lang = language(lang)
     table = sources(ids or None, data_dir=data)
     if publisher:
         table = table[table["publisher"].str.lower().str.contains(publisher.lower(), regex=False)]
-    out = Table(title=f"{len(table)} sources", title_justify="left")
+    out = Table(title=message("data.sources.title", lang, n=number(len(table), lang)), title_justify="left")
     for column in ("id", "publisher", "citation", "url", "accessed", "licence"):
-        out.add_column(column, overflow="fold")
+        out.add_column(message(f"data.col.{column}", lang), overflow="fold")
     for sid, r in table.iterrows():
         out.add_row(str(sid), r["publisher"], r["citation"], r["url"], r["accessed"], r["licence"])
     _console().print(out)
@@ -182,6 +238,7 @@ def check(
         bool,
         typer.Option(help="Check the folder on its own (it must have its own sources.csv and series.csv)."),
     ] = False,
+    lang: Lang = None,
 ) -> None:
     """Validate a data folder; every problem is printed with its file, row and column.
 
@@ -191,17 +248,33 @@ def check(
     from motorisasi.data.store import _embedded
     from motorisasi.data.validate import read_folder
 
+    lang = language(lang)
     reference = None if standalone else _embedded()
     content, problems = read_folder(folder, reference)
     console = _console()
     if problems:
         for problem in problems:
             console.print(problem.located(folder), soft_wrap=True, markup=False)
-        console.print(f"[bold red]{len(problems)} problem{'s' if len(problems) > 1 else ''}[/] in {folder}")
+        key = "data.check.problems" if len(problems) > 1 else "data.check.problem"
+        console.print(
+            message(key, lang, n=number(len(problems), lang), folder=folder),
+            style="bold red",
+            soft_wrap=True,
+            markup=False,
+        )
         raise typer.Exit(1)
     console.print(
-        f"{folder}: ok ({len(content.files)} files, {len(content.values)} values, "
-        f"{len(content.sources)} sources, {len(content.series)} series)"
+        message(
+            "data.check.ok",
+            lang,
+            folder=folder,
+            files=number(len(content.files), lang),
+            values=number(len(content.values), lang),
+            sources=number(len(content.sources), lang),
+            series=number(len(content.series), lang),
+        ),
+        soft_wrap=True,
+        markup=False,
     )
 
 
@@ -211,65 +284,93 @@ def ownership(
     year: Annotated[int, typer.Option(help="Year to compare.")] = 2024,
     country: Country = "IDN",
     data: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """Vehicles per 1,000 people in one year under every definition and source in the data."""
     from rich import box
     from rich.table import Table
 
-    from motorisasi.data.definitions import BASES, MAX_DISTANCE, ownership_by_definition
+    from motorisasi.data.definitions import BASES, DEFINITIONS, MAX_DISTANCE, ownership_by_definition
 
-    table = ownership_by_definition(year, country.upper(), data_dir=data)
+    lang = language(lang)
+    country = country.upper()
+    table = ownership_by_definition(year, country, data_dir=data)
     console = _console()
     if table.empty:
         console.print(
-            f"No fleet or population data for {country.upper()} within {MAX_DISTANCE} years of {year}."
+            message("data.ownership.none", lang, country=country, distance=MAX_DISTANCE, year=year),
+            soft_wrap=True,
+            markup=False,
         )
         raise typer.Exit(1)
+    # The table names definitions and counts by their short English labels; the catalogue has
+    # them in both languages under the keys of DEFINITIONS and BASES.
+    definition_keys = {text: key for key, text in DEFINITIONS.items()} | {"not stated": "not_stated"}
+    basis_keys = {text: key for key, (text, _) in BASES.items()} | {"statement": "statement"}
+
+    def definition_name(text: str) -> str:
+        return label(f"data.definition.{definition_keys.get(text)}", lang, text)
+
+    def basis_name(text: str) -> str:
+        return label(f"data.basis.{basis_keys.get(text)}", lang, text)
+
     out = Table(
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
-        title=f"Vehicles per 1,000 people, {country.upper()}, {year}",
-        caption=(
-            "Counts are divided by the harmonised population of the same year. A source without a "
-            f"figure for {year} shows its nearest year (within {MAX_DISTANCE} years). M = million."
-        ),
+        title=message("data.ownership.title", lang, country=country, year=year),
+        caption=message("data.ownership.caption", lang, year=year, distance=MAX_DISTANCE),
         title_justify="left",
         caption_justify="left",
     )
     for column, justify, wrap in (
-        ("#", "right", False),
-        ("what is counted", "left", True),
+        ("number", "right", False),
+        ("counted", "left", True),
         ("source", "left", False),
         ("year", "right", False),
-        ("vehicles M", "right", False),
-        ("per 1,000", "right", False),
+        ("vehicles", "right", False),
+        ("per_1000", "right", False),
         ("flag", "left", True),
     ):
-        out.add_column(column, justify=justify, no_wrap=not wrap, min_width=8 if wrap else None)  # type: ignore[arg-type]
+        out.add_column(
+            message(f"data.ownership.col.{column}", lang),
+            justify=justify,  # type: ignore[arg-type]
+            no_wrap=not wrap,
+            min_width=8 if wrap else None,
+        )
     rows = table.to_dict("records")
     for i, r in enumerate(rows, start=1):
-        vehicles = (
-            "" if r["vehicles"] is None or r["vehicles"] != r["vehicles"] else f"{r['vehicles'] / 1e6:,.1f}"
-        )
+        missing = r["vehicles"] is None or r["vehicles"] != r["vehicles"]
+        vehicles = "" if missing else number(r["vehicles"] / 1e6, lang, 1)
         out.add_row(
-            str(i), r["definition"], r["basis"], str(r["year"]), vehicles, f"{r['per_1000']:.1f}", r["flag"]
+            str(i),
+            definition_name(r["definition"]),
+            basis_name(r["basis"]),
+            str(r["year"]),
+            vehicles,
+            number(r["per_1000"], lang, 1),
+            flag_name(r["flag"], lang),
         )
     console.print(out)
-    console.print("Rows: series, population and sources (cite with 'motorisasi data sources ID ...'):")
+    console.print(message("data.ownership.rows", lang), soft_wrap=True, markup=False)
     for i, r in enumerate(rows, start=1):
-        people = (
-            ""
-            if r["population"] is None or r["population"] != r["population"]
-            else (f", population {r['population'] / 1e6:,.2f} M")
-        )
-        console.print(
-            f"  {i}. {r['series']}{people} [{r['sources'].replace(';', ', ')}]", soft_wrap=True, markup=False
-        )
-    console.print("Sources:")
-    for label, meaning in [
-        *BASES.values(),
-        ("statement", "an official's figure for 'car ownership'; definition and population base not stated"),
-    ]:
-        if label in set(table["basis"]):
-            console.print(f"  {label}: {meaning}", soft_wrap=True)
+        sources = r["sources"].replace(";", ", ")
+        if r["population"] is None or r["population"] != r["population"]:
+            line = message("data.ownership.row", lang, i=i, series=r["series"], sources=sources)
+        else:
+            population = number(r["population"] / 1e6, lang, 2)
+            line = message(
+                "data.ownership.row.population",
+                lang,
+                i=i,
+                series=r["series"],
+                population=population,
+                sources=sources,
+            )
+        console.print(f"  {line}", soft_wrap=True, markup=False)
+    console.print(message("data.sources.heading", lang))
+    used = set(table["basis"])
+    for text, key in basis_keys.items():
+        if text in used:
+            meaning = label(f"data.basis.{key}.meaning", lang, BASES.get(key, ("", ""))[1])
+            console.print(f"  {basis_name(text)}: {meaning}", soft_wrap=True, markup=False)

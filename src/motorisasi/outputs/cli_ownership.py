@@ -1,4 +1,8 @@
-"""``motorisasi ownership fit``: estimate the ownership-income model from the data."""
+"""``motorisasi ownership fit``: estimate the ownership-income model from the data.
+
+The table speaks English or Bahasa Indonesia (``--lang``, default from the locale); ``--json``
+stays the same in both (English field names).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from motorisasi.outputs.cli_run import LANG_HELP
 from motorisasi.outputs.errors import user_errors_as_one_line
 
 ownership_app = typer.Typer(
@@ -31,6 +36,7 @@ def fit(
     ] = None,
     shared_beta: Annotated[bool, typer.Option(help="One income response for all countries.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
     data: Annotated[
         Path | None,
         typer.Option(
@@ -45,8 +51,10 @@ def fit(
     95 % intervals. The published Dargay-Gately-Sommer (2007) estimates are not used: they
     could not be confirmed from the paper.
     """
+    from motorisasi.outputs.messages import language
     from motorisasi.scenario.ownership import fit_panel
 
+    lang = language(lang)
     codes = tuple(c.strip().upper() for c in countries.split(",") if c.strip())
     result, used = fit_panel(
         codes,
@@ -73,36 +81,71 @@ def fit(
         }
         typer.echo(json.dumps(out, indent=2))
         return
+    _print(result, used, definition, codes, lang)
+
+
+def _print(result, used: dict[str, list[str]], definition: str, codes: tuple[str, ...], lang: str) -> None:
+    """The estimates as a table, then the fit overall and per country, in ``lang``."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
+    from motorisasi.outputs.cli_data import label, significant
+    from motorisasi.outputs.messages import message, number
+
+    def parameter(name: str) -> str:
+        # saturation, alpha, beta[IDN], theta_rise: the base name may have a name in the language.
+        base, bracket, rest = name.partition("[")
+        return label(f"ownership.param.{base}", lang, base) + bracket + rest
+
+    def unit(name: str) -> str:
+        return label(f"ownership.unit.{name.split('[')[0].split('_')[0]}", lang, "")
+
     console = Console(highlight=False)
-    form = "partial adjustment" if result.dynamic else "static curve"
+    form = message("ownership.form.dynamic" if result.dynamic else "ownership.form.static", lang)
     table = Table(
-        title=f"Ownership model ({form}), {definition}, {', '.join(codes)}",
+        title=message("ownership.title", lang, form=form, definition=definition, countries=", ".join(codes)),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    for column in ("parameter", "estimate", "std. error", "95 % interval", "unit"):
-        table.add_column(column, justify="left" if column in ("parameter", "unit") else "right")
-    units = {"saturation": "vehicles per 1,000", "alpha": "-", "beta": "per thousand $", "theta": "per year"}
+    for column in ("parameter", "estimate", "stderr", "interval", "unit"):
+        table.add_column(
+            message(f"ownership.col.{column}", lang),
+            justify="left" if column in ("parameter", "unit") else "right",
+        )
     for name, value in result.params.items():
         lo, hi = result.interval[name]
         table.add_row(
-            name,
-            f"{value:.4g}",
-            f"{result.stderr[name]:.2g}",
-            f"{lo:.4g} to {hi:.4g}",
-            units.get(name.split("[")[0].split("_")[0], ""),
+            parameter(name),
+            significant(value, lang),
+            significant(result.stderr[name], lang, 2),
+            message("ownership.interval", lang, low=significant(lo, lang), high=significant(hi, lang)),
+            unit(name),
         )
     for name, value in result.fixed.items():
-        table.add_row(name, f"{value:.4g}", "fixed", "", units.get(name, ""))
-    console.print(table)
-    console.print(f"{result.n_obs} observations, RMSE {result.rmse:.2f} per 1,000, R² {result.r_squared:.4f}")
-    for country, residuals in result.residuals.items():
-        console.print(
-            f"  {country}: RMSE {float((residuals**2).mean() ** 0.5):.2f} per 1,000, "
-            f"{result.years[country][0]}-{result.years[country][-1]}; series: {', '.join(used[country])}"
+        table.add_row(
+            parameter(name), significant(value, lang), message("ownership.fixed", lang), "", unit(name)
         )
+    console.print(table)
+    console.print(
+        message(
+            "ownership.summary",
+            lang,
+            n=number(result.n_obs, lang),
+            rmse=number(result.rmse, lang, 2),
+            r2=number(result.r_squared, lang, 4),
+        ),
+        markup=False,
+    )
+    for country, residuals in result.residuals.items():
+        line = message(
+            "ownership.country",
+            lang,
+            country=country,
+            rmse=number(float((residuals**2).mean() ** 0.5), lang, 2),
+            first=result.years[country][0],
+            last=result.years[country][-1],
+            series=", ".join(used[country]),
+        )
+        console.print(f"  {line}", markup=False)

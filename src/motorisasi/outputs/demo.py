@@ -1,4 +1,8 @@
-"""The illustrative example behind ``motorisasi demo``: the stock engine on made-up inputs."""
+"""The illustrative example behind ``motorisasi demo``: the stock engine on made-up inputs.
+
+The rows of assumptions are worded in English or Bahasa Indonesia (``lang``) from the message
+catalogue; the option values the user gave (distribution, entry) are shown as typed.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,7 @@ import numpy as np
 from motorisasi.errors import ParameterError
 from motorisasi.model.stock import inflow_driven, stock_driven
 from motorisasi.model.survival import ENTRY_OFFSETS, survival_curve
-
-_ENTRY_MEANING = {
-    "end": "convention: vehicles enter on 31 December",
-    "middle": "convention: vehicles enter on 1 July",
-    "start": "convention: vehicles enter on 1 January",
-    "uniform": "convention: entries spread over the year",
-}
+from motorisasi.outputs.messages import MESSAGES, message, number
 
 
 @dataclass(frozen=True)
@@ -60,8 +58,12 @@ def run_demo(
     lifetime: float,
     std: float,
     entry: str,
+    lang: str = "en",
 ) -> DemoResult:
-    """Sales growing at ``growth`` per year through a lifetime distribution, both ways."""
+    """Sales growing at ``growth`` per year through a lifetime distribution, both ways.
+
+    The assumptions (name, value, unit, why) are worded in ``lang`` ("en" or "id").
+    """
     if growth <= -1:
         raise ParameterError(f"demo: growth must be > -1 (a fraction per year), got {growth!r}")
     params = _lifetime_parameters(distribution, lifetime, std)
@@ -77,13 +79,22 @@ def run_demo(
     with np.errstate(invalid="ignore", divide="ignore"):
         average_age = (forward.stock_by_cohort * age).sum(-1) / forward.stock
 
-    described = ", ".join(f"{k} {v:g}" for k, v in params.items())
+    def m(key: str, **values: object) -> str:
+        return message(f"demo.{key}", lang, **values)
+
+    def g(value: float) -> str:
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "id" else text
+
+    described = ", ".join(f"{m(f'param.{k}')} {g(v)}" for k, v in params.items())
+    illustrative = m("why.illustrative")
+    entry_key = f"demo.entry.{entry}" if f"demo.entry.{entry}" in MESSAGES else "demo.entry.other"
     assumptions = [
-        ("sales in year 1", f"{sales:,.0f}", "vehicles/yr", "illustrative"),
-        ("sales growth", f"{growth:.1%}", "per year", "illustrative"),
-        ("lifetime distribution", f"{distribution} ({described})", "years", "illustrative"),
-        ("entry in sales year", entry, "-", _ENTRY_MEANING.get(entry, "convention")),
-        ("fleet before year 1", "0", "vehicles", "the example starts from an empty fleet"),
+        (m("row.sales"), number(sales, lang), m("unit.vehicles_per_year"), illustrative),
+        (m("row.growth"), f"{number(100 * growth, lang, 1)}%", m("unit.per_year"), illustrative),
+        (m("row.lifetime"), f"{distribution} ({described})", m("unit.years"), illustrative),
+        (m("row.entry"), entry, "-", message(entry_key, lang)),
+        (m("row.fleet"), "0", m("unit.vehicles"), m("why.empty")),
     ]
     return DemoResult(
         assumptions=assumptions,

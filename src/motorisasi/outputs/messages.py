@@ -89,7 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gap.register": {"en": "Register", "id": "Registrasi"},
     "gap.register.value": {
         "en": "{year}: {stock} registered = modelled fleet {modelled} + unremoved registrations {unremoved}",
-        "id": "{year}: {stock} terdaftar = armada model {modelled} + registrasi yang tidak dihapus {unremoved}",
+        "id": "{year}: {stock} terdaftar = armada model {modelled} + registrasi yang belum dihapus {unremoved}",
     },
     "gap.col.year": {"en": "year", "id": "tahun"},
     "gap.col.sales": {"en": "sales", "id": "penjualan"},
@@ -132,7 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{base}: armada terdaftar dan penjualan adalah data teramati; energi dan CO2 dimodelkan mulai {next}. "
         "Satuan dan sumber tercantum dalam berkas hasil (lembar 'sources', atribut NetCDF).",
     },
-    "run.wrote": {"en": "Wrote: {paths}", "id": "Berkas ditulis: {paths}"},
+    "run.wrote": {"en": "Wrote: {paths}", "id": "Berkas tersimpan: {paths}"},
     "run.note.over_capacity": {
         "en": "note: {group}: production exceeds capacity in {years}",
         "id": "catatan: {group}: produksi melebihi kapasitas pada {years}",
@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "run.note.shares_scaled_down": {
         "en": "note: {segment}: powertrain shares add up to more than one (scaled down) in {years}",
-        "id": "catatan: {segment}: jumlah pangsa powertrain melebihi 100% (diperkecil secara proporsional) "
+        "id": "catatan: {segment}: jumlah pangsa jenis penggerak melebihi 100% (diperkecil secara proporsional) "
         "pada {years}",
     },
     "run.ind.four_wheel_per_1000": {
@@ -155,25 +155,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "motorcycles per 1,000 (registered)",
         "id": "kepemilikan sepeda motor per 1.000 penduduk (terdaftar)",
     },
-    "run.ind.fleet": {"en": "registered fleet, million", "id": "armada terdaftar, juta"},
-    "run.ind.sales": {"en": "sales, million per year", "id": "penjualan, juta per tahun"},
+    "run.ind.fleet": {"en": "registered fleet, million", "id": "armada terdaftar, juta unit"},
+    "run.ind.sales": {"en": "sales, million per year", "id": "penjualan, juta unit per tahun"},
     "run.ind.plugin_sales": {
-        "en": "plug-in share of {segment} sales, %",
+        "en": "plug-in share of sales, {segment}, %",
         "id": "pangsa plug-in dalam penjualan {segment}, %",
     },
     "run.ind.plugin_stock": {
-        "en": "plug-in share of {segment} in use, %",
+        "en": "plug-in share in use, {segment}, %",
         "id": "pangsa plug-in dalam armada {segment} yang beroperasi, %",
     },
     "run.ind.energy": {"en": "{fuel}, PJ", "id": "konsumsi {fuel}, PJ"},
     "run.ind.co2_ttw": {"en": "CO2 tank-to-wheel, Mt", "id": "emisi CO2 tank-to-wheel, juta ton"},
-    "run.ind.co2_wtw": {"en": "CO2 incl. electricity, Mt", "id": "emisi CO2 termasuk listrik, juta ton"},
-    "run.ind.production": {"en": "{group}: production, million", "id": "{group}: produksi, juta"},
-    "run.ind.exports": {"en": "{group}: exports, million", "id": "{group}: ekspor, juta"},
-    "run.ind.jobs": {"en": "{group}: direct jobs, thousand", "id": "{group}: tenaga kerja langsung, ribu"},
-    "run.ind.local_content": {"en": "local content, IDR trillion", "id": "nilai kandungan lokal, triliun Rp"},
-    "run.ind.fuel_subsidy": {"en": "fuel subsidy, IDR trillion", "id": "subsidi BBM, triliun Rp"},
-    "run.ind.tax_incentives": {"en": "tax incentives, IDR trillion", "id": "insentif pajak, triliun Rp"},
+    "run.ind.co2_wtw": {
+        "en": "CO2 incl. electricity, Mt",
+        "id": "emisi CO2 termasuk pembangkitan listrik, juta ton",
+    },
+    "run.ind.production": {"en": "{group}: production, million", "id": "{group}: produksi, juta unit"},
+    "run.ind.exports": {"en": "{group}: exports, million", "id": "{group}: ekspor, juta unit"},
+    "run.ind.jobs": {
+        "en": "{group}: direct jobs, thousand",
+        "id": "{group}: tenaga kerja langsung, ribu orang",
+    },
+    "run.ind.local_content": {
+        "en": "local content, IDR trillion",
+        "id": "nilai komponen dalam negeri, Rp triliun",
+    },
+    "run.ind.fuel_subsidy": {"en": "fuel subsidy, IDR trillion", "id": "subsidi BBM, Rp triliun"},
+    "run.ind.tax_incentives": {"en": "tax incentives, IDR trillion", "id": "insentif pajak, Rp triliun"},
     "run.ind.battery": {"en": "battery packs sold, GWh", "id": "kapasitas baterai kendaraan terjual, GWh"},
     "run.ind.nickel": {"en": "nickel in new batteries, kt", "id": "nikel dalam baterai baru, ribu ton"},
     "compare.status": {"en": "Running the scenarios...", "id": "Menjalankan semua skenario..."},
@@ -182,6 +191,216 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "compare: sebutkan paling sedikit dua skenario",
     },
     "compare.col.scenario": {"en": "scenario", "id": "skenario"},
+    "data.undated": {"en": "undated", "id": "tanpa tahun"},
+    "data.kind.raw": {"en": "raw", "id": "mentah"},
+    "data.kind.derived": {"en": "derived", "id": "turunan"},
+    "data.kind.harmonised": {"en": "harmonised", "id": "harmonisasi"},
+    "data.kind.statement": {"en": "statement", "id": "pernyataan"},
+    "data.kind.target": {"en": "target", "id": "target"},
+    "data.kind.regulation": {"en": "regulation", "id": "regulasi"},
+    "data.flag.target": {"en": "target", "id": "target"},
+    "data.flag.regulation": {"en": "regulation", "id": "regulasi"},
+    "data.flag.statement": {"en": "statement", "id": "pernyataan"},
+    "data.list.title": {"en": "{n} series", "id": "{n} seri"},
+    "data.col.series": {"en": "series", "id": "seri"},
+    "data.col.country": {"en": "country", "id": "negara"},
+    "data.col.kind": {"en": "kind", "id": "jenis"},
+    "data.col.unit": {"en": "unit", "id": "satuan"},
+    "data.col.years": {"en": "years", "id": "cakupan"},
+    "data.col.values": {"en": "values", "id": "jumlah nilai"},
+    "data.col.description": {"en": "description", "id": "keterangan"},
+    "data.col.year": {"en": "year", "id": "tahun"},
+    "data.col.region": {"en": "region", "id": "wilayah"},
+    "data.col.category": {"en": "category", "id": "kategori"},
+    "data.col.source_id": {"en": "source_id", "id": "sumber"},
+    "data.col.value": {"en": "value", "id": "nilai"},
+    "data.col.flag": {"en": "flag", "id": "penanda"},
+    "data.col.source": {"en": "source", "id": "sumber"},
+    "data.col.note": {"en": "note", "id": "catatan"},
+    "data.col.id": {"en": "id", "id": "id"},
+    "data.col.publisher": {"en": "publisher", "id": "penerbit"},
+    "data.col.citation": {"en": "citation", "id": "kutipan"},
+    "data.col.url": {"en": "url", "id": "url"},
+    "data.col.accessed": {"en": "accessed", "id": "diakses"},
+    "data.col.licence": {"en": "licence", "id": "lisensi"},
+    "data.show.title": {
+        "en": "{series} ({country}), {unit} — {kind}",
+        "id": "{series} ({country}), {unit} — {kind}",
+    },
+    "data.sources.heading": {"en": "Sources:", "id": "Sumber:"},
+    "data.sources.title": {"en": "{n} sources", "id": "{n} sumber"},
+    "data.check.problem": {"en": "{n} problem in {folder}", "id": "{n} masalah di {folder}"},
+    "data.check.problems": {"en": "{n} problems in {folder}", "id": "{n} masalah di {folder}"},
+    "data.check.ok": {
+        "en": "{folder}: ok ({files} files, {values} values, {sources} sources, {series} series)",
+        "id": "{folder}: lolos pemeriksaan ({files} berkas, {values} nilai, {sources} sumber, {series} seri)",
+    },
+    "data.ownership.none": {
+        "en": "No fleet or population data for {country} within {distance} years of {year}.",
+        "id": "Tidak ada data armada atau penduduk untuk {country} dalam rentang {distance} tahun dari "
+        "{year}.",
+    },
+    "data.ownership.title": {
+        "en": "Vehicles per 1,000 people, {country}, {year}",
+        "id": "Kendaraan per 1.000 penduduk, {country}, {year}",
+    },
+    "data.ownership.caption": {
+        "en": "Counts are divided by the harmonised population of the same year. A source without a figure "
+        "for {year} shows its nearest year (within {distance} years). M = million.",
+        "id": "Jumlah kendaraan dibagi dengan jumlah penduduk hasil harmonisasi pada tahun yang sama. Sumber "
+        "tanpa angka untuk {year} ditampilkan dengan tahun terdekatnya (paling jauh {distance} tahun).",
+    },
+    "data.ownership.col.number": {"en": "#", "id": "#"},
+    "data.ownership.col.counted": {"en": "what is counted", "id": "yang dihitung"},
+    "data.ownership.col.source": {"en": "source", "id": "sumber"},
+    "data.ownership.col.year": {"en": "year", "id": "tahun"},
+    "data.ownership.col.vehicles": {"en": "vehicles M", "id": "juta kendaraan"},
+    "data.ownership.col.per_1000": {"en": "per 1,000", "id": "per 1.000"},
+    "data.ownership.col.flag": {"en": "flag", "id": "penanda"},
+    "data.ownership.rows": {
+        "en": "Rows: series, population and sources (cite with 'motorisasi data sources ID ...'):",
+        "id": "Baris: seri, penduduk dan sumber (kutip dengan 'motorisasi data sources ID ...'):",
+    },
+    "data.ownership.row": {"en": "{i}. {series} [{sources}]", "id": "{i}. {series} [{sources}]"},
+    "data.ownership.row.population": {
+        "en": "{i}. {series}, population {population} M [{sources}]",
+        "id": "{i}. {series}, penduduk {population} juta [{sources}]",
+    },
+    "data.definition.passenger_cars": {"en": "passenger cars", "id": "mobil penumpang"},
+    "data.definition.four_wheel_plus": {"en": "cars+buses+trucks", "id": "mobil+bus+truk"},
+    "data.definition.all_motor_vehicles": {
+        "en": "all incl. motorcycles",
+        "id": "semua, termasuk sepeda motor",
+    },
+    "data.definition.not_stated": {"en": "not stated", "id": "tidak disebutkan"},
+    "data.basis.harmonised": {"en": "harmonised", "id": "harmonisasi"},
+    "data.basis.harmonised.meaning": {
+        "en": "registered, motorisasi's harmonised series on the BPS revised basis",
+        "id": "terdaftar, seri harmonisasi motorisasi dengan dasar metode revisi BPS",
+    },
+    "data.basis.registered_bps": {"en": "BPS", "id": "BPS"},
+    "data.basis.registered_bps.meaning": {
+        "en": "registered, BPS revised method (compiled from police records)",
+        "id": "terdaftar, metode revisi BPS (dihimpun dari catatan kepolisian)",
+    },
+    "data.basis.registered_bps_press": {"en": "BPS (press)", "id": "BPS (media)"},
+    "data.basis.registered_bps_press.meaning": {
+        "en": "registered, BPS figures as quoted in the press",
+        "id": "terdaftar, angka BPS sebagaimana dikutip media massa",
+    },
+    "data.basis.registered_bps_old": {"en": "BPS old", "id": "BPS lama"},
+    "data.basis.registered_bps_old.meaning": {
+        "en": "registered, BPS old method (before 2017)",
+        "id": "terdaftar, metode lama BPS (sebelum 2017)",
+    },
+    "data.basis.registered_police": {"en": "police", "id": "kepolisian"},
+    "data.basis.registered_police.meaning": {
+        "en": "registered, Korlantas police records (snapshot dates in the data notes)",
+        "id": "terdaftar, catatan Korlantas Polri (tanggal pencatatan tercantum dalam catatan data)",
+    },
+    "data.basis.registered_national": {"en": "ATO", "id": "ATO"},
+    "data.basis.registered_national.meaning": {
+        "en": "registered, national statistics as compiled by the Asian Transport Outlook",
+        "id": "terdaftar, statistik nasional sebagaimana dihimpun oleh Asian Transport Outlook",
+    },
+    "data.basis.in_use_oica": {"en": "OICA in use", "id": "OICA beroperasi"},
+    "data.basis.in_use_oica.meaning": {
+        "en": "OICA estimate of vehicles in use",
+        "id": "estimasi OICA atas kendaraan yang beroperasi",
+    },
+    "data.basis.registered_who": {"en": "WHO", "id": "WHO"},
+    "data.basis.registered_who.meaning": {
+        "en": "registered, WHO Global Health Observatory (published as a rate)",
+        "id": "terdaftar, WHO Global Health Observatory (diterbitkan sebagai rasio)",
+    },
+    "data.basis.statement": {"en": "statement", "id": "pernyataan"},
+    "data.basis.statement.meaning": {
+        "en": "an official's figure for 'car ownership'; definition and population base not stated",
+        "id": "angka 'kepemilikan mobil' yang disampaikan pejabat; definisi dan dasar jumlah penduduk tidak "
+        "disebutkan",
+    },
+    "ownership.title": {
+        "en": "Ownership model ({form}), {definition}, {countries}",
+        "id": "Model kepemilikan ({form}), {definition}, {countries}",
+    },
+    "ownership.form.dynamic": {"en": "partial adjustment", "id": "penyesuaian parsial"},
+    "ownership.form.static": {"en": "static curve", "id": "kurva statis"},
+    "ownership.col.parameter": {"en": "parameter", "id": "parameter"},
+    "ownership.col.estimate": {"en": "estimate", "id": "estimasi"},
+    "ownership.col.stderr": {"en": "std. error", "id": "galat baku"},
+    "ownership.col.interval": {"en": "95 % interval", "id": "selang 95 %"},
+    "ownership.col.unit": {"en": "unit", "id": "satuan"},
+    "ownership.param.saturation": {"en": "saturation", "id": "saturasi"},
+    "ownership.unit.saturation": {"en": "vehicles per 1,000", "id": "kendaraan per 1.000 penduduk"},
+    "ownership.unit.alpha": {"en": "-", "id": "-"},
+    "ownership.unit.beta": {"en": "per thousand $", "id": "per ribu $"},
+    "ownership.unit.theta": {"en": "per year", "id": "per tahun"},
+    "ownership.interval": {"en": "{low} to {high}", "id": "{low} hingga {high}"},
+    "ownership.fixed": {"en": "fixed", "id": "tetap"},
+    "ownership.summary": {
+        "en": "{n} observations, RMSE {rmse} per 1,000, R² {r2}",
+        "id": "{n} observasi, RMSE {rmse} per 1.000, R² {r2}",
+    },
+    "ownership.country": {
+        "en": "{country}: RMSE {rmse} per 1,000, {first}-{last}; series: {series}",
+        "id": "{country}: RMSE {rmse} per 1.000, {first}-{last}; seri: {series}",
+    },
+    "demo.inputs.title": {
+        "en": "Illustrative inputs (assumptions, not data)",
+        "id": "Masukan ilustratif (asumsi, bukan data)",
+    },
+    "demo.col.name": {"en": "name", "id": "nama"},
+    "demo.col.value": {"en": "value", "id": "nilai"},
+    "demo.col.unit": {"en": "unit", "id": "satuan"},
+    "demo.col.why": {"en": "why", "id": "alasan"},
+    "demo.row.sales": {"en": "sales in year 1", "id": "penjualan tahun ke-1"},
+    "demo.row.growth": {"en": "sales growth", "id": "pertumbuhan penjualan"},
+    "demo.row.lifetime": {"en": "lifetime distribution", "id": "distribusi umur pakai"},
+    "demo.row.entry": {"en": "entry in sales year", "id": "waktu masuk dalam tahun penjualan"},
+    "demo.row.fleet": {"en": "fleet before year 1", "id": "armada sebelum tahun ke-1"},
+    "demo.param.mean": {"en": "mean", "id": "rata-rata"},
+    "demo.param.std": {"en": "std", "id": "simpangan baku"},
+    "demo.param.shape": {"en": "shape", "id": "bentuk"},
+    "demo.param.lifetime": {"en": "lifetime", "id": "umur"},
+    "demo.unit.vehicles_per_year": {"en": "vehicles/yr", "id": "kendaraan/tahun"},
+    "demo.unit.per_year": {"en": "per year", "id": "per tahun"},
+    "demo.unit.years": {"en": "years", "id": "tahun"},
+    "demo.unit.vehicles": {"en": "vehicles", "id": "kendaraan"},
+    "demo.why.illustrative": {"en": "illustrative", "id": "ilustratif"},
+    "demo.why.empty": {
+        "en": "the example starts from an empty fleet",
+        "id": "contoh dimulai dari armada kosong",
+    },
+    "demo.entry.end": {
+        "en": "convention: vehicles enter on 31 December",
+        "id": "konvensi: kendaraan masuk pada 31 Desember",
+    },
+    "demo.entry.middle": {
+        "en": "convention: vehicles enter on 1 July",
+        "id": "konvensi: kendaraan masuk pada 1 Juli",
+    },
+    "demo.entry.start": {
+        "en": "convention: vehicles enter on 1 January",
+        "id": "konvensi: kendaraan masuk pada 1 Januari",
+    },
+    "demo.entry.uniform": {
+        "en": "convention: entries spread over the year",
+        "id": "konvensi: kendaraan masuk tersebar sepanjang tahun",
+    },
+    "demo.entry.other": {"en": "convention", "id": "konvensi"},
+    "demo.turnover.title": {"en": "Stock turnover", "id": "Perputaran stok armada"},
+    "demo.col.year": {"en": "year", "id": "tahun"},
+    "demo.col.sales": {"en": "sales", "id": "penjualan"},
+    "demo.col.retirements": {"en": "retirements", "id": "kendaraan keluar"},
+    "demo.col.fleet": {"en": "fleet", "id": "armada"},
+    "demo.col.average_age": {"en": "average age (yr)", "id": "umur rata-rata (tahun)"},
+    "demo.col.sales_back": {"en": "sales, stock-driven", "id": "penjualan, berbasis stok"},
+    "demo.residuals": {
+        "en": "Largest mass-balance residual: {balance} vehicles; largest difference between the given sales "
+        "and the stock-driven sales: {round_trip} vehicles.",
+        "id": "Sisa neraca massa terbesar: {balance} kendaraan; selisih terbesar antara penjualan masukan "
+        "dan penjualan berbasis stok: {round_trip} kendaraan.",
+    },
     "definition.four_wheel": {
         "en": "four-wheel-plus vehicles (cars, buses, trucks)",
         "id": "kendaraan roda empat atau lebih (mobil, bus, truk)",
@@ -255,7 +474,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart.sales.title": {
         "en": "New sales by powertrain: {segment}",
-        "id": "Penjualan baru menurut jenis penggerak: {segment}",
+        "id": "Penjualan kendaraan baru menurut jenis penggerak: {segment}",
     },
     "chart.age.title": {
         "en": "Fleet in use by age: {segment}",
@@ -263,10 +482,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart.registered.title": {"en": "Registered vehicles", "id": "Kendaraan terdaftar"},
     "chart.sales_total.title": {"en": "New vehicle sales", "id": "Penjualan kendaraan baru"},
-    "chart.bev_share.title": {
-        "en": "Battery-electric share of car sales",
-        "id": "Pangsa mobil listrik baterai dalam penjualan mobil",
-    },
+    "chart.bev_share.title": {"en": "BEV share of car sales", "id": "Pangsa BEV dalam penjualan mobil"},
     "chart.production_4w.title": {
         "en": "Production of four-wheel-plus vehicles",
         "id": "Produksi kendaraan roda empat atau lebih",
@@ -275,23 +491,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Final energy use by fuel",
         "id": "Konsumsi energi final menurut bahan bakar",
     },
-    "chart.co2.title": {"en": "CO2 emissions of road vehicles", "id": "Emisi CO2 kendaraan jalan raya"},
-    "chart.co2.ttw": {"en": "CO2 tank-to-wheel", "id": "CO2 dari tangki ke roda"},
-    "chart.co2.wtw": {"en": "CO2 incl. electricity", "id": "CO2 termasuk listrik"},
+    "chart.co2.title": {"en": "CO2 emissions of road vehicles", "id": "Emisi CO2 kendaraan bermotor"},
+    "chart.co2.ttw": {"en": "CO2 tank-to-wheel", "id": "CO2 tank-to-wheel (TTW)"},
+    "chart.co2.wtw": {
+        "en": "CO2 incl. electricity generation",
+        "id": "CO2 termasuk emisi pembangkitan listrik",
+    },
     "chart.trade.title": {
         "en": "Production, exports and imports: {group}",
         "id": "Produksi, ekspor dan impor: {group}",
     },
     "chart.production": {"en": "production", "id": "produksi"},
-    "chart.exports": {"en": "exports (built up)", "id": "ekspor (utuh)"},
-    "chart.imports": {"en": "imports (built up)", "id": "impor (utuh)"},
+    "chart.exports": {"en": "exports (built up)", "id": "ekspor (CBU)"},
+    "chart.imports": {"en": "imports (built up)", "id": "impor (CBU)"},
     "chart.batteries.title": {
         "en": "Battery capacity in new vehicles",
         "id": "Kapasitas baterai kendaraan baru",
     },
     "chart.jobs.title": {
         "en": "Direct jobs in vehicle assembly",
-        "id": "Tenaga kerja langsung perakitan kendaraan",
+        "id": "Tenaga kerja langsung di industri perakitan kendaraan",
     },
     "chart.million_vehicles": {"en": "million vehicles", "id": "juta kendaraan"},
     "chart.million_per_year": {"en": "million vehicles per year", "id": "juta kendaraan per tahun"},
@@ -301,19 +520,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.mt_co2": {"en": "Mt CO2 per year", "id": "juta ton CO2 per tahun"},
     "chart.gwh_per_year": {"en": "GWh per year", "id": "GWh per tahun"},
     "chart.percent": {"en": "%", "id": "%"},
+    "chart.thousand_per_age": {
+        "en": "thousand vehicles per year of age",
+        "id": "ribu kendaraan per tahun umur",
+    },
+    "chart.energy_total.title": {
+        "en": "Final energy use, all fuels",
+        "id": "Konsumsi energi final, semua bahan bakar",
+    },
     "name.country.JPN": {"en": "Japan", "id": "Jepang"},
     "name.country.THA": {"en": "Thailand", "id": "Thailand"},
     "name.country.MYS": {"en": "Malaysia", "id": "Malaysia"},
     "name.country.IDN": {"en": "Indonesia", "id": "Indonesia"},
     "report.title": {
         "en": "motorisasi: road vehicles in {country}, scenario {scenarios}",
-        "id": "motorisasi: kendaraan jalan raya di {country}, skenario {scenarios}",
+        "id": "motorisasi: kendaraan bermotor di {country}, skenario {scenarios}",
     },
     "report.meta": {
         "en": "Written by motorisasi {version}, an open-source scenario model of a country's road-vehicle "
         "market and fleet. Every number below comes from the scenario run and the cited data.",
         "id": "Dibuat oleh motorisasi {version}, model skenario sumber terbuka untuk pasar dan armada "
-        "kendaraan jalan raya suatu negara. Setiap angka di bawah berasal dari hasil skenario dan data yang "
+        "kendaraan bermotor suatu negara. Setiap angka di bawah berasal dari hasil skenario dan data yang "
         "dikutip.",
     },
     "report.comparison": {"en": "Scenarios compared", "id": "Perbandingan skenario"},
@@ -321,26 +548,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.scenario.col": {"en": "scenario", "id": "skenario"},
     "report.hash": {"en": "scenario hash (SHA-256): {hash}", "id": "hash skenario (SHA-256): {hash}"},
     "report.hash.col": {"en": "scenario hash (SHA-256)", "id": "hash skenario (SHA-256)"},
+    "report.headline.already": {
+        "en": "Four-wheel ownership was already {ownership} per 1,000 in {year}, at or above {target}.",
+        "id": "Kepemilikan kendaraan roda empat sudah {ownership} per 1.000 penduduk pada tahun {year}, "
+        "setara atau di atas {target}.",
+    },
     "report.headline.reached": {
         "en": "Four-wheel ownership reaches {target} per 1,000 in {year} under this scenario.",
-        "id": "Kepemilikan kendaraan roda empat mencapai {target} per 1.000 penduduk pada {year} dalam "
-        "skenario ini.",
+        "id": "Kepemilikan kendaraan roda empat mencapai {target} per 1.000 penduduk pada tahun {year} "
+        "dalam skenario ini.",
     },
     "report.headline.never": {
         "en": "Four-wheel ownership does not reach {target} per 1,000 by {end} under this scenario "
         "({ownership} per 1,000 in {end}).",
-        "id": "Kepemilikan kendaraan roda empat tidak mencapai {target} per 1.000 penduduk hingga {end} dalam "
-        "skenario ini ({ownership} per 1.000 pada {end}).",
+        "id": "Kepemilikan kendaraan roda empat tidak mencapai {target} per 1.000 penduduk hingga tahun {end} "
+        "dalam skenario ini ({ownership} per 1.000 pada tahun {end}).",
+    },
+    "report.headline.run_sales": {
+        "en": "It gets there with {sales} four-wheel sales in {by}, {times} times the {base} of {year}.",
+        "id": "Target itu dicapai dengan penjualan kendaraan roda empat {sales} unit pada tahun {by}, "
+        "{times} kali penjualan tahun {year} ({base} unit).",
     },
     "report.headline.needed": {
-        "en": "Reaching it by {by} needs {sales} four-wheel sales a year by {by}, {times} times today's "
-        "{today} ({year}).",
-        "id": "Untuk mencapainya pada {by} dibutuhkan penjualan {sales} kendaraan roda empat per tahun pada "
-        "{by}, {times} kali penjualan saat ini sebesar {today} ({year}).",
+        "en": "Reaching it in {by} needs four-wheel sales to grow {growth} % a year to {sales} in {by}, "
+        "{times} times the {today} sold in {year}.",
+        "id": "Untuk mencapainya pada tahun {by}, penjualan kendaraan roda empat harus tumbuh {growth}% per "
+        "tahun hingga {sales} unit pada tahun {by}, {times} kali penjualan tahun {year} ({today} unit).",
     },
     "report.headline.bound": {
-        "en": "That takes sales growing faster than {bound} % a year.",
-        "id": "Itu berarti penjualan tumbuh lebih cepat dari {bound} % per tahun.",
+        "en": "That is faster than the {bound} % a year the gap analysis treats as feasible.",
+        "id": "Laju itu melebihi {bound}% per tahun, batas yang dianggap layak dalam analisis kesenjangan.",
+    },
+    "report.headline.gap_error": {
+        "en": "What reaching it in {by} would take could not be computed: {reason}.",
+        "id": "Kebutuhan untuk mencapainya pada tahun {by} tidak dapat dihitung: {reason}.",
     },
     "report.million": {"en": "{value} million", "id": "{value} juta"},
     "report.key_figures": {"en": "Key figures", "id": "Angka utama"},
@@ -348,26 +589,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.charts": {"en": "Charts", "id": "Grafik"},
     "report.assumptions": {
         "en": "Assumptions: all {n} settings of the scenario, with their reasons",
-        "id": "Asumsi: seluruh {n} pengaturan skenario, beserta alasannya",
+        "id": "Asumsi: seluruh {n} parameter skenario, beserta alasannya",
     },
-    "report.assumptions.field": {"en": "setting", "id": "pengaturan"},
+    "report.assumptions.field": {"en": "setting", "id": "parameter"},
     "report.assumptions.value": {"en": "value", "id": "nilai"},
-    "report.assumptions.meaning": {"en": "unit and meaning", "id": "satuan dan arti"},
+    "report.assumptions.meaning": {"en": "unit and meaning", "id": "satuan dan keterangan"},
     "report.assumptions.reason": {"en": "reason or source", "id": "alasan atau sumber"},
     "report.sources": {"en": "Data sources", "id": "Sumber data"},
     "report.sources.intro": {
         "en": "Every embedded data point the run used, by source; 'motorisasi data sources ID' prints one "
         "in full.",
-        "id": "Setiap titik data bawaan yang dipakai, menurut sumbernya; 'motorisasi data sources ID' "
+        "id": "Setiap data bawaan yang digunakan, menurut sumbernya; 'motorisasi data sources ID' "
         "menampilkannya secara lengkap.",
     },
     "report.sources.id": {"en": "id", "id": "id"},
     "report.sources.publisher": {"en": "publisher", "id": "penerbit"},
-    "report.sources.citation": {"en": "citation", "id": "kutipan"},
+    "report.sources.citation": {"en": "citation", "id": "rujukan"},
     "report.sources.table": {"en": "table", "id": "tabel"},
-    "report.sources.accessed": {"en": "accessed", "id": "diakses"},
+    "report.sources.accessed": {"en": "accessed", "id": "tanggal akses"},
     "report.sources.licence": {"en": "licence", "id": "lisensi"},
-    "report.conventions": {"en": "Conventions", "id": "Konvensi"},
+    "report.conventions": {"en": "Conventions", "id": "Catatan metodologi"},
     "report.convention.ownership": {
         "en": "Ownership is registered vehicles per 1,000 people; four-wheel-plus means cars, buses and "
         "trucks (the basis of the official 99 per 1,000). Motorcycles are counted apart.",
@@ -378,7 +619,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The register keeps vehicles that are no longer driven: registered = modelled fleet in use + "
         "unremoved registrations, shown apart in the results.",
         "id": "Registrasi masih memuat kendaraan yang tidak lagi dipakai: terdaftar = armada model yang "
-        "beroperasi + registrasi yang tidak dihapus, ditampilkan terpisah dalam hasil.",
+        "beroperasi + registrasi yang belum dihapus, ditampilkan terpisah dalam hasil.",
     },
     "report.convention.years": {
         "en": "Years are calendar years. The base year is observed data; the model projects from the year "
@@ -392,13 +633,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Energy is final energy at the vehicle (net calorific values, IPCC 2006) in PJ; electricity "
         "includes charging losses.",
         "id": "Energi adalah energi final di kendaraan (nilai kalor neto, IPCC 2006) dalam PJ; listrik termasuk "
-        "kehilangan saat pengisian.",
+        "rugi-rugi pengisian daya.",
     },
     "report.convention.co2": {
         "en": "CO2 tank-to-wheel counts fossil fuel burnt in vehicles (biodiesel counts zero); 'incl. "
-        "electricity' adds the grid CO2 of the electricity used for charging.",
-        "id": "CO2 dari tangki ke roda menghitung bahan bakar fosil yang dibakar kendaraan (biodiesel dihitung "
-        "nol); 'termasuk listrik' menambahkan CO2 pembangkit dari listrik untuk pengisian.",
+        "electricity generation' adds the grid CO2 of the electricity used for charging.",
+        "id": "CO2 tank-to-wheel menghitung bahan bakar fosil yang dibakar kendaraan (biodiesel dihitung "
+        "nol); 'termasuk emisi pembangkitan listrik' menambahkan CO2 pembangkit untuk listrik pengisian daya.",
     },
     "report.convention.money": {
         "en": "Money is in rupiah at the prices the scenario states, converted to US dollars at its exchange "
@@ -410,7 +651,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Data points are flagged observed, adjusted, filled or derived; a derived figure says how it "
         "was made. Nothing is invented: a number without data is an assumption with a reason.",
         "id": "Titik data ditandai teramati, disesuaikan, diisi atau turunan; angka turunan menyebutkan cara "
-        "menghitungnya. Tidak ada yang dikarang: angka tanpa data adalah asumsi beserta alasannya.",
+        "menghitungnya. Tidak ada angka rekaan: angka tanpa data adalah asumsi beserta alasannya.",
     },
     "report.reproduce": {"en": "Reproduce", "id": "Reproduksi"},
     "report.reproduce.text": {
@@ -427,15 +668,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.caption.sales": {
         "en": "New sales by powertrain: {name}",
-        "id": "Penjualan baru menurut jenis penggerak: {name}",
+        "id": "Penjualan kendaraan baru menurut jenis penggerak: {name}",
     },
     "report.caption.fleet": {
         "en": "Fleet in use by powertrain: {name}",
-        "id": "Armada beroperasi menurut jenis penggerak: {name}",
+        "id": "Armada yang beroperasi menurut jenis penggerak: {name}",
     },
     "report.caption.age": {
         "en": "Fleet in use by age: {name}",
-        "id": "Armada beroperasi menurut umur: {name}",
+        "id": "Armada yang beroperasi menurut umur: {name}",
     },
     "report.caption.trade": {
         "en": "Production, exports and imports: {name}",
@@ -448,17 +689,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.caption.co2": {"en": "CO2 emissions", "id": "Emisi CO2"},
     "report.caption.jobs": {
         "en": "Direct jobs in vehicle assembly",
-        "id": "Tenaga kerja langsung perakitan kendaraan",
+        "id": "Tenaga kerja langsung di industri perakitan kendaraan",
     },
     "report.caption.batteries": {
         "en": "Battery capacity in new vehicles",
         "id": "Kapasitas baterai kendaraan baru",
     },
-    "report.progress": {"en": "Running and drawing {name}", "id": "Menjalankan dan menggambar {name}"},
-    "report.wrote": {"en": "Wrote {paths}", "id": "Ditulis: {paths}"},
+    "report.progress": {
+        "en": "Running and drawing {name}",
+        "id": "Menjalankan skenario dan membuat grafik: {name}",
+    },
+    "report.wrote": {"en": "Wrote {paths}", "id": "Tersimpan: {paths}"},
     "report.charts.wrote": {
         "en": "Wrote {n} charts (PNG and SVG) to {folder}",
-        "id": "{n} grafik (PNG dan SVG) ditulis ke {folder}",
+        "id": "{n} grafik (PNG dan SVG) disimpan di {folder}",
     },
 }
 
