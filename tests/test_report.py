@@ -191,9 +191,26 @@ def test_every_chart_has_units_a_source_line_and_safe_colours(base):
                 assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
 
 
+def _tick_labels(axis) -> list[str]:
+    formatter = axis.get_major_formatter()
+    return [formatter(v, i) for i, v in enumerate(axis.get_majorticklocs())]
+
+
+def test_tick_labels_follow_the_language_and_years_have_no_separator(base):
+    for lang, decimal, thousands in (("en", ".", ","), ("id", ",", ".")):
+        ax = charts.by_powertrain(base, lang, "cars", "sales").axes[0]  # 0 to about 0.7 million
+        values = _tick_labels(ax.yaxis)
+        assert any(decimal in v for v in values) and not any(thousands in v for v in values), values
+        assert "2030" in _tick_labels(ax.xaxis)
+        ax = charts.energy_by_fuel(base, lang).axes[0]  # about 1,300 PJ
+        assert any(thousands in v for v in _tick_labels(ax.yaxis))
+
+
 def test_indonesian_charts_have_indonesian_text(base):
     fig = charts.by_powertrain(base, "id", "motorcycles", "sales")
-    assert fig.axes[0].get_title(loc="left") == "Penjualan baru menurut jenis penggerak: sepeda motor"
+    assert (
+        fig.axes[0].get_title(loc="left") == "Penjualan kendaraan baru menurut jenis penggerak: sepeda motor"
+    )
     assert fig.axes[0].get_ylabel() == "juta kendaraan per tahun"
     fig = charts.ownership(base, "id", target=150)
     labels = fig.axes[0].get_legend_handles_labels()[1]
@@ -229,45 +246,91 @@ def test_the_report_keys_exist_in_both_languages_with_the_same_placeholders():
 # --- headline, assumptions, hash ---------------------------------------------------------
 
 
-def test_headline_reads_the_year_from_the_run(target):
-    sc = load_scenario("target-150")
-    h = headline(target, sc, 150, 2030)
-    own = charts.four_wheel_per_1000(target)
+def _four_wheel_sales(ds, year: int) -> float:
+    return float(ds["sales_total"].sel(segment=["cars", "commercial"], year=year).sum())
+
+
+def test_headline_of_a_run_that_reaches_the_target_quotes_its_own_sales(target):
+    h = headline(target, load_scenario("target-150"), 150, 2030)
+    reg = target["registered_stock"].sel(segment=["cars", "commercial"]).sum("segment")
+    own = (1000 * reg / target["population"]).values
     years = target["year"].values
-    assert h.year_reached == years[np.argmax(own >= 150)]
     assert own[years == h.year_reached][0] >= 150 > own[years == h.year_reached - 1][0]
+    assert h.year_reached <= 2030
+    en = headline_text(h, "en")
+    ratio = _four_wheel_sales(target, 2030) / _four_wheel_sales(target, 2024)
+    assert f"{_four_wheel_sales(target, 2030) / 1e6:.2f} million four-wheel sales in 2030" in en[1]
+    assert f"{ratio:.1f} times the {_four_wheel_sales(target, 2024) / 1e6:.2f} million of 2024" in en[1]
+    assert np.isnan(h.needed_growth)  # the gap analysis is not needed
+
+
+def test_headline_of_a_run_that_falls_short_asks_the_gap_analysis(base):
     from motorisasi.scenario.gap import ownership_gap
 
+    sc = load_scenario("baseline")
+    h = headline(base, sc, 150, 2030)
+    assert h.year_reached is None and h.ownership_end == pytest.approx(
+        1000
+        * base["registered_stock"].sel(segment=["cars", "commercial"], year=2060).sum().item()
+        / base["population"].sel(year=2060).item()
+    )
     gap = ownership_gap(
         150,
         2030,
         lifetime=sc.segments["cars"].lifetime.mean_years,
         lifetime_std=sc.segments["cars"].lifetime.std_years,
     )
-    assert h.needed_sales == gap.sales[-1] and h.today_sales == gap.baseline_sales
+    assert h.needed_growth == pytest.approx(gap.needed_growth) and not h.feasible
+    # the needed path starts from the latest observed sales and grows at the stated rate
+    assert h.needed_sales == pytest.approx(
+        h.gap_sales * (1 + h.needed_growth) ** (2030 - h.gap_year), rel=1e-6
+    )
+    en = " ".join(headline_text(h, "en"))
+    assert f"grow {100 * h.needed_growth:.1f} % a year" in en and "faster than the 25 %" in en
+
+
+def test_headline_for_a_target_already_passed_and_one_out_of_reach(base):
+    h = headline(base, load_scenario("baseline"), 50, 2030)
+    assert h.year_reached < 2024 and h.ownership_base > 50
+    assert headline_text(h, "en") == [
+        f"Four-wheel ownership was already {h.ownership_base:.0f} per 1,000 in 2024, at or above 50."
+    ]
 
 
 def test_headline_sentences_in_both_languages():
-    h = Headline(150, 2030, 2060, None, 97.1, 88.2, 8_209_350, 803_687, 2025, False, 25)
+    h = Headline(
+        150, 2030, 2060, 2024, 95.3, None, 88.2, 866_000, 866_000, 8_209_350, 0.592, 2025, 803_687, False, 25
+    )
     en = " ".join(headline_text(h, "en"))
     assert "does not reach 150 per 1,000 by 2060" in en and "88 per 1,000 in 2060" in en
-    assert "8.21 million" in en and "10.2 times" in en and "0.80 million (2025)" in en and "25 %" in en
+    assert "grow 59.2 % a year to 8.21 million in 2030, 10.2 times the 0.80 million sold in 2025" in en
+    assert "faster than the 25 %" in en
     id_ = " ".join(headline_text(h, "id"))
-    assert "tidak mencapai 150 per 1.000" in id_ and "8,21 juta" in id_ and "10,2 kali" in id_
-    reached = Headline(150, 2030, 2060, 2041, 120, 160, 2e6, 1e6, 2025, True, 25)
-    assert "reaches 150 per 1,000 in 2041" in headline_text(reached, "en")[0]
-    assert "faster than" not in " ".join(headline_text(reached, "en"))
+    assert (
+        "tidak mencapai 150 per 1.000" in id_ and "8,21 juta" in id_ and "10,2 kali" in id_ and "59,2%" in id_
+    )
+    reached = Headline(150, 2040, 2060, 2024, 95.3, 2038, 160, 1e6, 2.5e6)
+    text = headline_text(reached, "en")
+    assert text == [
+        "Four-wheel ownership reaches 150 per 1,000 in 2038 under this scenario.",
+        "It gets there with 2.50 million four-wheel sales in 2040, 2.5 times the 1.00 million of 2024.",
+    ]
+    failed = Headline(150, 2026, 2060, 2024, 95.3, None, 88, 1e6, 1e6, gap_reason="no path")
+    assert "could not be computed: no path" in headline_text(failed, "en")[1]
 
 
 def test_assumptions_list_every_setting_with_its_reason():
     sc = load_scenario("baseline")
     rows = {r[0]: r for r in assumptions(sc)}
     km = rows["segments.cars.km_per_year"]
-    assert km[1] == "10600" and km[3] == sc.segments["cars"].km_reason
+    assert km[1] == "10,600" and km[3] == sc.segments["cars"].km_reason
+    assert {r[0]: r for r in assumptions(sc, "id")}["segments.cars.km_per_year"][1] == "10.600"
     assert rows["segments.cars.lifetime.mean_years"][3] == sc.segments["cars"].lifetime.reason
     assert rows["drivers.income_growth_pct"][3] == sc.drivers.income_growth_reason
     bev = rows["segments.cars.powertrains.BEV.share"]
     assert "2025: 0.1689" in bev[1] and "gaikindo" in bev[3]
+    bev_id = {r[0]: r for r in assumptions(sc, "id")}["segments.cars.powertrains.BEV.share"]
+    assert "2025: 0,1689" in bev_id[1]
 
     # every number in the scenario appears in the table
     def numbers(value):
@@ -278,11 +341,12 @@ def test_assumptions_list_every_setting_with_its_reason():
             for v in value:
                 yield from numbers(v)
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            yield value
+            yield float(value)
 
-    text = " ".join(r[1] for r in rows.values())
+    text = " ".join(r[1] for r in rows.values()).replace(",", "")
+    shown = {float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?", text)}
     for value in numbers(sc.model_dump()):
-        assert f"{value:g}" in text
+        assert any(abs(value - x) <= 1e-9 * max(1.0, abs(value)) for x in shown), value
 
 
 def test_scenario_hash_changes_with_the_scenario_only(base):
@@ -329,7 +393,8 @@ def test_pdf_has_a_page_per_chart(two):
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
-    assert pages == 1 + sum(len(p.charts) for p in report.scenarios) + 1
+    # title page, a key-figures page per scenario, every chart, the comparison
+    assert pages == 1 + len(report.scenarios) + sum(len(p.charts) for p in report.scenarios) + 1
 
 
 @pytest.fixture(scope="module")
@@ -361,15 +426,37 @@ def test_cli_report_writes_html_pdf_and_charts(cli_en):
         (["--lang", "fr"], "--lang"),
         (["no-such-scenario"], "no-such-scenario"),
         (["--target", "-5"], "--target"),
+        (["--target", "inf"], "--target"),
+        (["--by", "1990"], "--by: 1990 is outside the projection 2025-2060"),
+        (["--by", "2200"], "--by: 2200"),
+        (["--out", "{tmp}"], "is a folder"),
+        (["--out", "{tmp}/r.pdf", "--pdf"], "would overwrite the HTML"),
+        (["--out", "{tmp}/file/r.html"], "is a file, not a folder"),
+        (["--charts", "{tmp}/file"], "--charts"),
     ],
 )
 def test_cli_report_errors_are_one_line_and_write_nothing(tmp_path, args, words):
-    out = tmp_path / "r.html"
-    result = CliRunner().invoke(app, ["report", *args, "--out", str(out)])
-    assert result.exit_code != 0
+    (tmp_path / "file").write_text("x")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    out = [] if "--out" in args else ["--out", str(tmp_path / "r.html")]
+    result = CliRunner().invoke(app, ["report", *args, *out])
+    assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:") and words in lines[0], result.output
-    assert not list(tmp_path.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_an_unwritable_output_is_one_line(tmp_path, monkeypatch):
+    from motorisasi.report import document
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "r.html"))
+
+    monkeypatch.setattr(document, "write", refuse)
+    monkeypatch.setattr(document, "build", lambda *a, **k: None)
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {tmp_path / 'r.html'}: Permission denied"
 
 
 # --- the acceptance check: the report opens in a real browser, offline -----------------------

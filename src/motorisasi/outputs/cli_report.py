@@ -44,16 +44,31 @@ def report(
     what reaching it by BY takes. With two or more scenarios the report starts with a
     comparison. The file ends with the version and scenario hashes that reproduce it.
     """
+    import math
+
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.messages import language, message
+    from motorisasi.report.document import build, check_paths, write
+    from motorisasi.scenario.schema import load_scenario
 
     lang = language(lang)
-    names = scenarios or ["baseline"]
-    if not (target > 0):
-        raise MotorisasiError(f"--target: must be a positive number of vehicles per 1,000, got {target:g}")
+    if not (math.isfinite(target) and 0 < target <= 1000):
+        raise MotorisasiError(
+            f"--target: must be more than 0 and at most 1,000 vehicles per 1,000, got {target:g}"
+        )
+    check_paths(out, pdf)
+    if charts is not None and charts.exists() and not charts.is_dir():
+        raise MotorisasiError(f"--charts: {charts} is a file; give a folder")
+    loaded = [load_scenario(name) for name in scenarios or ["baseline"]]
+    for sc in loaded:
+        if not sc.years.base < by <= sc.years.end:
+            raise MotorisasiError(
+                f"--by: {by} is outside the projection {sc.years.base + 1}-{sc.years.end} "
+                f"of scenario {sc.name!r}"
+            )
     console = Console(highlight=False, stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -63,27 +78,27 @@ def report(
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task(message("report.progress", lang, name=names[0]), total=len(names) + 1)
-        from motorisasi.report.document import build, write
+        task = progress.add_task(message("report.progress", lang, name=loaded[0].name), total=len(loaded) + 1)
 
-        def step(name) -> None:
+        def step(sc) -> None:
             progress.advance(task)
-            following = names[min(len(names) - 1, names.index(name) + 1)] if name in names else ""
+            following = loaded[min(len(loaded) - 1, loaded.index(sc) + 1)].name
             progress.update(task, description=message("report.progress", lang, name=following))
 
-        result = build(names, lang, target, by, data_dir=data, progress=step)
+        result = build(loaded, lang, target, by, data_dir=data, progress=step)
         paths = write(result, lang, out, pdf=pdf)
         progress.advance(task)
     console.print(message("report.wrote", lang, paths=", ".join(str(p) for p in paths)), markup=False)
     if charts is not None:
-        from motorisasi.report.charts import save
+        import re
 
-        figures = [
-            (f"{p.result.attrs['scenario_name']}_{key}", fig)
-            for p in result.scenarios
-            for key, fig in p.figures.items()
-        ]
-        for stem, fig in figures:
-            save(fig, charts / stem)
+        from motorisasi.report.charts import save
+        from motorisasi.report.document import scenario_names
+
+        figures = [("compare", result.comparison_figure, result.comparison)] if result.comparison else []
+        for name, part in zip(scenario_names(result.scenarios), result.scenarios, strict=True):
+            figures += [(f"{name}_{key}", fig, part.charts[key]) for key, fig in part.figures.items()]
+        for stem, fig, png in figures:
+            save(fig, charts / re.sub(r"[^\w.-]+", "_", stem), png=png)
         console.print(message("report.charts.wrote", lang, n=len(figures), folder=str(charts)), markup=False)
     result.close()

@@ -93,6 +93,14 @@ def warnings(ds, console, lang: str = "en") -> None:
                 )
 
 
+def unique_names(results) -> list[str]:
+    """The results' scenario names, numbered when two are the same."""
+    names = [str(r.attrs["scenario_name"]) for r in results]
+    if len(set(names)) < len(names):
+        names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
+    return names
+
+
 def milestones(ds) -> list[int]:
     """The base year, the milestone years inside the horizon, and the last year."""
     base = int(ds.attrs["base_year"])
@@ -240,9 +248,7 @@ def compare(
     console = Console(highlight=False)
     with console.status(message("compare.status", lang), spinner="dots"):
         results = [run_scenario(s, data_dir=data) for s in scenarios]
-    names = [r.attrs["scenario_name"] for r in results]
-    if len(set(names)) < len(names):
-        names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
+    names = unique_names(results)
     years = sorted({y for r in results for y in milestones(r)})
     tables = [indicators(r, [y for y in years if y in r["year"].values], lang) for r in results]
     labels = list(dict.fromkeys(label for t in tables for label in t))
@@ -273,10 +279,10 @@ def compare(
     if out is not None:
         import pandas as pd
 
-        from motorisasi.outputs.export import _csv_bytes, _write_bytes, atomic_write
+        from motorisasi.outputs.export import _csv_bytes, atomic_write, bytes_writer
 
         frame = pd.DataFrame(
             rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"]
         )
-        path = atomic_write(Path(out), _write_bytes(_csv_bytes(frame)))
+        path = atomic_write(Path(out), bytes_writer(_csv_bytes(frame)))
         console.print(message("run.wrote", lang, paths=str(path)), markup=False)

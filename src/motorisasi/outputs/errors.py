@@ -14,20 +14,28 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def user_errors_as_one_line(func: F) -> F:
-    """Turn a :class:`MotorisasiError` raised by a command into one line on stderr and exit 2."""
+    """Turn a :class:`MotorisasiError` (or a file that cannot be written) into one line on stderr, exit 2."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except MotorisasiError as exc:
-            from rich.console import Console
-            from rich.markup import escape
-
-            # The message may quote user input, which must not be read as markup.
-            Console(stderr=True, highlight=False).print(
-                f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, markup=True, emoji=False
-            )
+            _print(str(exc))
+            raise typer.Exit(2) from None
+        except OSError as exc:  # an output path that is a folder, read-only, or under a file
+            where = exc.filename if exc.filename is not None else ""
+            _print(f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc))
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _print(text: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    # The message may quote user input, which must not be read as markup.
+    Console(stderr=True, highlight=False).print(
+        f"[bold red]error:[/] {escape(text)}", soft_wrap=True, markup=True, emoji=False
+    )

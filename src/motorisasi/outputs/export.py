@@ -182,7 +182,8 @@ def _csv_bytes(frame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _write_bytes(data: bytes) -> Callable[[Path], None]:
+def bytes_writer(data: bytes) -> Callable[[Path], None]:
+    """A writer for :func:`atomic_write` that writes ``data``."""
     return lambda tmp: tmp.write_bytes(data)
 
 
@@ -266,4 +267,4 @@ def write_all(ds, out_dir: str | Path, stem: str | None = None) -> dict[str, Pat
         "xlsx": (out_dir / f"{stem}.xlsx", _excel_bytes(ds)),
         "netcdf": (out_dir / f"{stem}.nc", _netcdf_bytes(ds)),
     }
-    return {key: atomic_write(path, _write_bytes(data)) for key, (path, data) in contents.items()}
+    return {key: atomic_write(path, bytes_writer(data)) for key, (path, data) in contents.items()}

@@ -30,8 +30,13 @@ def _new_figure(**kw):
     return Figure(**kw)
 
 
-def _style(ax, title: str, ylabel: str, xlabel: str) -> None:
+def _style(ax, title: str, ylabel: str, xlabel: str, lang: str = "en") -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     ax.set_title(title, loc="left", fontsize=11)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:.0f}"))  # years: no thousands separator
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _, ax=ax: _tick(y, ax, lang)))
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel)
     ax.grid(True, alpha=0.3)
@@ -39,10 +44,18 @@ def _style(ax, title: str, ylabel: str, xlabel: str) -> None:
         ax.spines[side].set_visible(False)
 
 
+def _tick(value: float, ax, lang: str) -> str:
+    """A value-axis label in the language's number format, with the decimals the tick spacing needs."""
+    ticks = ax.yaxis.get_majorticklocs()
+    step = float(np.min(np.diff(ticks))) if len(ticks) > 1 else 1.0
+    decimals = max(0, int(np.ceil(-np.log10(step)))) if 0 < step < 1 else 0
+    return number(value, lang, decimals)
+
+
 def _figure(title: str, ylabel: str, ds, lang: str, xlabel: str | None = None):
     fig = _new_figure(figsize=(8, 4.5), dpi=100)
     ax = fig.subplots()
-    _style(ax, title, ylabel, xlabel or message("chart.year", lang))
+    _style(ax, title, ylabel, xlabel or message("chart.year", lang), lang)
     _source(fig, [ds], lang)
     fig.subplots_adjust(bottom=0.2, left=0.1, right=0.78)
     return fig, ax
@@ -112,7 +125,7 @@ def _line(ax, years, values, gid: str, label: str, colour: str, **kw) -> None:
 def four_wheel_per_1000(ds) -> np.ndarray:
     """Registered vehicles other than motorcycles per 1,000 people, by year."""
     four = [s for s in ds["segment"].values if s != MOTORCYCLES]
-    return 1000 * ds["registered_stock"].sel(segment=four).sum("segment").values / ds["population"].values
+    return ds["ownership_per_1000"].sel(segment=four).sum("segment").values
 
 
 def ownership(
@@ -193,7 +206,7 @@ def age_structure(ds, lang: str = "en", segment: str = "cars", years: list[int] 
     """
     fig, ax = _figure(
         message("chart.age.title", lang, segment=display_name("segment", segment, lang)),
-        message("chart.thousand_vehicles", lang),
+        message("chart.thousand_per_age", lang),
         ds,
         lang,
         message("chart.age", lang),
@@ -208,14 +221,17 @@ def age_structure(ds, lang: str = "en", segment: str = "cars", years: list[int] 
             str(year),
             PALETTE[i % len(PALETTE)],
             linewidth=1.5,
+            linestyle=("-", "--", "-.", ":", (0, (5, 1)))[i % 5],
         )
     _legend(ax)
     return fig
 
 
 def _milestones(ds) -> list[int]:
-    first, end = int(ds.attrs["base_year"]) + 1, int(ds["year"].values[-1])
-    return [first, *[y for y in (2030, 2040, 2050) if first < y < end], end]
+    """The first projected year, then the milestone years (the base year has no modelled fleet)."""
+    from motorisasi.outputs.cli_run import milestones
+
+    return [int(ds.attrs["base_year"]) + 1, *milestones(ds)[1:]]
 
 
 def energy_by_fuel(ds, lang: str = "en"):
@@ -332,7 +348,7 @@ INDICATORS: dict[str, tuple[str, str, Callable]] = {
         ),
     ),
     "energy": (
-        "chart.energy.title",
+        "chart.energy_total.title",
         "chart.pj",
         lambda ds: ds["energy"].sum(["segment", "fuel"], min_count=1).values,
     ),
@@ -356,17 +372,12 @@ INDICATORS: dict[str, tuple[str, str, Callable]] = {
 
 
 def _has(ds, name: str) -> bool:
-    needs = {
-        "bev_cars": ("sales",),
-        "production": ("production",),
-        "batteries": ("battery_gwh",),
-        "jobs": ("jobs",),
-    }.get(name, ())
-    if name == "bev_cars" and not ("cars" in ds["segment"].values and "BEV" in ds["powertrain"].values):
-        return False
-    if name == "production" and ("production" not in ds or "four_wheel" not in ds["industry_group"].values):
-        return False
-    return all(v in ds for v in needs)
+    """Whether a result has what an indicator needs (industry and batteries are optional)."""
+    if name == "bev_cars":
+        return "cars" in ds["segment"].values and "BEV" in ds["powertrain"].values
+    if name == "production":
+        return "production" in ds and "four_wheel" in ds["industry_group"].values
+    return {"batteries": "battery_gwh", "jobs": "jobs"}.get(name, "population") in ds
 
 
 def compare(results: list, lang: str = "en", names: list[str] | None = None):
@@ -376,11 +387,15 @@ def compare(results: list, lang: str = "en", names: list[str] | None = None):
     rows = -(-len(shown) // columns)
     fig = _new_figure(figsize=(12, 3.2 * rows + 0.6), dpi=100)
     axes = fig.subplots(rows, columns, squeeze=False)
-    names = names or [str(ds.attrs.get("scenario_name", i)) for i, ds in enumerate(results)]
+    if names is None:
+        from motorisasi.outputs.cli_run import unique_names
+
+        names = unique_names(results)
     for ax, key in zip(axes.flat, shown, strict=False):
         title, unit, values = INDICATORS[key]
-        _style(ax, message(title, lang), message(unit, lang), "")
+        _style(ax, message(title, lang), message(unit, lang), message("chart.year", lang), lang)
         ax.title.set_fontsize(9)
+        ax.xaxis.get_major_locator().set_params(nbins=5)
         for i, (ds, name) in enumerate(zip(results, names, strict=True)):
             _line(
                 ax,
@@ -424,19 +439,25 @@ def all_charts(
     return charts
 
 
-def save(fig, path_stem, formats=("png", "svg")) -> list:
-    """Write a figure as PNG and SVG next to each other (each written whole, then renamed)."""
+def save(fig, path_stem, formats=("png", "svg"), png: bytes | None = None) -> list:
+    """Write a figure as PNG and SVG next to each other (each written whole, then renamed).
+
+    ``png`` is the figure already drawn as PNG (:func:`png_bytes`), to save drawing it again.
+    """
     import io
     from pathlib import Path
 
-    from motorisasi.outputs.export import _write_bytes, atomic_write
+    from motorisasi.outputs.export import atomic_write, bytes_writer
 
     paths = []
     for fmt in formats:
-        buffer = io.BytesIO()
-        _savefig(fig, buffer, fmt)
-        path = Path(f"{path_stem}.{fmt}")
-        paths.append(atomic_write(path, _write_bytes(buffer.getvalue())))
+        if fmt == "png" and png is not None:
+            data = png
+        else:
+            buffer = io.BytesIO()
+            _savefig(fig, buffer, fmt)
+            data = buffer.getvalue()
+        paths.append(atomic_write(Path(f"{path_stem}.{fmt}"), bytes_writer(data)))
     return paths
 
 

@@ -33,19 +33,25 @@ CONVENTIONS = (
 
 @dataclass
 class Headline:
-    """The numbers behind a scenario's headline sentences."""
+    """The numbers behind a scenario's headline sentences (sales are four-wheel-plus, vehicles/yr)."""
 
     target: float
     by: int
     end: int
+    base_year: int
+    ownership_base: float
     year_reached: int | None  # first year at or above the target, None if never within the horizon
-    ownership_by: float
     ownership_end: float
-    needed_sales: float  # four-wheel-plus sales in ``by`` on the path that reaches the target then
-    today_sales: float
-    today_year: int
-    feasible: bool
-    bound_pct: float
+    base_sales: float  # the run's sales in the base year
+    run_sales_by: float  # the run's sales in ``by``
+    # The gap analysis, used when the run does not reach the target by ``by``:
+    needed_sales: float = float("nan")  # sales in ``by`` on the constant-growth path that reaches it
+    needed_growth: float = float("nan")  # that path's growth, fraction per year
+    gap_year: int = 0  # the latest year of observed sales the path starts from
+    gap_sales: float = float("nan")  # observed sales that year
+    feasible: bool = True  # growth within the bound
+    bound_pct: float = 100 * 0.25
+    gap_reason: str = ""  # why the gap analysis could not answer, when it could not
 
 
 @dataclass
@@ -82,67 +88,104 @@ def scenario_hash(ds) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
+MAX_GROWTH = 0.25  # bound on year-on-year sales growth for the gap analysis (its default)
+
+
 def headline(ds, sc, target: float, by: int, data_dir=None) -> Headline:
     """Where the scenario's four-wheel ownership meets ``target``, and what reaching it by ``by`` takes.
 
-    The "what it takes" part is the gap analysis (:func:`motorisasi.scenario.gap.ownership_gap`)
-    with the scenario's car lifetime: four-wheel sales growing at the constant rate that reaches
-    the target in ``by`` from today's registered fleet and sales.
+    When the run itself reaches the target by ``by``, its own sales answer the second question.
+    Otherwise the gap analysis (:func:`motorisasi.scenario.gap.ownership_gap`, with the
+    scenario's car lifetime) gives the constant sales growth from the latest observed sales
+    that reaches the target in ``by``.
     """
-    from motorisasi.report.charts import four_wheel_per_1000
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.report.charts import MOTORCYCLES, four_wheel_per_1000
     from motorisasi.scenario.gap import ownership_gap
 
-    years = ds["year"].values
+    years = [int(y) for y in ds["year"].values]
     per_1000 = four_wheel_per_1000(ds)
+    base = int(ds.attrs["base_year"])
+    four = [s for s in ds["segment"].values if s != MOTORCYCLES]
+    sales = ds["sales_total"].sel(segment=four).sum("segment")
     above = np.flatnonzero(per_1000 >= target)
-    end = int(years[-1])
-    lifetime = (
-        sc.segments["cars"].lifetime if "cars" in sc.segments else next(iter(sc.segments.values())).lifetime
-    )
-    bound = 0.25  # the gap analysis's default bound on year-on-year sales growth
-    gap = ownership_gap(
-        target,
-        by,
-        country=sc.country,
-        lifetime=lifetime.mean_years,
-        lifetime_std=lifetime.std_years,
-        max_growth=bound,
-        data_dir=data_dir,
-    )
-    at = {int(y): float(v) for y, v in zip(years, per_1000, strict=True)}
-    return Headline(
+    h = Headline(
         target=target,
         by=by,
-        end=end,
-        year_reached=int(years[above[0]]) if above.size else None,
-        ownership_by=at.get(by, float("nan")),
+        end=years[-1],
+        base_year=base,
+        ownership_base=float(per_1000[years.index(base)]),
+        year_reached=years[above[0]] if above.size else None,
         ownership_end=float(per_1000[-1]),
-        needed_sales=float(gap.sales[-1]),
-        today_sales=float(gap.baseline_sales),
-        today_year=int(gap.base_year),
-        feasible=bool(gap.feasible),
-        bound_pct=100 * bound,
+        base_sales=float(sales.sel(year=base)),
+        run_sales_by=float(sales.sel(year=by)) if by in years else float("nan"),
+        bound_pct=100 * MAX_GROWTH,
     )
+    if h.ownership_base >= target or (h.year_reached is not None and h.year_reached <= by):
+        return h
+    segment = sc.segments["cars"] if "cars" in sc.segments else next(iter(sc.segments.values()))
+    try:
+        gap = ownership_gap(
+            target,
+            by,
+            country=sc.country,
+            lifetime=segment.lifetime.mean_years,
+            lifetime_std=segment.lifetime.std_years,
+            max_growth=MAX_GROWTH,
+            data_dir=data_dir,
+        )
+    except MotorisasiError as exc:
+        h.gap_reason = str(exc)
+        return h
+    h.needed_sales = float(gap.sales[-1])
+    h.needed_growth = float(gap.needed_growth)
+    h.gap_year = int(gap.base_year)
+    h.gap_sales = float(gap.baseline_sales)
+    h.feasible = bool(gap.feasible)
+    return h
 
 
 def headline_text(h: Headline, lang: str) -> list[str]:
     """The headline as sentences in ``lang``."""
     target = number(h.target, lang)
+    if h.ownership_base >= h.target:
+        return [
+            message(
+                "report.headline.already",
+                lang,
+                target=target,
+                year=h.base_year,
+                ownership=number(h.ownership_base, lang),
+            )
+        ]
     if h.year_reached is not None:
         first = message("report.headline.reached", lang, target=target, year=h.year_reached)
     else:
         first = message(
             "report.headline.never", lang, target=target, end=h.end, ownership=number(h.ownership_end, lang)
         )
-    times = h.needed_sales / h.today_sales if h.today_sales > 0 else float("nan")
+    if h.year_reached is not None and h.year_reached <= h.by:
+        second = message(
+            "report.headline.run_sales",
+            lang,
+            by=h.by,
+            sales=_million(h.run_sales_by, lang),
+            times=number(h.run_sales_by / h.base_sales, lang, 1),
+            base=_million(h.base_sales, lang),
+            year=h.base_year,
+        )
+        return [first, second]
+    if h.gap_reason:
+        return [first, message("report.headline.gap_error", lang, by=h.by, reason=h.gap_reason)]
     second = message(
         "report.headline.needed",
         lang,
         by=h.by,
+        growth=number(100 * h.needed_growth, lang, 1),
         sales=_million(h.needed_sales, lang),
-        times=number(times, lang, 1),
-        today=_million(h.today_sales, lang),
-        year=h.today_year,
+        times=number(h.needed_sales / h.gap_sales, lang, 1),
+        today=_million(h.gap_sales, lang),
+        year=h.gap_year,
     )
     if not h.feasible:
         second += " " + message("report.headline.bound", lang, bound=plain(h.bound_pct, lang))
@@ -173,32 +216,32 @@ def build(
             progress(name)
     if len(parts) < 2:
         return Report(parts)
-    fig = charts.compare([p.result for p in parts], lang, _names(parts))
+    fig = charts.compare([p.result for p in parts], lang, scenario_names(parts))
     return Report(parts, charts.png_bytes(fig), fig)
 
 
-def _names(parts: list[ScenarioReport]) -> list[str]:
-    names = [str(p.result.attrs["scenario_name"]) for p in parts]
-    if len(set(names)) < len(names):
-        names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
-    return names
+def scenario_names(parts: list[ScenarioReport]) -> list[str]:
+    from motorisasi.outputs.cli_run import unique_names
+
+    return unique_names([p.result for p in parts])
 
 
 # --- assumptions -------------------------------------------------------------------------
 
 
-def assumptions(sc) -> list[tuple[str, str, str, str]]:
+def assumptions(sc, lang: str = "en") -> list[tuple[str, str, str, str]]:
     """Every setting of a scenario as (field, value, unit or meaning, reason) rows.
 
     A field's reason is the ``X_reason`` next to it whose ``X`` starts its name (``km_reason``
-    for ``km_per_year``), else the ``reason`` of its block.
+    for ``km_per_year``), else the ``reason`` of its block. Numbers use the language's format;
+    meanings and reasons are the scenario's own words.
     """
     rows: list[tuple[str, str, str, str]] = []
-    _walk(sc, "", rows)
+    _walk(sc, "", rows, lang)
     return rows
 
 
-def _walk(model, path: str, rows: list) -> None:
+def _walk(model, path: str, rows: list, lang: str) -> None:
     from pydantic import BaseModel
 
     fields = type(model).model_fields
@@ -211,36 +254,40 @@ def _walk(model, path: str, rows: list) -> None:
         value = getattr(model, name)
         where = f"{path}.{name}" if path else name
         if isinstance(value, BaseModel):
-            _walk(value, where, rows)
+            _walk(value, where, rows, lang)
         elif isinstance(value, dict) and value and all(isinstance(v, BaseModel) for v in value.values()):
             for key, item in value.items():
-                _walk(item, f"{where}.{key}", rows)
+                _walk(item, f"{where}.{key}", rows, lang)
         else:
             prefixes = [p for p in reasons if p and name.startswith(p)]
             reason = reasons[max(prefixes, key=len)] if prefixes else reasons.get("", "")
-            for sub, leaf in _leaves(value, where):
+            for sub, leaf in _leaves(value, where, lang):
                 rows.append((sub, leaf, info.description or "", str(reason)))
 
 
-def _leaves(value, where: str):
+def _leaves(value, where: str, lang: str):
     """A value as (field, text) rows: a year -> number mapping is one row, deeper mappings split."""
     if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
         for key, item in value.items():
-            yield from _leaves(item, f"{where}.{key}")
+            yield from _leaves(item, f"{where}.{key}", lang)
     elif isinstance(value, dict):
-        yield where, ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) if value else "-"
+        yield where, "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items()) if value else "-"
     elif isinstance(value, list):
-        yield where, ", ".join(_value(v) for v in value) if value else "-"
+        yield where, "; ".join(_value(v, lang) for v in value) if value else "-"
     else:
-        yield where, _value(value)
+        yield where, _value(value, lang)
 
 
-def _value(value) -> str:
+def _value(value, lang: str) -> str:
+    """A setting as written, numbers in the language's format (10,600 and 0.1689, or 10.600 and 0,1689)."""
     if value is None:
         return "-"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if abs(value) >= 10_000:
+        return number(value, lang, 0 if float(value).is_integer() else 2)
+    text = f"{value:.6g}"
+    return text.replace(".", ",") if lang == "id" else text
 
 
 # --- HTML --------------------------------------------------------------------------------
@@ -254,7 +301,7 @@ h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem}
 padding:.6rem 1rem;margin:1rem 0}
 table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.25rem .45rem;text-align:left;vertical-align:top}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td{overflow-wrap:anywhere}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:1.2rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:.8rem;color:#555}details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 code{font-size:.85em}
@@ -289,8 +336,7 @@ def _key_figures(ds, lang: str) -> str:
     years = milestones(ds)
     rows = []
     for label, (spec, values) in indicators(ds, years, lang).items():
-        decimals = spec if isinstance(spec, int) else int(str(spec).split(".")[-1][0])
-        rows.append([label, *(number(float(v), lang, decimals) for v in np.asarray(values, dtype=float))])
+        rows.append([label, *(number(float(v), lang, spec) for v in np.asarray(values, dtype=float))])
     return _table([message("report.indicator", lang), *map(str, years)], rows, numeric_from=1)
 
 
@@ -324,7 +370,7 @@ def to_html(report: Report, lang: str) -> str:
     from motorisasi import __version__
 
     first = report.scenarios[0].result
-    names = _names(report.scenarios)
+    names = scenario_names(report.scenarios)
     title = message(
         "report.title",
         lang,
@@ -358,7 +404,7 @@ def to_html(report: Report, lang: str) -> str:
         out.append(f"<h3>{_e(message('report.charts', lang))}</h3>")
         for key, png in part.charts.items():
             out.append(_img(png, _caption(key, lang)))
-        rows = [list(r) for r in assumptions(part.scenario)]
+        rows = [list(r) for r in assumptions(part.scenario, lang)]
         out.append(f"<details><summary>{_e(message('report.assumptions', lang, n=len(rows)))}</summary>")
         out.append(
             _table(
@@ -396,19 +442,41 @@ def _caption(key: str, lang: str) -> str:
     return message(f"report.caption.{key}", lang)
 
 
-def write(report: Report, lang: str, out: str | Path, pdf: bool = False) -> list[Path]:
-    """Write the HTML (and the PDF next to it), each whole or not at all."""
-    from motorisasi.outputs.export import _write_bytes, atomic_write
+def pdf_path(out: str | Path) -> Path:
+    """Where the PDF goes: next to the HTML file, with the suffix .pdf."""
+    return Path(out).with_suffix(".pdf")
+
+
+def check_paths(out: str | Path, pdf: bool = False) -> None:
+    """Refuse output paths that would fail or clash, before any work is done."""
+    from motorisasi.errors import MotorisasiError
 
     out = Path(out)
-    paths = [atomic_write(out, _write_bytes(to_html(report, lang).encode("utf-8")))]
+    if out.is_dir():
+        raise MotorisasiError(f"--out: {out} is a folder; give the HTML file to write")
+    for parent in out.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise MotorisasiError(f"--out: {parent} is a file, not a folder")
+            break
+    if pdf and pdf_path(out) == out:
+        raise MotorisasiError(f"--out: {out} ends in .pdf, so the PDF would overwrite the HTML; use .html")
+
+
+def write(report: Report, lang: str, out: str | Path, pdf: bool = False) -> list[Path]:
+    """Write the HTML (and the PDF next to it), each whole or not at all."""
+    from motorisasi.outputs.export import atomic_write, bytes_writer
+
+    check_paths(out, pdf)
+    out = Path(out)
+    paths = [atomic_write(out, bytes_writer(to_html(report, lang).encode("utf-8")))]
     if pdf:
-        paths.append(atomic_write(out.with_suffix(".pdf"), lambda tmp: _pdf(report, lang, tmp)))
+        paths.append(atomic_write(pdf_path(out), lambda tmp: _pdf(report, lang, tmp)))
     return paths
 
 
 def _pdf(report: Report, lang: str, path: Path) -> None:
-    """A title page with the headlines, then one page per chart."""
+    """A title page (headlines, conventions), a key-figures page per scenario, one page per chart."""
     import textwrap
 
     from matplotlib.backends.backend_pdf import PdfPages
@@ -416,25 +484,66 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
 
     from motorisasi import __version__
 
+    def wrapped(text: str, width: int = 100) -> list[str]:
+        return textwrap.wrap(text, width) or [""]
+
+    names = scenario_names(report.scenarios)
     with PdfPages(path, metadata={"Title": "motorisasi report", "CreationDate": None}) as pdf:
         page = Figure(figsize=(8.27, 11.69))
+        country = display_name("country", report.scenarios[0].result.attrs["country"], lang)
         lines = [
-            message(
-                "report.title",
-                lang,
-                scenarios=", ".join(_names(report.scenarios)),
-                country=display_name("country", report.scenarios[0].result.attrs["country"], lang),
-            ),
-            message("report.meta", lang, version=__version__),
+            *wrapped(message("report.title", lang, scenarios=", ".join(names), country=country), 80),
+            "",
+            *wrapped(message("report.meta", lang, version=__version__)),
             "",
         ]
-        for part, label in zip(report.scenarios, _names(report.scenarios), strict=True):
+        for part, label in zip(report.scenarios, names, strict=True):
             lines.append(message("report.scenario", lang, name=label))
             lines.append(message("report.hash", lang, hash=scenario_hash(part.result)))
             for sentence in headline_text(part.headline, lang):
-                lines.extend(textwrap.wrap(sentence, 90))
+                lines.extend(wrapped(sentence))
             lines.append("")
-        page.text(0.06, 0.95, "\n".join(lines), va="top", ha="left", fontsize=9, family="sans-serif")
+        lines.append(message("report.conventions", lang))
+        for key in CONVENTIONS:
+            lines.extend(wrapped("- " + message(key, lang)))
+        page.text(0.06, 0.96, "\n".join(lines), va="top", ha="left", fontsize=8.5, family="sans-serif")
         pdf.savefig(page)
+        for part, label in zip(report.scenarios, names, strict=True):
+            pdf.savefig(_figures_page(part.result, label, lang))
         for fig in report.figures:
             pdf.savefig(fig, bbox_inches="tight")
+
+
+def _figures_page(ds, label: str, lang: str):
+    """The key figures of one scenario as a table on an A4 page."""
+    from matplotlib.figure import Figure
+
+    from motorisasi.outputs.cli_run import indicators, milestones
+
+    years = milestones(ds)
+    rows = [
+        [name, *(number(float(v), lang, spec) for v in np.asarray(values, dtype=float))]
+        for name, (spec, values) in indicators(ds, years, lang).items()
+    ]
+    page = Figure(figsize=(8.27, 11.69))
+    ax = page.add_axes((0.04, 0.05, 0.92, 0.88))
+    ax.axis("off")
+    ax.set_title(
+        f"{message('report.scenario', lang, name=label)}: {message('report.key_figures', lang)}", loc="left"
+    )
+    table = ax.table(
+        cellText=rows,
+        colLabels=[message("report.indicator", lang), *map(str, years)],
+        colWidths=[0.5, *[0.5 / len(years)] * len(years)],
+        loc="upper left",
+        cellLoc="right",
+    )
+    table.auto_set_font_size(False)
+    table.set_fontsize(7.5)
+    for (row, col), cell in table.get_celld().items():
+        cell.set_edgecolor("#dddddd")
+        if col == 0:
+            cell.get_text().set_horizontalalignment("left")
+        if row == 0:
+            cell.get_text().set_fontweight("bold")
+    return page
