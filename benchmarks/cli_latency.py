@@ -13,7 +13,9 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 COMMANDS = {
     "python -c pass": [sys.executable, "-c", "pass"],
@@ -33,6 +35,17 @@ COMMANDS = {
     "motorisasi data ownership --year 2024": ["motorisasi", "data", "ownership", "--year", "2024"],
     "motorisasi run --no-files": ["motorisasi", "run", "--no-files"],
 }
+OUT = Path(tempfile.mkdtemp(prefix="motorisasi-bench-"))
+COMMANDS["motorisasi report"] = ["motorisasi", "report", "--out", str(OUT / "r.html")]
+COMMANDS["motorisasi report --pdf --lang id"] = [
+    "motorisasi",
+    "report",
+    "--pdf",
+    "--lang",
+    "id",
+    "--out",
+    str(OUT / "l.html"),
+]
 
 
 def wall(command: list[str]) -> float:
@@ -56,6 +69,7 @@ def main() -> None:
     for name, values in times.items():
         median = statistics.median(values)
         print(f"{name:50} {median:9.2f} {max(values):7.2f} {median / bare:7.1f}")
+    shutil.rmtree(OUT, ignore_errors=True)
 
 
 if __name__ == "__main__":

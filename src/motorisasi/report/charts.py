@@ -122,6 +122,12 @@ def _line(ax, years, values, gid: str, label: str, colour: str, **kw) -> None:
     ax.plot(years, values, color=colour, linewidth=kw.pop("linewidth", 2), gid=gid, label=label, **kw)
 
 
+def _dots(ax, ds, years, values, colour: str) -> None:
+    """Mark the observed years too: a year between two gaps in the data draws no line."""
+    history = years <= int(ds.attrs["base_year"])
+    ax.plot(years[history], values[history], linestyle="none", marker="o", markersize=3, color=colour)
+
+
 def four_wheel_per_1000(ds) -> np.ndarray:
     """Registered vehicles other than motorcycles per 1,000 people, by year."""
     four = [s for s in ds["segment"].values if s != MOTORCYCLES]
@@ -279,15 +285,11 @@ def trade(ds, lang: str = "en", group: str = "four_wheel"):
     )
     years = ds["year"].values
     for i, name in enumerate(("production", "exports", "imports")):
+        values = ds[name].sel(industry_group=group).values / 1e6
         _line(
-            ax,
-            years,
-            ds[name].sel(industry_group=group).values / 1e6,
-            name,
-            message(f"chart.{name}", lang),
-            PALETTE[i],
-            linestyle=("-", "--", ":")[i],
+            ax, years, values, name, message(f"chart.{name}", lang), PALETTE[i], linestyle=("-", "--", ":")[i]
         )
+        _dots(ax, ds, years, values, PALETTE[i])
     _legend(ax)
     return fig
 
@@ -311,14 +313,10 @@ def jobs(ds, lang: str = "en"):
     fig, ax = _figure(message("chart.jobs.title", lang), message("chart.thousand_persons", lang), ds, lang)
     years = ds["year"].values
     for i, group in enumerate(ds["industry_group"].values):
-        _line(
-            ax,
-            years,
-            ds["jobs"].sel(industry_group=group).values / 1e3,
-            f"jobs:{group}",
-            display_name("group", str(group), lang),
-            PALETTE[i % len(PALETTE)],
-        )
+        values = ds["jobs"].sel(industry_group=group).values / 1e3
+        colour = PALETTE[i % len(PALETTE)]
+        _line(ax, years, values, f"jobs:{group}", display_name("group", str(group), lang), colour)
+        _dots(ax, ds, years, values, colour)
     _legend(ax)
     return fig
 
