@@ -28,6 +28,13 @@ from motorisasi.report.document import (
 from motorisasi.scenario.run import run
 from motorisasi.scenario.schema import load_scenario
 
+
+def _e(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "motorisasi"
 
 
@@ -386,6 +393,9 @@ def test_html_is_self_contained_and_complete(two):
         assert scenario_hash(part.result) in text
     assert "Kepemilikan kendaraan roda empat mencapai 150 per 1.000 penduduk pada" in text  # target-150
     assert "gaikindo-48" in text and "BPS-Statistics Indonesia" in text
+    for name in ("baseline", "target-150"):
+        sc = load_scenario(name)
+        assert _e(sc.description_id) in text and _e(sc.description) not in text
 
 
 def test_pdf_has_a_page_per_chart(two):
@@ -412,6 +422,7 @@ def test_cli_report_writes_html_pdf_and_charts(cli_en):
     text = (folder / "r.html").read_text()
     assert '<html lang="en">' in text
     assert "Four-wheel ownership does not reach 150 per 1,000 by 2060" in text
+    assert _e(load_scenario("baseline").description) in text
     assert (folder / "r.pdf").read_bytes().startswith(b"%PDF")
     pngs = sorted((folder / "c").glob("*.png"))
     svgs = sorted((folder / "c").glob("*.svg"))

@@ -617,3 +617,17 @@ def test_every_variable_reaches_the_workbook(tmp_path):
     paths = write_all(run("baseline", by_age=True), tmp_path)
     book = openpyxl.load_workbook(paths["xlsx"], read_only=True)
     assert {"industry", "fiscal", "other"} <= set(book.sheetnames)
+
+
+def test_a_new_description_drops_the_inherited_translation(tmp_path):
+    base = load_scenario("baseline")
+    assert base.description_id.startswith("Tren saat ini")
+    same = tmp_path / "same.yaml"
+    same.write_text("extends: baseline\nname: same\n")
+    assert load_scenario(same).description_id == base.description_id
+    other = tmp_path / "other.yaml"
+    other.write_text("extends: baseline\nname: other\ndescription: something else\n")
+    assert load_scenario(other).description_id == ""
+    both = tmp_path / "both.yaml"
+    both.write_text("extends: baseline\nname: both\ndescription: x\ndescription_id: y\n")
+    assert load_scenario(both).description_id == "y"

@@ -249,7 +249,7 @@ def _walk(model, path: str, rows: list, lang: str) -> None:
         name[: -len("reason")].rstrip("_"): getattr(model, name) for name in fields if name.endswith("reason")
     }
     for name, info in fields.items():
-        if name.endswith("reason") or name in ("name", "description", "label"):
+        if name.endswith("reason") or name in ("name", "description", "description_id", "label"):
             continue
         value = getattr(model, name)
         where = f"{path}.{name}" if path else name
@@ -393,8 +393,9 @@ def to_html(report: Report, lang: str) -> str:
     for part, label in zip(report.scenarios, names, strict=True):
         ds = part.result
         out.append(f"<h2>{_e(message('report.scenario', lang, name=label))}</h2>")
-        if part.scenario.description:
-            out.append(f"<p>{_e(part.scenario.description)}</p>")
+        description = (lang == "id" and part.scenario.description_id) or part.scenario.description
+        if description:
+            out.append(f"<p>{_e(description)}</p>")
         out.append(f'<p class="meta">{_e(message("report.hash", lang, hash=scenario_hash(ds)))}</p>')
         out.append(
             '<div class="headline">' + " ".join(_e(s) for s in headline_text(part.headline, lang)) + "</div>"

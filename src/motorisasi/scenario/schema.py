@@ -379,6 +379,9 @@ class Industry(Strict):
 class Scenario(Strict):
     name: str
     description: str = ""
+    description_id: str = Field(
+        "", description="The description in Bahasa Indonesia, for reports in Indonesian"
+    )
     country: str = Field("IDN", pattern=r"^[A-Z]{3}$")
     years: Years = Years()
     drivers: Drivers = Drivers()
@@ -473,7 +476,10 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     if "name" not in content:
         raise ScenarioError(f"{path}: name: a scenario that extends another needs its own name")
     base = _read_yaml(resolve(parent, path.parent), (*chain, path))
-    return _merge(base, content)
+    merged = _merge(base, content)
+    if "description" in content and "description_id" not in content:
+        merged.pop("description_id", None)  # the parent's translation no longer says what this one is
+    return merged
 
 
 def resolve(name: str | Path, relative_to: Path | None = None) -> Path:
