@@ -440,6 +440,8 @@ def test_cli_report_writes_html_pdf_and_charts(cli_en):
         (["--target", "inf"], "--target"),
         (["--by", "1990"], "--by: 1990 is outside the projection 2025-2060"),
         (["--by", "2200"], "--by: 2200"),
+        (["--by", "2200", "--lang", "id"], "--by: 2200 berada di luar rentang proyeksi 2025-2060"),
+        (["--out", "{tmp}", "--lang", "id"], "adalah folder"),
         (["--out", "{tmp}"], "is a folder"),
         (["--out", "{tmp}/r.pdf", "--pdf"], "would overwrite the HTML"),
         (["--out", "{tmp}/file/r.html"], "is a file, not a folder"),

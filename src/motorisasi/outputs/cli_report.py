@@ -56,18 +56,17 @@ def report(
 
     lang = language(lang)
     if not (math.isfinite(target) and 0 < target <= 1000):
-        raise MotorisasiError(
-            f"--target: must be more than 0 and at most 1,000 vehicles per 1,000, got {target:g}"
-        )
-    check_paths(out, pdf)
+        raise MotorisasiError(message("report.error.target", lang, value=f"{target:g}"))
+    check_paths(out, pdf, lang)
     if charts is not None and charts.exists() and not charts.is_dir():
-        raise MotorisasiError(f"--charts: {charts} is a file; give a folder")
+        raise MotorisasiError(message("report.error.charts", lang, path=str(charts)))
     loaded = [load_scenario(name) for name in scenarios or ["baseline"]]
     for sc in loaded:
         if not sc.years.base < by <= sc.years.end:
             raise MotorisasiError(
-                f"--by: {by} is outside the projection {sc.years.base + 1}-{sc.years.end} "
-                f"of scenario {sc.name!r}"
+                message(
+                    "report.error.by", lang, by=by, first=sc.years.base + 1, end=sc.years.end, name=sc.name
+                )
             )
     console = Console(highlight=False, stderr=True)
     with Progress(

@@ -583,6 +583,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What reaching it in {by} would take could not be computed: {reason}.",
         "id": "Kebutuhan untuk mencapainya pada tahun {by} tidak dapat dihitung: {reason}.",
     },
+    "report.error.target": {
+        "en": "--target: must be more than 0 and at most 1,000 vehicles per 1,000, got {value}",
+        "id": "--target: harus lebih dari 0 dan paling banyak 1.000 kendaraan per 1.000, bukan {value}",
+    },
+    "report.error.by": {
+        "en": "--by: {by} is outside the projection {first}-{end} of scenario {name}",
+        "id": "--by: {by} berada di luar rentang proyeksi {first}-{end} skenario {name}",
+    },
+    "report.error.charts": {
+        "en": "--charts: {path} is a file; give a folder",
+        "id": "--charts: {path} adalah berkas; berikan sebuah folder",
+    },
+    "report.error.out_folder": {
+        "en": "--out: {path} is a folder; give the HTML file to write",
+        "id": "--out: {path} adalah folder; berikan nama berkas HTML yang akan ditulis",
+    },
+    "report.error.out_parent": {
+        "en": "--out: {path} is a file, not a folder",
+        "id": "--out: {path} adalah berkas, bukan folder",
+    },
+    "report.error.out_pdf": {
+        "en": "--out: {path} ends in .pdf, so the PDF would overwrite the HTML; use .html",
+        "id": "--out: {path} berakhiran .pdf sehingga PDF akan menimpa HTML; gunakan .html",
+    },
     "report.million": {"en": "{value} million", "id": "{value} juta"},
     "report.key_figures": {"en": "Key figures", "id": "Angka utama"},
     "report.indicator": {"en": "indicator", "id": "indikator"},

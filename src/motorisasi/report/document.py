@@ -448,20 +448,20 @@ def pdf_path(out: str | Path) -> Path:
     return Path(out).with_suffix(".pdf")
 
 
-def check_paths(out: str | Path, pdf: bool = False) -> None:
+def check_paths(out: str | Path, pdf: bool = False, lang: str = "en") -> None:
     """Refuse output paths that would fail or clash, before any work is done."""
     from motorisasi.errors import MotorisasiError
 
     out = Path(out)
     if out.is_dir():
-        raise MotorisasiError(f"--out: {out} is a folder; give the HTML file to write")
+        raise MotorisasiError(message("report.error.out_folder", lang, path=str(out)))
     for parent in out.parents:
         if parent.exists():
             if not parent.is_dir():
-                raise MotorisasiError(f"--out: {parent} is a file, not a folder")
+                raise MotorisasiError(message("report.error.out_parent", lang, path=str(parent)))
             break
     if pdf and pdf_path(out) == out:
-        raise MotorisasiError(f"--out: {out} ends in .pdf, so the PDF would overwrite the HTML; use .html")
+        raise MotorisasiError(message("report.error.out_pdf", lang, path=str(out)))
 
 
 def write(report: Report, lang: str, out: str | Path, pdf: bool = False) -> list[Path]:
