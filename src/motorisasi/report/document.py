@@ -340,24 +340,18 @@ def _key_figures(ds, lang: str) -> str:
     return _table([message("report.indicator", lang), *map(str, years)], rows, numeric_from=1)
 
 
-def _sources(results: list, lang: str) -> str:
+def _source_rows(results: list) -> list[list[str]]:
+    """(id, publisher, citation, table, accessed, licence) of every source the runs used."""
     from motorisasi.data.store import merged
 
     known = merged().sources
     ids = sorted({i for ds in results for i in json.loads(ds.attrs.get("sources", "{}"))})
-    rows = []
-    for i in ids:
-        s = known.get(i, {})
-        rows.append(
-            [
-                i,
-                s.get("publisher", ""),
-                s.get("citation", ""),
-                s.get("table", ""),
-                s.get("accessed", ""),
-                s.get("licence", ""),
-            ]
-        )
+    keys = ("publisher", "citation", "table", "accessed", "licence")
+    return [[i, *(str(known.get(i, {}).get(k, "")) for k in keys)] for i in ids]
+
+
+def _sources(results: list, lang: str) -> str:
+    rows = _source_rows(results)
     header = [
         message(f"report.sources.{k}", lang)
         for k in ("id", "publisher", "citation", "table", "accessed", "licence")
@@ -477,7 +471,7 @@ def write(report: Report, lang: str, out: str | Path, pdf: bool = False) -> list
 
 
 def _pdf(report: Report, lang: str, path: Path) -> None:
-    """A title page (headlines, conventions), a key-figures page per scenario, one page per chart."""
+    """The report on A4 pages: headlines and conventions, key figures, charts, assumptions, sources."""
     import textwrap
 
     from matplotlib.backends.backend_pdf import PdfPages
@@ -513,6 +507,36 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
             pdf.savefig(_figures_page(part.result, label, lang))
         for fig in report.figures:
             pdf.savefig(fig, bbox_inches="tight")
+        for part, label in zip(report.scenarios, names, strict=True):
+            rows = assumptions(part.scenario, lang)
+            lines = []
+            for field_, value, meaning, reason in rows:
+                lines.extend(wrapped(f"{field_} = {value}" + (f"  [{meaning}]" if meaning else ""), 120))
+                if reason:
+                    lines.extend("    " + line for line in wrapped(reason, 116))
+            heading = message("report.assumptions", lang, n=len(rows))
+            title = f"{message('report.scenario', lang, name=label)}: {heading}"
+            for page in _text_pages(title, lines):
+                pdf.savefig(page)
+        lines = []
+        for source_id, publisher, citation, table, accessed, _licence in _source_rows(
+            [p.result for p in report.scenarios]
+        ):
+            text = f"{source_id}: {publisher}. {citation}" + (f" ({table})" if table else "")
+            lines.extend(wrapped(f"{text}; {message('report.sources.accessed', lang)} {accessed}", 120))
+        for page in _text_pages(message("report.sources", lang), lines):
+            pdf.savefig(page)
+
+
+def _text_pages(title: str, lines: list[str], per_page: int = 95):
+    """A4 pages of small text under a title, as many as the lines need."""
+    from matplotlib.figure import Figure
+
+    for start in range(0, max(len(lines), 1), per_page):
+        page = Figure(figsize=(8.27, 11.69))
+        page.text(0.05, 0.97, title, va="top", ha="left", fontsize=10, fontweight="bold")
+        page.text(0.05, 0.945, "\n".join(lines[start : start + per_page]), va="top", ha="left", fontsize=6.5)
+        yield page
 
 
 def _figures_page(ds, label: str, lang: str):
