@@ -189,3 +189,9 @@ def test_compare_with_one_scenario_says_so_in_the_language():
     result = runner.invoke(app, ["run", "--lang", "fr", "--no-files"])
     assert result.exit_code == 2
     assert "unknown language 'fr'" in result.output
+
+
+def test_the_language_code_is_case_insensitive():
+    from motorisasi.outputs.messages import language
+
+    assert language("ID") == "id" and language("En") == "en"

@@ -211,6 +211,12 @@ def test_tick_labels_follow_the_language_and_years_have_no_separator(base):
         assert "2030" in _tick_labels(ax.xaxis)
         ax = charts.energy_by_fuel(base, lang).axes[0]  # about 1,300 PJ
         assert any(thousands in v for v in _tick_labels(ax.yaxis))
+    # each label reads back as its tick exactly (a step of 0.025 must not show as 0.03)
+    ax = charts.by_powertrain(base, "en", "commercial", "sales").axes[0]
+    ax.set_ylim(0, 0.13)
+    locs = ax.yaxis.get_majorticklocs()
+    assert [float(v) for v in _tick_labels(ax.yaxis)] == pytest.approx(list(locs), abs=1e-12)
+    assert charts._decimals(0.025) == 3 and charts._decimals(2.5) == 1 and charts._decimals(200) == 0
 
 
 def test_indonesian_charts_have_indonesian_text(base):
@@ -393,6 +399,9 @@ def test_html_is_self_contained_and_complete(two):
         assert scenario_hash(part.result) in text
     assert "Kepemilikan kendaraan roda empat mencapai 150 per 1.000 penduduk pada" in text  # target-150
     assert "gaikindo-48" in text and "BPS-Statistics Indonesia" in text
+    # the run's own notes (target-150 produces more than the four-wheel capacity) are in the report
+    assert "catatan: roda empat+: produksi melebihi kapasitas pada 2027-2060" in text
+    assert len(scenario_hash(report.scenarios[0].result)) == 64
     for name in ("baseline", "target-150"):
         sc = load_scenario(name)
         assert _e(sc.description_id) in text and _e(sc.description) not in text

@@ -631,3 +631,8 @@ def test_a_new_description_drops_the_inherited_translation(tmp_path):
     both = tmp_path / "both.yaml"
     both.write_text("extends: baseline\nname: both\ndescription: x\ndescription_id: y\n")
     assert load_scenario(both).description_id == "y"
+
+
+def test_a_misspelt_scenario_name_lists_the_shipped_ones():
+    with pytest.raises(ScenarioError, match=r"shipped scenarios: baseline, .*did you mean 'target-150'\?"):
+        load_scenario("target150")

@@ -69,28 +69,39 @@ def _span(years: list[int]) -> str:
 
 
 def warnings(ds, console, lang: str = "en") -> None:
-    """Say where a scenario's powertrain targets did not fit into total sales, or production into capacity.
+    """Say where a scenario's powertrain targets did not fit into total sales, or production into capacity."""
+    for line in notes(ds, lang):
+        console.print(line, markup=False)
 
-    The notes name segments and industry groups by their keys in the scenario file, so that the
-    entry to change can be found there.
+
+def notes(ds, lang: str = "en", names: bool = False) -> list[str]:
+    """The run's notes as lines: targets that did not fit into sales, production above capacity.
+
+    Segments and industry groups are named by their keys in the scenario file, so that the
+    entry to change can be found there; ``names=True`` gives their names in ``lang`` instead.
     """
     import json
 
     from motorisasi.outputs.messages import message
 
+    def called(kind: str, key: str) -> str:
+        return display_name(kind, key, lang) if names else key
+
+    lines = []
     notes_all = json.loads(ds.attrs.get("notes", "{}"))
     for group, years in notes_all.pop("over_capacity", {}).items():
         if years:
-            console.print(
-                message("run.note.over_capacity", lang, group=group, years=_span(years)), markup=False
+            lines.append(
+                message("run.note.over_capacity", lang, group=called("group", group), years=_span(years))
             )
-    for segment, notes in notes_all.items():
+    for segment, found in notes_all.items():
         for key in ("units_target_above_sales", "shares_scaled_down"):
-            years = notes.get(key) or []
+            years = found.get(key) or []
             if years:
-                console.print(
-                    message(f"run.note.{key}", lang, segment=segment, years=_span(years)), markup=False
+                lines.append(
+                    message(f"run.note.{key}", lang, segment=called("segment", segment), years=_span(years))
                 )
+    return lines
 
 
 def unique_names(results) -> list[str]:

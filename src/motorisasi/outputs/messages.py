@@ -677,6 +677,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Titik data ditandai teramati, disesuaikan, diisi atau turunan; angka turunan menyebutkan cara "
         "menghitungnya. Tidak ada angka rekaan: angka tanpa data adalah asumsi beserta alasannya.",
     },
+    "report.convention.gap": {
+        "en": "When a scenario falls short of the target, the headline's 'needs' comes from the gap analysis "
+        "('motorisasi gap'): it starts from the latest observed year and one lifetime for all four-wheelers, "
+        "so its figures differ a little from a scenario run, which starts from the base year.",
+        "id": "Jika skenario tidak mencapai target, angka 'dibutuhkan' pada ringkasan berasal dari analisis "
+        "kesenjangan ('motorisasi gap'): analisis ini dimulai dari tahun teramati terakhir dengan satu umur "
+        "pakai untuk semua kendaraan roda empat, sehingga angkanya sedikit berbeda dari hasil skenario yang "
+        "dimulai dari tahun dasar.",
+    },
     "report.reproduce": {"en": "Reproduce", "id": "Reproduksi"},
     "report.reproduce.text": {
         "en": "Run with motorisasi {version} and the scenario files below; the same version and scenario "
@@ -734,6 +743,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 def language(choice: str | None = None) -> str:
     """The language to use: the choice, else the environment's locale (LC_ALL, LANG), else English."""
     if choice:
+        choice = choice.lower()
         if choice not in LANGUAGES:
             from motorisasi.errors import MotorisasiError
 

@@ -45,11 +45,19 @@ def _style(ax, title: str, ylabel: str, xlabel: str, lang: str = "en") -> None:
 
 
 def _tick(value: float, ax, lang: str) -> str:
-    """A value-axis label in the language's number format, with the decimals the tick spacing needs."""
+    """A value-axis label in the language's number format, with as many decimals as the tick step has."""
     ticks = ax.yaxis.get_majorticklocs()
     step = float(np.min(np.diff(ticks))) if len(ticks) > 1 else 1.0
-    decimals = max(0, int(np.ceil(-np.log10(step)))) if 0 < step < 1 else 0
-    return number(value, lang, decimals)
+    return number(value, lang, _decimals(step))
+
+
+def _decimals(step: float) -> int:
+    """The fewest decimals that write ``step`` exactly: 0 for 2, 1 for 2.5, 3 for 0.025."""
+    for decimals in range(7):
+        scaled = step * 10**decimals
+        if abs(scaled - round(scaled)) < 1e-6 * max(1.0, scaled):
+            return decimals
+    return 6
 
 
 def _figure(title: str, ylabel: str, ds, lang: str, xlabel: str | None = None):

@@ -28,6 +28,7 @@ CONVENTIONS = (
     "report.convention.co2",
     "report.convention.money",
     "report.convention.data",
+    "report.convention.gap",
 )
 
 
@@ -83,9 +84,9 @@ class Report:
 
 
 def scenario_hash(ds) -> str:
-    """SHA-256 of the scenario as run (canonical JSON), first 16 hex digits."""
+    """SHA-256 of the scenario as run (canonical JSON), in hex."""
     canonical = json.dumps(json.loads(ds.attrs["scenario"]), sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 MAX_GROWTH = 0.25  # bound on year-on-year sales growth for the gap analysis (its default)
@@ -301,7 +302,8 @@ h2{margin-top:2.2rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem}
 padding:.6rem 1rem;margin:1rem 0}
 table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.25rem .45rem;text-align:left;vertical-align:top}
-td{overflow-wrap:anywhere}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.sources{table-layout:fixed}table.sources td{overflow-wrap:anywhere}
+.notes{color:#8a4b00}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 figure{margin:1.2rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:.8rem;color:#555}details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 code{font-size:.85em}
@@ -320,14 +322,20 @@ def _img(png: bytes, alt: str) -> str:
     )
 
 
-def _table(header: list[str], rows: list[list[str]], numeric_from: int | None = None) -> str:
+def _table(
+    header: list[str], rows: list[list[str]], numeric_from: int | None = None, widths: tuple[int, ...] = ()
+) -> str:
     def cell(tag: str, i: int, text: str) -> str:
         cls = ' class="num"' if numeric_from is not None and i >= numeric_from else ""
         return f"<{tag}{cls}>{_e(text)}</{tag}>"
 
     head = "".join(cell("th", i, h) for i, h in enumerate(header))
     body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    if not widths:
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    cols = "".join(f'<col style="width:{w}%">' for w in widths)
+    table = f'<table class="sources"><colgroup>{cols}</colgroup>'
+    return f"{table}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _key_figures(ds, lang: str) -> str:
@@ -356,12 +364,13 @@ def _sources(results: list, lang: str) -> str:
         message(f"report.sources.{k}", lang)
         for k in ("id", "publisher", "citation", "table", "accessed", "licence")
     ]
-    return _table(header, rows)
+    return _table(header, rows, widths=(10, 16, 44, 12, 9, 9))
 
 
 def to_html(report: Report, lang: str) -> str:
     """The report as one self-contained HTML document."""
     from motorisasi import __version__
+    from motorisasi.outputs.cli_run import notes
 
     first = report.scenarios[0].result
     names = scenario_names(report.scenarios)
@@ -394,6 +403,9 @@ def to_html(report: Report, lang: str) -> str:
         out.append(
             '<div class="headline">' + " ".join(_e(s) for s in headline_text(part.headline, lang)) + "</div>"
         )
+        warned = notes(ds, lang, names=True)
+        if warned:
+            out.append('<ul class="notes">' + "".join(f"<li>{_e(n)}</li>" for n in warned) + "</ul>")
         out.append(f"<h3>{_e(message('report.key_figures', lang))}</h3>")
         out.append(_key_figures(ds, lang))
         out.append(f"<h3>{_e(message('report.charts', lang))}</h3>")
@@ -478,6 +490,7 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
     from matplotlib.figure import Figure
 
     from motorisasi import __version__
+    from motorisasi.outputs.cli_run import notes
 
     def wrapped(text: str, width: int = 100) -> list[str]:
         return textwrap.wrap(text, width) or [""]
@@ -495,8 +508,12 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
         for part, label in zip(report.scenarios, names, strict=True):
             lines.append(message("report.scenario", lang, name=label))
             lines.append(message("report.hash", lang, hash=scenario_hash(part.result)))
+            description = (lang == "id" and part.scenario.description_id) or part.scenario.description
+            lines.extend(wrapped(description) if description else [])
             for sentence in headline_text(part.headline, lang):
                 lines.extend(wrapped(sentence))
+            for line in notes(part.result, lang, names=True):
+                lines.extend(wrapped(line))
             lines.append("")
         lines.append(message("report.conventions", lang))
         for key in CONVENTIONS:

@@ -458,7 +458,7 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         where = f"{chain[-1]}: extends" if chain else "scenario"
-        raise ScenarioError(f"{where}: file {str(path)!r} does not exist") from None
+        raise ScenarioError(f"{where}: file {str(path)!r} does not exist{_suggest(path)}") from None
     try:
         content = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -480,6 +480,16 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     if "description" in content and "description_id" not in content:
         merged.pop("description_id", None)  # the parent's translation no longer says what this one is
     return merged
+
+
+def _suggest(path: Path) -> str:
+    """' (shipped scenarios: ...; did you mean X?)' for a name that is not a file."""
+    import difflib
+
+    shipped = library()
+    close = difflib.get_close_matches(path.stem, shipped, n=1)
+    guess = f"; did you mean {close[0]!r}?" if close else ""
+    return f" (shipped scenarios: {', '.join(shipped)}{guess})"
 
 
 def resolve(name: str | Path, relative_to: Path | None = None) -> Path:
