@@ -195,3 +195,9 @@ def test_the_language_code_is_case_insensitive():
     from motorisasi.outputs.messages import language
 
     assert language("ID") == "id" and language("En") == "en"
+
+
+def test_gap_says_why_a_target_is_out_of_reach_in_indonesian():
+    output = " ".join(_invoke(["gap", "--target", "150", "--by", "2030", "--lang", "id"]).split())
+    assert "TIDAK LAYAK dalam batas: membutuhkan pertumbuhan penjualan konstan 59,2 %/tahun" in output
+    assert "needs constant" not in output

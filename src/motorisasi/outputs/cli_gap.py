@@ -166,7 +166,7 @@ def _print(r, lang: str) -> None:
         )
     rows.append((m("gap.needed", lang), needed))
     if not r.feasible:
-        rows.append(("", m("gap.infeasible", lang, reason=r.reason)))
+        rows.append(("", m("gap.infeasible", lang, reason=_reason(r, lang))))
     if r.sales:
         rows.append(
             (
@@ -285,6 +285,19 @@ def _income_text(block: dict, r, lang: str) -> str:
         by=r.by,
         model=fitted,
     )
+
+
+def _reason(r, lang: str) -> str:
+    """Why the target is out of reach, in ``lang`` when it is the growth bound (the usual case)."""
+    from motorisasi.outputs.messages import message as m
+    from motorisasi.outputs.messages import number, plain
+
+    bound = next((a.value for a in r.assumptions if a.name == "max_sales_growth"), None)
+    if r.reason.startswith("needs constant sales growth") and bound is not None:
+        return m(
+            "gap.reason.growth", lang, growth=number(100 * r.needed_growth, lang, 1), bound=plain(bound, lang)
+        )
+    return r.reason
 
 
 def _text(key: str, lang: str, fallback: str, **values: object) -> str:

@@ -54,6 +54,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "NOT FEASIBLE within the bound: {reason}",
         "id": "TIDAK LAYAK dalam batas: {reason}",
     },
+    "gap.reason.growth": {
+        "en": "needs constant sales growth of {growth} %/yr, above the {bound} %/yr bound",
+        "id": "membutuhkan pertumbuhan penjualan konstan {growth} %/tahun, di atas batas {bound} %/tahun",
+    },
     "gap.cumulative": {"en": "Cumulative", "id": "Kumulatif"},
     "gap.cumulative.value": {
         "en": "{sales} vehicles sold {first}-{by}, {extra} more than the baseline",
