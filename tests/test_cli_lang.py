@@ -201,3 +201,10 @@ def test_gap_says_why_a_target_is_out_of_reach_in_indonesian():
     output = " ".join(_invoke(["gap", "--target", "150", "--by", "2030", "--lang", "id"]).split())
     assert "TIDAK LAYAK dalam batas: membutuhkan pertumbuhan penjualan konstan 59,2 %/tahun" in output
     assert "needs constant" not in output
+
+
+def test_gap_says_when_a_smooth_path_is_not_possible():
+    output = " ".join(_invoke(["gap", "--target", "150", "--by", "2030", "--path", "smooth"]).split())
+    assert "no smooth path stays within the bound" in output
+    output = " ".join(_invoke(["gap", "--target", "150", "--by", "2030"]).split())
+    assert "no smooth path" not in output

@@ -354,3 +354,14 @@ def test_every_definition_count_kind_and_flag_has_both_languages():
         assert f"flag.{flag}" in MESSAGES or f"data.flag.{flag}" in MESSAGES, flag
     assert kind_name("harmonised", "id") == "harmonisasi"
     assert flag_name("filled", "id") == "diisi" and flag_name("statement", "id") == "pernyataan"
+
+
+def test_an_unknown_kind_is_an_error_not_an_empty_list():
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    result = CliRunner().invoke(app, ["data", "list", "--kind", "foo"])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("error: --kind: unknown kind 'foo' (use ")
+    assert "harmonised" in result.output

@@ -331,6 +331,10 @@ def test_netcdf_and_excel_read_back(tmp_path, baseline):
     assert back.attrs["scenario_name"] == "baseline"
     book = openpyxl.load_workbook(paths["xlsx"], read_only=True)
     assert {"fleet", "sales", "energy", "emissions", "assumptions", "sources"} <= set(book.sheetnames)
+    rows = book["fleet"].iter_rows(values_only=True)
+    header = next(rows)
+    years = {row[header.index("year")] for row in rows}
+    assert 2030 in years and all(isinstance(y, int) or y is None for y in years)
 
 
 def test_cli_run_with_no_arguments_writes_everything(tmp_path, monkeypatch):

@@ -118,6 +118,11 @@ def list_series(
     if kind:
         # The kind as stored (raw, derived, ...) or as the table names it in the language.
         wanted = kind.lower()
+        kinds = sorted(set(map(str, catalog(data)["kind"])))
+        if not any(wanted in (k.lower(), kind_name(k, lang).lower()) for k in kinds):
+            from motorisasi.errors import MotorisasiError
+
+            raise MotorisasiError(f"--kind: unknown kind {kind!r} (use {', '.join(kinds)})")
         table = table[
             table["kind"].map(lambda k: wanted in (str(k).lower(), kind_name(k, lang).lower())).astype(bool)
         ]

@@ -68,10 +68,10 @@ def gap(
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
-    _print(result, lang)
+    _print(result, lang, asked=path)
 
 
-def _print(r, lang: str) -> None:
+def _print(r, lang: str, asked: str = "growth") -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -167,6 +167,8 @@ def _print(r, lang: str) -> None:
     rows.append((m("gap.needed", lang), needed))
     if not r.feasible:
         rows.append(("", m("gap.infeasible", lang, reason=_reason(r, lang))))
+        if asked == "smooth" and r.path_shape != "smooth":
+            rows.append(("", m("gap.smooth_fallback", lang)))
     if r.sales:
         rows.append(
             (

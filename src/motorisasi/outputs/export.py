@@ -118,7 +118,10 @@ def tidy(ds):
         frames.append(frame[["variable", *present, "value", "unit"]])
     out = pd.concat(frames, ignore_index=True)
     for dim in present:
-        out[dim] = out[dim].astype(str)
+        if dim in ("year", "age"):  # numbers (blank where a variable has no such dimension)
+            out[dim] = pd.to_numeric(out[dim].replace("", None)).astype("Int64")
+        else:
+            out[dim] = out[dim].astype(str)
     return out
 
 

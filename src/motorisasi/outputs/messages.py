@@ -58,6 +58,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "needs constant sales growth of {growth} %/yr, above the {bound} %/yr bound",
         "id": "membutuhkan pertumbuhan penjualan konstan {growth} %/tahun, di atas batas {bound} %/tahun",
     },
+    "gap.smooth_fallback": {
+        "en": "no smooth path stays within the bound; the path shown grows at the constant rate it would take",
+        "id": "tidak ada jalur mulus yang tetap dalam batas; jalur yang ditampilkan tumbuh dengan laju konstan "
+        "yang dibutuhkan",
+    },
     "gap.cumulative": {"en": "Cumulative", "id": "Kumulatif"},
     "gap.cumulative.value": {
         "en": "{sales} vehicles sold {first}-{by}, {extra} more than the baseline",
