@@ -16,8 +16,9 @@ from motorisasi.outputs.cli_data import data_app
 from motorisasi.outputs.cli_gap import gap
 from motorisasi.outputs.cli_ownership import ownership_app
 from motorisasi.outputs.cli_report import report
-from motorisasi.outputs.cli_run import LANG_HELP, compare, run
+from motorisasi.outputs.cli_run import compare, run
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.options import Lang
 
 app = typer.Typer(
     name="motorisasi",
@@ -62,7 +63,7 @@ def demo(
         str, typer.Option(help="When in their sales year vehicles enter: end, middle, start or uniform.")
     ] = "middle",
     every: Annotated[int, typer.Option(min=1, help="Print one row every this many years.")] = 5,
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
+    lang: Lang = None,
 ) -> None:
     """Run the stock-turnover engine on an illustrative example and print a table.
 

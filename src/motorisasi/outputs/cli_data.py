@@ -15,9 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
-from motorisasi.outputs.cli_run import LANG_HELP
 from motorisasi.outputs.errors import user_errors_as_one_line
-from motorisasi.outputs.messages import MESSAGES, language, message, number
+from motorisasi.outputs.messages import language, message, message_or, number
+from motorisasi.outputs.options import DataDir, Lang
 
 data_app = typer.Typer(
     help="Show the embedded data, their sources and definitions, and check a folder of your own.",
@@ -25,16 +25,7 @@ data_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="Folder of your own CSV files laid over the embedded data (default: $MOTORISASI_DATA).",
-        show_default=False,
-    ),
-]
 Country = Annotated[str, typer.Option("--country", "-c", help="ISO 3166 alpha-3 country code.")]
-Lang = Annotated[str | None, typer.Option(help=LANG_HELP)]
 
 
 def significant(value: float, lang: str = "en", digits: int = 4) -> str:
@@ -53,21 +44,14 @@ def fmt(value: Any, lang: str = "en") -> str:
     return significant(value, lang)
 
 
-def label(key: str, lang: str, fallback: str) -> str:
-    """The catalogue's text for ``key``, or ``fallback`` where the catalogue has none."""
-    return message(key, lang) if key in MESSAGES else fallback
-
-
 def kind_name(kind: str, lang: str) -> str:
     """A series kind (raw, derived, harmonised, ...) in ``lang``."""
-    return label(f"data.kind.{kind}", lang, str(kind))
+    return message_or(f"data.kind.{kind}", lang, str(kind))
 
 
 def flag_name(flag: str, lang: str) -> str:
     """A data flag (observed, filled, ...) in ``lang``; flags the catalogue does not know as written."""
-    if f"flag.{flag}" in MESSAGES:
-        return message(f"flag.{flag}", lang)
-    return label(f"data.flag.{flag}", lang, str(flag))
+    return message_or(f"flag.{flag}", lang, message_or(f"data.flag.{flag}", lang, str(flag)))
 
 
 def _span(start: Any, end: Any, lang: str = "en") -> str:
@@ -188,7 +172,7 @@ def show(
     )
     for column in levels:
         out.add_column(
-            label(f"data.col.{column}", lang, column), justify="right" if column == "year" else "left"
+            message_or(f"data.col.{column}", lang, column), justify="right" if column == "year" else "left"
         )
     out.add_column(message("data.col.value", lang), justify="right")
     out.add_column("", no_wrap=True)
@@ -314,10 +298,10 @@ def ownership(
     basis_keys = {text: key for key, (text, _) in BASES.items()} | {"statement": "statement"}
 
     def definition_name(text: str) -> str:
-        return label(f"data.definition.{definition_keys.get(text)}", lang, text)
+        return message_or(f"data.definition.{definition_keys.get(text)}", lang, text)
 
     def basis_name(text: str) -> str:
-        return label(f"data.basis.{basis_keys.get(text)}", lang, text)
+        return message_or(f"data.basis.{basis_keys.get(text)}", lang, text)
 
     out = Table(
         box=box.SIMPLE_HEAD,
@@ -377,5 +361,5 @@ def ownership(
     used = set(table["basis"])
     for text, key in basis_keys.items():
         if text in used:
-            meaning = label(f"data.basis.{key}.meaning", lang, BASES.get(key, ("", ""))[1])
+            meaning = message_or(f"data.basis.{key}.meaning", lang, BASES.get(key, ("", ""))[1])
             console.print(f"  {basis_name(text)}: {meaning}", soft_wrap=True, markup=False)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.options import DataDir, Lang
 
 
 @user_errors_as_one_line
@@ -26,19 +26,12 @@ def gap(
     path: Annotated[
         str, typer.Option(help="Shape of the sales path: growth (constant rate) or smooth.")
     ] = "growth",
-    lang: Annotated[
-        str | None, typer.Option(help="Language of the labels: en or id (default: from the locale).")
-    ] = None,
+    lang: Lang = None,
     income: Annotated[
         bool, typer.Option(help="Also fit the ownership model and give the income growth the target needs.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
-        ),
-    ] = None,
+    data: DataDir = None,
 ) -> None:
     """What reaching TARGET vehicles per 1,000 people by BY takes: sales, growth, fleet.
 
@@ -77,8 +70,8 @@ def _print(r, lang: str, asked: str = "growth") -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from motorisasi.outputs.messages import MESSAGES, millions, number, plain
     from motorisasi.outputs.messages import message as m
+    from motorisasi.outputs.messages import message_or, millions, number, plain
 
     console = Console(highlight=False)
     definition = m(f"definition.{r.definition}", lang)
@@ -94,7 +87,7 @@ def _print(r, lang: str, asked: str = "growth") -> None:
         style="bold",
         markup=False,
     )
-    flag = m(f"flag.{r.latest_flag}", lang) if f"flag.{r.latest_flag}" in MESSAGES else r.latest_flag
+    flag = message_or(f"flag.{r.latest_flag}", lang, r.latest_flag)
     rows = [
         (
             m("gap.today", lang),
@@ -249,11 +242,11 @@ def _print(r, lang: str, asked: str = "growth") -> None:
         value = (
             number(a.value, lang, 1)
             if isinstance(a.value, float)
-            else _text(f"assumption.{a.name}.value", lang, str(a.value))
+            else message_or(f"assumption.{a.name}.value", lang, str(a.value))
         )
-        reason = _text(f"assumption.{a.name}", lang, a.reason, **a.params)
+        reason = message_or(f"assumption.{a.name}", lang, a.reason, **a.params)
         assumptions.add_row(
-            *(Text(c) for c in (a.name, value, _text(f"unit.{a.unit}", lang, a.unit), reason))
+            *(Text(c) for c in (a.name, value, message_or(f"unit.{a.unit}", lang, a.unit), reason))
         )
     console.print(assumptions)
     console.print(m("gap.read", lang, by=r.by), markup=False)
@@ -300,13 +293,6 @@ def _reason(r, lang: str) -> str:
             "gap.reason.growth", lang, growth=number(100 * r.needed_growth, lang, 1), bound=plain(bound, lang)
         )
     return r.reason
-
-
-def _text(key: str, lang: str, fallback: str, **values: object) -> str:
-    """The catalogue text of ``key`` if there is one (data-dependent texts may have none)."""
-    from motorisasi.outputs.messages import MESSAGES
-
-    return MESSAGES[key][lang].format(**values) if key in MESSAGES else fallback
 
 
 def _baseline_growth(r) -> float:

@@ -7,13 +7,12 @@ stays the same in both (English field names).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from motorisasi.outputs.cli_run import LANG_HELP
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.options import DataDir, Lang
 
 ownership_app = typer.Typer(
     help="The ownership-income model (Gompertz with partial adjustment): estimate it from the data.",
@@ -36,13 +35,8 @@ def fit(
     ] = None,
     shared_beta: Annotated[bool, typer.Option(help="One income response for all countries.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
-        ),
-    ] = None,
+    lang: Lang = None,
+    data: DataDir = None,
 ) -> None:
     """Estimate V* = saturation * exp(alpha * exp(beta * income)) and the adjustment speed.
 
@@ -90,16 +84,16 @@ def _print(result, used: dict[str, list[str]], definition: str, codes: tuple[str
     from rich.console import Console
     from rich.table import Table
 
-    from motorisasi.outputs.cli_data import label, significant
-    from motorisasi.outputs.messages import message, number
+    from motorisasi.outputs.cli_data import significant
+    from motorisasi.outputs.messages import message, message_or, number
 
     def parameter(name: str) -> str:
         # saturation, alpha, beta[IDN], theta_rise: the base name may have a name in the language.
         base, bracket, rest = name.partition("[")
-        return label(f"ownership.param.{base}", lang, base) + bracket + rest
+        return message_or(f"ownership.param.{base}", lang, base) + bracket + rest
 
     def unit(name: str) -> str:
-        return label(f"ownership.unit.{name.split('[')[0].split('_')[0]}", lang, "")
+        return message_or(f"ownership.unit.{name.split('[')[0].split('_')[0]}", lang, "")
 
     console = Console(highlight=False)
     form = message("ownership.form.dynamic" if result.dynamic else "ownership.form.static", lang)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.options import DataDir, Lang
 
 
 @user_errors_as_one_line
@@ -28,15 +29,8 @@ def report(
         float, typer.Option(help="Ownership target for the headline, vehicles per 1,000.")
     ] = 150.0,
     by: Annotated[int, typer.Option(help="Year by which the headline asks for the target.")] = 2030,
-    lang: Annotated[
-        str | None, typer.Option(help="Language of the report: en or id (default: from the locale).")
-    ] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
-        ),
-    ] = None,
+    lang: Lang = None,
+    data: DataDir = None,
 ) -> None:
     """Write one HTML file that anyone can open offline: headline, key figures, charts, assumptions, sources.
 

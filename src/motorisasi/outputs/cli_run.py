@@ -13,10 +13,9 @@ import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.messages import display_name
+from motorisasi.outputs.options import DataDir, Lang
 
 MILESTONES = (2030, 2040, 2050)
-
-LANG_HELP = "Language of the labels: en or id (default: from the locale)."
 
 
 @user_errors_as_one_line
@@ -27,13 +26,8 @@ def run(
     out: Annotated[Path, typer.Option(help="Folder for the result files.")] = Path("motorisasi-results"),
     files: Annotated[bool, typer.Option(help="Write the CSV, Excel, NetCDF and IAMC files.")] = True,
     by_age: Annotated[bool, typer.Option(help="Also give the fleet by age (an 'age' dimension).")] = False,
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
-        ),
-    ] = None,
+    lang: Lang = None,
+    data: DataDir = None,
 ) -> None:
     """Run a scenario and write tidy CSV, Excel, NetCDF and IAMC files; print the headline numbers.
 
@@ -112,6 +106,11 @@ def unique_names(results) -> list[str]:
     return names
 
 
+def four_wheel_segments(ds) -> list[str]:
+    """The segments other than motorcycles: cars, buses and trucks in the shipped scenarios."""
+    return [str(s) for s in ds["segment"].values if s != "motorcycles"]
+
+
 def milestones(ds) -> list[int]:
     """The base year, the milestone years inside the horizon, and the last year."""
     base = int(ds.attrs["base_year"])
@@ -124,7 +123,7 @@ def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, o
     from motorisasi.outputs.messages import message as m
 
     sel = ds.sel(year=years)
-    four_wheel = [s for s in ds["segment"].values if s != "motorcycles"]
+    four_wheel = four_wheel_segments(ds)
     pop = sel["population"].values
     reg = sel["registered_stock"]
     out: dict[str, tuple[int, object]] = {
@@ -235,13 +234,8 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[str | None, typer.Option(help=LANG_HELP)] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data", help="Folder of your own CSV files laid over the embedded data.", show_default=False
-        ),
-    ] = None,
+    lang: Lang = None,
+    data: DataDir = None,
 ) -> None:
     """Compare scenarios at milestone years: each indicator, and its difference from the first scenario."""
     import numpy as np

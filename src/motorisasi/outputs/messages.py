@@ -770,13 +770,21 @@ def message(key: str, lang: str, **values: object) -> str:
     return MESSAGES[key][lang].format(**values)
 
 
+def message_or(key: str, lang: str, fallback: str, **values: object) -> str:
+    """The text of ``key`` in ``lang``, or ``fallback`` where the catalogue has no such key.
+
+    For texts that depend on the data or the scenario file (a segment named there, a flag the
+    catalogue does not know): those are shown as written.
+    """
+    return message(key, lang, **values) if key in MESSAGES else fallback
+
+
 def display_name(kind: str, value: object, lang: str) -> str:
     """The name of a segment, fuel, industry group or country in ``lang`` (``name.KIND.VALUE``).
 
     Names a scenario file defines and the catalogue does not know are given as written.
     """
-    key = f"name.{kind}.{value}"
-    return MESSAGES[key][lang] if key in MESSAGES else str(value)
+    return message_or(f"name.{kind}.{value}", lang, str(value))
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:

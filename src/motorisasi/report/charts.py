@@ -14,13 +14,13 @@ from collections.abc import Callable
 
 import numpy as np
 
+from motorisasi.outputs.cli_run import four_wheel_segments
 from motorisasi.outputs.messages import display_name, message, number
 
 #: Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 POWERTRAIN_COLOURS = {"ICE": "#999999", "HEV": "#E69F00", "PHEV": "#56B4E9", "BEV": "#009E73"}
 FUEL_COLOURS = {"gasoline": "#D55E00", "diesel": "#000000", "electricity": "#0072B2"}
-MOTORCYCLES = "motorcycles"
 
 
 def _new_figure(**kw):
@@ -138,7 +138,7 @@ def _dots(ax, ds, years, values, colour: str) -> None:
 
 def four_wheel_per_1000(ds) -> np.ndarray:
     """Registered vehicles other than motorcycles per 1,000 people, by year."""
-    four = [s for s in ds["segment"].values if s != MOTORCYCLES]
+    four = four_wheel_segments(ds)
     return ds["ownership_per_1000"].sel(segment=four).sum("segment").values
 
 

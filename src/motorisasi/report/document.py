@@ -101,13 +101,14 @@ def headline(ds, sc, target: float, by: int, data_dir=None) -> Headline:
     that reaches the target in ``by``.
     """
     from motorisasi.errors import MotorisasiError
-    from motorisasi.report.charts import MOTORCYCLES, four_wheel_per_1000
+    from motorisasi.outputs.cli_run import four_wheel_segments
+    from motorisasi.report.charts import four_wheel_per_1000
     from motorisasi.scenario.gap import ownership_gap
 
     years = [int(y) for y in ds["year"].values]
     per_1000 = four_wheel_per_1000(ds)
     base = int(ds.attrs["base_year"])
-    four = [s for s in ds["segment"].values if s != MOTORCYCLES]
+    four = four_wheel_segments(ds)
     sales = ds["sales_total"].sel(segment=four).sum("segment")
     above = np.flatnonzero(per_1000 >= target)
     h = Headline(
@@ -338,14 +339,26 @@ def _table(
     return f"{table}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _key_figures(ds, lang: str) -> str:
+def _key_figure_rows(ds, lang: str) -> tuple[list[int], list[list[str]]]:
+    """The milestone years, and one row of formatted values per headline indicator."""
     from motorisasi.outputs.cli_run import indicators, milestones
 
     years = milestones(ds)
-    rows = []
-    for label, (spec, values) in indicators(ds, years, lang).items():
-        rows.append([label, *(number(float(v), lang, spec) for v in np.asarray(values, dtype=float))])
+    rows = [
+        [label, *(number(float(v), lang, spec) for v in np.asarray(values, dtype=float))]
+        for label, (spec, values) in indicators(ds, years, lang).items()
+    ]
+    return years, rows
+
+
+def _key_figures(ds, lang: str) -> str:
+    years, rows = _key_figure_rows(ds, lang)
     return _table([message("report.indicator", lang), *map(str, years)], rows, numeric_from=1)
+
+
+def _description(sc, lang: str) -> str:
+    """The scenario's description, in Bahasa Indonesia when asked and the file gives one."""
+    return (lang == "id" and sc.description_id) or sc.description
 
 
 def _source_rows(results: list) -> list[list[str]]:
@@ -396,7 +409,7 @@ def to_html(report: Report, lang: str) -> str:
     for part, label in zip(report.scenarios, names, strict=True):
         ds = part.result
         out.append(f"<h2>{_e(message('report.scenario', lang, name=label))}</h2>")
-        description = (lang == "id" and part.scenario.description_id) or part.scenario.description
+        description = _description(part.scenario, lang)
         if description:
             out.append(f"<p>{_e(description)}</p>")
         out.append(f'<p class="meta">{_e(message("report.hash", lang, hash=scenario_hash(ds)))}</p>')
@@ -508,7 +521,7 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
         for part, label in zip(report.scenarios, names, strict=True):
             lines.append(message("report.scenario", lang, name=label))
             lines.append(message("report.hash", lang, hash=scenario_hash(part.result)))
-            description = (lang == "id" and part.scenario.description_id) or part.scenario.description
+            description = _description(part.scenario, lang)
             lines.extend(wrapped(description) if description else [])
             for sentence in headline_text(part.headline, lang):
                 lines.extend(wrapped(sentence))
@@ -560,13 +573,7 @@ def _figures_page(ds, label: str, lang: str):
     """The key figures of one scenario as a table on an A4 page."""
     from matplotlib.figure import Figure
 
-    from motorisasi.outputs.cli_run import indicators, milestones
-
-    years = milestones(ds)
-    rows = [
-        [name, *(number(float(v), lang, spec) for v in np.asarray(values, dtype=float))]
-        for name, (spec, values) in indicators(ds, years, lang).items()
-    ]
+    years, rows = _key_figure_rows(ds, lang)
     page = Figure(figsize=(8.27, 11.69))
     ax = page.add_axes((0.04, 0.05, 0.92, 0.88))
     ax.axis("off")

@@ -1,0 +1,22 @@
+"""Command-line options that several commands share, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+LANG_HELP = "Language of the labels: en or id (default: from the locale)."
+
+#: ``--data DIR``: a user folder laid over the embedded data (the store also reads $MOTORISASI_DATA).
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Folder of your own CSV files laid over the embedded data (default: $MOTORISASI_DATA).",
+        show_default=False,
+    ),
+]
+#: ``--lang en|id``; None means "from the locale" (see :func:`motorisasi.outputs.messages.language`).
+Lang = Annotated[str | None, typer.Option(help=LANG_HELP)]
