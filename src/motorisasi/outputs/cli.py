@@ -133,9 +133,35 @@ app.command("report")(report)
 app.add_typer(ownership_app, name="ownership")
 
 
-def main() -> None:
-    """Entry point of the ``motorisasi`` script."""
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``motorisasi`` script; exits with the command's status.
+
+    A mistake on the command line (an unknown option, a value of the wrong type) is one
+    ``error:`` line naming the option and the value, with the command whose help to read.
+    """
+    import sys
+
+    from motorisasi.outputs.errors import _print
+
+    try:  # typer vendors its own copy of click since 0.2x
+        from typer._click import exceptions as cli_errors
+    except ImportError:  # pragma: no cover - older typer
+        from click import exceptions as cli_errors
+    no_args = getattr(cli_errors, "NoArgsIsHelpError", ())
+
+    try:
+        status = app(args=argv, prog_name="motorisasi", standalone_mode=False)
+    except no_args as exc:  # a group called bare: its help, as before
+        typer.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message())
+        status = 0
+    except cli_errors.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx is not None else "motorisasi"
+        _print(f"{exc.format_message()} (see '{command} --help')")
+        status = 2
+    except typer.Abort:
+        _print("interrupted")
+        status = 130
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

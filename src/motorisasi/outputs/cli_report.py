@@ -41,19 +41,21 @@ def report(
     import math
 
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.messages import language, message
-    from motorisasi.report.document import build, check_paths, write
-    from motorisasi.scenario.schema import load_scenario
+    from motorisasi.report.document import check_paths
+    from motorisasi.scenario.schema import MAX_PER_1000, load_scenario
 
     lang = language(lang)
-    if not (math.isfinite(target) and 0 < target <= 1000):
+    if not (math.isfinite(target) and 0 < target <= MAX_PER_1000):
         raise MotorisasiError(message("report.error.target", lang, value=f"{target:g}"))
     check_paths(out, pdf, lang)
     if charts is not None and charts.exists() and not charts.is_dir():
         raise MotorisasiError(message("report.error.charts", lang, path=str(charts)))
+    from motorisasi.data.store import merged
+
+    merged(data)  # a broken data folder is reported first, naming its own file
     loaded = [load_scenario(name) for name in scenarios or ["baseline"]]
     for sc in loaded:
         if not sc.years.base < by <= sc.years.end:
@@ -62,6 +64,31 @@ def report(
                     "report.error.by", lang, by=by, first=sc.years.base + 1, end=sc.years.end, name=sc.name
                 )
             )
+    from motorisasi.outputs.files import OutputSets
+    from motorisasi.report.document import pdf_path
+
+    # Both folders are checked and locked before the work; the files are put in place at the end.
+    with OutputSets(lang) as sets:
+        report_set = sets.folder(out.parent, [out.name, *([pdf_path(out).name] if pdf else [])])
+        chart_set = sets.folder(charts) if charts is not None else None
+        paths, n_charts = _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart_set)
+        sets.commit()
+    console = Console(highlight=False, stderr=True)
+    console.print(message("report.wrote", lang, paths=", ".join(str(p) for p in paths)), markup=False)
+    if charts is not None:
+        console.print(message("report.charts.wrote", lang, n=n_charts, folder=str(charts)), markup=False)
+
+
+def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart_set):
+    """Run, draw and stage the files; returns the report's paths and the number of charts."""
+    import re
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from motorisasi.outputs.messages import message
+    from motorisasi.report.document import build, write
+
     console = Console(highlight=False, stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -79,12 +106,11 @@ def report(
             progress.update(task, description=message("report.progress", lang, name=following))
 
         result = build(loaded, lang, target, by, data_dir=data, progress=step)
-        paths = write(result, lang, out, pdf=pdf)
+        paths = write(result, lang, out, pdf=pdf, outset=report_set)
         progress.advance(task)
-    console.print(message("report.wrote", lang, paths=", ".join(str(p) for p in paths)), markup=False)
-    if charts is not None:
-        import re
-
+    n = 0
+    if chart_set is not None:
+        from motorisasi.outputs.files import safe_stem
         from motorisasi.report.charts import save
         from motorisasi.report.document import scenario_names
 
@@ -92,6 +118,7 @@ def report(
         for name, part in zip(scenario_names(result.scenarios), result.scenarios, strict=True):
             figures += [(f"{name}_{key}", fig, part.charts[key]) for key, fig in part.figures.items()]
         for stem, fig, png in figures:
-            save(fig, charts / re.sub(r"[^\w.-]+", "_", stem), png=png)
-        console.print(message("report.charts.wrote", lang, n=len(figures), folder=str(charts)), markup=False)
+            save(fig, chart_set.folder / safe_stem(re.sub(r"[^\w.-]+", "_", stem)), png=png, outset=chart_set)
+        n = len(figures)
     result.close()
+    return paths, n

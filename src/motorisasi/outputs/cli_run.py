@@ -33,29 +33,47 @@ def run(
 
     With no argument it runs the shipped baseline for Indonesia from the embedded data.
     """
+    from contextlib import nullcontext
+
     from rich.console import Console
 
+    from motorisasi.outputs.export import file_names, run_stem
+    from motorisasi.outputs.files import OutputSet
     from motorisasi.outputs.messages import language, message
 
     lang = language(lang)
     console = Console(highlight=False)
-    with console.status(message("run.status", lang), spinner="dots"):
-        from motorisasi.scenario.run import run as run_scenario
+    sc = _inputs(scenario, data)
+    # The output folder is checked and locked before the work, so a bad --out fails at once.
+    outset = OutputSet(out, file_names(run_stem(sc.name)).values(), lang) if files else nullcontext()
+    with outset:
+        with console.status(message("run.status", lang), spinner="dots"):
+            from motorisasi.scenario.run import run as run_scenario
 
-        ds = run_scenario(scenario, data_dir=data, by_age=by_age)
-    if files:
-        with console.status(message("run.status.files", lang), spinner="dots"):
-            from motorisasi.outputs.export import write_all
+            ds = run_scenario(sc, data_dir=data, by_age=by_age)
+        if isinstance(outset, OutputSet):
+            with console.status(message("run.status.files", lang), spinner="dots"):
+                from motorisasi.outputs.export import write_all
 
-            paths = write_all(ds, out)
+                write_all(ds, outset)
+                paths = outset.commit()
     headline(ds, console, lang)
     warnings(ds, console, lang)
     if files:
         console.print(
-            message("run.wrote", lang, paths=", ".join(str(p) for p in paths.values())),
+            message("run.wrote", lang, paths=", ".join(str(p) for p in paths)),
             soft_wrap=True,
             markup=False,
         )
+
+
+def _inputs(scenario: str, data):
+    """Check the data folder, then read the scenario: each error names its own file."""
+    from motorisasi.data.store import merged
+    from motorisasi.scenario.schema import load_scenario
+
+    merged(data)
+    return load_scenario(scenario)
 
 
 def _span(years: list[int]) -> str:
@@ -238,10 +256,7 @@ def compare(
     data: DataDir = None,
 ) -> None:
     """Compare scenarios at milestone years: each indicator, and its difference from the first scenario."""
-    import numpy as np
-    from rich import box
     from rich.console import Console
-    from rich.table import Table
 
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.messages import language, message
@@ -251,8 +266,29 @@ def compare(
     if len(scenarios) < 2:
         raise MotorisasiError(message("compare.too_few", lang))
     console = Console(highlight=False)
-    with console.status(message("compare.status", lang), spinner="dots"):
-        results = [run_scenario(s, data_dir=data) for s in scenarios]
+    loaded = [_inputs(s, data) for s in scenarios]
+    with _output_file(out, lang) as outset:
+        with console.status(message("compare.status", lang), spinner="dots"):
+            results = [run_scenario(sc, data_dir=data) for sc in loaded]
+        _compare_tables(results, console, lang, outset, out)
+
+
+def _output_file(out: Path | None, lang: str):
+    """The :class:`OutputSet` of one output file (checked and locked now), or nothing."""
+    from contextlib import nullcontext
+
+    from motorisasi.outputs.files import OutputSet
+
+    return nullcontext() if out is None else OutputSet(out.parent, [out.name], lang)
+
+
+def _compare_tables(results, console, lang: str, outset, out: Path | None) -> None:
+    import numpy as np
+    from rich import box
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import message
+
     names = unique_names(results)
     years = sorted({y for r in results for y in milestones(r)})
     tables = [indicators(r, [y for y in years if y in r["year"].values], lang) for r in results]
@@ -284,10 +320,11 @@ def compare(
     if out is not None:
         import pandas as pd
 
-        from motorisasi.outputs.export import _csv_bytes, atomic_write, bytes_writer
+        from motorisasi.outputs.export import csv_bytes
 
         frame = pd.DataFrame(
             rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"]
         )
-        path = atomic_write(Path(out), bytes_writer(_csv_bytes(frame)))
+        outset.write(out.name, csv_bytes(frame))
+        (path,) = outset.commit()
         console.print(message("run.wrote", lang, paths=str(path)), markup=False)

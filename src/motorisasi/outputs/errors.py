@@ -1,8 +1,19 @@
-"""How the command line reports a user's mistake: one ``error:`` line and exit status 2."""
+"""How the command line reports a problem: one ``error:`` line on stderr and a non-zero exit, never a traceback.
+
+- A user's mistake (:class:`~motorisasi.errors.MotorisasiError`) or a file that cannot be
+  read or written (:class:`OSError`): exit status 2.
+- A floating-point warning (overflow, division by zero, an invalid operation) is an error, not
+  noise: it means an input outside what the model can handle. Exit status 2.
+- Ctrl-C: exit status 130.
+- Anything else is a defect of the program: one line naming the exception, exit status 3;
+  with ``MOTORISASI_DEBUG=1`` in the environment the traceback is shown instead.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
+import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -11,15 +22,20 @@ import typer
 from motorisasi.errors import MotorisasiError
 
 F = TypeVar("F", bound=Callable[..., Any])
+DEBUG_VAR = "MOTORISASI_DEBUG"
 
 
 def user_errors_as_one_line(func: F) -> F:
-    """Turn a :class:`MotorisasiError` (or a file that cannot be written) into one line on stderr, exit 2."""
+    """Run a command so that every failure ends as one ``error:`` line and a non-zero exit status."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)
+                return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
         except MotorisasiError as exc:
             _print(str(exc))
             raise typer.Exit(2) from None
@@ -27,6 +43,20 @@ def user_errors_as_one_line(func: F) -> F:
             where = exc.filename if exc.filename is not None else ""
             _print(f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc))
             raise typer.Exit(2) from None
+        except (FloatingPointError, RuntimeWarning) as exc:
+            _print(f"the inputs lead to a numerical error ({exc}); check the values given")
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            _print("interrupted")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get(DEBUG_VAR):
+                raise
+            _print(
+                f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
+                f"(set {DEBUG_VAR}=1 to see the traceback)"
+            )
+            raise typer.Exit(3) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -35,7 +65,8 @@ def _print(text: str) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    # The message may quote user input, which must not be read as markup.
+    # One line, whatever the message quotes; user input must not be read as markup.
+    line = " ".join(str(text).split())
     Console(stderr=True, highlight=False).print(
-        f"[bold red]error:[/] {escape(text)}", soft_wrap=True, markup=True, emoji=False
+        f"[bold red]error:[/] {escape(line)}", soft_wrap=True, markup=True, emoji=False
     )

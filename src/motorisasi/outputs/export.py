@@ -1,9 +1,15 @@
 """Write a run's result: tidy CSV, an Excel workbook, NetCDF and the IAMC format.
 
-Every file is written to a temporary file in the target folder and renamed into place, so an
-interrupted run leaves no partial file. Files are reproducible: the same result gives the same
-bytes (the workbook's timestamps are fixed to the epoch of the ZIP format and its entries are
-written in a fixed order).
+The four files of a run are one set (:class:`motorisasi.outputs.files.OutputSet`): written
+whole into a staging folder, then put in place together; their names come from the scenario's
+name made safe (:func:`~motorisasi.outputs.files.safe_stem`), always inside the output folder.
+Files are reproducible: the same result gives the same bytes (the workbook's timestamps are
+fixed to the epoch of the ZIP format and its entries are written in a fixed order).
+
+Text is written as text, never as a formula (OWASP, "CSV Injection"): a workbook cell that
+starts with ``=``, ``+``, ``-`` or ``@`` is stored as a string with Excel's quote prefix, and in
+the CSV files such a text cell gets a leading ``'``; characters a workbook cannot hold (control
+characters) are replaced by U+FFFD.
 
 The IAMC format is the one the integrated-assessment community exchanges and ``pyam`` reads:
 columns ``model, scenario, region, variable, unit`` and one column per year, variables named
@@ -14,14 +20,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+
+from motorisasi.outputs.files import OutputSet, safe_stem, writing
 
 IAMC_COLUMNS = ("model", "scenario", "region", "variable", "unit")
 MODEL = "motorisasi"
@@ -80,25 +85,6 @@ IAMC = {  # variable -> (IAMC name, unit, scale)
     "fuel_subsidy": ("Fiscal|Fuel subsidy", "IDR trillion/yr", 1.0),
     "tax_forgone": ("Fiscal|Tax forgone", "IDR trillion/yr", 1.0),
 }
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` on a temporary file next to ``path``, then rename it to ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        tmp.chmod(0o666 & ~umask)  # mkstemp makes the file private; give it the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def tidy(ds):
@@ -179,15 +165,42 @@ def iamc(ds, region: str | None = None):
     return pd.DataFrame(rows, columns=[*IAMC_COLUMNS, *years])
 
 
-def _csv_bytes(frame) -> bytes:
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what an XML workbook cannot hold
+
+
+def defused(text: str) -> str:
+    """``text`` made safe for a CSV cell: a leading ``'`` where a spreadsheet would see a formula.
+
+    >>> defused("=1+1"), defused("cars"), defused("-")
+    ("'=1+1", 'cars', "'-")
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_bytes(frame) -> bytes:
+    """A table as UTF-8 CSV bytes, text cells defused (:func:`defused`), numbers to 10 digits."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(lambda v: defused(v) if isinstance(v, str) else v)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n", float_format="%.10g")
     return buffer.getvalue().encode("utf-8")
 
 
-def bytes_writer(data: bytes) -> Callable[[Path], None]:
-    """A writer for :func:`atomic_write` that writes ``data``."""
-    return lambda tmp: tmp.write_bytes(data)
+def _text_as_text(book) -> None:
+    """Store every text cell as text: no formula, no character a workbook cannot hold."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    if _ILLEGAL.search(cell.value):
+                        cell.value = _ILLEGAL.sub("\ufffd", cell.value)
+                    if cell.data_type == "f" or cell.value.startswith(FORMULA_START):
+                        cell.data_type = "s"
+                        cell.quotePrefix = True  # as Excel stores text typed after an apostrophe
 
 
 def _excel_bytes(ds) -> bytes:
@@ -211,6 +224,7 @@ def _excel_bytes(ds) -> bytes:
             writer, sheet_name="sources", index=False
         )
         book = writer.book
+        _text_as_text(book)
         from datetime import datetime
 
         fixed = datetime(1980, 1, 1)
@@ -260,14 +274,29 @@ def _netcdf_bytes(ds) -> bytes:
     return bytes(data) if not isinstance(data, bytes) else data
 
 
-def write_all(ds, out_dir: str | Path, stem: str | None = None) -> dict[str, Path]:
-    """Write the four formats to ``out_dir``; returns the paths by format."""
-    out_dir = Path(out_dir)
-    stem = stem or ds.attrs.get("scenario_name", "scenario")
+def file_names(stem: str) -> dict[str, str]:
+    """The names of a run's files by format, from a stem already made safe."""
+    return {"csv": f"{stem}.csv", "iamc": f"{stem}_iamc.csv", "xlsx": f"{stem}.xlsx", "netcdf": f"{stem}.nc"}
+
+
+def run_stem(name: str) -> str:
+    """The stem of a run's files: the scenario's name made safe for any file system."""
+    return safe_stem(str(name))
+
+
+def write_all(ds, out: str | Path | OutputSet, stem: str | None = None) -> dict[str, Path]:
+    """Write the four formats into a folder (or an open :class:`OutputSet`), as one set.
+
+    Returns the paths by format. The files are all new or, on an error, all as before.
+    """
+    names = file_names(safe_stem(stem) if stem else run_stem(ds.attrs.get("scenario_name", "scenario")))
     contents = {
-        "csv": (out_dir / f"{stem}.csv", _csv_bytes(tidy(ds))),
-        "iamc": (out_dir / f"{stem}_iamc.csv", _csv_bytes(iamc(ds))),
-        "xlsx": (out_dir / f"{stem}.xlsx", _excel_bytes(ds)),
-        "netcdf": (out_dir / f"{stem}.nc", _netcdf_bytes(ds)),
+        "csv": lambda: csv_bytes(tidy(ds)),
+        "iamc": lambda: csv_bytes(iamc(ds)),
+        "xlsx": lambda: _excel_bytes(ds),
+        "netcdf": lambda: _netcdf_bytes(ds),
     }
-    return {key: atomic_write(path, bytes_writer(data)) for key, (path, data) in contents.items()}
+    outset = out if isinstance(out, OutputSet) else None
+    folder = outset.folder if outset is not None else Path(out)  # type: ignore[arg-type]
+    with writing(folder, names.values(), outset=outset) as files:
+        return {key: files.write(names[key], make()) for key, make in contents.items()}

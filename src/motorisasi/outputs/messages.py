@@ -593,8 +593,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kebutuhan untuk mencapainya pada tahun {by} tidak dapat dihitung: {reason}.",
     },
     "report.error.target": {
-        "en": "--target: must be more than 0 and at most 1,000 vehicles per 1,000, got {value}",
-        "id": "--target: harus lebih dari 0 dan paling banyak 1.000 kendaraan per 1.000, bukan {value}",
+        "en": "--target: must be more than 0 and at most 2,000 vehicles per 1,000, got {value}",
+        "id": "--target: harus lebih dari 0 dan paling banyak 2.000 kendaraan per 1.000, bukan {value}",
     },
     "report.error.by": {
         "en": "--by: {by} is outside the projection {first}-{end} of scenario {name}",
@@ -615,6 +615,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.error.out_pdf": {
         "en": "--out: {path} ends in .pdf, so the PDF would overwrite the HTML; use .html",
         "id": "--out: {path} berakhiran .pdf sehingga PDF akan menimpa HTML; gunakan .html",
+    },
+    "files.error.locked": {
+        "en": "{folder}: another motorisasi command is writing into this folder; wait for it to finish or "
+        "choose another output folder",
+        "id": "{folder}: perintah motorisasi lain sedang menulis ke folder ini; tunggu hingga selesai atau "
+        "pilih folder keluaran lain",
+    },
+    "files.error.folder": {
+        "en": "{folder}: cannot write here ({reason}); nothing was written",
+        "id": "{folder}: tidak dapat menulis di sini ({reason}); tidak ada yang ditulis",
+    },
+    "files.error.not_folder": {
+        "en": "{folder}: is a file, not a folder; choose another output folder",
+        "id": "{folder}: adalah berkas, bukan folder; pilih folder keluaran lain",
+    },
+    "files.error.is_folder": {
+        "en": "{path}: is a folder, so the file of that name cannot be written; move it or choose another "
+        "output folder",
+        "id": "{path}: adalah folder sehingga berkas dengan nama itu tidak dapat ditulis; pindahkan atau pilih "
+        "folder keluaran lain",
+    },
+    "files.error.name": {
+        "en": "{name!r} is not a plain file name inside {folder}",
+        "id": "{name!r} bukan nama berkas biasa di dalam {folder}",
+    },
+    "files.error.write": {
+        "en": "{path}: cannot be written ({reason}); nothing was written and the previous files are unchanged",
+        "id": "{path}: tidak dapat ditulis ({reason}); tidak ada yang ditulis dan berkas sebelumnya tidak "
+        "berubah",
+    },
+    "files.error.commit": {
+        "en": "{path}: cannot be put in place ({reason}); new: {written}; not written: {missing}",
+        "id": "{path}: tidak dapat ditempatkan ({reason}); baru: {written}; tidak ditulis: {missing}",
     },
     "report.million": {"en": "{value} million", "id": "{value} juta"},
     "report.key_figures": {"en": "Key figures", "id": "Angka utama"},

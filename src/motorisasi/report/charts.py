@@ -445,31 +445,39 @@ def all_charts(
     return charts
 
 
-def save(fig, path_stem, formats=("png", "svg"), png: bytes | None = None) -> list:
-    """Write a figure as PNG and SVG next to each other (each written whole, then renamed).
+def save(fig, path_stem, formats=("png", "svg"), png: bytes | None = None, outset=None) -> list:
+    """Write a figure as PNG and SVG next to each other.
 
     ``png`` is the figure already drawn as PNG (:func:`png_bytes`), to save drawing it again.
+    ``outset`` is an open :class:`~motorisasi.outputs.files.OutputSet` of the folder, committed
+    by the caller; without it the files are committed here, as one set.
     """
     import io
     from pathlib import Path
 
-    from motorisasi.outputs.export import atomic_write, bytes_writer
+    from motorisasi.outputs.files import writing
 
+    stem = Path(path_stem)
     paths = []
-    for fmt in formats:
-        if fmt == "png" and png is not None:
-            data = png
-        else:
-            buffer = io.BytesIO()
-            _savefig(fig, buffer, fmt)
-            data = buffer.getvalue()
-        paths.append(atomic_write(Path(f"{path_stem}.{fmt}"), bytes_writer(data)))
+    with writing(stem.parent, [f"{stem.name}.{fmt}" for fmt in formats], outset=outset) as files:
+        for fmt in formats:
+            if fmt == "png" and png is not None:
+                data = png
+            else:
+                buffer = io.BytesIO()
+                _savefig(fig, buffer, fmt)
+                data = buffer.getvalue()
+            paths.append(files.write(f"{stem.name}.{fmt}", data))
     return paths
 
 
 def _savefig(fig, buffer, fmt: str) -> None:
-    # Tight bounding box: legends outside the axes are never cut off.
-    fig.savefig(buffer, format=fmt, metadata=_metadata(fmt), bbox_inches="tight", pad_inches=0.15)
+    import matplotlib
+
+    # Tight bounding box: legends outside the axes are never cut off. A fixed hash salt makes
+    # the SVG's element ids (random by default) the same in every run.
+    with matplotlib.rc_context({"svg.hashsalt": "motorisasi"}):
+        fig.savefig(buffer, format=fmt, metadata=_metadata(fmt), bbox_inches="tight", pad_inches=0.15)
 
 
 def _metadata(fmt: str) -> dict:

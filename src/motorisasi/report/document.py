@@ -69,6 +69,7 @@ class Report:
     scenarios: list[ScenarioReport]
     comparison: bytes | None = None  # PNG of the comparison panels
     comparison_figure: Any = None
+    data_dir: Any = None  # the user's data folder the runs used (its sources are cited too)
 
     @property
     def figures(self) -> list:
@@ -217,9 +218,9 @@ def build(
         if progress:
             progress(name)
     if len(parts) < 2:
-        return Report(parts)
+        return Report(parts, data_dir=data_dir)
     fig = charts.compare([p.result for p in parts], lang, scenario_names(parts))
-    return Report(parts, charts.png_bytes(fig), fig)
+    return Report(parts, charts.png_bytes(fig), fig, data_dir=data_dir)
 
 
 def scenario_names(parts: list[ScenarioReport]) -> list[str]:
@@ -361,18 +362,21 @@ def _description(sc, lang: str) -> str:
     return (lang == "id" and sc.description_id) or sc.description
 
 
-def _source_rows(results: list) -> list[list[str]]:
-    """(id, publisher, citation, table, accessed, licence) of every source the runs used."""
+def _source_rows(results: list, data_dir=None) -> list[list[str]]:
+    """(id, publisher, citation, table, accessed, licence) of every source the runs used.
+
+    ``data_dir`` is the user's data folder the runs used: its sources are described from it.
+    """
     from motorisasi.data.store import merged
 
-    known = merged().sources
+    known = merged(data_dir).sources
     ids = sorted({i for ds in results for i in json.loads(ds.attrs.get("sources", "{}"))})
     keys = ("publisher", "citation", "table", "accessed", "licence")
     return [[i, *(str(known.get(i, {}).get(k, "")) for k in keys)] for i in ids]
 
 
-def _sources(results: list, lang: str) -> str:
-    rows = _source_rows(results)
+def _sources(results: list, lang: str, data_dir=None) -> str:
+    rows = _source_rows(results, data_dir)
     header = [
         message(f"report.sources.{k}", lang)
         for k in ("id", "publisher", "citation", "table", "accessed", "licence")
@@ -435,7 +439,7 @@ def to_html(report: Report, lang: str) -> str:
         out.append("</details>")
     out.append(f"<h2>{_e(message('report.sources', lang))}</h2>")
     out.append(f"<p>{_e(message('report.sources.intro', lang))}</p>")
-    out.append(_sources([p.result for p in report.scenarios], lang))
+    out.append(_sources([p.result for p in report.scenarios], lang, report.data_dir))
     out.append(f"<h2>{_e(message('report.conventions', lang))}</h2><ul>")
     out.extend(f"<li>{_e(message(key, lang))}</li>" for key in CONVENTIONS)
     out.append("</ul>")
@@ -483,15 +487,21 @@ def check_paths(out: str | Path, pdf: bool = False, lang: str = "en") -> None:
         raise MotorisasiError(message("report.error.out_pdf", lang, path=str(out)))
 
 
-def write(report: Report, lang: str, out: str | Path, pdf: bool = False) -> list[Path]:
-    """Write the HTML (and the PDF next to it), each whole or not at all."""
-    from motorisasi.outputs.export import atomic_write, bytes_writer
+def write(report: Report, lang: str, out: str | Path, pdf: bool = False, outset=None) -> list[Path]:
+    """Write the HTML (and the PDF next to it) as one set: both new, or both as before.
 
-    check_paths(out, pdf)
+    ``outset`` is an open :class:`~motorisasi.outputs.files.OutputSet` of the HTML file's folder
+    that the caller commits; without it the files are committed here.
+    """
+    from motorisasi.outputs.files import writing
+
+    check_paths(out, pdf, lang)
     out = Path(out)
-    paths = [atomic_write(out, bytes_writer(to_html(report, lang).encode("utf-8")))]
-    if pdf:
-        paths.append(atomic_write(pdf_path(out), lambda tmp: _pdf(report, lang, tmp)))
+    names = [out.name, *([pdf_path(out).name] if pdf else [])]
+    with writing(out.parent, names, lang, outset) as files:
+        paths = [files.write(out.name, to_html(report, lang).encode("utf-8"))]
+        if pdf:
+            paths.append(files.write(pdf_path(out).name, lambda path: _pdf(report, lang, path)))
     return paths
 
 
@@ -550,7 +560,7 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
                 pdf.savefig(page)
         lines = []
         for source_id, publisher, citation, table, accessed, _licence in _source_rows(
-            [p.result for p in report.scenarios]
+            [p.result for p in report.scenarios], report.data_dir
         ):
             text = f"{source_id}: {publisher}. {citation}" + (f" ({table})" if table else "")
             lines.extend(wrapped(f"{text}; {message('report.sources.accessed', lang)} {accessed}", 120))

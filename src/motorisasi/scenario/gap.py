@@ -129,10 +129,19 @@ def ownership_gap(
 
     if definition not in DEFINITIONS:
         raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
-    if not np.isfinite(target) or target <= 0:
-        raise GapError(f"target: must be a positive number of vehicles per 1,000 people, got {target}")
-    if not (np.isfinite(lifetime) and lifetime > 0 and np.isfinite(lifetime_std) and lifetime_std > 0):
-        raise GapError(f"lifetime: mean and std must be positive years, got {lifetime} and {lifetime_std}")
+    from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, MAX_PER_1000
+
+    if not (np.isfinite(target) and 0 < target <= MAX_PER_1000):
+        raise GapError(
+            f"target: must be more than 0 and at most {MAX_PER_1000:,.0f} vehicles per 1,000 people, "
+            f"got {target:g}"
+        )
+    if not (np.isfinite(lifetime) and 1 <= lifetime <= LIFETIME_MAX):
+        raise GapError(f"lifetime: the mean must be 1-{LIFETIME_MAX:g} years, got {lifetime:g}")
+    if not (np.isfinite(lifetime_std) and 0 < lifetime_std <= LIFETIME_STD_MAX):
+        raise GapError(
+            f"lifetime-std: must be more than 0 and at most {LIFETIME_STD_MAX:g} years, got {lifetime_std:g}"
+        )
     if not (np.isfinite(max_growth) and 0 < max_growth <= 5):
         raise GapError(f"max-growth: must be more than 0 and at most 500 %/yr, got {100 * max_growth:g}")
     if not (np.isfinite(baseline_growth) and -1 < baseline_growth <= 5):

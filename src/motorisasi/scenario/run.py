@@ -58,7 +58,6 @@ from motorisasi.scenario.schema import (
     SharePath,
     UnitsPath,
     load_scenario,
-    resolve,
 )
 
 FUELS = ("gasoline", "diesel", "electricity")
@@ -447,12 +446,25 @@ def run(
     With ``by_age=True`` the result also has ``stock_by_age`` with an ``age`` dimension (years
     since sale at the end of the year; the last bin holds older vehicles too).
     """
+    from motorisasi.data.store import merged
+
+    merged(data_dir)  # a broken data folder is reported as such, naming its own file, row and column
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     try:
-        return _run(sc, data_dir, by_age)
+        # A floating-point warning means an input outside what the model can handle: an error.
+        with np.errstate(all="raise", under="ignore"):
+            return _run(sc, data_dir, by_age)
     except ScenarioError as exc:
-        where = f"scenario {sc.name!r}" if isinstance(scenario, Scenario) else str(resolve(scenario))
-        raise ScenarioError(f"{where}: {exc}") from None
+        raise ScenarioError(f"{_where(sc)}: {exc}") from None
+    except FloatingPointError as exc:
+        raise ScenarioError(
+            f"{_where(sc)}: the inputs lead to a numerical error ({exc}); check the values of the "
+            "scenario and of the data it uses"
+        ) from None
+
+
+def _where(sc: Scenario) -> str:
+    return str(sc.source) if sc.source is not None else f"scenario {sc.name!r}"
 
 
 def _run(sc: Scenario, data_dir, by_age: bool):

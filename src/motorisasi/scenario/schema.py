@@ -8,20 +8,52 @@ each powertrain. Every number has its unit in its name and a ``reason`` next to 
 an assumption. ``extends: other.yaml`` starts from another file (relative to this one) and
 overrides only the keys given (dictionaries merge, everything else replaces).
 
+Scenario files come from other people, so reading one is defensive: a file must be UTF-8 text
+(a byte-order mark is accepted) of at most :data:`MAX_FILE_BYTES`; YAML keys may not repeat and
+aliases may not expand beyond :data:`MAX_NODES` values; ``extends`` may only name a shipped
+scenario or a file in the folder of the scenario being run (or below it). Types are strict (a
+YAML ``yes`` is not the number 1, ``"20"`` is not 20), numbers must be finite and inside the
+physical range each field documents, names and keys are plain identifiers (they become file
+names and column labels), and text holds no control characters.
+
 Errors name the file, the field and the value, on one line.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from motorisasi.errors import MotorisasiError
 
 LIBRARY = Path(__file__).resolve().parent.parent / "scenarios"
 YEAR_MIN, YEAR_MAX = 1990, 2100
+#: Largest scenario file read, bytes (the shipped ones are about 10 kB).
+MAX_FILE_BYTES = 1_000_000
+#: Most values (mapping entries, list items, scalars) a file may expand to through YAML aliases.
+MAX_NODES = 100_000
+#: Largest number of vehicles a year's sales, a fleet or a capacity may hold: ten times the
+#: world's yearly vehicle production (about 93 million in 2023, OICA), so no country exceeds it.
+MAX_VEHICLES = 1e9
+#: Largest population a scenario may give: above any country (India, 1.44 billion in 2024).
+MAX_PERSONS = 1e10
+#: Ownership above 2,000 vehicles per 1,000 people (two per person) is beyond any country.
+MAX_PER_1000 = 2000.0
+#: Longest mean lifetime, years (200 stands for "almost none retire"), and its largest spread.
+LIFETIME_MAX, LIFETIME_STD_MAX = 200.0, 50.0
 
 
 class ScenarioError(MotorisasiError):
@@ -29,11 +61,52 @@ class ScenarioError(MotorisasiError):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: no coercion (a YAML boolean is not a number, a string is not a number);
+    # allow_inf_nan=False: .nan and .inf are refused wherever a number is expected.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
+def _no_control_characters(text: str) -> str:
+    for char in text:
+        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            raise ValueError(f"holds the control character U+{ord(char):04X}; remove it")
+    return text
+
+
+_NAME = re.compile(r"[^\W_][\w .-]{0,79}")
+_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
+# Names Windows reserves for devices, with or without an extension.
+_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
+
+
+def _plain_name(name: str) -> str:
+    if not _NAME.fullmatch(name) or name.endswith((" ", ".")) or _RESERVED.fullmatch(name):
+        raise ValueError(
+            "must be 1-80 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit "
+            "and not ending with a space or '.' (it names the output files)"
+        )
+    return name
+
+
+def _plain_key(key: str) -> str:
+    if not _KEY.fullmatch(key):
+        raise ValueError(
+            "a key must be 1-40 letters, digits or '_' starting with a letter (it labels results)"
+        )
+    return key
+
+
+#: Free text (descriptions, reasons, labels): no control characters, bounded length.
+Text = Annotated[str, Field(max_length=5000), AfterValidator(_no_control_characters)]
+#: A scenario's name: it becomes the stem of the output files.
+Name = Annotated[str, AfterValidator(_plain_name)]
+#: A key chosen by the user (segment, powertrain, industry group): a plain identifier.
+Key = Annotated[str, AfterValidator(_plain_key)]
+#: The name of a data series (looked up in the data, never used as a path).
+SeriesName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_control_characters)]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+Vehicles = Annotated[float, Field(ge=0, le=MAX_VEHICLES)]
 
 
 class Years(Strict):
@@ -51,33 +124,38 @@ class Years(Strict):
 
 
 class Drivers(Strict):
-    population_series: str = Field("population", description="Harmonised population series (persons)")
-    income_series: str = Field(
+    population_series: SeriesName = Field("population", description="Harmonised population series (persons)")
+    income_series: SeriesName = Field(
         "gdp_per_capita_ppp", description="GDP per capita series (constant 2021 $ PPP)"
     )
     income_growth_pct: float = Field(
         4.0, ge=-10, le=20, description="GDP per capita growth after the last data year, %/yr"
     )
-    income_growth_reason: str = Field(
+    income_growth_reason: Text = Field(
         "assumption: near the recent trend of real GDP per capita growth (2010-2024 in the embedded data)",
         description="Why this growth",
     )
-    income_path: dict[Year, Annotated[float, Field(gt=0)]] = Field(
+    income_path: dict[Year, Annotated[float, Field(gt=0, le=1e6)]] = Field(
         default_factory=dict,
-        description="GDP per capita at some future years, constant 2021 $ PPP (linear in between; "
-        "replaces the growth rate where given)",
+        description="GDP per capita at some future years, constant 2021 $ PPP, at most 1,000,000 "
+        "(linear in between; replaces the growth rate where given)",
     )
-    population_path: dict[Year, Annotated[float, Field(gt=0)]] = Field(
+    population_path: dict[Year, Annotated[float, Field(ge=1000, le=MAX_PERSONS)]] = Field(
         default_factory=dict,
-        description="Population at some future years, persons (linear in between; replaces the series there)",
+        description="Population at some future years, persons, 1,000 to 10 billion (linear in between; "
+        "replaces the series there)",
     )
 
 
 class Lifetime(Strict):
     distribution: Literal["normal", "lognormal", "weibull", "gamma", "fixed"] = "normal"
-    mean_years: float = Field(20.0, gt=0, le=200)
-    std_years: float = Field(6.0, gt=0, le=50)
-    reason: str = (
+    mean_years: float = Field(
+        20.0, ge=1, le=LIFETIME_MAX, description="Mean lifetime, years (1-200; 200 means almost none retire)"
+    )
+    std_years: float = Field(
+        6.0, gt=0, le=LIFETIME_STD_MAX, description="Standard deviation of the lifetime, years (at most 50)"
+    )
+    reason: Text = (
         "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of 8-35 "
         "years in 31 European countries"
     )
@@ -85,24 +163,25 @@ class Lifetime(Strict):
 
 class SalesPath(Strict):
     type: Literal["sales_path"]
-    sales: dict[Year, Annotated[float, Field(ge=0)]] = Field(
-        min_length=1, description="Sales at some years, vehicles/yr (linear in between, flat after the last)"
+    sales: dict[Year, Vehicles] = Field(
+        min_length=1,
+        description="Sales at some years, vehicles/yr, at most 1e9 (linear in between, flat after the last)",
     )
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class SalesGrowth(Strict):
     type: Literal["sales_growth"]
     growth_pct: float = Field(0.0, ge=-50, le=100, description="Sales growth from the base year, %/yr")
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class OwnershipPath(Strict):
     type: Literal["ownership_path"]
-    per_1000: dict[Year, Annotated[float, Field(ge=0)]] = Field(
-        description="Registered vehicles per 1,000 people at some years (linear in between)"
+    per_1000: dict[Year, Annotated[float, Field(ge=0, le=MAX_PER_1000)]] = Field(
+        description="Registered vehicles per 1,000 people at some years, 0-2,000 (linear in between)"
     )
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
     @field_validator("per_1000")
     @classmethod
@@ -114,14 +193,16 @@ class OwnershipPath(Strict):
 
 class OwnershipTarget(Strict):
     type: Literal["ownership_target"]
-    per_1000: float = Field(gt=0, description="Target registered vehicles per 1,000 people")
+    per_1000: float = Field(
+        gt=0, le=MAX_PER_1000, description="Target registered vehicles per 1,000 people (at most 2,000)"
+    )
     by: Year
     path: Literal["growth", "smooth"] = "growth"
     max_growth_pct: float = Field(25.0, gt=0, le=500, description="Bound on year-on-year sales growth, %/yr")
     after_growth_pct: float = Field(
         0.0, ge=-50, le=100, description="Sales growth after the target year, %/yr"
     )
-    reason: str = "target"
+    reason: Text = "target"
 
 
 class OwnershipModel(Strict):
@@ -131,7 +212,7 @@ class OwnershipModel(Strict):
     )
     definition: Literal["four_wheel", "passenger_cars"] = "passenger_cars"
     saturation: float | None = Field(None, gt=0, le=1500, description="Fixed saturation, vehicles per 1,000")
-    reason: str = (
+    reason: Text = (
         "Gompertz ownership with partial adjustment, fitted to the panel (Dargay, Gately & Sommer 2007)"
     )
 
@@ -147,7 +228,7 @@ class Logistic(Strict):
     steepness_per_year: float = Field(gt=0, le=5)
     ceiling: Share = 1.0
     floor: Share = 0.0
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class Bass(Strict):
@@ -156,7 +237,7 @@ class Bass(Strict):
     p: float = Field(gt=0, le=1, description="Coefficient of innovation, per year")
     q: float = Field(ge=0, le=2, description="Coefficient of imitation, per year")
     ceiling: Share = 1.0
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class SharePath(Strict):
@@ -164,15 +245,13 @@ class SharePath(Strict):
     share: dict[Year, Share] = Field(
         min_length=1, description="Share of new sales at some years (linear in between)"
     )
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class UnitsPath(Strict):
     type: Literal["units"]
-    units: dict[Year, Annotated[float, Field(ge=0)]] = Field(
-        min_length=1, description="Vehicles sold at some years"
-    )
-    reason: str = "target"
+    units: dict[Year, Vehicles] = Field(min_length=1, description="Vehicles sold at some years (at most 1e9)")
+    reason: Text = "target"
 
 
 Adoption = Annotated[Logistic | Bass | SharePath | UnitsPath, Field(discriminator="type")]
@@ -185,13 +264,15 @@ class PowertrainEnergy(Strict):
     )
     improvement_pct: float = Field(0.0, ge=-10, le=20, description="Yearly gain of new vehicles, %/yr")
     electric_share: Share = Field(0.0, description="PHEV: share of distance driven on electricity")
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class Segment(Strict):
-    label: str
-    stock_series: list[str] = Field(min_length=1, description="Registered-fleet series, summed (vehicles)")
-    sales_series: str = Field(description="Sales series (vehicles/yr)")
+    label: Text
+    stock_series: list[SeriesName] = Field(
+        min_length=1, max_length=20, description="Registered-fleet series, summed (vehicles)"
+    )
+    sales_series: SeriesName = Field(description="Sales series (vehicles/yr)")
     sales_share: float | Literal["passenger_categories", "commercial_categories"] = Field(
         1.0,
         description="Share of the sales series in this segment (or a split by GAIKINDO categories)",
@@ -200,22 +281,22 @@ class Segment(Strict):
     demand: Demand
     km_per_year: float = Field(gt=0, le=500_000, description="Distance per vehicle in its first year, km/yr")
     km_decline_pct: float = Field(0.0, ge=0, lt=100, description="Fall in distance per year of age, %")
-    km_reason: str = "assumption"
-    residual_powertrain: str = Field(
+    km_reason: Text = "assumption"
+    residual_powertrain: Key = Field(
         "ICE", description="The powertrain that takes the share the others leave"
     )
-    powertrains: dict[str, Adoption] = Field(
-        default_factory=dict, description="Adoption of the other powertrains"
+    powertrains: dict[Key, Adoption] = Field(
+        default_factory=dict, max_length=20, description="Adoption of the other powertrains"
     )
-    base_fleet_powertrain: str | None = Field(
+    base_fleet_powertrain: Key | None = Field(
         None,
         description="Powertrain of the base fleet not covered by the history series (default: the residual)",
     )
-    history_sales_series: dict[str, str] = Field(
+    history_sales_series: dict[Key, SeriesName] = Field(
         default_factory=dict,
         description="Series of past sales by powertrain (to start the fleet's powertrain mix)",
     )
-    energy: dict[str, PowertrainEnergy]
+    energy: dict[Key, PowertrainEnergy]
 
     @field_validator("sales_share")
     @classmethod
@@ -254,21 +335,22 @@ class Segment(Strict):
 
 
 class Energy(Strict):
-    grid_series: str = Field(
+    grid_series: SeriesName = Field(
         "electricity_carbon_intensity_ember", description="Grid CO2 intensity history (g/kWh)"
     )
-    grid_intensity_g_per_kwh: dict[Year, Annotated[float, Field(ge=0)]] = Field(
+    grid_intensity_g_per_kwh: dict[Year, Annotated[float, Field(ge=0, le=2000)]] = Field(
         default_factory=dict,
-        description="Future grid CO2 intensity at some years, g/kWh (flat after the last)",
+        description="Future grid CO2 intensity at some years, g/kWh, 0-2,000 (lignite plants emit about "
+        "1,100; flat after the last)",
     )
-    grid_reason: str = "assumption: held at the last observed level (no official projection was found)"
+    grid_reason: Text = "assumption: held at the last observed level (no official projection was found)"
     charging_loss: Share = Field(0.12, description="Share of grid electricity lost in charging")
-    charging_loss_reason: str = "tests of electric cars found 11.6-16 % (see energy.csv)"
+    charging_loss_reason: Text = "tests of electric cars found 11.6-16 % (see energy.csv)"
     biodiesel_blend_pct: dict[Year, Annotated[float, Field(ge=0, le=100)]] = Field(
         default_factory=dict,
         description="Biodiesel (FAME) share of diesel from each year on, % (counts as zero CO2)",
     )
-    biodiesel_reason: str = "blending mandates (see energy.csv)"
+    biodiesel_reason: Text = "blending mandates (see energy.csv)"
 
 
 ORIGINS = ("Japan", "China", "South Korea", "Europe", "USA", "India", "Vietnam", "Indonesia")
@@ -277,12 +359,12 @@ ORIGINS = ("Japan", "China", "South Korea", "Europe", "USA", "India", "Vietnam",
 class IndustryGroup(Strict):
     """Production and trade of a group of segments (the data report them together)."""
 
-    segments: list[str] = Field(min_length=1, description="Segments whose sales this group supplies")
-    production_series: str | None = Field(None, description="History of production (vehicles/yr)")
-    exports_series: str | None = Field(
+    segments: list[Key] = Field(min_length=1, description="Segments whose sales this group supplies")
+    production_series: SeriesName | None = Field(None, description="History of production (vehicles/yr)")
+    exports_series: SeriesName | None = Field(
         None, description="History of exports of built-up vehicles (vehicles/yr)"
     )
-    imports_series: str | None = Field(
+    imports_series: SeriesName | None = Field(
         None, description="History of imports of built-up vehicles (vehicles/yr)"
     )
     import_share: dict[Year, Share] = Field(
@@ -292,17 +374,19 @@ class IndustryGroup(Strict):
     exports_growth_pct: float = Field(
         0.0, ge=-50, le=100, description="Growth of exports from the base year, %/yr"
     )
-    exports_reason: str = "assumption"
-    capacity_vehicles: float | None = Field(None, gt=0, description="Production capacity, vehicles/yr")
-    capacity_reason: str = ""
+    exports_reason: Text = "assumption"
+    capacity_vehicles: float | None = Field(
+        None, gt=0, le=MAX_VEHICLES, description="Production capacity, vehicles/yr (at most 1e9)"
+    )
+    capacity_reason: Text = ""
     workers_per_1000: float = Field(0.0, ge=0, le=1000, description="Direct jobs per 1,000 vehicles produced")
-    workers_reason: str = "assumption"
-    origin_series: str | None = Field(None, description="History of sales shares by maker origin (%)")
+    workers_reason: Text = "assumption"
+    origin_series: SeriesName | None = Field(None, description="History of sales shares by maker origin (%)")
     origin_shares: dict[str, dict[Year, Share]] = Field(
         default_factory=dict,
         description="Shares of sales by maker origin at some years (the rest is 'Other')",
     )
-    origin_reason: str = "held at the last observed shares"
+    origin_reason: Text = "held at the last observed shares"
     local_content: LocalContent | None = None
 
     @field_validator("origin_shares")
@@ -319,25 +403,25 @@ class IndustryGroup(Strict):
 class LocalContent(Strict):
     """Domestic component value of locally assembled vehicles (local content, TKDN)."""
 
-    vehicle_value_idr: dict[str, Annotated[float, Field(gt=0)]] = Field(
-        description="Value of a vehicle by powertrain, rupiah"
+    vehicle_value_idr: dict[Key, Annotated[float, Field(gt=0, le=1e11)]] = Field(
+        description="Value of a vehicle by powertrain, rupiah (at most 100 billion)"
     )
-    share: dict[str, dict[Year, Share]] = Field(description="Local content share by powertrain at some years")
+    share: dict[Key, dict[Year, Share]] = Field(description="Local content share by powertrain at some years")
     sme_share: Share = Field(0.0, description="Share of the local content supplied by small and medium firms")
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class Batteries(Strict):
-    pack_kwh: dict[str, dict[str, dict[Year, Annotated[float, Field(ge=0, le=500)]]]] = Field(
+    pack_kwh: dict[Key, dict[Key, dict[Year, Annotated[float, Field(ge=0, le=500)]]]] = Field(
         default_factory=dict,
         description="Battery size of new vehicles, kWh: segment -> powertrain -> year -> kWh",
     )
-    pack_reason: str = "assumption"
+    pack_reason: Text = "assumption"
     nickel_based_share: dict[Year, Share] = Field(
         default_factory=dict, description="Share of nickel-based packs"
     )
     nickel_kg_per_kwh: float = Field(0.0, ge=0, le=5, description="Nickel in nickel-based packs, kg/kWh")
-    nickel_reason: str = "assumption"
+    nickel_reason: Text = "assumption"
 
 
 class Workforce(Strict):
@@ -345,49 +429,59 @@ class Workforce(Strict):
     training_share: Share = Field(
         0.0, description="Share of new workers trained in a programme (e.g. in Japan)"
     )
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class FuelPrice(Strict):
-    retail_idr_per_l: dict[Year, Annotated[float, Field(ge=0)]] = Field(description="Subsidised retail price")
-    market_idr_per_l: dict[Year, Annotated[float, Field(ge=0)]] = Field(
-        description="Market (keekonomian) price"
+    retail_idr_per_l: dict[Year, Annotated[float, Field(ge=0, le=1e6)]] = Field(
+        description="Subsidised retail price, rupiah per litre (at most 1,000,000)"
+    )
+    market_idr_per_l: dict[Year, Annotated[float, Field(ge=0, le=1e6)]] = Field(
+        description="Market (keekonomian) price, rupiah per litre (at most 1,000,000)"
     )
     density_kg_per_l: float = Field(gt=0.5, lt=1.2, description="Fuel density, kg per litre")
     subsidised_share: Share = Field(description="Share of the fuel sold as the subsidised grade")
-    reason: str = "assumption"
+    reason: Text = "assumption"
 
 
 class Fiscal(Strict):
     fuels: dict[Literal["gasoline", "diesel"], FuelPrice] = Field(default_factory=dict)
-    tax_forgone_idr: dict[str, dict[str, dict[Year, Annotated[float, Field(ge=0)]]]] = Field(
+    tax_forgone_idr: dict[Key, dict[Key, dict[Year, Annotated[float, Field(ge=0, le=1e11)]]]] = Field(
         default_factory=dict,
-        description="Tax forgone per vehicle sold: segment -> powertrain -> year -> rupiah",
+        description="Tax forgone per vehicle sold: segment -> powertrain -> year -> rupiah (at most 1e11)",
     )
-    tax_reason: str = "assumption"
-    idr_per_usd: float = Field(15_255, gt=0, description="Exchange rate for values in US dollars")
-    idr_per_usd_reason: str = "2023 realised average (Kemenkeu, industry.csv)"
+    tax_reason: Text = "assumption"
+    idr_per_usd: float = Field(
+        15_255, ge=1, le=1e6, description="Exchange rate for values in US dollars, rupiah per dollar"
+    )
+    idr_per_usd_reason: Text = "2023 realised average (Kemenkeu, industry.csv)"
 
 
 class Industry(Strict):
-    groups: dict[str, IndustryGroup] = Field(default_factory=dict)
+    groups: dict[Key, IndustryGroup] = Field(default_factory=dict, max_length=20)
     batteries: Batteries = Batteries()
     workforce: Workforce = Workforce()
     fiscal: Fiscal = Fiscal()
 
 
 class Scenario(Strict):
-    name: str
-    description: str = ""
-    description_id: str = Field(
+    name: Name
+    description: Text = ""
+    description_id: Text = Field(
         "", description="The description in Bahasa Indonesia, for reports in Indonesian"
     )
     country: str = Field("IDN", pattern=r"^[A-Z]{3}$")
     years: Years = Years()
     drivers: Drivers = Drivers()
-    segments: dict[str, Segment] = Field(min_length=1)
+    segments: dict[Key, Segment] = Field(min_length=1, max_length=20)
     energy: Energy = Energy()
     industry: Industry = Industry()
+    _source: Path | None = PrivateAttr(None)
+
+    @property
+    def source(self) -> Path | None:
+        """The file the scenario was read from (None when it was made in Python)."""
+        return self._source
 
     @model_validator(mode="after")
     def _years_inside_horizon(self) -> Scenario:
@@ -449,37 +543,128 @@ def _merge(base: Any, override: Any) -> Any:
     return override
 
 
-def _read_yaml(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
+def _read_text(path: Path, where: str) -> str:
+    """The text of a scenario file: a regular file of at most :data:`MAX_FILE_BYTES`, in UTF-8."""
+    import codecs
+
+    try:
+        if not path.exists():
+            raise ScenarioError(f"{where}: file {str(path)!r} does not exist{_suggest(path)}")
+        if path.is_dir():
+            raise ScenarioError(f"{path}: is a folder, not a scenario file")
+        if not path.is_file():  # a device or a pipe could be endless
+            raise ScenarioError(f"{path}: is not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError(f"{path}: is larger than {MAX_FILE_BYTES:,} bytes; a scenario file is a few kB")
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32")) + (
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if data.startswith(bom):
+            raise ScenarioError(f"{path}: is {encoding} text; save it as UTF-8")
+    if b"\x00" in data:
+        raise ScenarioError(f"{path}: is not a text file (it holds NUL bytes); a scenario is UTF-8 YAML")
+    try:
+        return data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ScenarioError(
+            f"{path}: line {line}: is not UTF-8 text (byte 0x{data[exc.start]:02X} cannot be decoded); "
+            "save the file as UTF-8"
+        ) from None
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """Parse YAML safely: no repeated keys, no alias expansion beyond :data:`MAX_NODES` values."""
     import yaml
 
-    if path in chain:
-        raise ScenarioError(f"{path}: extends: circular ({' -> '.join(str(p) for p in (*chain, path))})")
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    duplicate = key in seen
+                except TypeError:  # unhashable: the base class says so
+                    break
+                if duplicate:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} is given twice", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        where = f"{chain[-1]}: extends" if chain else "scenario"
-        raise ScenarioError(f"{where}: file {str(path)!r} does not exist{_suggest(path)}") from None
-    try:
-        content = yaml.safe_load(text)
+        content = yaml.load(text, Loader=Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
+        line = f" line {mark.line + 1}:" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ScenarioError(f"{path}:{line}: not valid YAML ({problem})") from None
+        raise ScenarioError(f"{path}:{line} not valid YAML ({problem})") from None
+    except RecursionError:
+        raise ScenarioError(f"{path}: not valid YAML (nested too deeply)") from None
+    _count_values(content, path)
+    return content
+
+
+def _count_values(content: Any, path: Path) -> None:
+    """Refuse content that expands (through YAML aliases) to more than :data:`MAX_NODES` values."""
+    stack, count = [content], 0
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ScenarioError(
+                f"{path}: holds more than {MAX_NODES:,} values once its YAML aliases are expanded"
+            )
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = None) -> dict[str, Any]:
+    """Read a scenario file and the files it extends; ``root`` is the folder ``extends`` may use."""
+    if path in chain:
+        raise ScenarioError(f"{path}: extends: circular ({' -> '.join(str(p) for p in (*chain, path))})")
+    where = f"{chain[-1]}: extends" if chain else "scenario"
+    content = _load_yaml(_read_text(path, where), path)
     if not isinstance(content, dict):
         raise ScenarioError(f"{path}: a scenario must be a mapping of fields, got {type(content).__name__}")
     parent = content.pop("extends", None)
     if parent is None:
         return content
-    if not isinstance(parent, str):
-        raise ScenarioError(f"{path}: extends: must be a file name, got {parent!r}")
+    if not isinstance(parent, str) or not parent.strip():
+        raise ScenarioError(f"{path}: extends: must be a file name, got {_shown(parent)}")
     if "name" not in content:
         raise ScenarioError(f"{path}: name: a scenario that extends another needs its own name")
-    base = _read_yaml(resolve(parent, path.parent), (*chain, path))
+    root = root if root is not None else path.parent
+    found = resolve(parent, path.parent)
+    if found.suffix.lower() not in (".yaml", ".yml"):
+        raise ScenarioError(f"{path}: extends: {parent!r} is not a .yaml file")
+    if found.exists() and not (found.is_relative_to(root) or found.is_relative_to(LIBRARY)):
+        raise ScenarioError(
+            f"{path}: extends: {parent!r} is outside the scenario's folder ({root}) and the shipped "
+            "scenarios; copy it into the scenario's folder"
+        )
+    base = _read_yaml(found, (*chain, path), root)
     merged = _merge(base, content)
     if "description" in content and "description_id" not in content:
         merged.pop("description_id", None)  # the parent's translation no longer says what this one is
     return merged
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for error messages."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _suggest(path: Path) -> str:
@@ -494,13 +679,16 @@ def _suggest(path: Path) -> str:
 
 def resolve(name: str | Path, relative_to: Path | None = None) -> Path:
     """A scenario path: as given, relative to ``relative_to``, or a name in the shipped library."""
-    path = Path(name)
-    candidates = [path] if path.is_absolute() else [(relative_to or Path.cwd()) / path]
-    if len(path.parts) == 1:  # a bare name may be a shipped scenario; a path must exist as given
-        candidates.append(LIBRARY / (path.name if path.suffix else f"{path.name}.yaml"))
-    for candidate in candidates:
-        if candidate.exists():
-            return candidate.resolve()
+    try:
+        path = Path(name)
+        candidates = [path] if path.is_absolute() else [(relative_to or Path.cwd()) / path]
+        if len(path.parts) == 1:  # a bare name may be a shipped scenario; a path must exist as given
+            candidates.append(LIBRARY / (path.name if path.suffix else f"{path.name}.yaml"))
+        for candidate in candidates:
+            if candidate.exists():
+                return candidate.resolve()
+    except (OSError, ValueError) as exc:  # a name too long, or with a NUL character
+        raise ScenarioError(f"scenario: {_shown(str(name))} is not a usable file name ({exc})") from None
     return candidates[0]
 
 
@@ -509,15 +697,22 @@ def load_scenario(name: str | Path = "baseline") -> Scenario:
     path = resolve(name)
     content = _read_yaml(path)
     try:
-        return Scenario.model_validate(content)
+        scenario = Scenario.model_validate(content)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(p) for p in error["loc"]) or "(top level)"
-        message = error["msg"].removeprefix("Value error, ")
-        value = error.get("input")
-        shown = "" if isinstance(value, dict | list) or value is None else f" (got {value!r})"
-        more = f"; and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
-        raise ScenarioError(f"{path}: {field}: {message}{shown}{more}") from None
+        raise ScenarioError(f"{path}: {validation_message(exc)}") from None
+    scenario._source = path
+    return scenario
+
+
+def validation_message(exc: ValidationError) -> str:
+    """The first error of a validation as ``field: message (got value)``, on one line."""
+    error = exc.errors()[0]
+    field = ".".join(str(p) for p in error["loc"]) or "(top level)"
+    message = error["msg"].removeprefix("Value error, ")
+    value = error.get("input")
+    shown = "" if isinstance(value, dict | list) or value is None else f" (got {_shown(value)})"
+    more = f"; and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
+    return f"{field}: {message}{shown}{more}"
 
 
 def library() -> list[str]:
