@@ -63,13 +63,16 @@ class Folder:
 
 _COUNTRY = re.compile(r"[A-Z]{3}")
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+# Control characters (tab excepted): invisible, and no spreadsheet or XML file can hold most of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _read_csv(path: Path, columns: Iterable[str], required: Iterable[str], problems: list[Problem]):
     """Yield (line number, row) of a CSV file after checking its header."""
     name = path.name
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        # utf-8-sig: a file saved by Excel as "CSV UTF-8" starts with a byte-order mark.
+        handle = path.open(newline="", encoding="utf-8-sig")
     except OSError as exc:
         problems.append(Problem(name, None, None, f"cannot be read ({exc.strerror})"))
         return
@@ -106,7 +109,15 @@ def _read_csv(path: Path, columns: Iterable[str], required: Iterable[str], probl
                         Problem(name, line, None, f"has {len(cells)} cells but the header has {len(header)}")
                     )
                     continue
-                yield line, {c: cells[i].strip() for c, i in index.items()}
+                row = {c: cells[i].strip() for c, i in index.items()}
+                bad = next((c for c, v in row.items() if _CONTROL.search(v)), None)
+                if bad is not None:
+                    char = _CONTROL.search(row[bad]).group()  # type: ignore[union-attr]
+                    problems.append(
+                        Problem(name, line, bad, f"holds the control character U+{ord(char):04X}; remove it")
+                    )
+                    continue
+                yield line, row
         except (csv.Error, UnicodeDecodeError) as exc:
             problems.append(Problem(name, None, None, f"is not a readable UTF-8 CSV file ({exc})"))
 

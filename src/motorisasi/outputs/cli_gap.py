@@ -40,9 +40,11 @@ def gap(
     it, and the sales path that reaches it, with every assumption listed.
     """
     from motorisasi.outputs.messages import language
+    from motorisasi.outputs.options import check_data
     from motorisasi.scenario.gap import GapError, ownership_gap
 
     lang = language(lang)
+    check_data(data)
     if path not in ("growth", "smooth"):
         raise GapError(f"--path: unknown shape {path!r} (use growth or smooth)")
     result = ownership_gap(

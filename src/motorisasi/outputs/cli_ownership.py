@@ -46,9 +46,11 @@ def fit(
     could not be confirmed from the paper.
     """
     from motorisasi.outputs.messages import language
+    from motorisasi.outputs.options import check_data
     from motorisasi.scenario.ownership import fit_panel
 
     lang = language(lang)
+    check_data(data)
     codes = tuple(c.strip().upper() for c in countries.split(",") if c.strip())
     result, used = fit_panel(
         codes,

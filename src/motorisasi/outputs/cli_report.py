@@ -53,9 +53,9 @@ def report(
     check_paths(out, pdf, lang)
     if charts is not None and charts.exists() and not charts.is_dir():
         raise MotorisasiError(message("report.error.charts", lang, path=str(charts)))
-    from motorisasi.data.store import merged
+    from motorisasi.outputs.options import check_data
 
-    merged(data)  # a broken data folder is reported first, naming its own file
+    check_data(data)
     loaded = [load_scenario(name) for name in scenarios or ["baseline"]]
     for sc in loaded:
         if not sc.years.base < by <= sc.years.end:

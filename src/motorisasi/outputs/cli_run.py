@@ -69,10 +69,10 @@ def run(
 
 def _inputs(scenario: str, data):
     """Check the data folder, then read the scenario: each error names its own file."""
-    from motorisasi.data.store import merged
+    from motorisasi.outputs.options import check_data
     from motorisasi.scenario.schema import load_scenario
 
-    merged(data)
+    check_data(data)
     return load_scenario(scenario)
 
 

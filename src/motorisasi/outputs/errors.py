@@ -1,4 +1,4 @@
-"""How the command line reports a problem: one ``error:`` line on stderr and a non-zero exit, never a traceback.
+"""How the command line reports a problem: one ``error:`` line on stderr, a non-zero exit, no traceback.
 
 - A user's mistake (:class:`~motorisasi.errors.MotorisasiError`) or a file that cannot be
   read or written (:class:`OSError`): exit status 2.

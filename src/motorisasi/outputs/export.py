@@ -190,17 +190,27 @@ def csv_bytes(frame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _excel_safe(frame):
+    """``frame`` with the characters a workbook cannot hold replaced by U+FFFD in its text cells."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(
+                lambda v: _ILLEGAL.sub("\ufffd", v) if isinstance(v, str) else v
+            )
+    return frame
+
+
 def _text_as_text(book) -> None:
-    """Store every text cell as text: no formula, no character a workbook cannot hold."""
+    """Store every text cell as text, never as a formula."""
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str):
-                    if _ILLEGAL.search(cell.value):
-                        cell.value = _ILLEGAL.sub("\ufffd", cell.value)
-                    if cell.data_type == "f" or cell.value.startswith(FORMULA_START):
-                        cell.data_type = "s"
-                        cell.quotePrefix = True  # as Excel stores text typed after an apostrophe
+                if isinstance(cell.value, str) and (
+                    cell.data_type == "f" or cell.value.startswith(FORMULA_START)
+                ):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True  # as Excel stores text typed after an apostrophe
 
 
 def _excel_bytes(ds) -> bytes:
@@ -219,8 +229,9 @@ def _excel_bytes(ds) -> bytes:
         rest = table[~table["variable"].isin(listed)]
         if len(rest):  # variables no topic lists (e.g. the fleet by age) still go in the workbook
             rest.to_excel(writer, sheet_name="other", index=False)
-        _assumptions(scenario).to_excel(writer, sheet_name="assumptions", index=False)
-        pd.DataFrame(sorted(sources.items()), columns=["source_id", "citation"]).to_excel(
+        # Free text (the scenario's reasons, the sources' citations) may hold anything.
+        _excel_safe(_assumptions(scenario)).to_excel(writer, sheet_name="assumptions", index=False)
+        _excel_safe(pd.DataFrame(sorted(sources.items()), columns=["source_id", "citation"])).to_excel(
             writer, sheet_name="sources", index=False
         )
         book = writer.book

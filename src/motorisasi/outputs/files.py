@@ -240,12 +240,15 @@ class OutputSet:
                 stray.unlink(missing_ok=True)
 
     def path(self, name: str) -> Path:
-        """Where ``name`` goes: a plain file name inside the folder, not an existing folder."""
+        """Where ``name`` goes: a plain file name inside the folder, not an existing folder or device."""
         if not name or Path(name).name != name or name in (".", "..") or name.startswith(STAGING_PREFIX):
             raise OutputError(_message("files.error.name", self.lang, name=name, folder=str(self.folder)))
         target = self.folder / name
         if target.is_dir() and not target.is_symlink():
             raise OutputError(_message("files.error.is_folder", self.lang, path=str(target)))
+        if target.exists() and not target.is_symlink() and not target.is_file():
+            # A device or a pipe (say /dev/null) would be replaced by a plain file.
+            raise OutputError(_message("files.error.special", self.lang, path=str(target)))
         return target
 
     # -- writing ---------------------------------------------------------------------------

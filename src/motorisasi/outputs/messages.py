@@ -636,6 +636,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path}: adalah folder sehingga berkas dengan nama itu tidak dapat ditulis; pindahkan atau pilih "
         "folder keluaran lain",
     },
+    "files.error.special": {
+        "en": "{path}: is not a regular file (a device or a pipe); choose another output file",
+        "id": "{path}: bukan berkas biasa (perangkat atau pipa); pilih berkas keluaran lain",
+    },
     "files.error.name": {
         "en": "{name!r} is not a plain file name inside {folder}",
         "id": "{name!r} bukan nama berkas biasa di dalam {folder}",

@@ -20,3 +20,10 @@ DataDir = Annotated[
 ]
 #: ``--lang en|id``; None means "from the locale" (see :func:`motorisasi.outputs.messages.language`).
 Lang = Annotated[str | None, typer.Option(help=LANG_HELP)]
+
+
+def check_data(data: Path | None) -> None:
+    """Read and validate the data folder in use first, so that its errors name its own files."""
+    from motorisasi.data.store import merged
+
+    merged(data)

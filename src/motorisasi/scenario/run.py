@@ -493,6 +493,8 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     else:
         extension = inc_known[-1] * (1 + sc.drivers.income_growth_pct / 100) ** np.arange(1, len(later) + 1)
     income = np.concatenate([inc_known, extension])[: len(years)]
+    _require_positive(population, pop, years, "a population", data_dir)
+    _require_positive(income_series, income, years, "an income", data_dir)
 
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years)
@@ -690,6 +692,32 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         ds.attrs["data_series"] = json.dumps(sorted(sources.series))
     check(ds)
     return ds
+
+
+def _require_positive(values, used: np.ndarray, years: np.ndarray, what: str, data_dir) -> None:
+    """Refuse a driver that is zero or negative in a year the run uses, naming the data row."""
+    from motorisasi.data.store import merged
+    from motorisasi.data.validate import DataError
+
+    bad = np.nonzero(~(used > 0))[0]
+    if not len(bad):
+        return
+    year = int(years[bad[0]])
+    data = merged(data_dir)
+    row = next(
+        (
+            r
+            for r in data.rows
+            if r["series"] == values.series and r["country"] == values.country and r["year"] == year
+        ),
+        None,
+    )
+    found = f"{used[bad[0]]:g} for {values.series} of {values.country} in {year}"
+    if row is None:
+        raise ScenarioError(f"data: {found}; {what} must be more than zero")
+    folder = data.user_dir if data.user_dir is not None and row["_file"] else None
+    where = str(folder / str(row["_file"])) if folder is not None else str(row["_file"])
+    raise DataError(f"{where}, row {row['_row']}, column 'value': {found}; {what} must be more than zero")
 
 
 def _path(points: dict[int, float], years: np.ndarray, default: float) -> np.ndarray:

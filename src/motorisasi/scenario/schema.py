@@ -600,6 +600,13 @@ def _load_yaml(text: str, path: Path) -> Any:
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+    # YAML 1.2 reads 1e6 as a number; PyYAML (YAML 1.1) would read it as the text "1e6".
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+        list("-+0123456789"),
+    )
+
     try:
         content = yaml.load(text, Loader=Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
