@@ -206,8 +206,9 @@ def test_data_ownership_gives_the_same_numbers_in_both_languages(ownership_id, o
 
 
 def test_data_ownership_without_data_says_so_in_the_language():
-    out = _invoke(["data", "ownership", "--year", "1900", "--lang", "id"], code=1)
-    assert out.strip() == "Tidak ada data armada atau penduduk untuk IDN dalam rentang 5 tahun dari 1900."
+    out = _invoke(["data", "ownership", "--year", "1900", "--lang", "id"], code=2)
+    expected = "error: Tidak ada data armada atau penduduk untuk IDN dalam rentang 5 tahun dari 1900."
+    assert out.strip() == expected
 
 
 # --- data check ---------------------------------------------------------------------------------

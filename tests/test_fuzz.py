@@ -178,6 +178,8 @@ def test_one_hostile_value_in_a_scenario(path, value):
         before = _snapshot(root)
         result = _invoke(["run", str(file), "--out", str(out)], scen)
         _check(result, root, before, out, file)
+        if result.exit_code:  # the error names the field that was changed (or a part of its path)
+            assert any(str(key) in result.output for key in path), (path, result.output)
 
 
 def _bomb() -> str:

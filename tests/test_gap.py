@@ -125,7 +125,9 @@ def test_cli_in_bahasa_indonesia():
         (["--lifetime", "0.1", "--lifetime-std", "0.01"], "must be 1-200 years, got 0.1"),
         (["--lifetime", "1e9"], "must be 1-200 years"),
         (["--lifetime-std", "1e9"], "at most 50 years"),
-        (["--target", "1e9"], "at most 2,000 vehicles per 1,000 people, got 1e+09"),
+        (["--target", "1e9"], "must be 1 to 2,000 vehicles per 1,000 people, got 1e+09"),
+        (["--target", "1e-300"], "must be 1 to 2,000 vehicles per 1,000 people, got 1e-300"),
+        (["--baseline-growth", "500"], "carries baseline sales past 1e+09 a year"),
         (["--baseline-growth", "-200"], "baseline-growth"),
         (["--max-growth", "1000"], "at most 500 %/yr, got 1000"),
         (["--definition", "[/x]"], "unknown '[/x]'"),  # not read as markup

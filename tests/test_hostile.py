@@ -519,6 +519,12 @@ def test_a_broken_data_folder_is_named_not_the_shipped_scenario(tmp_path):
         assert "column 'value'" in line and "baseline.yaml" not in line
 
 
+@pytest.mark.parametrize("folder", ["~0nobody", "a" * 5000, "missing"])
+def test_an_unusable_data_folder_name_is_one_line(folder):
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", folder]))
+    assert line.startswith("error: --data: '")
+
+
 # --- 8. the user's sources in the report ----------------------------------------------------------
 
 
@@ -597,3 +603,207 @@ def test_the_lock_is_released_when_its_process_dies(tmp_path):
         outset.write("x.csv", b"1")
         outset.commit()
     assert sorted(p.name for p in out.iterdir()) == ["x.csv"]
+
+
+# --- found by a hostile review after the fixes above ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("override", "words"),
+    [
+        (
+            "segments: {cars: {lifetime: {distribution: weibull, mean_years: 1, std_years: 1.0e-300}}}",
+            "segments.cars.lifetime.std_years: Input should be greater than or equal to 0.1",
+        ),
+        (
+            "segments: {cars: {km_per_year: 010600}}",
+            "km_per_year: Input should be a valid number (got '010600')",
+        ),
+        ("years: {base: 33:44}", "years.base: Input should be a valid integer (got '33:44')"),
+        ("segments: {cars: {km_per_year: 2:56:40}}", "km_per_year: Input should be a valid number"),
+        (
+            "segments: {cars: {stock_series: [passenger_cars_registered, passenger_cars_registered]}}",
+            "stock_series: Value error, 'passenger_cars_registered' is listed twice",
+        ),
+        (
+            "industry: {groups: {extra: {segments: [cars]}}}",
+            "industry.groups.extra.segments: 'cars' is already supplied by group 'four_wheel'",
+        ),
+        (
+            "industry: {groups: {four_wheel: {import_share: {1990: 0.5}}}}",
+            "industry.groups.four_wheel.import_share: year 1990 is outside 2024-2060",
+        ),
+        ("name: " + "\U00010348" * 80, "name: must be 1-80 letters"),
+    ],
+)
+def test_more_inputs_that_used_to_pass_silently(tmp_path, override, words):
+    path = scenario_file(
+        tmp_path, f"extends: {BASE}\n{'' if override.startswith('name') else 'name: x'}\n{override}\n"
+    )
+    line = one_error_line(runner.invoke(app, ["run", str(path), "--no-files"]))
+    assert str(path) in line and words.replace("Value error, ", "") in line, line
+
+
+@pytest.mark.parametrize(
+    ("override", "words"),
+    [
+        (
+            "segments: {cars: {stock_series: [population]}}",
+            "segments.cars.stock_series.0: series 'population' is in 'persons'",
+        ),
+        (
+            "segments: {cars: {demand: {type: sales_growth, growth_pct: 100}}}",
+            "segments.cars.demand: sales reach",
+        ),
+        (
+            "years: {end: 2100}\ndrivers: {population_path: {2100: 1000}}",
+            "registered vehicles reach",
+        ),
+        (
+            "industry: {groups: {four_wheel: {exports_growth_pct: 100}}}",
+            "industry.groups.four_wheel.exports_growth_pct: exports reach",
+        ),
+    ],
+)
+def test_results_no_country_could_show_are_refused(tmp_path, override, words):
+    path = scenario_file(tmp_path, f"extends: {BASE}\nname: x\n{override}\n")
+    line = one_error_line(runner.invoke(app, ["run", str(path), "--no-files"]))
+    assert str(path) in line and words in line, line
+
+
+def test_an_overflow_in_a_run_is_an_error(monkeypatch):
+    import motorisasi.scenario.run as run_module
+
+    def overflow(seg, n_ages):
+        return 10.0**400  # a Python float overflows with OverflowError, not a numpy warning
+
+    monkeypatch.setattr(run_module, "_survival", overflow)
+    with pytest.raises(ScenarioError, match="numerical error"):
+        run("baseline")
+
+
+def test_a_terminal_that_cannot_show_a_name_gets_escapes_not_a_crash(tmp_path):
+    import sys
+
+    path = scenario_file(tmp_path, f'extends: {BASE}\nname: "\u0661\u0662"\n')
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from motorisasi.outputs.cli import main; main()",
+            "run",
+            str(path),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"\\u0661\\u0662" in result.stdout
+
+
+def _data_with(tmp_path: Path, series: str, value) -> tuple[Path, int]:
+    """A data folder whose ``series`` rows (copied from the embedded data) hold ``value``."""
+    data = evil_data(tmp_path / "data")
+    table = load(series, "IDN").reset_index()
+    with (data / f"{series}.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(data_schema.VALUE_COLUMNS))
+        writer.writeheader()
+        for row in table.itertuples():
+            writer.writerow(
+                {
+                    "country": "IDN",
+                    "series": series,
+                    "category": getattr(row, "category", ""),
+                    "year": row.year,
+                    "value": value,
+                    "unit": load(series, "IDN").attrs["unit"],
+                    "source_id": "evil-1",
+                    "flag": row.flag,
+                }
+            )
+    return data, 2
+
+
+def test_a_value_no_country_could_have_is_refused_where_it_is_written(tmp_path):
+    data, row = _data_with(tmp_path, "car_sales", "1e200")
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", str(data)]))
+    assert line.startswith(f"error: {data / 'car_sales.csv'}, row {row}, column 'value': 1e200 is more than")
+
+
+def test_a_negative_share_in_percent_is_named(tmp_path):
+    data, _ = _data_with(tmp_path, "wholesales_share_by_brand_origin_derived", "-500")
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", str(data)]))
+    assert str(data / "wholesales_share_by_brand_origin_derived.csv") in line
+    assert "-500 is not a share in percent (0-100)" in line
+
+
+def test_a_pipe_or_a_duplicate_column_in_a_data_folder_is_named(tmp_path):
+    data = evil_data(tmp_path / "data")
+    os.mkfifo(data / "pipe.csv")
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", str(data)]))
+    assert line.startswith(f"error: {data / 'pipe.csv'}: is not a regular file")
+    (data / "pipe.csv").unlink()
+    (data / "twice.csv").write_text("country,series,year,value,unit,source_id,value\n", encoding="utf-8")
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", str(data)]))
+    assert line.startswith(f"error: {data / 'twice.csv'}, row 1, column 'value': column appears twice")
+
+
+def test_results_are_not_written_into_the_data_folder(tmp_path):
+    data = evil_data(tmp_path / "data")
+    before = snapshot(data)
+    line = one_error_line(runner.invoke(app, ["run", "--data", str(data), "--out", str(data)]))
+    assert "is the data folder in use" in line
+    assert snapshot(data) == before
+
+
+def test_a_commit_that_fails_halfway_puts_the_previous_files_back(tmp_path, monkeypatch):
+    out = tmp_path / "results"
+    assert runner.invoke(app, ["run", "--out", str(out)]).exit_code == 0
+    before = snapshot(out)
+    demand = "{cars: {demand: {type: sales_growth, growth_pct: 5}}}"
+    path = scenario_file(tmp_path, f"extends: {BASE}\nname: baseline\nsegments: {demand}\n")
+    real = os.replace
+
+    def refuse(src, dst):
+        if Path(dst).name == "baseline.xlsx" and STAGING_PREFIX in str(src):
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(output_files.os, "replace", refuse)
+    line = one_error_line(runner.invoke(app, ["run", str(path), "--out", str(out)]))
+    assert line == (
+        f"error: {out / 'baseline.xlsx'}: cannot be put in place (Operation not permitted); nothing was "
+        "changed and the previous files are as they were"
+    )
+    assert snapshot(out) == before
+
+
+def test_two_folders_of_one_command_share_a_symlink_and_leave_nothing_on_failure(tmp_path):
+    from motorisasi.outputs.files import OutputSets
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    with OutputSets() as sets:
+        assert sets.folder(tmp_path / "real", ["r.html"]) is sets.folder(tmp_path / "link", ["x.png"])
+    with pytest.raises(RuntimeError), OutputSets() as sets:
+        sets.folder(tmp_path / "new" / "a" / "b", ["r.html"])
+        sets.folder(tmp_path / "new" / "c" / "d")
+        raise RuntimeError("the work failed")
+    assert not (tmp_path / "new").exists()
+
+
+def test_one_set_never_writes_a_name_twice(tmp_path):
+    with OutputSet(tmp_path) as outset:
+        outset.write("a.png", b"1")
+        with pytest.raises(RuntimeError, match="written twice"):
+            outset.write("a.png", b"2")
+
+
+def test_an_extends_chain_has_a_limit(tmp_path):
+    for i in range(25):
+        scenario_file(tmp_path, f"extends: s{i + 1}.yaml\nname: x{i}\n", f"s{i}.yaml")
+    scenario_file(tmp_path, f"extends: {BASE}\nname: last\n", "s25.yaml")
+    with pytest.raises(ScenarioError, match=r"s0.yaml: extends: a chain of more than 20 files"):
+        load_scenario(tmp_path / "s0.yaml")

@@ -125,3 +125,20 @@ UNITS: dict[str, bool] = {
     "persons per 1000 vehicles": False,
     "hours per vehicle": False,
 }
+
+#: Largest value a unit can hold in any country, so a typo (a missing decimal point, a value
+#: in the wrong unit) is caught where it is made: ten times the world's vehicle fleet (about
+#: 1.5 billion) or yearly production (about 93 million, OICA 2023), more people than on Earth,
+#: two vehicles per person, GDP per capita far above the richest country's.
+UNIT_MAX: dict[str, float] = {
+    "vehicles": 1e10,
+    "thousand vehicles": 1e7,
+    "vehicles per year": 1e9,
+    "vehicles per month": 1e8,
+    "vehicles per 1000 persons": 2000.0,
+    "persons": 1e10,
+    "million persons": 1e4,
+    "constant 2021 international $": 1e6,
+    "constant 2015 US$": 1e6,
+    "2011 international $": 1e6,
+}

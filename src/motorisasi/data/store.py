@@ -85,6 +85,8 @@ def _merged(user_dir: str | None) -> Merged:
     brands = dict(base.brands)
     if user_dir is not None:
         user = check_folder(user_dir, reference=base)
+        for r in user.values:
+            r["_folder"] = user.path  # errors about a value name the user's own file
         replaced = {(r["country"], r["series"]) for r in user.values}
         rows = [r for r in rows if (r["country"], r["series"]) not in replaced] + user.values
         sources.update(user.sources)
@@ -97,11 +99,16 @@ def _chosen(data_dir: str | Path | None) -> str | None:
     chosen = data_dir if data_dir is not None else os.environ.get(ENV_VAR) or None
     if chosen is None:
         return None
-    path = Path(chosen).expanduser()
-    if not path.is_dir():
-        source = "--data" if data_dir is not None else f"${ENV_VAR}"
+    source = "--data" if data_dir is not None else f"${ENV_VAR}"
+    try:
+        path = Path(chosen).expanduser()
+        is_folder = path.is_dir()
+        resolved = str(path.resolve())
+    except (RuntimeError, OSError, ValueError) as exc:  # ~nobody, a name too long, a NUL character
+        raise DataError(f"{source}: {str(chosen)!r} is not a usable folder ({exc})") from None
+    if not is_folder:
         raise DataError(f"{source}: {str(chosen)!r} is not a folder")
-    return str(path.resolve())
+    return resolved
 
 
 def merged(data_dir: str | Path | None = None) -> Merged:

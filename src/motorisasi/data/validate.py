@@ -61,6 +61,8 @@ class Folder:
     files: list[str] = field(default_factory=list)
 
 
+#: Largest CSV file read from a data folder (the largest embedded one is well under 1 MB).
+MAX_CSV_BYTES = 200_000_000
 _COUNTRY = re.compile(r"[A-Z]{3}")
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 # Control characters (tab excepted): invisible, and no spreadsheet or XML file can hold most of them.
@@ -70,6 +72,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def _read_csv(path: Path, columns: Iterable[str], required: Iterable[str], problems: list[Problem]):
     """Yield (line number, row) of a CSV file after checking its header."""
     name = path.name
+    if not path.is_file():  # a pipe or a device could be endless
+        problems.append(Problem(name, None, None, "is not a regular file"))
+        return
+    if path.stat().st_size > MAX_CSV_BYTES:
+        problems.append(Problem(name, None, None, f"is larger than {MAX_CSV_BYTES:,} bytes"))
+        return
     try:
         # utf-8-sig: a file saved by Excel as "CSV UTF-8" starts with a byte-order mark.
         handle = path.open(newline="", encoding="utf-8-sig")
@@ -87,6 +95,10 @@ def _read_csv(path: Path, columns: Iterable[str], required: Iterable[str], probl
             problems.append(Problem(name, 1, None, f"is not a readable UTF-8 CSV file ({exc})"))
             return
         header = [h.strip() for h in header]
+        twice = [h for i, h in enumerate(header) if h in header[:i]]
+        if twice:
+            problems.append(Problem(name, 1, twice[0], "column appears twice in the header"))
+            return
         missing = [c for c in required if c not in header]
         if missing:
             problems.append(
@@ -272,6 +284,9 @@ def _check_value_row(file, line, row, sources, catalogue, problems) -> dict[str,
             )
         if not schema.UNITS[unit] and value < 0:
             bad("value", f"{row['value']} is negative; a value in {unit!r} cannot be")
+        elif value > schema.UNIT_MAX.get(unit, math.inf):
+            limit = schema.UNIT_MAX[unit]
+            bad("value", f"{row['value']} is more than a value in {unit!r} can be ({limit:g})")
     ids = [s.strip() for s in row["source_id"].split(";")]
     for sid in ids:
         if sid not in sources:

@@ -143,6 +143,12 @@ def main(argv: list[str] | None = None) -> None:
 
     from motorisasi.outputs.errors import _print
 
+    # A terminal or pipe that cannot show every character (say ASCII) gets escapes, not a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
     try:  # typer vendors its own copy of click since 0.2x
         from typer._click import exceptions as cli_errors
     except ImportError:  # pragma: no cover - older typer

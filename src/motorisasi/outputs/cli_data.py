@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
+from motorisasi.errors import MotorisasiError
 from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.messages import language, message, message_or, number
 from motorisasi.outputs.options import DataDir, Lang
@@ -286,12 +287,9 @@ def ownership(
     table = ownership_by_definition(year, country, data_dir=data)
     console = _console()
     if table.empty:
-        console.print(
-            message("data.ownership.none", lang, country=country, distance=MAX_DISTANCE, year=year),
-            soft_wrap=True,
-            markup=False,
+        raise MotorisasiError(
+            message("data.ownership.none", lang, country=country, distance=MAX_DISTANCE, year=year)
         )
-        raise typer.Exit(1)
     # The table names definitions and counts by their short English labels; the catalogue has
     # them in both languages under the keys of DEFINITIONS and BASES.
     definition_keys = {text: key for key, text in DEFINITIONS.items()} | {"not stated": "not_stated"}

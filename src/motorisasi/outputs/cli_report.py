@@ -48,14 +48,17 @@ def report(
     from motorisasi.scenario.schema import MAX_PER_1000, load_scenario
 
     lang = language(lang)
-    if not (math.isfinite(target) and 0 < target <= MAX_PER_1000):
+    if not (math.isfinite(target) and 1 <= target <= MAX_PER_1000):
         raise MotorisasiError(message("report.error.target", lang, value=f"{target:g}"))
     check_paths(out, pdf, lang)
     if charts is not None and charts.exists() and not charts.is_dir():
         raise MotorisasiError(message("report.error.charts", lang, path=str(charts)))
-    from motorisasi.outputs.options import check_data
+    from motorisasi.outputs.options import check_data, check_output_folder
 
     check_data(data)
+    check_output_folder(out.parent, data)
+    if charts is not None:
+        check_output_folder(charts, data)
     loaded = [load_scenario(name) for name in scenarios or ["baseline"]]
     for sc in loaded:
         if not sc.years.base < by <= sc.years.end:
@@ -81,7 +84,6 @@ def report(
 
 def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart_set):
     """Run, draw and stage the files; returns the report's paths and the number of charts."""
-    import re
 
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -110,15 +112,35 @@ def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart
         progress.advance(task)
     n = 0
     if chart_set is not None:
-        from motorisasi.outputs.files import safe_stem
         from motorisasi.report.charts import save
         from motorisasi.report.document import scenario_names
 
         figures = [("compare", result.comparison_figure, result.comparison)] if result.comparison else []
         for name, part in zip(scenario_names(result.scenarios), result.scenarios, strict=True):
             figures += [(f"{name}_{key}", fig, part.charts[key]) for key, fig in part.figures.items()]
-        for stem, fig, png in figures:
-            save(fig, chart_set.folder / safe_stem(re.sub(r"[^\w.-]+", "_", stem)), png=png, outset=chart_set)
+        names = chart_file_stems([stem for stem, _, _ in figures])
+        for name, (_, fig, png) in zip(names, figures, strict=True):
+            save(fig, chart_set.folder / name, png=png, outset=chart_set)
         n = len(figures)
     result.close()
     return paths, n
+
+
+def chart_file_stems(stems: list[str]) -> list[str]:
+    """File stems for the charts: safe on every system and distinct even where case is ignored.
+
+    >>> chart_file_stems(["a b_ownership", "a_b_ownership", "A_B_ownership"])
+    ['a_b_ownership', 'a_b_ownership_2', 'A_B_ownership_3']
+    """
+    from motorisasi.outputs.files import safe_stem
+
+    taken: set[str] = set()
+    out = []
+    for stem in stems:
+        name = base = safe_stem(stem)
+        number = 2
+        while name.lower() in taken:  # names that differed only in characters a file cannot hold
+            name, number = f"{base}_{number}", number + 1
+        taken.add(name.lower())
+        out.append(name)
+    return out

@@ -13,7 +13,7 @@ import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.messages import display_name
-from motorisasi.outputs.options import DataDir, Lang
+from motorisasi.outputs.options import DataDir, Lang, check_output_folder
 
 MILESTONES = (2030, 2040, 2050)
 
@@ -44,6 +44,7 @@ def run(
     lang = language(lang)
     console = Console(highlight=False)
     sc = _inputs(scenario, data)
+    check_output_folder(out, data)
     # The output folder is checked and locked before the work, so a bad --out fails at once.
     outset = OutputSet(out, file_names(run_stem(sc.name)).values(), lang) if files else nullcontext()
     with outset:
@@ -267,6 +268,8 @@ def compare(
         raise MotorisasiError(message("compare.too_few", lang))
     console = Console(highlight=False)
     loaded = [_inputs(s, data) for s in scenarios]
+    if out is not None:
+        check_output_folder(out.parent, data)
     with _output_file(out, lang) as outset:
         with console.status(message("compare.status", lang), spinner="dots"):
             results = [run_scenario(sc, data_dir=data) for sc in loaded]

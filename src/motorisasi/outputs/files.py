@@ -10,11 +10,13 @@ Every command that writes files (``run``, ``compare --out``, ``report``) goes th
 2. Each file is written whole into the staging folder and synced to disk. A failure there (a
    full disk, say) names the file as the user knows it and the reason the system gave; the
    staging folder is removed, and the files of the previous run are left as they were.
-3. **Commit**: a manifest naming the files is written into the staging folder (atomically, by a
-   rename), then each file is renamed into place. A run killed before the manifest exists
-   leaves the previous set untouched; killed after it, the next command that writes into the
-   folder finishes the renames before anything else (a journal, rolled forward). Either way no
-   final file is ever half-written, and the next command removes every staging folder.
+3. **Commit**: the files about to be replaced are kept (hard links), a manifest naming the new
+   files is written into the staging folder (atomically, by a rename), then each file is
+   renamed into place. A run killed before the manifest exists leaves the previous set
+   untouched; killed after it, the next command that writes into the folder finishes the
+   renames before anything else (a journal, rolled forward). A rename that fails (a file the
+   system will not let go) puts the kept files back, so the previous set stays whole. Either
+   way no final file is ever half-written, and the next command removes every staging folder.
 
 The folder lock and the journal make a set of several files behave as one: readers see the
 previous set or the new set (once the journal is rolled forward), never a mixture that stays.
@@ -257,6 +259,8 @@ class OutputSet:
         if self.staging is None:
             raise RuntimeError("OutputSet is not open")
         target = self.path(name)
+        if name in self.staged:  # two outputs with one name: the second would replace the first
+            raise RuntimeError(f"{target} is written twice in one set")
         staged = self.staging / name
         try:
             if isinstance(content, bytes | bytearray):
@@ -280,6 +284,7 @@ class OutputSet:
         names = list(self.staged)
         manifest = self.staging / MANIFEST
         try:
+            previous = self._keep_previous(names)
             _fsync_folder(self.staging)
             pending = self.staging / f"{MANIFEST}.tmp"
             with pending.open("w", encoding="utf-8") as handle:
@@ -297,21 +302,53 @@ class OutputSet:
             try:
                 os.replace(self.staging / name, self.staged[name])
             except OSError as exc:
-                missing = [n for n in names if n not in done]
+                undone = self._roll_back(done, previous)
+                manifest.unlink(missing_ok=True)  # the next command must not finish this set
+                key = "files.error.rolled_back" if undone else "files.error.commit"
                 raise OutputError(
                     _message(
-                        "files.error.commit",
+                        key,
                         self.lang,
                         path=str(self.staged[name]),
                         reason=_reason(exc),
                         written=", ".join(done) or "-",
-                        missing=", ".join(missing),
+                        missing=", ".join(n for n in names if n not in done),
                     )
                 ) from None
             done.append(name)
         _fsync_folder(self.folder)
         self.committed = True
         return [self.staged[n] for n in names]
+
+    def _keep_previous(self, names: list[str]) -> dict[str, Path]:
+        """Keep the files about to be replaced (hard links, else copies), to undo a failed commit."""
+        assert self.staging is not None
+        keep = self.staging / f"{STAGING_PREFIX}previous"
+        keep.mkdir()
+        previous = {}
+        for name in names:
+            target = self.staged[name]
+            if not (target.exists() or target.is_symlink()):
+                continue
+            try:
+                os.link(target, keep / name, follow_symlinks=False)
+            except OSError:  # a file system without hard links, or a file that refuses them
+                shutil.copy2(target, keep / name, follow_symlinks=False)
+            previous[name] = keep / name
+        return previous
+
+    def _roll_back(self, done: list[str], previous: dict[str, Path]) -> bool:
+        """Put the previous files back after a failed commit; True when everything is as before."""
+        ok = True
+        for name in reversed(done):
+            try:
+                if name in previous:
+                    os.replace(previous[name], self.staged[name])
+                else:
+                    self.staged[name].unlink()
+            except OSError:
+                ok = False
+        return ok
 
     def close(self) -> None:
         """Remove the staging folder and release the lock (nothing else is touched)."""
@@ -357,7 +394,7 @@ class OutputSets:
 
     def folder(self, folder: str | Path, names: Iterable[str] = ()) -> OutputSet:
         """The (opened) set of ``folder``, with ``names`` added to its checked names."""
-        key = Path(os.path.abspath(folder))
+        key = Path(folder).resolve()  # a symlink to a folder already in the set is that folder
         names = list(names)
         if key not in self.sets:
             outset = OutputSet(folder, names, self.lang)
@@ -377,5 +414,7 @@ class OutputSets:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for outset in self.sets.values():
+        # The last opened first, so that folders created for a later set (inside one created
+        # for an earlier set) are removed before the earlier set tries to remove its own.
+        for outset in reversed(list(self.sets.values())):
             outset.close()

@@ -593,8 +593,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kebutuhan untuk mencapainya pada tahun {by} tidak dapat dihitung: {reason}.",
     },
     "report.error.target": {
-        "en": "--target: must be more than 0 and at most 2,000 vehicles per 1,000, got {value}",
-        "id": "--target: harus lebih dari 0 dan paling banyak 2.000 kendaraan per 1.000, bukan {value}",
+        "en": "--target: must be 1 to 2,000 vehicles per 1,000, got {value}",
+        "id": "--target: harus 1 sampai 2.000 kendaraan per 1.000, bukan {value}",
     },
     "report.error.by": {
         "en": "--by: {by} is outside the projection {first}-{end} of scenario {name}",
@@ -648,6 +648,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: cannot be written ({reason}); nothing was written and the previous files are unchanged",
         "id": "{path}: tidak dapat ditulis ({reason}); tidak ada yang ditulis dan berkas sebelumnya tidak "
         "berubah",
+    },
+    "files.error.rolled_back": {
+        "en": "{path}: cannot be put in place ({reason}); nothing was changed and the previous files are "
+        "as they were",
+        "id": "{path}: tidak dapat ditempatkan ({reason}); tidak ada yang diubah dan berkas sebelumnya tetap "
+        "seperti semula",
     },
     "files.error.commit": {
         "en": "{path}: cannot be put in place ({reason}); new: {written}; not written: {missing}",

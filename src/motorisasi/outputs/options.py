@@ -27,3 +27,16 @@ def check_data(data: Path | None) -> None:
     from motorisasi.data.store import merged
 
     merged(data)
+
+
+def check_output_folder(folder: Path, data: Path | None) -> None:
+    """Refuse to write results into the data folder in use: they would be read as data next time."""
+    from motorisasi.data.store import merged
+    from motorisasi.errors import MotorisasiError
+
+    chosen = merged(data).user_dir
+    if chosen is not None and Path(folder).resolve() == Path(chosen).resolve():
+        raise MotorisasiError(
+            f"--out: {folder} is the data folder in use; results written there would be read as data "
+            "next time, so choose another folder"
+        )

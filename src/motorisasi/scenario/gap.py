@@ -129,13 +129,10 @@ def ownership_gap(
 
     if definition not in DEFINITIONS:
         raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
-    from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, MAX_PER_1000
+    from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, MAX_PER_1000, MAX_VEHICLES
 
-    if not (np.isfinite(target) and 0 < target <= MAX_PER_1000):
-        raise GapError(
-            f"target: must be more than 0 and at most {MAX_PER_1000:,.0f} vehicles per 1,000 people, "
-            f"got {target:g}"
-        )
+    if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
+        raise GapError(f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:g}")
     if not (np.isfinite(lifetime) and 1 <= lifetime <= LIFETIME_MAX):
         raise GapError(f"lifetime: the mean must be 1-{LIFETIME_MAX:g} years, got {lifetime:g}")
     if not (np.isfinite(lifetime_std) and 0 < lifetime_std <= LIFETIME_STD_MAX):
@@ -279,9 +276,14 @@ def ownership_gap(
 
     # Baseline: sales at the base level (growing at baseline_growth) until the population horizon.
     steps = np.arange(1, n_future + 1)
-    baseline = inflow_driven(
-        base_sales * (1 + baseline_growth) ** steps, sf, initial=fleet_by_age, initial_survival=sf
-    )
+    baseline_sales = base_sales * (1 + baseline_growth) ** steps
+    if baseline_sales.max() > MAX_VEHICLES:  # a rate held to the horizon compounds past any market
+        year = base + 1 + int(np.argmax(baseline_sales > MAX_VEHICLES))
+        raise GapError(
+            f"baseline-growth: {100 * baseline_growth:g} %/yr carries baseline sales past "
+            f"{MAX_VEHICLES:.0e} a year (ten times the world's production) in {year}; use a lower rate"
+        )
+    baseline = inflow_driven(baseline_sales, sf, initial=fleet_by_age, initial_survival=sf)
     future_years = np.arange(base + 1, horizon + 1)
     baseline_ownership = 1000.0 * (unremoved + baseline.stock) / pops(base + 1, horizon)
     reached = float(first_year_reaching(baseline_ownership, target, future_years))

@@ -45,6 +45,7 @@ from motorisasi.model.energy import (
 from motorisasi.model.targets import required_sales
 from motorisasi.scenario.history import passenger_share, spin_up
 from motorisasi.scenario.schema import (
+    MAX_PERSONS,
     Bass,
     Logistic,
     OwnershipModel,
@@ -302,7 +303,9 @@ def _segment(
         for year, value in zip(past.years, past.values, strict=True):
             a = base - int(year)
             if 0 <= a < len(spun.fleet_by_age) and year >= first:
-                hist_share[i, a] = min(1.0, value / sales_hist[int(year) - first])
+                total = sales_hist[int(year) - first]
+                # A year with no sales at all has no mix to take a share of.
+                hist_share[i, a] = min(1.0, value / total) if total > 0 else 0.0
     rest = 1.0 - hist_share.sum(axis=0)
     if np.any(rest < -1e-9):
         raise ScenarioError(
@@ -456,20 +459,74 @@ def run(
             return _run(sc, data_dir, by_age)
     except ScenarioError as exc:
         raise ScenarioError(f"{_where(sc)}: {exc}") from None
-    except FloatingPointError as exc:
+    except (FloatingPointError, OverflowError) as exc:
         raise ScenarioError(
             f"{_where(sc)}: the inputs lead to a numerical error ({exc}); check the values of the "
-            "scenario and of the data it uses"
+            f"scenario and of the data it uses{_data_folder(data_dir)}"
         ) from None
+
+
+def _data_folder(data_dir) -> str:
+    from motorisasi.data.store import merged
+
+    folder = merged(data_dir).user_dir
+    return f" (the data folder {folder} among them)" if folder is not None else ""
 
 
 def _where(sc: Scenario) -> str:
     return str(sc.source) if sc.source is not None else f"scenario {sc.name!r}"
 
 
+#: The units a scenario's series fields accept (the model reads each in that unit).
+SERIES_UNITS = {
+    "population_series": ("persons",),
+    "income_series": ("constant 2021 international $",),
+    "stock_series": ("vehicles",),
+    "sales_series": ("vehicles", "vehicles per year"),
+    "history_sales_series": ("vehicles", "vehicles per year"),
+    "grid_series": ("gCO2 per kWh",),
+    "production_series": ("vehicles", "vehicles per year"),
+    "exports_series": ("vehicles", "vehicles per year"),
+    "imports_series": ("vehicles", "vehicles per year"),
+    "origin_series": ("percent",),
+}
+
+
+def _check_series(sc: Scenario, data_dir) -> None:
+    """Every data series the scenario names exists and is in the unit its field needs.
+
+    The error names the field that names the series.
+    """
+    from motorisasi.data.store import _unknown, merged
+
+    known = merged(data_dir).series
+
+    def walk(value, where: str, field_name: str | None) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                key = str(key)
+                walk(item, f"{where}.{key}" if where else key, key if key in SERIES_UNITS else field_name)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{where}.{i}", field_name)
+        elif field_name is not None and isinstance(value, str):
+            series = value.partition("/")[0]  # series/category
+            if series not in known:
+                raise ScenarioError(f"{where}: {_unknown(series, list(known), 'series')}")
+            unit, expected = known[series]["unit"], SERIES_UNITS[field_name]
+            if unit not in expected:
+                raise ScenarioError(
+                    f"{where}: series {series!r} is in {unit!r}; this field needs "
+                    + " or ".join(repr(u) for u in expected)
+                )
+
+    walk(sc.model_dump(mode="python"), "", None)
+
+
 def _run(sc: Scenario, data_dir, by_age: bool):
     import xarray as xr
 
+    _check_series(sc, data_dir)
     sources = _Sources()
     years = np.arange(sc.years.history_start, sc.years.end + 1)
     future = years > sc.years.base
@@ -493,8 +550,8 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     else:
         extension = inc_known[-1] * (1 + sc.drivers.income_growth_pct / 100) ** np.arange(1, len(later) + 1)
     income = np.concatenate([inc_known, extension])[: len(years)]
-    _require_positive(population, pop, years, "a population", data_dir)
-    _require_positive(income_series, income, years, "an income", data_dir)
+    _require_range(population, pop, years, "a population", 999, MAX_PERSONS, data_dir)
+    _require_range(income_series, income, years, "GDP per capita ($)", 0, 1e6, data_dir)
 
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years)
@@ -690,16 +747,17 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         ds = _industry(sc, ds, results, years, sources, data_dir, ncv)
         ds.attrs["sources"] = json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False)
         ds.attrs["data_series"] = json.dumps(sorted(sources.series))
+    _plausible(ds)
     check(ds)
     return ds
 
 
-def _require_positive(values, used: np.ndarray, years: np.ndarray, what: str, data_dir) -> None:
-    """Refuse a driver that is zero or negative in a year the run uses, naming the data row."""
+def _require_range(values, used: np.ndarray, years: np.ndarray, what: str, low: float, high: float, data_dir):
+    """Refuse a driver outside ``(low, high]`` in a year the run uses, naming the data row."""
     from motorisasi.data.store import merged
     from motorisasi.data.validate import DataError
 
-    bad = np.nonzero(~(used > 0))[0]
+    bad = np.nonzero(~((used > low) & (used <= high)))[0]
     if not len(bad):
         return
     year = int(years[bad[0]])
@@ -713,11 +771,55 @@ def _require_positive(values, used: np.ndarray, years: np.ndarray, what: str, da
         None,
     )
     found = f"{used[bad[0]]:g} for {values.series} of {values.country} in {year}"
+    rule = f"{what} must be more than {low:,.0f} and at most {high:,.0f}"
     if row is None:
-        raise ScenarioError(f"data: {found}; {what} must be more than zero")
-    folder = data.user_dir if data.user_dir is not None and row["_file"] else None
-    where = str(folder / str(row["_file"])) if folder is not None else str(row["_file"])
-    raise DataError(f"{where}, row {row['_row']}, column 'value': {found}; {what} must be more than zero")
+        raise ScenarioError(f"data: {found}; {rule}")
+    raise DataError(f"{_located(row)}: {found}; {rule}")
+
+
+def _located(row) -> str:
+    """'FILE, row N, column 'value'' of a data row (the user's file, or the embedded one)."""
+    folder = row.get("_folder")
+    where = str(Path(folder) / str(row["_file"])) if folder is not None else f"embedded {row['_file']}"
+    return f"{where}, row {row['_row']}, column 'value'"
+
+
+def _plausible(ds) -> None:
+    """Refuse results no country could show: they come from inputs that compound beyond reason.
+
+    Each input is inside its own range, but a growth rate held for decades can still carry
+    sales past :data:`~motorisasi.scenario.schema.MAX_VEHICLES` a year, or ownership past
+    :data:`~motorisasi.scenario.schema.MAX_PER_1000`; the error names the input to change.
+    """
+    from motorisasi.scenario.schema import MAX_PER_1000, MAX_VEHICLES
+
+    years = ds["year"].values
+    for seg in ds["segment"].values:
+        sales = ds["sales_total"].sel(segment=seg).values
+        over = np.nonzero(~(np.nan_to_num(sales) <= MAX_VEHICLES))[0]
+        if len(over):
+            raise ScenarioError(
+                f"segments.{seg}.demand: sales reach {sales[over[0]]:.3g} vehicles in {years[over[0]]}, "
+                f"more than {MAX_VEHICLES:.0e} a year (ten times the world's production); lower the growth "
+                "or end the scenario earlier"
+            )
+    per_1000 = 1000 * ds["registered_stock"].sum("segment").values / ds["population"].values
+    over = np.nonzero(~(per_1000 <= MAX_PER_1000))[0]
+    if len(over):
+        raise ScenarioError(
+            f"segments: registered vehicles reach {per_1000[over[0]]:,.0f} per 1,000 people in "
+            f"{years[over[0]]}, more than {MAX_PER_1000:,.0f} (two per person); check the segments' demand "
+            "and drivers.population_path"
+        )
+    if "exports" in ds:
+        for group in ds["industry_group"].values:
+            exports = ds["exports"].sel(industry_group=group).values
+            over = np.nonzero(~(np.nan_to_num(exports) <= MAX_VEHICLES))[0]
+            if len(over):
+                raise ScenarioError(
+                    f"industry.groups.{group}.exports_growth_pct: exports reach {exports[over[0]]:.3g} "
+                    f"vehicles in {years[over[0]]}, more than {MAX_VEHICLES:.0e} a year"
+                )
 
 
 def _path(points: dict[int, float], years: np.ndarray, default: float) -> np.ndarray:
@@ -764,6 +866,10 @@ def _category_history(series: str, country: str, sources: _Sources, data_dir) ->
     out: dict[str, dict[int, float]] = {}
     for r in data.rows:
         if r["series"] == series and r["country"] == country and r["year"] is not None:
+            if not 0 <= float(r["value"]) <= 100:
+                from motorisasi.data.validate import DataError
+
+                raise DataError(f"{_located(r)}: {r['value']:g} is not a share in percent (0-100)")
             out.setdefault(str(r["category"]), {})[int(r["year"])] = float(r["value"]) / 100.0
             sources.citations.update({i: data.sources[i]["citation"] for i in str(r["source_id"]).split(";")})
     sources.series.add(series)

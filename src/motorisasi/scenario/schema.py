@@ -80,7 +80,12 @@ _RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
 
 
 def _plain_name(name: str) -> str:
-    if not _NAME.fullmatch(name) or name.endswith((" ", ".")) or _RESERVED.fullmatch(name):
+    if (
+        not _NAME.fullmatch(name)
+        or name.endswith((" ", "."))
+        or _RESERVED.fullmatch(name)
+        or len(name.encode("utf-8")) > 200  # file systems allow 255 bytes, with a suffix
+    ):
         raise ValueError(
             "must be 1-80 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit "
             "and not ending with a space or '.' (it names the output files)"
@@ -153,7 +158,10 @@ class Lifetime(Strict):
         20.0, ge=1, le=LIFETIME_MAX, description="Mean lifetime, years (1-200; 200 means almost none retire)"
     )
     std_years: float = Field(
-        6.0, gt=0, le=LIFETIME_STD_MAX, description="Standard deviation of the lifetime, years (at most 50)"
+        6.0,
+        ge=0.1,
+        le=LIFETIME_STD_MAX,
+        description="Standard deviation of the lifetime, years (0.1-50; 'fixed' ignores it)",
     )
     reason: Text = (
         "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of 8-35 "
@@ -270,7 +278,7 @@ class PowertrainEnergy(Strict):
 class Segment(Strict):
     label: Text
     stock_series: list[SeriesName] = Field(
-        min_length=1, max_length=20, description="Registered-fleet series, summed (vehicles)"
+        min_length=1, max_length=20, description="Registered-fleet series, summed (vehicles; each once)"
     )
     sales_series: SeriesName = Field(description="Sales series (vehicles/yr)")
     sales_share: float | Literal["passenger_categories", "commercial_categories"] = Field(
@@ -297,6 +305,14 @@ class Segment(Strict):
         description="Series of past sales by powertrain (to start the fleet's powertrain mix)",
     )
     energy: dict[Key, PowertrainEnergy]
+
+    @field_validator("stock_series")
+    @classmethod
+    def _each_once(cls, value: list[str]) -> list[str]:
+        twice = [s for i, s in enumerate(value) if s in value[:i]]
+        if twice:
+            raise ValueError(f"{twice[0]!r} is listed twice (the series are summed)")
+        return value
 
     @field_validator("sales_share")
     @classmethod
@@ -509,10 +525,24 @@ class Scenario(Strict):
             for year in path:
                 if not self.years.base < year <= self.years.end:
                     raise ValueError(f"{field_name}: year {year} is outside the projection")
+        supplied: dict[str, str] = {}
         for group, spec in self.industry.groups.items():
             unknown = [s for s in spec.segments if s not in self.segments]
             if unknown:
                 raise ValueError(f"industry.groups.{group}.segments: {unknown[0]!r} is not a segment")
+            for seg in spec.segments:
+                if seg in supplied:
+                    raise ValueError(
+                        f"industry.groups.{group}.segments: {seg!r} is already supplied by group "
+                        f"{supplied[seg]!r} (it would be counted twice)"
+                    )
+                supplied[seg] = group
+            for year in spec.import_share:
+                if not self.years.base <= year <= self.years.end:
+                    raise ValueError(
+                        f"industry.groups.{group}.import_share: year {year} is outside "
+                        f"{self.years.base}-{self.years.end}"
+                    )
         for seg in self.industry.batteries.pack_kwh:
             if seg not in self.segments:
                 raise ValueError(f"industry.batteries.pack_kwh: {seg!r} is not a segment")
@@ -578,6 +608,11 @@ def _read_text(path: Path, where: str) -> str:
         ) from None
 
 
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+#: Most files one scenario may extend through (a chain of ``extends``).
+MAX_EXTENDS = 20
+
+
 def _load_yaml(text: str, path: Path) -> Any:
     """Parse YAML safely: no repeated keys, no alias expansion beyond :data:`MAX_NODES` values."""
     import yaml
@@ -600,11 +635,22 @@ def _load_yaml(text: str, path: Path) -> Any:
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
-    # YAML 1.2 reads 1e6 as a number; PyYAML (YAML 1.1) would read it as the text "1e6".
+    # Numbers as YAML 1.2 reads them: 1e6 is a number (YAML 1.1 would read the text "1e6"),
+    # while 010600 (octal in YAML 1.1) and 33:44 (base 60) are text, so strict types refuse them.
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT, _FLOAT)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:float",
-        re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
-        list("-+0123456789"),
+        _INT, re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$"), list("-+0123456789")
+    )
+    Loader.add_implicit_resolver(
+        _FLOAT,
+        re.compile(
+            r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+0123456789."),
     )
 
     try:
@@ -641,6 +687,8 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = Non
     """Read a scenario file and the files it extends; ``root`` is the folder ``extends`` may use."""
     if path in chain:
         raise ScenarioError(f"{path}: extends: circular ({' -> '.join(str(p) for p in (*chain, path))})")
+    if len(chain) > MAX_EXTENDS:
+        raise ScenarioError(f"{chain[0]}: extends: a chain of more than {MAX_EXTENDS} files")
     where = f"{chain[-1]}: extends" if chain else "scenario"
     content = _load_yaml(_read_text(path, where), path)
     if not isinstance(content, dict):
