@@ -202,7 +202,8 @@ def test_biodiesel_share_does_not_count_as_co2(tmp_path):
 
 @settings(max_examples=15, deadline=None)
 @given(
-    growth=st.floats(-10, 15),
+    # 10 %/yr for 36 years keeps ownership below the 2,000 per 1,000 a run accepts.
+    growth=st.floats(-10, 10),
     mean=st.floats(8, 30),
     bev_2040=st.floats(0, 1),
     hev_2040=st.floats(0, 1),
