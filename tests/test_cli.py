@@ -49,7 +49,7 @@ def test_user_mistakes_give_one_error_line_and_exit_code_2():
         (["demo", "--lifetime", "-3"], "mean must be > 0, got -3.0"),
         (["demo", "--distribution", "exponential"], "distribution must be one of"),
         (["demo", "--entry", "later"], "entry must be"),
-        (["demo", "--growth", "-2"], "growth must be > -1"),
+        (["demo", "--growth", "-2"], "growth must be above -1"),
     ]:
         result = runner.invoke(app, args)
         assert result.exit_code == 2, (args, result.output)

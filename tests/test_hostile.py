@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -110,6 +111,31 @@ def test_an_output_set_refuses_names_that_are_not_plain(tmp_path, name):
 # --- 2. text is never a formula -------------------------------------------------------------------
 
 
+def copy_series(path: Path, series: str, change=None, extra=()) -> Path:
+    """Write the embedded IDN rows of ``series`` to ``path``; ``change(row)`` may alter each row
+    (a dict of the value columns), ``extra`` rows are added at the end."""
+    table = load(series, "IDN")
+    unit = table.attrs["unit"]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(data_schema.VALUE_COLUMNS))
+        writer.writeheader()
+        for row in table.reset_index().itertuples():
+            out = {
+                "country": "IDN",
+                "series": series,
+                "category": getattr(row, "category", ""),
+                "year": "" if pd.isna(row.year) else row.year,
+                "value": row.value,
+                "unit": unit,
+                "source_id": row.source_id,
+                "flag": row.flag,
+            }
+            writer.writerow(change(out) if change else out)
+        for row in extra:
+            writer.writerow({"country": "IDN", "series": series, "unit": unit, "flag": "observed", **row})
+    return path
+
+
 def evil_data(root: Path) -> Path:
     """A data folder whose population rows cite a source with formula-like text everywhere."""
     root.mkdir(parents=True, exist_ok=True)
@@ -127,23 +153,15 @@ def evil_data(root: Path) -> Path:
                 "licence": "=CC-BY-4.0",
             }
         )
-    population = load("population", "IDN").reset_index()
-    with (root / "population.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(data_schema.VALUE_COLUMNS))
-        writer.writeheader()
-        for row in population.itertuples():
-            writer.writerow(
-                {
-                    "country": "IDN",
-                    "series": "population",
-                    "year": row.year,
-                    "value": row.value,
-                    "unit": "persons",
-                    "source_id": "evil-1",
-                    "flag": row.flag,
-                    "note": "=1+1",
-                }
-            )
+    copy_series(root / "population.csv", "population", lambda r: {**r, "source_id": "evil-1", "note": "=1+1"})
+    # Sales shares by maker origin with a category that looks like a formula: it becomes a label.
+    origins = load("wholesales_share_by_brand_origin_derived", "IDN").reset_index()
+    korea = origins[origins["category"] == "South Korea"]
+    copy_series(
+        root / "origins.csv",
+        "wholesales_share_by_brand_origin_derived",
+        extra=[{"category": EVIL, "year": y, "value": 0.001, "source_id": "evil-1"} for y in korea["year"]],
+    )
     return root
 
 
@@ -180,7 +198,8 @@ def test_the_workbook_holds_no_formula_even_when_every_text_starts_with_equals(t
                 if isinstance(cell.value, str):
                     texts.append(cell.value)
     assert EVIL in texts  # kept as text, not dropped
-    assert sum(t == EVIL for t in texts) > 10  # reasons, descriptions and the citation
+    assert sum(t == EVIL for t in texts) > 10  # reasons, descriptions, the citation, origin labels
+    assert "'" + EVIL in (tmp_path / "out" / "baseline.csv").read_text(encoding="utf-8")
     for name in ("baseline.csv", "baseline_iamc.csv"):
         with (tmp_path / "out" / name).open(encoding="utf-8") as handle:
             for row in csv.reader(handle):
@@ -416,7 +435,8 @@ def test_command_line_mistakes_are_one_line(capsys):
 def test_temporary_files_an_earlier_version_left_are_removed(tmp_path):
     (tmp_path / ".report.pdf.abc123.tmp").write_bytes(b"%PDF-trunc")
     (tmp_path / ".baseline.csv.x.tmp").write_bytes(b"part")
-    (tmp_path / f"{STAGING_PREFIX}old").mkdir()
+    (tmp_path / f"{STAGING_PREFIX}old").mkdir()  # a killed run's staging folder (with its marker)
+    (tmp_path / f"{STAGING_PREFIX}old" / output_files.MARKER).write_text("")
     (tmp_path / f"{STAGING_PREFIX}old" / "baseline.csv").write_bytes(b"half")
     (tmp_path / "notes.tmp").write_text("mine")  # not ours: kept
     with OutputSet(tmp_path, ["report.pdf", "baseline.csv"]) as outset:
@@ -657,7 +677,7 @@ def test_more_inputs_that_used_to_pass_silently(tmp_path, override, words):
         ),
         (
             "years: {end: 2100}\ndrivers: {population_path: {2100: 1000}}",
-            "registered vehicles reach",
+            "registered vehicles per 1,000 people in 2",
         ),
         (
             "industry: {groups: {four_wheel: {exports_growth_pct: 100}}}",
@@ -706,23 +726,7 @@ def test_a_terminal_that_cannot_show_a_name_gets_escapes_not_a_crash(tmp_path):
 def _data_with(tmp_path: Path, series: str, value) -> tuple[Path, int]:
     """A data folder whose ``series`` rows (copied from the embedded data) hold ``value``."""
     data = evil_data(tmp_path / "data")
-    table = load(series, "IDN").reset_index()
-    with (data / f"{series}.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(data_schema.VALUE_COLUMNS))
-        writer.writeheader()
-        for row in table.itertuples():
-            writer.writerow(
-                {
-                    "country": "IDN",
-                    "series": series,
-                    "category": getattr(row, "category", ""),
-                    "year": row.year,
-                    "value": value,
-                    "unit": load(series, "IDN").attrs["unit"],
-                    "source_id": "evil-1",
-                    "flag": row.flag,
-                }
-            )
+    copy_series(data / f"{series}.csv", series, lambda r: {**r, "value": value, "source_id": "evil-1"})
     return data, 2
 
 
@@ -802,8 +806,159 @@ def test_one_set_never_writes_a_name_twice(tmp_path):
 
 
 def test_an_extends_chain_has_a_limit(tmp_path):
-    for i in range(25):
+    # s0 extends s1 ... s18 extends s19, which extends the shipped baseline: 21 files in all.
+    for i in range(19):
         scenario_file(tmp_path, f"extends: s{i + 1}.yaml\nname: x{i}\n", f"s{i}.yaml")
-    scenario_file(tmp_path, f"extends: {BASE}\nname: last\n", "s25.yaml")
+    scenario_file(tmp_path, f"extends: {BASE}\nname: last\n", "s19.yaml")
     with pytest.raises(ScenarioError, match=r"s0.yaml: extends: a chain of more than 20 files"):
         load_scenario(tmp_path / "s0.yaml")
+    assert load_scenario(tmp_path / "s1.yaml").name == "x1"  # 20 files: allowed
+
+
+# --- found by a second hostile review ---------------------------------------------------------------
+
+
+def test_scalars_that_only_look_like_numbers_are_text(tmp_path):
+    from motorisasi.scenario.schema import _load_yaml
+
+    text = "a: .\nb: -.\nc: ._\nd: .e5\ne: 0x_\nf: +.\ng: 1.\nh: .5\ni: 0x1F\n"
+    assert _load_yaml(text, tmp_path / "x.yaml") == {
+        "a": ".",
+        "b": "-.",
+        "c": "._",
+        "d": ".e5",
+        "e": "0x_",
+        "f": "+.",
+        "g": 1.0,
+        "h": 0.5,
+        "i": 31,
+    }
+    path = scenario_file(tmp_path, f"extends: {BASE}\nname: x\ndescription: .\n")
+    assert load_scenario(path).description == "."
+
+
+def test_chart_names_keep_clear_of_the_reports_own_files():
+    from motorisasi.outputs.cli_report import chart_file_stems
+
+    stems = chart_file_stems(["compare", "baseline_ownership"], reserved=["compare.png", "report.html"])
+    assert stems == ["compare_2", "baseline_ownership"]
+
+
+def test_two_reports_of_one_year_in_a_data_folder_are_named(tmp_path):
+    data = evil_data(tmp_path / "data")
+    table = load("electricity_carbon_intensity_ember", "IDN").reset_index()
+    latest = int(table.year.max())
+    copy_series(
+        data / "grid.csv",
+        "electricity_carbon_intensity_ember",
+        extra=[{"year": latest, "value": 700, "source_id": "evil-1"}],
+    )
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", str(data)]))
+    last = len(table) + 2
+    assert line.startswith(f"error: {data / 'grid.csv'}, row {last}, column 'value': series ")
+    assert f"has another value for {latest} ({data / 'grid.csv'}, row {last - 1}" in line
+    assert "baseline.yaml" not in line
+
+
+@pytest.mark.parametrize(
+    ("series", "value", "words"),
+    [
+        (
+            "imports_cbu_gaikindo",
+            "900000000",
+            "industry.groups.four_wheel.imports_series: imports of 900,000,000",
+        ),
+        ("ipcc_fuel__co2_ef_motor_gasoline", "1e15", "is more than a value in 'kg CO2 per TJ' can be"),
+        ("electricity_carbon_intensity_ember", "1e12", "is more than a value in 'gCO2 per kWh' can be"),
+        ("passenger_cars_registered", "9e9", "the registered-fleet and population data"),
+    ],
+)
+def test_data_that_passes_the_format_but_not_the_model_is_explained(tmp_path, series, value, words):
+    data, _ = _data_with(tmp_path, series, value)
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", str(data)]))
+    assert words in line, line
+
+
+def test_origin_shares_over_one_say_where_they_come_from(tmp_path):
+    data, _ = _data_with(tmp_path, "wholesales_share_by_brand_origin_derived", "90")
+    line = one_error_line(runner.invoke(app, ["run", "--no-files", "--data", str(data)]))
+    assert "industry.groups.four_wheel.origin_shares: the shares by maker origin add up to" in line
+    assert "'wholesales_share_by_brand_origin_derived'" in line
+
+
+def test_a_category_that_is_not_in_the_data_is_refused(tmp_path):
+    demand = "{cars: {history_sales_series: {HEV: wholesales_by_powertrain_reported/HEVV}}}"
+    path = scenario_file(tmp_path, f"extends: {BASE}\nname: x\nsegments: {demand}\n")
+    line = one_error_line(runner.invoke(app, ["run", str(path), "--no-files"]))
+    assert (
+        "segments.cars.history_sales_series.HEV: series 'wholesales_by_powertrain_reported' has no " in line
+    )
+    assert "category 'HEVV' for IDN (it has: BEV, HEV, PHEV" in line
+
+
+def test_a_user_key_spelt_like_a_series_field_is_a_key(tmp_path):
+    groups = "{exports_series: {segments: [motorcycles]}, two_wheel: {segments: [commercial]}}"
+    path = scenario_file(tmp_path, f"extends: {BASE}\nname: x\nindustry: {{groups: {groups}}}\n")
+    result = runner.invoke(app, ["run", str(path), "--no-files"])
+    assert "unknown series" not in result.output
+
+
+def test_staging_names_are_not_output_folders_and_foreign_ones_are_left_alone(tmp_path):
+    line = one_error_line(runner.invoke(app, ["run", "--out", str(tmp_path / f"{STAGING_PREFIX}q")]))
+    assert "folders named .motorisasi-staging-* are where this program prepares its files" in line
+    foreign = tmp_path / "out" / f"{STAGING_PREFIX}someone"
+    foreign.mkdir(parents=True)
+    (foreign / "notes.txt").write_text("mine")
+    with OutputSet(tmp_path / "out", ["a.csv"]) as outset:
+        outset.write("a.csv", b"1")
+        outset.commit()
+    assert (foreign / "notes.txt").read_text() == "mine"
+
+
+def test_dot_dot_in_an_output_path_makes_no_folder_on_the_way(tmp_path):
+    out = tmp_path / "ghost" / ".." / "real"
+    assert runner.invoke(app, ["run", "--out", str(out)]).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["real"]
+
+
+def test_a_journal_that_cannot_be_finished_is_undone(tmp_path):
+    from motorisasi.outputs.files import MANIFEST, MARKER, recover
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.csv").write_text("old a")
+    (folder / "b.csv").mkdir()  # a folder where the journal wants a file: the rename fails
+    staging = folder / f"{STAGING_PREFIX}x"
+    kept = staging / f"{STAGING_PREFIX}previous"
+    kept.mkdir(parents=True)
+    (staging / MARKER).write_text("")
+    (kept / "a.csv").write_text("old a")
+    (staging / "a.csv").write_text("new a")
+    (staging / "b.csv").write_text("new b")
+    (staging / MANIFEST).write_text(json.dumps(["a.csv", "b.csv"]))
+    assert recover(folder) == []
+    assert (folder / "a.csv").read_text() == "old a"
+    assert sorted(p.name for p in folder.iterdir()) == ["a.csv", "b.csv"]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["gap", "--lifetime-std", "0.001"], "lifetime-std: must be 0.1 to 50 years, got 0.001"),
+        (["report", "--target", "2000.0001"], "got 2000.0001"),
+        (["report", "--out", "x.pdf", "--pdf"], "--out: x.pdf does not end in .html"),
+        (["demo", "--years", "200", "--growth", "1"], "pass 1e+09 a year in year 11"),
+    ],
+)
+def test_option_values_at_the_edges(args, words):
+    line = one_error_line(runner.invoke(app, args))
+    assert words in line, line
+
+
+def test_charts_into_the_data_folder_are_refused_by_their_own_name(tmp_path):
+    data = evil_data(tmp_path / "data")
+    out = tmp_path / "r.html"
+    line = one_error_line(
+        runner.invoke(app, ["report", "--out", str(out), "--charts", str(data), "--data", str(data)])
+    )
+    assert line.startswith(f"error: --charts: {data} is the data folder in use")

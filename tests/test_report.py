@@ -454,7 +454,7 @@ def test_cli_report_writes_html_pdf_and_charts(cli_en):
         (["--by", "2200", "--lang", "id"], "--by: 2200 berada di luar rentang proyeksi 2025-2060"),
         (["--out", "{tmp}", "--lang", "id"], "adalah folder"),
         (["--out", "{tmp}"], "is a folder"),
-        (["--out", "{tmp}/r.pdf", "--pdf"], "would overwrite the HTML"),
+        (["--out", "{tmp}/r.pdf", "--pdf"], "does not end in .html"),
         (["--out", "{tmp}/file/r.html"], "is a file, not a folder"),
         (["--charts", "{tmp}/file"], "--charts"),
     ],

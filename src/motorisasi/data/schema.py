@@ -129,7 +129,8 @@ UNITS: dict[str, bool] = {
 #: Largest value a unit can hold in any country, so a typo (a missing decimal point, a value
 #: in the wrong unit) is caught where it is made: ten times the world's vehicle fleet (about
 #: 1.5 billion) or yearly production (about 93 million, OICA 2023), more people than on Earth,
-#: two vehicles per person, GDP per capita far above the richest country's.
+#: two vehicles per person, GDP per capita far above the richest country's, emission factors
+#: and energy contents beyond any fuel's.
 UNIT_MAX: dict[str, float] = {
     "vehicles": 1e10,
     "thousand vehicles": 1e7,
@@ -141,4 +142,12 @@ UNIT_MAX: dict[str, float] = {
     "constant 2021 international $": 1e6,
     "constant 2015 US$": 1e6,
     "2011 international $": 1e6,
+    # Fuels and grids: the most carbon-intensive fuels emit about 110,000 kg CO2 per TJ (IPCC
+    # 2006), lignite power about 1,100 g per kWh, and hydrogen, the richest fuel, 120 MJ/kg.
+    "kg CO2 per TJ": 150_000.0,
+    "gCO2 per kWh": 2000.0,
+    "kgCO2 per kWh": 2.0,
+    "MJ per kg": 150.0,
+    "IDR per litre": 1e6,
+    "km per year": 500_000.0,
 }

@@ -150,7 +150,12 @@ def series_values(
     rows.sort(key=lambda r: int(r["year"]))  # type: ignore[arg-type]
     years = np.array([int(r["year"]) for r in rows], dtype=np.int64)  # type: ignore[arg-type]
     if len(np.unique(years)) != len(years):
-        raise DataError(f"series {series!r} has several reports for some years; use load() to choose")
+        year = int(next(y for i, y in enumerate(years) if y in years[:i]))
+        first, second = [r for r in rows if r["year"] == year][:2]
+        raise DataRowError(
+            f"{located(second)}: series {series!r} for {country} has another value for {year} "
+            f"({located(first)}, source {first['source_id']}); the model reads one value a year, so keep one"
+        )
     ids = sorted({i for r in rows for i in str(r["source_id"]).split(";")})
     return SeriesValues(
         series=series,
@@ -189,6 +194,17 @@ def constant_value(series: str, country: str = "IDN", data_dir: str | Path | Non
         source_ids=[str(row["source_id"])],
         sources={i: data.sources[i]["citation"] for i in ids},
     )
+
+
+class DataRowError(DataError):
+    """A value in the data cannot be used; the message names its file and row."""
+
+
+def located(row: dict[str, object]) -> str:
+    """``FILE, row N, column 'value'`` of a data row: the user's own file, or the embedded one."""
+    folder = row.get("_folder")
+    where = str(Path(str(folder)) / str(row["_file"])) if folder is not None else f"embedded {row['_file']}"
+    return f"{where}, row {row['_row']}, column 'value'"
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def report(
 
     lang = language(lang)
     if not (math.isfinite(target) and 1 <= target <= MAX_PER_1000):
-        raise MotorisasiError(message("report.error.target", lang, value=f"{target:g}"))
+        raise MotorisasiError(message("report.error.target", lang, value=f"{target:.12g}"))
     check_paths(out, pdf, lang)
     if charts is not None and charts.exists() and not charts.is_dir():
         raise MotorisasiError(message("report.error.charts", lang, path=str(charts)))
@@ -58,7 +58,7 @@ def report(
     check_data(data)
     check_output_folder(out.parent, data)
     if charts is not None:
-        check_output_folder(charts, data)
+        check_output_folder(charts, data, "--charts")
     loaded = [load_scenario(name) for name in scenarios or ["baseline"]]
     for sc in loaded:
         if not sc.years.base < by <= sc.years.end:
@@ -118,7 +118,9 @@ def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart
         figures = [("compare", result.comparison_figure, result.comparison)] if result.comparison else []
         for name, part in zip(scenario_names(result.scenarios), result.scenarios, strict=True):
             figures += [(f"{name}_{key}", fig, part.charts[key]) for key, fig in part.figures.items()]
-        names = chart_file_stems([stem for stem, _, _ in figures])
+        # The report's own files may share the folder: no chart takes their names.
+        reserved = {*chart_set.names, *chart_set.staged}
+        names = chart_file_stems([stem for stem, _, _ in figures], reserved)
         for name, (_, fig, png) in zip(names, figures, strict=True):
             save(fig, chart_set.folder / name, png=png, outset=chart_set)
         n = len(figures)
@@ -126,21 +128,23 @@ def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart
     return paths, n
 
 
-def chart_file_stems(stems: list[str]) -> list[str]:
-    """File stems for the charts: safe on every system and distinct even where case is ignored.
+def chart_file_stems(stems: list[str], reserved=(), suffixes=(".png", ".svg")) -> list[str]:
+    """File stems for the charts: safe on every system, distinct even where case is ignored, and
+    clear of the ``reserved`` file names (the report's own files in the same folder).
 
-    >>> chart_file_stems(["a b_ownership", "a_b_ownership", "A_B_ownership"])
-    ['a_b_ownership', 'a_b_ownership_2', 'A_B_ownership_3']
+    >>> chart_file_stems(["a b_ownership", "a_b_ownership", "A_B_ownership"], ["a_b_ownership_2.svg"])
+    ['a_b_ownership', 'a_b_ownership_3', 'A_B_ownership_4']
     """
     from motorisasi.outputs.files import safe_stem
 
-    taken: set[str] = set()
+    taken = {name.lower() for name in reserved}
     out = []
     for stem in stems:
         name = base = safe_stem(stem)
         number = 2
-        while name.lower() in taken:  # names that differed only in characters a file cannot hold
+        # Names that differed only in characters a file cannot hold, or in case.
+        while any(f"{name}{suffix}".lower() in taken for suffix in suffixes):
             name, number = f"{base}_{number}", number + 1
-        taken.add(name.lower())
+        taken.update(f"{name}{suffix}".lower() for suffix in suffixes)
         out.append(name)
     return out

@@ -64,11 +64,22 @@ def run_demo(
 
     The assumptions (name, value, unit, why) are worded in ``lang`` ("en" or "id").
     """
-    if growth <= -1:
-        raise ParameterError(f"demo: growth must be > -1 (a fraction per year), got {growth!r}")
+    from motorisasi.scenario.schema import MAX_VEHICLES
+
+    if not -1 < growth <= 1:
+        raise ParameterError(
+            f"demo: growth must be above -1 and at most 1 (a fraction per year), got {growth!r}"
+        )
+    if not 0 <= sales <= MAX_VEHICLES:
+        raise ParameterError(f"demo: sales must be 0 to {MAX_VEHICLES:.0e} vehicles a year, got {sales!r}")
     params = _lifetime_parameters(distribution, lifetime, std)
     survival = survival_curve(distribution, years, entry=entry, **params)
     inflow = sales * (1 + growth) ** np.arange(years)
+    if inflow.max() > MAX_VEHICLES:  # an illustration, but not of a market no country has
+        raise ParameterError(
+            f"demo: {sales:,.0f} sales growing {100 * growth:g} %/yr pass {MAX_VEHICLES:.0e} a year in year "
+            f"{int(np.argmax(inflow > MAX_VEHICLES)) + 1}; use fewer years or a lower growth"
+        )
     forward = inflow_driven(inflow, survival, by_cohort=True)
     backward = stock_driven(forward.stock, survival)
 

@@ -179,11 +179,18 @@ def defused(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def _is_text(column) -> bool:
+    """A column that may hold text: ``object`` (pandas 2) or a string dtype (pandas 3)."""
+    import pandas as pd
+
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+
+
 def csv_bytes(frame) -> bytes:
     """A table as UTF-8 CSV bytes, text cells defused (:func:`defused`), numbers to 10 digits."""
     frame = frame.copy()
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if _is_text(frame[column]):
             frame[column] = frame[column].map(lambda v: defused(v) if isinstance(v, str) else v)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n", float_format="%.10g")
@@ -194,7 +201,7 @@ def _excel_safe(frame):
     """``frame`` with the characters a workbook cannot hold replaced by U+FFFD in its text cells."""
     frame = frame.copy()
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if _is_text(frame[column]):
             frame[column] = frame[column].map(
                 lambda v: _ILLEGAL.sub("\ufffd", v) if isinstance(v, str) else v
             )

@@ -25,6 +25,7 @@ The HTML report and its PDF are one set; a ``--charts`` folder elsewhere is a se
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -40,6 +41,8 @@ from motorisasi.errors import MotorisasiError
 
 STAGING_PREFIX = ".motorisasi-staging-"
 MANIFEST = "COMMIT.json"
+#: A file in every staging folder this program makes; recovery leaves other folders alone.
+MARKER = "MOTORISASI-STAGING"
 #: Where Windows (no ``flock`` on folders) keeps its lock.
 LOCK_FILE = ".motorisasi.lock"
 
@@ -126,34 +129,65 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def recover(folder: Path) -> list[str]:
-    """Finish or discard what an interrupted command left in ``folder``; returns the files finished.
+def recover(folder: Path, lang: str = "en") -> list[str]:
+    """Finish or undo what an interrupted command left in ``folder``; returns the files finished.
 
     A staging folder with a manifest is a committed set whose renames were interrupted: they
-    are completed. One without is an unfinished set: it is removed. Call it only with the
-    folder locked.
+    are completed (and if one cannot be, the files already moved are put back from the copies
+    kept before the commit). One without a manifest is an unfinished set: it is removed. Only
+    staging folders this program made (they hold :data:`MARKER`) are touched, and an empty one.
+    Call it only with the folder locked.
     """
     finished: list[str] = []
     for staging in sorted(folder.glob(f"{STAGING_PREFIX}*")):
         if not staging.is_dir() or staging.is_symlink():
             continue
+        if not (staging / MARKER).is_file():
+            if not any(staging.iterdir()):
+                staging.rmdir()  # made, then killed before its marker was written
+            continue
         manifest = staging / MANIFEST
         if manifest.is_file():
-            try:
-                names = json.loads(manifest.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                names = []
-            for name in names if isinstance(names, list) else []:
-                if not isinstance(name, str) or Path(name).name != name:
-                    continue
-                staged = staging / name
-                if staged.is_file():
-                    os.replace(staged, folder / name)
-                    finished.append(name)
-            if finished:
-                _fsync_folder(folder)
+            finished += _roll_forward(folder, staging, _manifest_names(manifest), lang)
         shutil.rmtree(staging, ignore_errors=True)
     return finished
+
+
+def _manifest_names(manifest: Path) -> list[str]:
+    try:
+        names = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(names, list):
+        return []
+    return [n for n in names if isinstance(n, str) and n and Path(n).name == n and n not in (".", "..")]
+
+
+def _roll_forward(folder: Path, staging: Path, names: list[str], lang: str) -> list[str]:
+    moved: list[str] = []
+    try:
+        for name in names:
+            staged = staging / name
+            if staged.is_file() and not staged.is_symlink():
+                os.replace(staged, folder / name)
+                moved.append(name)
+    except OSError as exc:
+        # The set cannot be finished: put back what was moved, from the copies kept before.
+        kept = staging / f"{STAGING_PREFIX}previous"
+        try:
+            for name in reversed(moved):
+                if (kept / name).exists():
+                    os.replace(kept / name, folder / name)
+                else:
+                    (folder / name).unlink()
+        except OSError:
+            raise OutputError(
+                _message("files.error.recover", lang, folder=str(folder), reason=_reason(exc))
+            ) from None
+        return []
+    if moved:
+        _fsync_folder(folder)
+    return moved
 
 
 class OutputSet:
@@ -167,6 +201,8 @@ class OutputSet:
 
     def __init__(self, folder: str | Path, names: Iterable[str] = (), lang: str = "en") -> None:
         self.folder = Path(folder)
+        if ".." in self.folder.parts:  # "ghost/../real" must not make a folder "ghost"
+            self.folder = self.folder.resolve()
         self.names = list(names)
         self.lang = lang
         self.staging: Path | None = None
@@ -187,18 +223,23 @@ class OutputSet:
 
     def open(self) -> None:
         """Create and lock the folder, finish what an interrupted run left, check names and writability."""
+        if any(
+            part.startswith(STAGING_PREFIX) for part in (*self.folder.parts, *self.folder.resolve().parts)
+        ):
+            raise OutputError(_message("files.error.staging_name", self.lang, folder=str(self.folder)))
         self._make_folder()
         if not self._lock.acquire():
             self._remove_created()
             raise OutputError(_message("files.error.locked", self.lang, folder=str(self.folder)))
         try:
-            recover(self.folder)
+            recover(self.folder, self.lang)
             for name in self.names:
                 self.path(name)
             for name in self.names:
                 self._remove_leftovers(name)
             try:
                 self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.folder))
+                (self.staging / MARKER).write_text("motorisasi output staging\n", encoding="utf-8")
             except OSError as exc:
                 raise OutputError(
                     _message("files.error.folder", self.lang, folder=str(self.folder), reason=_reason(exc))
@@ -270,7 +311,8 @@ class OutputSet:
             with staged.open("rb+") as handle:
                 os.fsync(handle.fileno())
         except OSError as exc:
-            staged.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # the same reason (a name too long): nothing to remove
+                staged.unlink(missing_ok=True)
             raise OutputError(
                 _message("files.error.write", self.lang, path=str(target), reason=_reason(exc))
             ) from None

@@ -612,9 +612,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--out: {path} is a file, not a folder",
         "id": "--out: {path} adalah berkas, bukan folder",
     },
-    "report.error.out_pdf": {
-        "en": "--out: {path} ends in .pdf, so the PDF would overwrite the HTML; use .html",
-        "id": "--out: {path} berakhiran .pdf sehingga PDF akan menimpa HTML; gunakan .html",
+    "report.error.out_html": {
+        "en": "--out: {path} does not end in .html; the report is an HTML file (the PDF goes next to it)",
+        "id": "--out: {path} tidak berakhiran .html; laporan adalah berkas HTML (PDF diletakkan di sebelahnya)",
     },
     "files.error.locked": {
         "en": "{folder}: another motorisasi command is writing into this folder; wait for it to finish or "
@@ -635,6 +635,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output folder",
         "id": "{path}: adalah folder sehingga berkas dengan nama itu tidak dapat ditulis; pindahkan atau pilih "
         "folder keluaran lain",
+    },
+    "files.error.staging_name": {
+        "en": "{folder}: folders named .motorisasi-staging-* are where this program prepares its files; "
+        "choose another name",
+        "id": "{folder}: folder bernama .motorisasi-staging-* adalah tempat program ini menyiapkan berkasnya; "
+        "pilih nama lain",
+    },
+    "files.error.recover": {
+        "en": "{folder}: an interrupted earlier command left files that can be neither finished nor put "
+        "back ({reason}); check the folder's files before using them",
+        "id": "{folder}: perintah sebelumnya yang terputus meninggalkan berkas yang tidak dapat diselesaikan "
+        "maupun dikembalikan ({reason}); periksa berkas di folder ini sebelum memakainya",
     },
     "files.error.special": {
         "en": "{path}: is not a regular file (a device or a pipe); choose another output file",

@@ -29,7 +29,7 @@ def check_data(data: Path | None) -> None:
     merged(data)
 
 
-def check_output_folder(folder: Path, data: Path | None) -> None:
+def check_output_folder(folder: Path, data: Path | None, option: str = "--out") -> None:
     """Refuse to write results into the data folder in use: they would be read as data next time."""
     from motorisasi.data.store import merged
     from motorisasi.errors import MotorisasiError
@@ -37,6 +37,6 @@ def check_output_folder(folder: Path, data: Path | None) -> None:
     chosen = merged(data).user_dir
     if chosen is not None and Path(folder).resolve() == Path(chosen).resolve():
         raise MotorisasiError(
-            f"--out: {folder} is the data folder in use; results written there would be read as data "
+            f"{option}: {folder} is the data folder in use; results written there would be read as data "
             "next time, so choose another folder"
         )

@@ -478,13 +478,13 @@ def check_paths(out: str | Path, pdf: bool = False, lang: str = "en") -> None:
     out = Path(out)
     if out.is_dir():
         raise MotorisasiError(message("report.error.out_folder", lang, path=str(out)))
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise MotorisasiError(message("report.error.out_html", lang, path=str(out)))
     for parent in out.parents:
         if parent.exists():
             if not parent.is_dir():
                 raise MotorisasiError(message("report.error.out_parent", lang, path=str(parent)))
             break
-    if pdf and pdf_path(out) == out:
-        raise MotorisasiError(message("report.error.out_pdf", lang, path=str(out)))
 
 
 def write(report: Report, lang: str, out: str | Path, pdf: bool = False, outset=None) -> list[Path]:

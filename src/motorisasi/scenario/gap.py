@@ -129,15 +129,24 @@ def ownership_gap(
 
     if definition not in DEFINITIONS:
         raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
-    from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, MAX_PER_1000, MAX_VEHICLES
+    from motorisasi.scenario.schema import (
+        LIFETIME_MAX,
+        LIFETIME_STD_MAX,
+        LIFETIME_STD_MIN,
+        MAX_PER_1000,
+        MAX_VEHICLES,
+    )
 
     if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
-        raise GapError(f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:g}")
+        raise GapError(
+            f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:.12g}"
+        )
     if not (np.isfinite(lifetime) and 1 <= lifetime <= LIFETIME_MAX):
         raise GapError(f"lifetime: the mean must be 1-{LIFETIME_MAX:g} years, got {lifetime:g}")
-    if not (np.isfinite(lifetime_std) and 0 < lifetime_std <= LIFETIME_STD_MAX):
+    if not (np.isfinite(lifetime_std) and LIFETIME_STD_MIN <= lifetime_std <= LIFETIME_STD_MAX):
         raise GapError(
-            f"lifetime-std: must be more than 0 and at most {LIFETIME_STD_MAX:g} years, got {lifetime_std:g}"
+            f"lifetime-std: must be {LIFETIME_STD_MIN:g} to {LIFETIME_STD_MAX:g} years, "
+            f"got {lifetime_std:.12g}"
         )
     if not (np.isfinite(max_growth) and 0 < max_growth <= 5):
         raise GapError(f"max-growth: must be more than 0 and at most 500 %/yr, got {100 * max_growth:g}")

@@ -107,10 +107,12 @@ class _SegmentResult:
 
 
 def _values(name: str, country: str, sources: _Sources, data_dir, **kw):
-    from motorisasi.data.store import series_values
+    from motorisasi.data.store import DataRowError, series_values
 
     try:
         values = series_values(name, country, data_dir=data_dir, **kw)
+    except DataRowError:
+        raise  # it names the data row at fault, not the scenario
     except MotorisasiError as exc:
         raise ScenarioError(f"data: {exc}") from None
     sources.add(values)
@@ -450,6 +452,7 @@ def run(
     since sale at the end of the year; the last bin holds older vehicles too).
     """
     from motorisasi.data.store import merged
+    from motorisasi.data.validate import DataError
 
     merged(data_dir)  # a broken data folder is reported as such, naming its own file, row and column
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
@@ -459,6 +462,10 @@ def run(
             return _run(sc, data_dir, by_age)
     except ScenarioError as exc:
         raise ScenarioError(f"{_where(sc)}: {exc}") from None
+    except DataError:
+        raise  # it names its own file and row
+    except MotorisasiError as exc:  # a model's own check of values from the scenario or the data
+        raise ScenarioError(f"{_where(sc)}: {exc}{_data_folder(data_dir)}") from None
     except (FloatingPointError, OverflowError) as exc:
         raise ScenarioError(
             f"{_where(sc)}: the inputs lead to a numerical error ({exc}); check the values of the "
@@ -470,7 +477,7 @@ def _data_folder(data_dir) -> str:
     from motorisasi.data.store import merged
 
     folder = merged(data_dir).user_dir
-    return f" (the data folder {folder} among them)" if folder is not None else ""
+    return f" (with the data folder {folder})" if folder is not None else ""
 
 
 def _where(sc: Scenario) -> str:
@@ -493,34 +500,63 @@ SERIES_UNITS = {
 
 
 def _check_series(sc: Scenario, data_dir) -> None:
-    """Every data series the scenario names exists and is in the unit its field needs.
+    """Every data series the scenario names exists, in the unit its field needs, for its country.
 
-    The error names the field that names the series.
+    A ``series/category`` reference needs that category in the data. The error names the
+    field that names the series. The walk follows the schema's fields, so a user's key that
+    happens to be spelt like a field (a group called ``exports_series``) is not taken for one.
     """
+    from pydantic import BaseModel
+
     from motorisasi.data.store import _unknown, merged
 
-    known = merged(data_dir).series
+    data = merged(data_dir)
+    known = data.series
 
-    def walk(value, where: str, field_name: str | None) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                key = str(key)
-                walk(item, f"{where}.{key}" if where else key, key if key in SERIES_UNITS else field_name)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                walk(item, f"{where}.{i}", field_name)
-        elif field_name is not None and isinstance(value, str):
-            series = value.partition("/")[0]  # series/category
-            if series not in known:
-                raise ScenarioError(f"{where}: {_unknown(series, list(known), 'series')}")
-            unit, expected = known[series]["unit"], SERIES_UNITS[field_name]
-            if unit not in expected:
+    def check(reference: str, where: str, field_name: str) -> None:
+        series, slash, category = reference.partition("/")
+        if series not in known:
+            raise ScenarioError(f"{where}: {_unknown(series, list(known), 'series')}")
+        unit, expected = known[series]["unit"], SERIES_UNITS[field_name]
+        if unit not in expected:
+            raise ScenarioError(
+                f"{where}: series {series!r} is in {unit!r}; this field needs "
+                + " or ".join(repr(u) for u in expected)
+            )
+        if slash:
+            categories = {
+                str(r["category"]) for r in data.rows if r["series"] == series and r["country"] == sc.country
+            }
+            if category not in categories - {""}:
+                shown = ", ".join(sorted(categories - {""})) or "none"
                 raise ScenarioError(
-                    f"{where}: series {series!r} is in {unit!r}; this field needs "
-                    + " or ".join(repr(u) for u in expected)
+                    f"{where}: series {series!r} has no category {category!r} for {sc.country} "
+                    f"(it has: {shown})"
                 )
 
-    walk(sc.model_dump(mode="python"), "", None)
+    def walk(model: BaseModel, where: str) -> None:
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            path = f"{where}.{name}" if where else name
+            if name in SERIES_UNITS:
+                items = (
+                    value.items()
+                    if isinstance(value, dict)
+                    else enumerate(value)
+                    if isinstance(value, list)
+                    else [(None, value)]
+                )
+                for key, reference in items:
+                    if isinstance(reference, str):
+                        check(reference, path if key is None else f"{path}.{key}", name)
+            elif isinstance(value, BaseModel):
+                walk(value, path)
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    if isinstance(item, BaseModel):
+                        walk(item, f"{path}.{key}")
+
+    walk(sc, "")
 
 
 def _run(sc: Scenario, data_dir, by_age: bool):
@@ -550,8 +586,19 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     else:
         extension = inc_known[-1] * (1 + sc.drivers.income_growth_pct / 100) ** np.arange(1, len(later) + 1)
     income = np.concatenate([inc_known, extension])[: len(years)]
-    _require_range(population, pop, years, "a population", 999, MAX_PERSONS, data_dir)
-    _require_range(income_series, income, years, "GDP per capita ($)", 0, 1e6, data_dir)
+    _require_range(
+        population, pop, years, "a population", 999, MAX_PERSONS, data_dir, "drivers.population_path"
+    )
+    _require_range(
+        income_series,
+        income,
+        years,
+        "GDP per capita ($)",
+        0,
+        1e6,
+        data_dir,
+        "drivers.income_growth_pct" if not sc.drivers.income_path else "drivers.income_path",
+    )
 
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years)
@@ -752,10 +799,14 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     return ds
 
 
-def _require_range(values, used: np.ndarray, years: np.ndarray, what: str, low: float, high: float, data_dir):
-    """Refuse a driver outside ``(low, high]`` in a year the run uses, naming the data row."""
-    from motorisasi.data.store import merged
-    from motorisasi.data.validate import DataError
+def _require_range(
+    values, used: np.ndarray, years: np.ndarray, what: str, low: float, high: float, data_dir, field: str
+):
+    """Refuse a driver outside ``(low, high]`` in a year the run uses.
+
+    The error names the data row when the year is in the data, else the scenario's ``field``.
+    """
+    from motorisasi.data.store import DataRowError, located, merged
 
     bad = np.nonzero(~((used > low) & (used <= high)))[0]
     if not len(bad):
@@ -772,16 +823,9 @@ def _require_range(values, used: np.ndarray, years: np.ndarray, what: str, low: 
     )
     found = f"{used[bad[0]]:g} for {values.series} of {values.country} in {year}"
     rule = f"{what} must be more than {low:,.0f} and at most {high:,.0f}"
-    if row is None:
-        raise ScenarioError(f"data: {found}; {rule}")
-    raise DataError(f"{_located(row)}: {found}; {rule}")
-
-
-def _located(row) -> str:
-    """'FILE, row N, column 'value'' of a data row (the user's file, or the embedded one)."""
-    folder = row.get("_folder")
-    where = str(Path(folder) / str(row["_file"])) if folder is not None else f"embedded {row['_file']}"
-    return f"{where}, row {row['_row']}, column 'value'"
+    if row is None:  # a year the scenario projects
+        raise ScenarioError(f"{field}: {what} reaches {used[bad[0]]:g} in {year}; {rule}")
+    raise DataRowError(f"{located(row)}: {found}; {rule}")
 
 
 def _plausible(ds) -> None:
@@ -806,10 +850,15 @@ def _plausible(ds) -> None:
     per_1000 = 1000 * ds["registered_stock"].sum("segment").values / ds["population"].values
     over = np.nonzero(~(per_1000 <= MAX_PER_1000))[0]
     if len(over):
+        year = int(years[over[0]])
+        where = (
+            "segments: the registered-fleet and population data (stock_series, drivers.population_series)"
+            if year <= int(ds.attrs["base_year"])
+            else "segments: the demand (or drivers.population_path)"
+        )
         raise ScenarioError(
-            f"segments: registered vehicles reach {per_1000[over[0]]:,.0f} per 1,000 people in "
-            f"{years[over[0]]}, more than {MAX_PER_1000:,.0f} (two per person); check the segments' demand "
-            "and drivers.population_path"
+            f"{where} give {per_1000[over[0]]:,.0f} registered vehicles per 1,000 people in {year}, "
+            f"more than {MAX_PER_1000:,.0f} (two per person)"
         )
     if "exports" in ds:
         for group in ds["industry_group"].values:
@@ -867,9 +916,9 @@ def _category_history(series: str, country: str, sources: _Sources, data_dir) ->
     for r in data.rows:
         if r["series"] == series and r["country"] == country and r["year"] is not None:
             if not 0 <= float(r["value"]) <= 100:
-                from motorisasi.data.validate import DataError
+                from motorisasi.data.store import DataRowError, located
 
-                raise DataError(f"{_located(r)}: {r['value']:g} is not a share in percent (0-100)")
+                raise DataRowError(f"{located(r)}: {r['value']:g} is not a share in percent (0-100)")
             out.setdefault(str(r["category"]), {})[int(r["year"])] = float(r["value"]) / 100.0
             sources.citations.update({i: data.sources[i]["citation"] for i in str(r["source_id"]).split(";")})
     sources.series.add(series)
@@ -912,6 +961,12 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
         local[g, past] = domestic[past] - imp[g, past]
         base_i = list(years).index(base)
         share_base = imp[g, base_i] / domestic[base_i] if np.isfinite(imp[g, base_i]) else 0.0
+        if not 0 <= share_base <= 1:
+            raise ScenarioError(
+                f"industry.groups.{name}.imports_series: imports of {imp[g, base_i]:,.0f} in {base} are "
+                f"{share_base:.3g} times the domestic sales of the group's segments "
+                f"({domestic[base_i]:,.0f}); check the imports and sales data"
+            )
         share = _path({int(y): v for y, v in spec.import_share.items()}, proj, float(share_base))
         known = np.isfinite(exp[g, : base_i + 1])
         exports_base = (
@@ -980,7 +1035,12 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
         if rows:
             total = np.nansum(np.stack(list(rows.values())), axis=0)
             if np.any(total > 1 + 1e-9):
-                raise ScenarioError(f"industry.groups.{name}.origin_shares: shares add up to more than one")
+                year = int(years[np.argmax(total > 1 + 1e-9)])
+                raise ScenarioError(
+                    f"industry.groups.{name}.origin_shares: the shares by maker origin add up to "
+                    f"{100 * float(total.max()):.1f} % in {year} (from origin_shares and the data series "
+                    f"{spec.origin_series!r})"
+                )
             rows["Other"] = 1.0 - total
             for origin in rows:
                 if origin not in origins:

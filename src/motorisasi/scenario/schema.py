@@ -53,7 +53,7 @@ MAX_PERSONS = 1e10
 #: Ownership above 2,000 vehicles per 1,000 people (two per person) is beyond any country.
 MAX_PER_1000 = 2000.0
 #: Longest mean lifetime, years (200 stands for "almost none retire"), and its largest spread.
-LIFETIME_MAX, LIFETIME_STD_MAX = 200.0, 50.0
+LIFETIME_MAX, LIFETIME_STD_MIN, LIFETIME_STD_MAX = 200.0, 0.1, 50.0
 
 
 class ScenarioError(MotorisasiError):
@@ -87,8 +87,8 @@ def _plain_name(name: str) -> str:
         or len(name.encode("utf-8")) > 200  # file systems allow 255 bytes, with a suffix
     ):
         raise ValueError(
-            "must be 1-80 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit "
-            "and not ending with a space or '.' (it names the output files)"
+            "must be 1-80 letters, digits, spaces, '.', '_' or '-' (at most 200 bytes in UTF-8), starting "
+            "with a letter or digit and not ending with a space or '.' (it names the output files)"
         )
     return name
 
@@ -159,7 +159,7 @@ class Lifetime(Strict):
     )
     std_years: float = Field(
         6.0,
-        ge=0.1,
+        ge=LIFETIME_STD_MIN,
         le=LIFETIME_STD_MAX,
         description="Standard deviation of the lifetime, years (0.1-50; 'fixed' ignores it)",
     )
@@ -642,13 +642,14 @@ def _load_yaml(text: str, path: Path) -> Any:
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     Loader.add_implicit_resolver(
-        _INT, re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$"), list("-+0123456789")
+        _INT, re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F][0-9a-fA-F_]*)$"), list("-+0123456789")
     )
+    exponent = r"(?:[eE][-+]?[0-9]+)"
     Loader.add_implicit_resolver(
         _FLOAT,
-        re.compile(
-            r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
-            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        re.compile(  # every form has a digit: 1. 1.5 .5 1e6 1.5e6, and the infinities and NaN
+            rf"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*{exponent}?|[-+]?\.[0-9][0-9_]*{exponent}?"
+            rf"|[-+]?[0-9][0-9_]*{exponent}|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
         ),
         list("-+0123456789."),
     )
@@ -662,6 +663,8 @@ def _load_yaml(text: str, path: Path) -> Any:
         raise ScenarioError(f"{path}:{line} not valid YAML ({problem})") from None
     except RecursionError:
         raise ScenarioError(f"{path}: not valid YAML (nested too deeply)") from None
+    except (ValueError, OverflowError) as exc:  # a scalar that looked like a number but is not one
+        raise ScenarioError(f"{path}: not valid YAML ({exc})") from None
     _count_values(content, path)
     return content
 
@@ -687,7 +690,7 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = Non
     """Read a scenario file and the files it extends; ``root`` is the folder ``extends`` may use."""
     if path in chain:
         raise ScenarioError(f"{path}: extends: circular ({' -> '.join(str(p) for p in (*chain, path))})")
-    if len(chain) > MAX_EXTENDS:
+    if len(chain) >= MAX_EXTENDS:  # this file would be the 21st
         raise ScenarioError(f"{chain[0]}: extends: a chain of more than {MAX_EXTENDS} files")
     where = f"{chain[-1]}: extends" if chain else "scenario"
     content = _load_yaml(_read_text(path, where), path)
