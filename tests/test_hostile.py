@@ -929,7 +929,7 @@ def test_a_journal_that_cannot_be_finished_is_undone(tmp_path):
     (folder / "a.csv").write_text("old a")
     (folder / "b.csv").mkdir()  # a folder where the journal wants a file: the rename fails
     staging = folder / f"{STAGING_PREFIX}x"
-    kept = staging / f"{STAGING_PREFIX}previous"
+    kept = staging / output_files.KEPT
     kept.mkdir(parents=True)
     (staging / MARKER).write_text("")
     (kept / "a.csv").write_text("old a")

@@ -126,18 +126,26 @@ UNITS: dict[str, bool] = {
     "hours per vehicle": False,
 }
 
+#: Largest number of vehicles a year's sales, exports or a capacity may reach: ten times the
+#: world's yearly vehicle production (about 93 million in 2023, OICA), so no country exceeds it.
+MAX_VEHICLES = 1e9
+#: Largest population: above any country (India, 1.44 billion in 2024).
+MAX_PERSONS = 1e10
+#: Ownership above 2,000 vehicles per 1,000 people (two per person) is beyond any country.
+MAX_PER_1000 = 2000.0
+
 #: Largest value a unit can hold in any country, so a typo (a missing decimal point, a value
 #: in the wrong unit) is caught where it is made: ten times the world's vehicle fleet (about
-#: 1.5 billion) or yearly production (about 93 million, OICA 2023), more people than on Earth,
-#: two vehicles per person, GDP per capita far above the richest country's, emission factors
-#: and energy contents beyond any fuel's.
+#: 1.5 billion) or yearly production, more people than on Earth, two vehicles per person, GDP
+#: per capita far above the richest country's, emission factors and energy contents beyond
+#: any fuel's.
 UNIT_MAX: dict[str, float] = {
     "vehicles": 1e10,
     "thousand vehicles": 1e7,
-    "vehicles per year": 1e9,
+    "vehicles per year": MAX_VEHICLES,
     "vehicles per month": 1e8,
-    "vehicles per 1000 persons": 2000.0,
-    "persons": 1e10,
+    "vehicles per 1000 persons": MAX_PER_1000,
+    "persons": MAX_PERSONS,
     "million persons": 1e4,
     "constant 2021 international $": 1e6,
     "constant 2015 US$": 1e6,

@@ -42,10 +42,11 @@ def report(
 
     from rich.console import Console
 
+    from motorisasi.data.schema import MAX_PER_1000
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.messages import language, message
     from motorisasi.report.document import check_paths
-    from motorisasi.scenario.schema import MAX_PER_1000, load_scenario
+    from motorisasi.scenario.schema import load_scenario
 
     lang = language(lang)
     if not (math.isfinite(target) and 1 <= target <= MAX_PER_1000):
@@ -68,11 +69,11 @@ def report(
                 )
             )
     from motorisasi.outputs.files import OutputSets
-    from motorisasi.report.document import pdf_path
+    from motorisasi.report.document import file_names
 
     # Both folders are checked and locked before the work; the files are put in place at the end.
     with OutputSets(lang) as sets:
-        report_set = sets.folder(out.parent, [out.name, *([pdf_path(out).name] if pdf else [])])
+        report_set = sets.folder(out.parent, file_names(out, pdf))
         chart_set = sets.folder(charts) if charts is not None else None
         paths, n_charts = _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart_set)
         sets.commit()

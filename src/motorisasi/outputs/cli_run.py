@@ -37,8 +37,8 @@ def run(
 
     from rich.console import Console
 
-    from motorisasi.outputs.export import file_names, run_stem
-    from motorisasi.outputs.files import OutputSet
+    from motorisasi.outputs.export import file_names
+    from motorisasi.outputs.files import OutputSet, safe_stem
     from motorisasi.outputs.messages import language, message
 
     lang = language(lang)
@@ -46,7 +46,7 @@ def run(
     sc = _inputs(scenario, data)
     check_output_folder(out, data)
     # The output folder is checked and locked before the work, so a bad --out fails at once.
-    outset = OutputSet(out, file_names(run_stem(sc.name)).values(), lang) if files else nullcontext()
+    outset = OutputSet(out, file_names(safe_stem(sc.name)).values(), lang) if files else nullcontext()
     with outset:
         with console.status(message("run.status", lang), spinner="dots"):
             from motorisasi.scenario.run import run as run_scenario

@@ -64,7 +64,7 @@ def run_demo(
 
     The assumptions (name, value, unit, why) are worded in ``lang`` ("en" or "id").
     """
-    from motorisasi.scenario.schema import MAX_VEHICLES
+    from motorisasi.data.schema import MAX_VEHICLES
 
     if not -1 < growth <= 1:
         raise ParameterError(

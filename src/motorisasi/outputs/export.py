@@ -186,12 +186,18 @@ def _is_text(column) -> bool:
     return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
 
 
-def csv_bytes(frame) -> bytes:
-    """A table as UTF-8 CSV bytes, text cells defused (:func:`defused`), numbers to 10 digits."""
+def _map_text(frame, func):
+    """A copy of ``frame`` with ``func`` applied to every text cell."""
     frame = frame.copy()
     for column in frame.columns:
         if _is_text(frame[column]):
-            frame[column] = frame[column].map(lambda v: defused(v) if isinstance(v, str) else v)
+            frame[column] = frame[column].map(lambda v: func(v) if isinstance(v, str) else v)
+    return frame
+
+
+def csv_bytes(frame) -> bytes:
+    """A table as UTF-8 CSV bytes, text cells defused (:func:`defused`), numbers to 10 digits."""
+    frame = _map_text(frame, defused)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n", float_format="%.10g")
     return buffer.getvalue().encode("utf-8")
@@ -199,13 +205,7 @@ def csv_bytes(frame) -> bytes:
 
 def _excel_safe(frame):
     """``frame`` with the characters a workbook cannot hold replaced by U+FFFD in its text cells."""
-    frame = frame.copy()
-    for column in frame.columns:
-        if _is_text(frame[column]):
-            frame[column] = frame[column].map(
-                lambda v: _ILLEGAL.sub("\ufffd", v) if isinstance(v, str) else v
-            )
-    return frame
+    return _map_text(frame, lambda text: _ILLEGAL.sub("\ufffd", text))
 
 
 def _text_as_text(book) -> None:
@@ -297,17 +297,12 @@ def file_names(stem: str) -> dict[str, str]:
     return {"csv": f"{stem}.csv", "iamc": f"{stem}_iamc.csv", "xlsx": f"{stem}.xlsx", "netcdf": f"{stem}.nc"}
 
 
-def run_stem(name: str) -> str:
-    """The stem of a run's files: the scenario's name made safe for any file system."""
-    return safe_stem(str(name))
-
-
 def write_all(ds, out: str | Path | OutputSet, stem: str | None = None) -> dict[str, Path]:
     """Write the four formats into a folder (or an open :class:`OutputSet`), as one set.
 
     Returns the paths by format. The files are all new or, on an error, all as before.
     """
-    names = file_names(safe_stem(stem) if stem else run_stem(ds.attrs.get("scenario_name", "scenario")))
+    names = file_names(safe_stem(str(stem or ds.attrs.get("scenario_name", "scenario"))))
     contents = {
         "csv": lambda: csv_bytes(tidy(ds)),
         "iamc": lambda: csv_bytes(iamc(ds)),

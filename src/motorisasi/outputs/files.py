@@ -26,6 +26,7 @@ The HTML report and its PDF are one set; a ``--charts`` folder elsewhere is a se
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import re
@@ -38,16 +39,17 @@ from pathlib import Path
 from types import TracebackType
 
 from motorisasi.errors import MotorisasiError
+from motorisasi.scenario.schema import RESERVED_NAMES
 
 STAGING_PREFIX = ".motorisasi-staging-"
 MANIFEST = "COMMIT.json"
 #: A file in every staging folder this program makes; recovery leaves other folders alone.
 MARKER = "MOTORISASI-STAGING"
+#: The folder inside a staging folder that keeps the files a commit replaces.
+KEPT = f"{STAGING_PREFIX}previous"
 #: Where Windows (no ``flock`` on folders) keeps its lock.
 LOCK_FILE = ".motorisasi.lock"
 
-# File names Windows reserves for devices, with or without an extension.
-_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 Writer = Callable[[Path], None]
@@ -69,7 +71,7 @@ def safe_stem(name: str, fallback: str = "scenario") -> str:
     stem = _UNSAFE.sub("_", name).strip("._")[:100].strip("._")
     if not stem:
         return fallback
-    return f"{stem}_" if _RESERVED.fullmatch(stem) else stem
+    return f"{stem}_" if RESERVED_NAMES.fullmatch(stem) else stem
 
 
 def _message(key: str, lang: str, **values: object) -> str:
@@ -173,14 +175,7 @@ def _roll_forward(folder: Path, staging: Path, names: list[str], lang: str) -> l
                 moved.append(name)
     except OSError as exc:
         # The set cannot be finished: put back what was moved, from the copies kept before.
-        kept = staging / f"{STAGING_PREFIX}previous"
-        try:
-            for name in reversed(moved):
-                if (kept / name).exists():
-                    os.replace(kept / name, folder / name)
-                else:
-                    (folder / name).unlink()
-        except OSError:
+        if not _restore(folder, staging, moved):
             raise OutputError(
                 _message("files.error.recover", lang, folder=str(folder), reason=_reason(exc))
             ) from None
@@ -188,6 +183,22 @@ def _roll_forward(folder: Path, staging: Path, names: list[str], lang: str) -> l
     if moved:
         _fsync_folder(folder)
     return moved
+
+
+def _restore(folder: Path, staging: Path, names: list[str]) -> bool:
+    """Put back the files ``names`` replaced, from the copies a commit kept (a name that had no
+    previous file is removed); True when every one is as before."""
+    kept = staging / KEPT
+    ok = True
+    for name in reversed(names):
+        try:
+            if os.path.lexists(kept / name):
+                os.replace(kept / name, folder / name)
+            else:
+                (folder / name).unlink()
+        except OSError:
+            ok = False
+    return ok
 
 
 class OutputSet:
@@ -278,7 +289,7 @@ class OutputSet:
 
     def _remove_leftovers(self, name: str) -> None:
         """Remove temporary files an earlier version of this program left for ``name``."""
-        for stray in self.folder.glob(f".{glob_escape(name)}.*.tmp"):
+        for stray in self.folder.glob(f".{glob.escape(name)}.*.tmp"):
             if stray.is_file() and not stray.is_symlink():
                 stray.unlink(missing_ok=True)
 
@@ -326,7 +337,7 @@ class OutputSet:
         names = list(self.staged)
         manifest = self.staging / MANIFEST
         try:
-            previous = self._keep_previous(names)
+            self._keep_previous(names)
             _fsync_folder(self.staging)
             pending = self.staging / f"{MANIFEST}.tmp"
             with pending.open("w", encoding="utf-8") as handle:
@@ -344,7 +355,7 @@ class OutputSet:
             try:
                 os.replace(self.staging / name, self.staged[name])
             except OSError as exc:
-                undone = self._roll_back(done, previous)
+                undone = _restore(self.folder, self.staging, done)
                 manifest.unlink(missing_ok=True)  # the next command must not finish this set
                 key = "files.error.rolled_back" if undone else "files.error.commit"
                 raise OutputError(
@@ -362,35 +373,19 @@ class OutputSet:
         self.committed = True
         return [self.staged[n] for n in names]
 
-    def _keep_previous(self, names: list[str]) -> dict[str, Path]:
+    def _keep_previous(self, names: list[str]) -> None:
         """Keep the files about to be replaced (hard links, else copies), to undo a failed commit."""
         assert self.staging is not None
-        keep = self.staging / f"{STAGING_PREFIX}previous"
+        keep = self.staging / KEPT
         keep.mkdir()
-        previous = {}
         for name in names:
             target = self.staged[name]
-            if not (target.exists() or target.is_symlink()):
+            if not os.path.lexists(target):
                 continue
             try:
                 os.link(target, keep / name, follow_symlinks=False)
             except OSError:  # a file system without hard links, or a file that refuses them
                 shutil.copy2(target, keep / name, follow_symlinks=False)
-            previous[name] = keep / name
-        return previous
-
-    def _roll_back(self, done: list[str], previous: dict[str, Path]) -> bool:
-        """Put the previous files back after a failed commit; True when everything is as before."""
-        ok = True
-        for name in reversed(done):
-            try:
-                if name in previous:
-                    os.replace(previous[name], self.staged[name])
-                else:
-                    self.staged[name].unlink()
-            except OSError:
-                ok = False
-        return ok
 
     def close(self) -> None:
         """Remove the staging folder and release the lock (nothing else is touched)."""
@@ -416,11 +411,6 @@ def writing(
     with OutputSet(folder, names, lang) as own:
         yield own
         own.commit()
-
-
-def glob_escape(name: str) -> str:
-    """``name`` with the characters :mod:`glob` treats specially escaped."""
-    return re.sub(r"([*?[])", r"[\1]", name)
 
 
 class OutputSets:

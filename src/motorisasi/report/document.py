@@ -471,6 +471,11 @@ def pdf_path(out: str | Path) -> Path:
     return Path(out).with_suffix(".pdf")
 
 
+def file_names(out: str | Path, pdf: bool = False) -> list[str]:
+    """The names of the report's files: the HTML, and the PDF beside it when asked for."""
+    return [Path(out).name, *([pdf_path(out).name] if pdf else [])]
+
+
 def check_paths(out: str | Path, pdf: bool = False, lang: str = "en") -> None:
     """Refuse output paths that would fail or clash, before any work is done."""
     from motorisasi.errors import MotorisasiError
@@ -497,8 +502,7 @@ def write(report: Report, lang: str, out: str | Path, pdf: bool = False, outset=
 
     check_paths(out, pdf, lang)
     out = Path(out)
-    names = [out.name, *([pdf_path(out).name] if pdf else [])]
-    with writing(out.parent, names, lang, outset) as files:
+    with writing(out.parent, file_names(out, pdf), lang, outset) as files:
         paths = [files.write(out.name, to_html(report, lang).encode("utf-8"))]
         if pdf:
             paths.append(files.write(pdf_path(out).name, lambda path: _pdf(report, lang, path)))

@@ -129,13 +129,8 @@ def ownership_gap(
 
     if definition not in DEFINITIONS:
         raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
-    from motorisasi.scenario.schema import (
-        LIFETIME_MAX,
-        LIFETIME_STD_MAX,
-        LIFETIME_STD_MIN,
-        MAX_PER_1000,
-        MAX_VEHICLES,
-    )
+    from motorisasi.data.schema import MAX_PER_1000, MAX_VEHICLES
+    from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, LIFETIME_STD_MIN
 
     if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
         raise GapError(

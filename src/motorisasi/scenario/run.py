@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from motorisasi import __version__
+from motorisasi.data.schema import MAX_PERSONS
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven, stock_driven, survival_curve
 from motorisasi.model.adoption import (
@@ -45,7 +46,6 @@ from motorisasi.model.energy import (
 from motorisasi.model.targets import required_sales
 from motorisasi.scenario.history import passenger_share, spin_up
 from motorisasi.scenario.schema import (
-    MAX_PERSONS,
     Bass,
     Logistic,
     OwnershipModel,
@@ -832,20 +832,24 @@ def _plausible(ds) -> None:
     """Refuse results no country could show: they come from inputs that compound beyond reason.
 
     Each input is inside its own range, but a growth rate held for decades can still carry
-    sales past :data:`~motorisasi.scenario.schema.MAX_VEHICLES` a year, or ownership past
-    :data:`~motorisasi.scenario.schema.MAX_PER_1000`; the error names the input to change.
+    sales past :data:`~motorisasi.data.schema.MAX_VEHICLES` a year, or ownership past
+    :data:`~motorisasi.data.schema.MAX_PER_1000`; the error names the input to change.
     """
-    from motorisasi.scenario.schema import MAX_PER_1000, MAX_VEHICLES
+    from motorisasi.data.schema import MAX_PER_1000, MAX_VEHICLES
 
     years = ds["year"].values
+
+    def first_above(values: np.ndarray) -> str | None:
+        """'X vehicles in YEAR' for the first year above the limit (NaN counts as none)."""
+        over = np.flatnonzero(~(np.nan_to_num(values) <= MAX_VEHICLES))
+        return f"{values[over[0]]:.3g} vehicles in {years[over[0]]}" if len(over) else None
+
     for seg in ds["segment"].values:
-        sales = ds["sales_total"].sel(segment=seg).values
-        over = np.nonzero(~(np.nan_to_num(sales) <= MAX_VEHICLES))[0]
-        if len(over):
+        found = first_above(ds["sales_total"].sel(segment=seg).values)
+        if found:
             raise ScenarioError(
-                f"segments.{seg}.demand: sales reach {sales[over[0]]:.3g} vehicles in {years[over[0]]}, "
-                f"more than {MAX_VEHICLES:.0e} a year (ten times the world's production); lower the growth "
-                "or end the scenario earlier"
+                f"segments.{seg}.demand: sales reach {found}, more than {MAX_VEHICLES:.0e} a year (ten "
+                "times the world's production); lower the growth or end the scenario earlier"
             )
     per_1000 = 1000 * ds["registered_stock"].sum("segment").values / ds["population"].values
     over = np.nonzero(~(per_1000 <= MAX_PER_1000))[0]
@@ -860,15 +864,13 @@ def _plausible(ds) -> None:
             f"{where} give {per_1000[over[0]]:,.0f} registered vehicles per 1,000 people in {year}, "
             f"more than {MAX_PER_1000:,.0f} (two per person)"
         )
-    if "exports" in ds:
-        for group in ds["industry_group"].values:
-            exports = ds["exports"].sel(industry_group=group).values
-            over = np.nonzero(~(np.nan_to_num(exports) <= MAX_VEHICLES))[0]
-            if len(over):
-                raise ScenarioError(
-                    f"industry.groups.{group}.exports_growth_pct: exports reach {exports[over[0]]:.3g} "
-                    f"vehicles in {years[over[0]]}, more than {MAX_VEHICLES:.0e} a year"
-                )
+    for group in ds["industry_group"].values if "exports" in ds else []:
+        found = first_above(ds["exports"].sel(industry_group=group).values)
+        if found:
+            raise ScenarioError(
+                f"industry.groups.{group}.exports_growth_pct: exports reach {found}, more than "
+                f"{MAX_VEHICLES:.0e} a year"
+            )
 
 
 def _path(points: dict[int, float], years: np.ndarray, default: float) -> np.ndarray:

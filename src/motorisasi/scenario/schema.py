@@ -21,6 +21,7 @@ Errors name the file, the field and the value, on one line.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -37,6 +38,7 @@ from pydantic import (
     model_validator,
 )
 
+from motorisasi.data.schema import MAX_PER_1000, MAX_PERSONS, MAX_VEHICLES
 from motorisasi.errors import MotorisasiError
 
 LIBRARY = Path(__file__).resolve().parent.parent / "scenarios"
@@ -45,13 +47,6 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 MAX_FILE_BYTES = 1_000_000
 #: Most values (mapping entries, list items, scalars) a file may expand to through YAML aliases.
 MAX_NODES = 100_000
-#: Largest number of vehicles a year's sales, a fleet or a capacity may hold: ten times the
-#: world's yearly vehicle production (about 93 million in 2023, OICA), so no country exceeds it.
-MAX_VEHICLES = 1e9
-#: Largest population a scenario may give: above any country (India, 1.44 billion in 2024).
-MAX_PERSONS = 1e10
-#: Ownership above 2,000 vehicles per 1,000 people (two per person) is beyond any country.
-MAX_PER_1000 = 2000.0
 #: Longest mean lifetime, years (200 stands for "almost none retire"), and its largest spread.
 LIFETIME_MAX, LIFETIME_STD_MIN, LIFETIME_STD_MAX = 200.0, 0.1, 50.0
 
@@ -75,15 +70,15 @@ def _no_control_characters(text: str) -> str:
 
 _NAME = re.compile(r"[^\W_][\w .-]{0,79}")
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
-# Names Windows reserves for devices, with or without an extension.
-_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
+#: Names Windows reserves for devices, with or without an extension (no file may take one).
+RESERVED_NAMES = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
 
 
 def _plain_name(name: str) -> str:
     if (
         not _NAME.fullmatch(name)
         or name.endswith((" ", "."))
-        or _RESERVED.fullmatch(name)
+        or RESERVED_NAMES.fullmatch(name)
         or len(name.encode("utf-8")) > 200  # file systems allow 255 bytes, with a suffix
     ):
         raise ValueError(
@@ -613,8 +608,9 @@ _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 MAX_EXTENDS = 20
 
 
-def _load_yaml(text: str, path: Path) -> Any:
-    """Parse YAML safely: no repeated keys, no alias expansion beyond :data:`MAX_NODES` values."""
+@functools.cache
+def _yaml_loader() -> type:
+    """A SafeLoader that refuses repeated keys and reads numbers as YAML 1.2 does (built once)."""
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -653,7 +649,14 @@ def _load_yaml(text: str, path: Path) -> Any:
         ),
         list("-+0123456789."),
     )
+    return Loader
 
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """Parse YAML safely: no repeated keys, no alias expansion beyond :data:`MAX_NODES` values."""
+    import yaml
+
+    Loader = _yaml_loader()
     try:
         content = yaml.load(text, Loader=Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
