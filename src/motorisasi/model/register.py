@@ -1,0 +1,272 @@
+"""The register beside the fleet in use: vehicles that left the road but are still registered.
+
+Registration statistics count vehicles until their registration is removed, which happens
+late or never for many vehicles that are scrapped, exported or simply abandoned. The
+register is therefore modelled as two layers on the same sales:
+
+- **in use** ``U``: sales through the survival curve ``S`` of the vehicles' lifetime on the
+  road (:mod:`motorisasi.model.stock`);
+- **unremoved** ``G``: vehicles that left use but are still registered. Every year a share
+  ``rho`` (the *removal rate*, 1/yr) of those vehicles, including the ones that left use that
+  year, is removed from the register::
+
+      removals[t] = rho * (G[t-1] + left_use[t])
+      G[t]        = (1 - rho) * (G[t-1] + left_use[t])
+
+The registered fleet is ``U + G`` (plus, in the data, a level that differs between
+statistical bases), so it changes by ``sales - removals``. ``rho = 1`` removes every vehicle
+in the year it leaves use (the register *is* the fleet in use); ``rho = 0`` never removes
+any (the register grows by every sale). The mean time from leaving use to removal is
+``(1 - rho) / rho`` years.
+
+Because the layer is linear in the sales, a cohort's share still registered at age ``a`` is
+a survival curve of its own, :func:`register_survival`: ``Q = S + D`` with
+``D[a] = (1 - rho) * (D[a-1] + S[a-1] - S[a])`` (``S[-1] = 1``, ``D[-1] = 0``), so the
+stock engine and the target inversions work on the register unchanged.
+
+:func:`fit_removal_rate` estimates ``rho`` by least squares on the register's year-on-year
+changes *within one statistical basis* (a change across a documented break is a change of
+definition, not a flow of vehicles, and is never fitted), with a profile-likelihood
+interval (Bates, D. M. and Watts, D. G., *Nonlinear Regression Analysis and Its
+Applications*, Wiley 1988, sec. 6.1).
+
+Worked example (every vehicle leaves use after one year, removal rate 0.5)::
+
+    year            0     1     2     3
+    sales         100   100     0     0
+    in use        100   100     0     0
+    left use        0   100   100     0
+    removals        0    50    75    37.5
+    unremoved       0    50    75    37.5
+    registered    100   150    75    37.5
+
+>>> import numpy as np
+>>> pool, removals = unremoved_pool([0.0, 100, 100, 0], 0.5)
+>>> pool.tolist(), removals.tolist()
+([0.0, 50.0, 75.0, 37.5], [0.0, 50.0, 75.0, 37.5])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from motorisasi.errors import ParameterError
+
+Array = NDArray[np.float64]
+
+#: Rates tried by :func:`fit_removal_rate` before refining the best one (1/yr).
+RATE_GRID = np.concatenate([np.linspace(0.0, 0.2, 2001), np.linspace(0.2, 1.0, 801)[1:]])
+
+
+def _rate(removal_rate: ArrayLike) -> Array:
+    rate = np.asarray(removal_rate, dtype=float)
+    if not np.all(np.isfinite(rate)) or np.any((rate < 0) | (rate > 1)):
+        raise ParameterError(f"removal rate: must be between 0 and 1 per year, got {removal_rate!r}")
+    return rate
+
+
+def unremoved_pool(left_use: ArrayLike, removal_rate: ArrayLike, start: ArrayLike = 0.0) -> tuple[Array, Array]:
+    """Vehicles out of use but still registered, and removals from the register, by year.
+
+    Parameters
+    ----------
+    left_use
+        Vehicles leaving use each year (the stock model's outflow), vehicles/yr, shape
+        ``(..., T)`` with years on the last axis.
+    removal_rate
+        Share of the unremoved vehicles removed from the register each year, 1/yr, in
+        [0, 1]; broadcasts against the batch shape of ``left_use``.
+    start
+        Unremoved vehicles before the first year (vehicles), broadcasting like the batch.
+
+    Returns
+    -------
+    pool, removals
+        ``G[t]`` (vehicles, end of year) and ``removals[t]`` (vehicles/yr), shape
+        ``broadcast batch + (T,)``.
+    """
+    flows = np.asarray(left_use, dtype=float)
+    rate = _rate(removal_rate)
+    batch = np.broadcast_shapes(flows.shape[:-1], rate.shape, np.shape(start))
+    flows = np.broadcast_to(flows, batch + flows.shape[-1:])
+    keep = 1.0 - rate
+    pool = np.empty(flows.shape)
+    removals = np.empty(flows.shape)
+    previous = np.broadcast_to(np.asarray(start, dtype=float), batch)
+    for t in range(flows.shape[-1]):
+        held = previous + flows[..., t]
+        removals[..., t] = rate * held
+        pool[..., t] = keep * held
+        previous = pool[..., t]
+    return pool, removals
+
+
+def register_survival(survival: ArrayLike, removal_rate: ArrayLike) -> Array:
+    """Share of a sales cohort still *registered* at each age: ``Q = S + D`` (module docs).
+
+    ``survival`` is the in-use survival curve ``S`` (ages on the last axis); ``removal_rate``
+    broadcasts against its batch shape. ``Q`` is non-increasing, ``S <= Q <= 1``, ``Q = S``
+    for ``rho = 1`` and ``Q = 1`` for ``rho = 0``.
+
+    >>> register_survival([1.0, 0.5, 0.0, 0.0], 0.5).tolist()
+    [1.0, 0.75, 0.375, 0.1875]
+    """
+    s = np.asarray(survival, dtype=float)
+    left = -np.diff(s, axis=-1, prepend=1.0)
+    unremoved, _ = unremoved_pool(left, removal_rate)
+    return s + unremoved
+
+
+@dataclass(frozen=True)
+class RemovalFit:
+    """The removal rate fitted to a register history.
+
+    Attributes
+    ----------
+    rate, low, high
+        Best estimate and the profile-likelihood interval at ``level`` (1/yr).
+    level
+        Confidence level of the interval.
+    years
+        The years whose change from the year before was fitted (single-basis pairs).
+    observed, fitted
+        Register change minus sales in those years: observed, and ``-removals`` of the fit
+        (vehicles/yr); their difference is the residual.
+    rss
+        Residual sum of squares at ``rate`` (vehicles^2).
+    at_bound
+        Whether the estimate sits on 0 or 1 (the data would push it further).
+    """
+
+    rate: float
+    low: float
+    high: float
+    level: float
+    years: list[int]
+    observed: list[float]
+    fitted: list[float]
+    rss: float
+    at_bound: bool
+
+    @property
+    def residuals(self) -> list[float]:
+        """Observed minus fitted register change, vehicles/yr."""
+        return [o - f for o, f in zip(self.observed, self.fitted, strict=True)]
+
+    @property
+    def mean_lag_years(self) -> float:
+        """Mean years from leaving use to removal, ``(1 - rho) / rho`` (inf when rho = 0)."""
+        return (1.0 - self.rate) / self.rate if self.rate > 0 else float("inf")
+
+
+def single_basis_pairs(basis: ArrayLike, observed: ArrayLike) -> NDArray[np.bool_]:
+    """Years whose change from the year before is a flow: both years observed, on one basis.
+
+    ``basis`` labels each year's statistical basis (NaN: the year is on none, e.g. filled);
+    ``observed`` is the register, NaN where not observed. Returns a boolean mask per year.
+    """
+    b = np.asarray(basis, dtype=float)
+    r = np.asarray(observed, dtype=float)
+    ok = np.zeros(b.shape, dtype=bool)
+    ok[1:] = np.isfinite(b[1:]) & (b[1:] == b[:-1]) & np.isfinite(r[1:]) & np.isfinite(r[:-1])
+    return ok
+
+
+def _refine(func, lo: float, hi: float, iterations: int = 60) -> float:
+    """Golden-section minimum of a unimodal ``func`` on [lo, hi]."""
+    g = (np.sqrt(5.0) - 1.0) / 2.0
+    a, b = lo, hi
+    c, d = b - g * (b - a), a + g * (b - a)
+    fc, fd = func(c), func(d)
+    for _ in range(iterations):
+        if fc <= fd:
+            b, d, fd = d, c, fc
+            c = b - g * (b - a)
+            fc = func(c)
+        else:
+            a, c, fc = c, d, fd
+            d = a + g * (b - a)
+            fd = func(d)
+    return 0.5 * (a + b)
+
+
+def fit_removal_rate(
+    observed: ArrayLike,
+    basis: ArrayLike,
+    sales: ArrayLike,
+    left_use: ArrayLike,
+    *,
+    years: ArrayLike,
+    start: float = 0.0,
+    level: float = 0.9,
+    min_flows: int = 2,
+) -> RemovalFit:
+    """Least-squares removal rate from the register's single-basis changes.
+
+    Parameters
+    ----------
+    observed
+        Registered fleet at the end of each year (vehicles), NaN where not observed.
+    basis
+        Statistical basis of each year (any number, e.g. its first year; NaN for none).
+    sales, left_use
+        Sales and the in-use model's outflow in the same years (vehicles/yr).
+    years
+        Calendar year of each entry (for the report).
+    start
+        Unremoved vehicles before the first year.
+    level
+        Confidence level of the interval: rates whose residual sum of squares is at most
+        ``RSS_min * (1 + F(level; 1, n - 1) / (n - 1))`` (profile likelihood).
+    min_flows
+        Fewest single-basis changes needed.
+
+    Returns
+    -------
+    RemovalFit
+    """
+    from scipy.stats import f as f_dist
+
+    r = np.asarray(observed, dtype=float)
+    s = np.asarray(sales, dtype=float)
+    left = np.asarray(left_use, dtype=float)
+    yrs = np.asarray(years)
+    pairs = single_basis_pairs(basis, r)
+    n = int(pairs.sum())
+    if n < max(1, min_flows):
+        raise ParameterError(
+            f"register: {n} single-basis year-on-year change(s) in the data; at least {min_flows} are needed"
+        )
+    y = (r[1:] - r[:-1] - s[1:])[pairs[1:]]
+
+    def rss(rates: ArrayLike) -> Array:
+        _, removals = unremoved_pool(left, np.asarray(rates, dtype=float)[..., None], start)
+        return np.sum((y + removals[..., pairs]) ** 2, axis=-1)
+
+    grid_rss = rss(RATE_GRID)
+    i = int(np.argmin(grid_rss))
+    lo, hi = RATE_GRID[max(i - 1, 0)], RATE_GRID[min(i + 1, len(RATE_GRID) - 1)]
+    best = _refine(lambda x: float(rss(x)), float(lo), float(hi)) if hi > lo else float(RATE_GRID[i])
+    best_rss = float(rss(best))
+    if grid_rss[i] < best_rss:
+        best, best_rss = float(RATE_GRID[i]), float(grid_rss[i])
+    dof = max(n - 1, 1)
+    limit = best_rss * (1.0 + f_dist.ppf(level, 1, dof) / dof)
+    inside = RATE_GRID[grid_rss <= limit]
+    low = float(min(inside.min(), best)) if inside.size else best
+    high = float(max(inside.max(), best)) if inside.size else best
+    _, removals = unremoved_pool(left, best, start)
+    return RemovalFit(
+        rate=float(best),
+        low=low,
+        high=high,
+        level=level,
+        years=[int(v) for v in yrs[pairs]],
+        observed=[float(v) for v in y],
+        fitted=[float(v) for v in -removals[pairs]],
+        rss=best_rss,
+        at_bound=bool(best <= RATE_GRID[1] / 2 or best >= 1.0 - 1e-9),
+    )
