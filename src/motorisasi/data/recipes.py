@@ -109,6 +109,10 @@ def build(store: DataStore | None = None) -> dict[str, hz.Harmonised]:
         range(1997, 2026),
         exclude=[(2015, s) for s in wrong_2015["source_id"]],
     )
+    # 2022: the exact AISI figure (17,198) rather than the rounded "17 ribu" of the same source.
+    out["e_motorcycle_sales"] = _sales(
+        store, "emoto_sales__e_motorcycle_sales", range(2021, 2026), exclude=[(2022, "aisi-22")]
+    )
     return out
 
 

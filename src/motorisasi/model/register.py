@@ -68,7 +68,9 @@ def _rate(removal_rate: ArrayLike) -> Array:
     return rate
 
 
-def unremoved_pool(left_use: ArrayLike, removal_rate: ArrayLike, start: ArrayLike = 0.0) -> tuple[Array, Array]:
+def unremoved_pool(
+    left_use: ArrayLike, removal_rate: ArrayLike, start: ArrayLike = 0.0
+) -> tuple[Array, Array]:
     """Vehicles out of use but still registered, and removals from the register, by year.
 
     Parameters
@@ -243,14 +245,18 @@ def fit_removal_rate(
     y = (r[1:] - r[:-1] - s[1:])[pairs[1:]]
 
     def rss(rates: ArrayLike) -> Array:
-        _, removals = unremoved_pool(left, np.asarray(rates, dtype=float)[..., None], start)
+        _, removals = unremoved_pool(left, np.asarray(rates, dtype=float), start)
         return np.sum((y + removals[..., pairs]) ** 2, axis=-1)
 
     grid_rss = rss(RATE_GRID)
     i = int(np.argmin(grid_rss))
     lo, hi = RATE_GRID[max(i - 1, 0)], RATE_GRID[min(i + 1, len(RATE_GRID) - 1)]
-    best = _refine(lambda x: float(rss(x)), float(lo), float(hi)) if hi > lo else float(RATE_GRID[i])
-    best_rss = float(rss(best))
+
+    def one(rate: float) -> float:
+        return float(rss(np.array([rate]))[0])
+
+    best = _refine(one, float(lo), float(hi)) if hi > lo else float(RATE_GRID[i])
+    best_rss = one(best)
     if grid_rss[i] < best_rss:
         best, best_rss = float(RATE_GRID[i]), float(grid_rss[i])
     dof = max(n - 1, 1)
@@ -270,3 +276,53 @@ def fit_removal_rate(
         rss=best_rss,
         at_bound=bool(best <= RATE_GRID[1] / 2 or best >= 1.0 - 1e-9),
     )
+
+
+def register_inflow(
+    target: ArrayLike, register_curve: ArrayLike, fixed: ArrayLike | None = None
+) -> tuple[Array, Array]:
+    """Sales that bring the register of *new* cohorts to ``target``, year by year, never negative.
+
+    ``target`` (vehicles, years on the last axis) is the register wanted minus what the
+    existing register keeps without further sales; ``register_curve`` is the cohorts' register
+    survival (:func:`register_survival`, ages on the last axis, at least ``T`` ages, positive
+    at age 0). ``fixed`` gives the sales of the first years (shape ``(..., M)``, ``M <= T``),
+    which are taken as they are. A year whose target needs negative sales gets none (the
+    register then stays above the target), and the shortfall is returned.
+
+    Returns
+    -------
+    sales, clipped
+        Vehicles/yr, and the negative sales set to zero (as positive numbers), ``(..., T)``.
+
+    >>> s, c = register_inflow([10.0, 25.0, 10.0], [1.0, 0.5, 0.25])
+    >>> s.tolist(), c.tolist()
+    ([10.0, 20.0, 0.0], [0.0, 0.0, 2.5])
+    """
+    goal = np.asarray(target, dtype=float)
+    q = np.asarray(register_curve, dtype=float)
+    n = goal.shape[-1]
+    if q.shape[-1] < n:
+        raise ParameterError(f"register_inflow: the register curve has {q.shape[-1]} ages, {n} are needed")
+    if np.any(q[..., 0] <= 0):
+        raise ParameterError("register_inflow: the register curve must be positive at age 0")
+    batch = np.broadcast_shapes(goal.shape[:-1], q.shape[:-1])
+    goal = np.broadcast_to(goal, batch + (n,))
+    q = np.broadcast_to(q, batch + q.shape[-1:])
+    given = (
+        np.zeros(batch + (0,))
+        if fixed is None
+        else np.broadcast_to(np.asarray(fixed, float), batch + np.shape(fixed)[-1:])
+    )
+    sales = np.zeros(batch + (n,))
+    clipped = np.zeros(batch + (n,))
+    for t in range(n):
+        # Register of the earlier new cohorts in year t: sum_c sales[c] * Q[t - c].
+        kept = np.sum(sales[..., :t] * q[..., t:0:-1], axis=-1) if t else np.zeros(batch)
+        if t < given.shape[-1]:
+            sales[..., t] = given[..., t]
+            continue
+        need = (goal[..., t] - kept) / q[..., 0]
+        sales[..., t] = np.maximum(need, 0.0)
+        clipped[..., t] = np.maximum(-need, 0.0)
+    return sales, clipped

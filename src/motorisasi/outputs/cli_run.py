@@ -108,6 +108,18 @@ def notes(ds, lang: str = "en", names: bool = False) -> list[str]:
                 message("run.note.over_capacity", lang, group=called("group", group), years=_span(years))
             )
     for segment, found in notes_all.items():
+        for d in found.get("departs_from_observations") or []:
+            lines.append(
+                message(
+                    "run.note.departs_from_observations",
+                    lang,
+                    field=d["field"],
+                    variable=d["variable"],
+                    year=d["year"],
+                    scenario=_amount(d["scenario"], d["variable"], lang),
+                    observed=_amount(d["observed"], d["variable"], lang),
+                )
+            )
         for key in ("units_target_above_sales", "shares_scaled_down"):
             years = found.get(key) or []
             if years:
@@ -115,6 +127,14 @@ def notes(ds, lang: str = "en", names: bool = False) -> list[str]:
                     message(f"run.note.{key}", lang, segment=called("segment", segment), years=_span(years))
                 )
     return lines
+
+
+def _amount(value: float, variable: str, lang: str) -> str:
+    from motorisasi.outputs.messages import number
+
+    if variable == "sales_share":
+        return number(100 * value, lang, 2) + " %"
+    return number(value, lang, 0)
 
 
 def unique_names(results) -> list[str]:

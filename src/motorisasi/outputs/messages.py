@@ -151,6 +151,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "catatan: {segment}: target absolut melebihi total penjualan (dibatasi sebesar seluruh "
         "penjualan) pada {years}",
     },
+    "run.note.departs_from_observations": {
+        "en": "note: {field}: {variable} in {year} is {scenario} in the scenario but {observed} in the data",
+        "id": "catatan: {field}: {variable} pada {year} bernilai {scenario} dalam skenario tetapi "
+        "{observed} dalam data",
+    },
     "run.note.shares_scaled_down": {
         "en": "note: {segment}: powertrain shares add up to more than one (scaled down) in {years}",
         "id": "catatan: {segment}: jumlah pangsa jenis penggerak melebihi 100% (diperkecil secara proporsional) "

@@ -30,6 +30,8 @@ class SpinUp:
     unremoved: float
     first_year: int  # first year of the sales history
     cohort_years: NDArray[np.int64]  # sales year of each entry of fleet_by_age
+    in_use: NDArray[np.float64]  # modelled fleet at the end of each year, first_year - 1 .. base
+    left_use: NDArray[np.float64]  # vehicles leaving it each year, same years (0 in the first)
 
 
 def spin_up(
@@ -57,6 +59,8 @@ def spin_up(
         unremoved=float(registered_base) - modelled,
         first_year=first_year,
         cohort_years=base - np.arange(len(fleet)),
+        in_use=np.concatenate([[float(start_stock)], run.stock]),
+        left_use=np.concatenate([[0.0], run.outflow]),
     )
 
 

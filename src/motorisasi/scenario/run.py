@@ -2,9 +2,12 @@
 
 For each segment the pipeline
 
-1. rebuilds the fleet at the end of the base year from the sales history
-   (:mod:`motorisasi.scenario.history`), leaving the register's unremoved registrations aside;
-2. projects total sales (or the fleet, for an ownership path) from the segment's demand;
+1. rebuilds the fleet in use at the end of the base year from the sales history
+   (:mod:`motorisasi.scenario.history`) and calibrates the register beside it: vehicles out of
+   use but still registered, removed at a rate fitted to the register's single-basis history
+   (:mod:`motorisasi.scenario.register`);
+2. projects total sales from the segment's demand (for an ownership path or target, the sales
+   that bring the *register* to it);
 3. splits new sales by powertrain (:mod:`motorisasi.model.adoption`) and the base fleet by the
    powertrain history the data give;
 4. computes distance, energy by fuel and CO2 by cohort (:mod:`motorisasi.model.energy`).
@@ -26,7 +29,7 @@ import numpy as np
 from motorisasi import __version__
 from motorisasi.data.schema import MAX_PERSONS
 from motorisasi.errors import MotorisasiError
-from motorisasi.model import inflow_driven, stock_driven, survival_curve
+from motorisasi.model import inflow_driven, survival_curve
 from motorisasi.model.adoption import (
     absolute_to_share,
     bass_share,
@@ -43,8 +46,10 @@ from motorisasi.model.energy import (
     intensity_by_cohort,
     km_by_age,
 )
+from motorisasi.model.register import register_inflow, register_survival, unremoved_pool
 from motorisasi.model.targets import required_sales
 from motorisasi.scenario.history import passenger_share, spin_up
+from motorisasi.scenario.register import Layers, calibrate, register_history
 from motorisasi.scenario.schema import (
     Bass,
     Logistic,
@@ -88,6 +93,9 @@ class _Sources:
 @dataclass
 class _SegmentResult:
     registered: np.ndarray  # (Y,) history then projection
+    in_use: np.ndarray  # (Y,) modelled fleet in use (history rebuilt from sales)
+    removals: np.ndarray  # (Y,) removals from the register (NaN in history)
+    layers: Layers
     sales_total: np.ndarray  # (Y,)
     stock: np.ndarray  # (P, Y) modelled fleet by powertrain (NaN in history)
     sales: np.ndarray  # (P, Y)
@@ -100,10 +108,10 @@ class _SegmentResult:
     stock_pt: np.ndarray  # (P, N, N) new cohorts by powertrain, [year, cohort]
     init_pt: np.ndarray  # (P, N, A0) base fleet by powertrain, [year, age at the start]
     start_cohorts: np.ndarray  # (A0,) sales year of each age of the base fleet
-    unremoved: float
     scaled_years: list[int]
     over_years: list[int]
     clipped_years: list[int] = field(default_factory=list)
+    departures: list[dict] = field(default_factory=list)
 
 
 def _values(name: str, country: str, sources: _Sources, data_dir, **kw):
@@ -178,6 +186,22 @@ def _adoption(spec, years: np.ndarray, total_sales: np.ndarray) -> tuple[np.ndar
     raise TypeError(spec)  # pragma: no cover
 
 
+def _after_target(demand, sc: Scenario, path_sales, proj_years, income, data_dir, to_register) -> np.ndarray:
+    """Sales in every projection year: the path to the target, then what the scenario names after it."""
+    k = len(path_sales)
+    rest = len(proj_years) - k
+    if demand.after in ("hold_sales", "sales_growth"):
+        growth = demand.after_growth_pct / 100 if demand.after == "sales_growth" else 0.0
+        return np.concatenate([path_sales, path_sales[-1] * (1 + growth) ** np.arange(1, rest + 1)])
+    if demand.after == "hold_ownership":
+        per_1000 = np.full(len(proj_years), demand.per_1000)
+    else:
+        model = demand.after_model or OwnershipModel(type="ownership_model")
+        later = _modelled_ownership(model, sc, demand.per_1000, income[k:], data_dir)
+        per_1000 = np.concatenate([np.full(k, demand.per_1000), later])
+    return to_register(per_1000, fixed=path_sales)
+
+
 def _modelled_ownership(demand: OwnershipModel, sc: Scenario, start: float, income: np.ndarray, data_dir):
     """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``."""
     from motorisasi.model.ownership import gompertz, partial_adjustment
@@ -228,37 +252,58 @@ def _segment(
         spun = spin_up(sales_hist, first, reg[first - 1], reg[base], sf)
     except MotorisasiError as exc:
         raise ScenarioError(f"segments.{name}.lifetime: {exc}") from None
+
+    # The register: in use + out of use but still registered + the basis level.
+    history = register_history(stock_parts, sales_hist, first, base, country, data_dir)
+    spec = seg.register_removal
+    try:
+        layers = calibrate(
+            history,
+            spun.in_use,
+            spun.left_use,
+            model=spec.model,
+            rate=spec.rate_per_year,
+            fit_from=spec.fit_from,
+        )
+    except MotorisasiError as exc:
+        raise ScenarioError(f"segments.{name}.register_removal: {exc}") from None
+    rate = layers.rate
+    q = register_survival(sf, rate)
+
+    def register_of(result) -> tuple[np.ndarray, np.ndarray]:
+        pool, removals = unremoved_pool(result.outflow, rate, layers.unremoved)
+        return result.stock + pool + layers.level, removals
+
     n_proj = end - base
     pop_future = pop[future]
     demand = seg.demand
     initial = {"initial": spun.fleet_by_age, "initial_survival": sf, "by_cohort": True}
+    kept, _ = register_of(inflow_driven(np.zeros(n_proj), sf, initial=spun.fleet_by_age, initial_survival=sf))
+    clipped = np.zeros(n_proj)
+
+    def to_register(per_1000: np.ndarray, fixed: np.ndarray | None = None) -> np.ndarray:
+        nonlocal clipped
+        sales, clipped = register_inflow(per_1000 * pop_future / 1000.0 - kept, q, fixed)
+        return sales
+
     if isinstance(demand, SalesGrowth):
         total = sales_hist[-1] * (1 + demand.growth_pct / 100) ** np.arange(1, n_proj + 1)
-        run = inflow_driven(total, sf, **initial)
     elif isinstance(demand, SalesPath):
         points = {base: float(sales_hist[-1]), **demand.sales}
         xs = sorted(points)
-        run = inflow_driven(interpolate_path(proj_years, xs, [points[x] for x in xs]), sf, **initial)
+        total = interpolate_path(proj_years, xs, [points[x] for x in xs])
     elif isinstance(demand, OwnershipPath):
         points = {base: 1000.0 * reg[base] / pop[~future][-1], **demand.per_1000}
         xs = sorted(points)
-        per_1000 = interpolate_path(proj_years, xs, [points[x] for x in xs])
-        target = per_1000 * pop_future / 1000.0 - spun.unremoved
-        if np.any(target < 0):
-            raise ScenarioError(
-                f"segments.{name}.demand: the ownership path is below the unremoved registrations"
-            )
-        run = stock_driven(target, sf, negative_inflow="clip", **initial)
+        total = to_register(interpolate_path(proj_years, xs, [points[x] for x in xs]))
     elif isinstance(demand, OwnershipTarget):
         k = demand.by - base
-        goal = demand.per_1000 * pop_future[k - 1] / 1000.0 - spun.unremoved
+        goal = demand.per_1000 * pop_future[k - 1] / 1000.0 - kept[k - 1]
         path = required_sales(
             goal,
-            sf,
+            q,
             base_sales=sales_hist[-1],
             n_years=k,
-            initial=spun.fleet_by_age,
-            initial_survival=sf,
             shape=demand.path,
             max_growth=demand.max_growth_pct / 100,
         )
@@ -266,20 +311,16 @@ def _segment(
             raise ScenarioError(
                 f"segments.{name}.demand: {demand.per_1000:g} per 1,000 by {demand.by}: {path.reason}"
             )
-        after = path.sales[-1] * (1 + demand.after_growth_pct / 100) ** np.arange(1, n_proj - k + 1)
-        run = inflow_driven(np.concatenate([path.sales, after]), sf, **initial)
+        total = _after_target(demand, sc, path.sales, proj_years, income[future], data_dir, to_register)
     elif isinstance(demand, OwnershipModel):
         per_1000 = _modelled_ownership(
             demand, sc, 1000.0 * reg[base] / pop[~future][-1], income[future], data_dir
         )
-        target = per_1000 * pop_future / 1000.0 - spun.unremoved
-        if np.any(target < 0):
-            raise ScenarioError(
-                f"segments.{name}.demand: modelled ownership falls below the unremoved registrations"
-            )
-        run = stock_driven(target, sf, negative_inflow="clip", **initial)
+        total = to_register(per_1000)
     else:  # pragma: no cover
         raise TypeError(demand)
+    run = inflow_driven(total, sf, **initial)
+    registered_future, removals = register_of(run)
     total_sales = run.inflow
 
     # Powertrain shares of new sales, the residual first.
@@ -296,12 +337,14 @@ def _segment(
 
     # The base fleet's mix: a powertrain's share of each past cohort from its sales history.
     hist_share = np.zeros((len(names), len(spun.fleet_by_age)))
+    observed_pt: dict[int, dict[int, float]] = {}  # powertrain index -> {year: sales}
     for i, pt in enumerate(names[1:], start=1):
         ref = seg.history_sales_series.get(pt)
         if not ref:
             continue
         series, _, category = ref.partition("/")
         past = _values(series, country, sources, data_dir, category=category)
+        observed_pt[i] = {int(y): float(v) for y, v in zip(past.years, past.values, strict=True)}
         for year, value in zip(past.years, past.values, strict=True):
             a = base - int(year)
             if 0 <= a < len(spun.fleet_by_age) and year >= first:
@@ -314,6 +357,31 @@ def _segment(
             f"segments.{name}.history_sales_series: past sales of the powertrains exceed total sales"
         )
     hist_share[names.index(seg.base_fleet_powertrain or seg.residual_powertrain)] += rest
+
+    # Past sales by powertrain, in the years every other powertrain's sales were observed.
+    past_years = years[~future]
+    sales_pt_past = np.full((len(names), len(past_years)), np.nan)
+    if len(names) > 1 and len(observed_pt) == len(names) - 1:
+        for j, year in enumerate(past_years):
+            if year >= first and all(int(year) in observed_pt[i] for i in observed_pt):
+                sales_pt_past[:, j] = hist_share[:, base - int(year)] * sales_hist[int(year) - first]
+    elif len(names) == 1:
+        sales_pt_past[0] = [sales_hist[y - first] if y >= first else np.nan for y in past_years]
+    departures = _departures(
+        name,
+        seg,
+        names,
+        sales_series,
+        stock_parts,
+        observed_pt,
+        float(share),
+        proj_years,
+        total_sales,
+        registered_future,
+        shares,
+        sales_hist[-1],
+        base,
+    )
 
     stock_pt = run.stock_by_cohort[None, :, :] * shares[:, None, :]  # (P, T, C)
     init_pt = run.initial_stock_by_age[None, :, :] * hist_share[:, None, :]  # (P, T, A0)
@@ -375,13 +443,19 @@ def _segment(
 
     reg_past = np.array([reg[y] for y in years[~future]])
     sales_past = np.array([sales_hist[y - first] if y >= first else np.nan for y in years[~future]])
+    in_use_past = np.array([spun.in_use[y - first + 1] if y >= first - 1 else np.nan for y in years[~future]])
     return _SegmentResult(
-        registered=full(spun.unremoved + run.stock, reg_past),
+        registered=full(registered_future, reg_past),
+        in_use=full(run.stock, in_use_past),
+        removals=full(removals),
+        layers=layers,
         sales_total=full(total_sales, sales_past),
         stock=full(stock),
-        sales=full(sales),
+        sales=full(sales, sales_pt_past),
         retirements=full(retirements),
-        share=full(shares),
+        share=full(
+            shares, sales_pt_past / np.where(sales_pt_past.sum(axis=0) > 0, sales_pt_past.sum(axis=0), np.nan)
+        ),
         distance=full(distance),
         energy=full(energy),
         average_age=full(avg_age),
@@ -389,11 +463,110 @@ def _segment(
         stock_pt=stock_pt,
         init_pt=init_pt,
         start_cohorts=start_cohorts,
-        unremoved=spun.unremoved,
+        departures=departures,
         scaled_years=[int(y) for y in proj_years[scaled]],
-        clipped_years=_clipped(run, proj_years),
+        clipped_years=[int(y) for y in proj_years[clipped > 1e-6]],
         over_years=[int(y) for y in proj_years[over]],
     )
+
+
+#: Tolerances for "equals the observation": vehicles (relative) and shares (absolute).
+OBSERVED_RTOL = 0.005
+OBSERVED_SHARE_ATOL = 0.0005
+
+
+def _departures(
+    name,
+    seg,
+    names,
+    sales_series,
+    stock_parts,
+    observed_pt,
+    share,
+    proj_years,
+    total_sales,
+    registered,
+    shares,
+    base_sales,
+    base,
+) -> list[dict]:
+    """Where the scenario contradicts an observation: projected years with data, paths at observed years.
+
+    Each entry names the field, the year, the scenario's value and the observed one.
+    """
+    out: list[dict] = []
+
+    def differs(model: float, seen: float) -> bool:
+        return abs(model - seen) > OBSERVED_RTOL * max(abs(seen), 1.0)
+
+    for k, year in enumerate(proj_years):
+        year = int(year)
+        if year in sales_series.years and differs(total_sales[k], sales_series.at(year) * share):
+            out.append(
+                {
+                    "field": f"segments.{name}.demand",
+                    "variable": "sales_total",
+                    "year": year,
+                    "scenario": float(total_sales[k]),
+                    "observed": sales_series.at(year) * share,
+                }
+            )
+        if all(year in p.years for p in stock_parts):
+            seen = sum(p.at(year) for p in stock_parts)
+            if differs(registered[k], seen):
+                out.append(
+                    {
+                        "field": f"segments.{name}",
+                        "variable": "registered_stock",
+                        "year": year,
+                        "scenario": float(registered[k]),
+                        "observed": float(seen),
+                    }
+                )
+        for i, past in observed_pt.items():
+            if year in past and differs(total_sales[k] * shares[i, k], past[year]):
+                out.append(
+                    {
+                        "field": f"segments.{name}.powertrains.{names[i]}",
+                        "variable": "sales",
+                        "year": year,
+                        "scenario": float(total_sales[k] * shares[i, k]),
+                        "observed": past[year],
+                    }
+                )
+    # A powertrain path's points at or before the base year should be what was observed then.
+    for i, pt in enumerate(names[1:], start=1):
+        spec = seg.powertrains[pt]
+        points = getattr(spec, "share", None) or getattr(spec, "units", None) or {}
+        for year, value in points.items():
+            if year > base or i not in observed_pt or year not in observed_pt[i]:
+                continue
+            if year not in sales_series.years:
+                continue
+            seen = observed_pt[i][year]
+            total = sales_series.at(year) * share
+            if isinstance(spec, SharePath):
+                if total > 0 and abs(value - seen / total) > OBSERVED_SHARE_ATOL:
+                    out.append(
+                        {
+                            "field": f"segments.{name}.powertrains.{pt}.share",
+                            "variable": "sales_share",
+                            "year": int(year),
+                            "scenario": float(value),
+                            "observed": seen / total,
+                        }
+                    )
+            elif differs(value, seen):
+                out.append(
+                    {
+                        "field": f"segments.{name}.powertrains.{pt}.units",
+                        "variable": "sales",
+                        "year": int(year),
+                        "scenario": float(value),
+                        "observed": seen,
+                    }
+                )
+    return out
 
 
 MAX_AGE = 60  # the last age bin holds this age and older
@@ -411,13 +584,6 @@ def _by_age(stock_pt: np.ndarray, init_pt: np.ndarray) -> np.ndarray:
     for a0 in range(init_pt.shape[-1]):
         out[:, years, np.clip(years + 1 + a0, 0, MAX_AGE)] += init_pt[:, :, a0]
     return out
-
-
-def _clipped(run, years: np.ndarray) -> list[int]:
-    """Years where a stock path needed negative sales (set to zero, with early retirements)."""
-    if run.clipped_inflow is None:
-        return []
-    return [int(y) for y in years[np.asarray(run.clipped_inflow) > 1e-6]]
 
 
 def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
@@ -459,7 +625,7 @@ def run(
     try:
         # A floating-point warning means an input outside what the model can handle: an error.
         with np.errstate(all="raise", under="ignore"):
-            return _run(sc, data_dir, by_age)
+            return _run(resolve_base(sc, data_dir), data_dir, by_age)
     except ScenarioError as exc:
         raise ScenarioError(f"{_where(sc)}: {exc}") from None
     except DataError:
@@ -471,6 +637,42 @@ def run(
             f"{_where(sc)}: the inputs lead to a numerical error ({exc}); check the values of the "
             f"scenario and of the data it uses{_data_folder(data_dir)}"
         ) from None
+
+
+def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
+    """The scenario with ``years.base: latest`` replaced by the latest year of data.
+
+    That is the latest year in which every segment's registered-fleet and sales series have a
+    value, so a new year of data moves the base year without editing the scenario. The
+    scenario is validated again with that year (paths must lie after it).
+    """
+    if sc.years.base != "latest":
+        return sc
+    from pydantic import ValidationError
+
+    from motorisasi.data.store import DataRowError, series_values
+    from motorisasi.scenario.schema import validation_message
+
+    _check_series(sc, data_dir)
+    latest = []
+    for name, seg in sc.segments.items():
+        for series in [*seg.stock_series, seg.sales_series]:
+            try:
+                latest.append(int(series_values(series, sc.country, data_dir=data_dir).years.max()))
+            except DataRowError:
+                raise
+            except MotorisasiError as exc:
+                raise ScenarioError(f"segments.{name}: data: {exc}") from None
+    content = sc.model_dump()
+    content["years"]["base"] = min(latest)
+    try:
+        resolved = Scenario.model_validate(content)
+    except ValidationError as exc:
+        raise ScenarioError(
+            f"with the base year {min(latest)} (the latest year of data): {validation_message(exc)}"
+        ) from None
+    resolved._source = sc.source
+    return resolved
 
 
 def _data_folder(data_dir) -> str:
@@ -641,6 +843,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
 
     coords = {"year": years, "segment": segments, "powertrain": powertrains, "fuel": list(FUELS)}
     registered = np.stack([results[n].registered for n in segments])
+    in_use = np.stack([results[n].in_use for n in segments])
 
     def var(dims, data, units, long_name):
         return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
@@ -653,7 +856,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
                 ("segment", "year"),
                 registered,
                 "vehicles",
-                "Registered fleet (modelled fleet + unremoved registrations)",
+                "Registered fleet (in use + out of use but still registered)",
             ),
             "ownership_per_1000": var(
                 ("segment", "year"),
@@ -661,11 +864,29 @@ def _run(sc: Scenario, data_dir, by_age: bool):
                 "vehicles per 1000 persons",
                 "Registered vehicles per 1,000 people",
             ),
-            "unremoved_registrations": var(
-                ("segment",),
-                [results[n].unremoved for n in segments],
+            "in_use_stock": var(
+                ("segment", "year"),
+                in_use,
                 "vehicles",
-                "Registered vehicles not in the modelled fleet (kept constant)",
+                "Modelled fleet in use (sales through the lifetime; history rebuilt from sales)",
+            ),
+            "in_use_per_1000": var(
+                ("segment", "year"),
+                1000 * in_use / pop,
+                "vehicles per 1000 persons",
+                "Modelled vehicles in use per 1,000 people",
+            ),
+            "unremoved_registrations": var(
+                ("segment", "year"),
+                registered - in_use,
+                "vehicles",
+                "Registered vehicles not in use (registered fleet minus the modelled fleet in use)",
+            ),
+            "register_removals": var(
+                ("segment", "year"),
+                np.stack([results[n].removals for n in segments]),
+                "vehicles per year",
+                "Vehicles removed from the register",
             ),
             "sales_total": var(
                 ("segment", "year"),
@@ -735,9 +956,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     )
     for name in (
         "stock",
-        "sales",
         "retirements",
-        "sales_share",
         "vkt",
         "energy",
         "fuel_mass",
@@ -773,12 +992,14 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         "motorisasi_version": __version__,
         "data_series": json.dumps(sorted(sources.series)),
         "sources": json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False),
+        "register": json.dumps({n: results[n].layers.summary() for n in segments}),
         "notes": json.dumps(
             {
                 n: {
                     "shares_scaled_down": results[n].scaled_years,
                     "units_target_above_sales": results[n].over_years,
                     "sales_clipped_to_zero": results[n].clipped_years,
+                    "departs_from_observations": results[n].departures,
                 }
                 for n in segments
             }
@@ -1226,16 +1447,23 @@ def check(ds, rtol: float = 1e-9) -> None:
     proj = ds.sel(year=ds["year"] > base)
     stock = proj["stock"].sum("powertrain")
     registered = proj["registered_stock"]
-    start = ds["registered_stock"].sel(year=base)
-    previous = xr_concat_previous(registered, start)
-    flows = proj["sales"].sum("powertrain") - proj["retirements"].sum("powertrain")
-    gap = np.abs(registered - previous - flows)
     scale = np.maximum(np.abs(registered), 1.0)
+    in_use = proj["in_use_stock"]
+    previous = xr_concat_previous(in_use, ds["in_use_stock"].sel(year=base))
+    flows = proj["sales"].sum("powertrain") - proj["retirements"].sum("powertrain")
+    gap = np.abs(in_use - previous - flows)
     if (gap > rtol * scale).any():
-        raise RunCheckError(f"mass balance fails by up to {float(gap.max()):.3g} vehicles")
-    modelled = registered - ds["unremoved_registrations"]
-    if (np.abs(stock - modelled) > rtol * scale).any():
-        raise RunCheckError("the fleet by powertrain does not add up to the modelled fleet")
+        raise RunCheckError(
+            f"mass balance of the fleet in use fails by up to {float(gap.max()):.3g} vehicles"
+        )
+    previous = xr_concat_previous(registered, ds["registered_stock"].sel(year=base))
+    gap = np.abs(registered - previous - proj["sales_total"] + proj["register_removals"])
+    if (gap > rtol * scale).any():
+        raise RunCheckError(f"mass balance of the register fails by up to {float(gap.max()):.3g} vehicles")
+    if (np.abs(stock - in_use) > rtol * scale).any():
+        raise RunCheckError("the fleet by powertrain does not add up to the fleet in use")
+    if (proj["register_removals"] < -1e-6 * scale).any():
+        raise RunCheckError("negative removals from the register")
     total = proj["sales_share"].sum("powertrain")
     if (np.abs(total - 1) > 1e-9).any():
         raise RunCheckError("sales shares do not sum to one")

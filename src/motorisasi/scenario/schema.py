@@ -111,11 +111,19 @@ Vehicles = Annotated[float, Field(ge=0, le=MAX_VEHICLES)]
 
 class Years(Strict):
     history_start: Year = Field(2000, description="First year of history shown in the results")
-    base: Year = Field(2024, description="Last year of history; the projection starts the year after")
+    base: Year | Literal["latest"] = Field(
+        "latest",
+        description="Last year of history; the projection starts the year after ('latest': the "
+        "latest year with registered-fleet and sales data for every segment)",
+    )
     end: Year = Field(2060, description="Last projected year")
 
     @model_validator(mode="after")
     def _order(self) -> Years:
+        if self.base == "latest":
+            if self.history_start >= self.end:
+                raise ValueError(f"history_start ({self.history_start}) must be before end ({self.end})")
+            return self
         if self.end <= self.base:
             raise ValueError(f"end ({self.end}) must be after base ({self.base})")
         if self.history_start > self.base:
@@ -164,6 +172,33 @@ class Lifetime(Strict):
     )
 
 
+class RegisterRemoval(Strict):
+    """How vehicles leave the register (see :mod:`motorisasi.scenario.register`)."""
+
+    model: Literal["calibrated", "none", "in_use", "rate"] = Field(
+        "calibrated",
+        description="calibrated: the removal rate fitted to the register history; none: never removed; "
+        "in_use: removed when they leave use; rate: the rate given",
+    )
+    rate_per_year: float | None = Field(
+        None, ge=0, le=1, description="Share of out-of-use registered vehicles removed each year (0-1)"
+    )
+    fit_from: Year | None = Field(
+        None,
+        description="First year of the register history the calibration uses (default: all "
+        "single-basis years)",
+    )
+    reason: Text = "the removal rate that best reproduces the register's single-basis changes"
+
+    @model_validator(mode="after")
+    def _rate_given(self) -> RegisterRemoval:
+        if self.model == "rate" and self.rate_per_year is None:
+            raise ValueError("model 'rate' needs rate_per_year")
+        if self.model != "rate" and self.rate_per_year is not None:
+            raise ValueError(f"rate_per_year is only used with model 'rate', not {self.model!r}")
+        return self
+
+
 class SalesPath(Strict):
     type: Literal["sales_path"]
     sales: dict[Year, Vehicles] = Field(
@@ -194,20 +229,6 @@ class OwnershipPath(Strict):
         return value
 
 
-class OwnershipTarget(Strict):
-    type: Literal["ownership_target"]
-    per_1000: float = Field(
-        gt=0, le=MAX_PER_1000, description="Target registered vehicles per 1,000 people (at most 2,000)"
-    )
-    by: Year
-    path: Literal["growth", "smooth"] = "growth"
-    max_growth_pct: float = Field(25.0, gt=0, le=500, description="Bound on year-on-year sales growth, %/yr")
-    after_growth_pct: float = Field(
-        0.0, ge=-50, le=100, description="Sales growth after the target year, %/yr"
-    )
-    reason: Text = "target"
-
-
 class OwnershipModel(Strict):
     type: Literal["ownership_model"]
     countries: list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]] = Field(
@@ -218,6 +239,28 @@ class OwnershipModel(Strict):
     reason: Text = (
         "Gompertz ownership with partial adjustment, fitted to the panel (Dargay, Gately & Sommer 2007)"
     )
+
+
+class OwnershipTarget(Strict):
+    type: Literal["ownership_target"]
+    per_1000: float = Field(
+        gt=0, le=MAX_PER_1000, description="Target registered vehicles per 1,000 people (at most 2,000)"
+    )
+    by: Year
+    path: Literal["growth", "smooth"] = "growth"
+    max_growth_pct: float = Field(25.0, gt=0, le=500, description="Bound on year-on-year sales growth, %/yr")
+    after: Literal["ownership_model", "hold_ownership", "hold_sales", "sales_growth"] = Field(
+        "ownership_model",
+        description="After the target year: ownership follows the fitted ownership model from the "
+        "level reached, is held, sales are held, or sales grow at after_growth_pct",
+    )
+    after_growth_pct: float = Field(
+        0.0, ge=-50, le=100, description="Sales growth after the target year, %/yr (after: sales_growth)"
+    )
+    after_model: OwnershipModel | None = Field(
+        None, description="The ownership model after the target year (default: the panel fit for cars)"
+    )
+    reason: Text = "target"
 
 
 Demand = Annotated[
@@ -281,6 +324,7 @@ class Segment(Strict):
         description="Share of the sales series in this segment (or a split by GAIKINDO categories)",
     )
     lifetime: Lifetime = Lifetime()
+    register_removal: RegisterRemoval = RegisterRemoval()
     demand: Demand
     km_per_year: float = Field(gt=0, le=500_000, description="Distance per vehicle in its first year, km/yr")
     km_decline_pct: float = Field(0.0, ge=0, lt=100, description="Fall in distance per year of age, %")
@@ -496,6 +540,9 @@ class Scenario(Strict):
 
     @model_validator(mode="after")
     def _years_inside_horizon(self) -> Scenario:
+        # With base 'latest' the base year is known only with the data: checked again at run time.
+        first = YEAR_MIN - 1 if self.years.base == "latest" else self.years.base
+        shown = "the base year" if self.years.base == "latest" else str(self.years.base)
         for name, seg in self.segments.items():
             d = seg.demand
             years = (
@@ -508,17 +555,17 @@ class Scenario(Strict):
                 else []
             )
             for year in years:
-                if not self.years.base < year <= self.years.end:
+                if not first < year <= self.years.end:
                     raise ValueError(
                         f"segments.{name}.demand: year {year} is outside the projection "
-                        f"{self.years.base + 1}-{self.years.end}"
+                        f"(after {shown}, to {self.years.end})"
                     )
         for field_name, path in (
             ("drivers.income_path", self.drivers.income_path),
             ("drivers.population_path", self.drivers.population_path),
         ):
             for year in path:
-                if not self.years.base < year <= self.years.end:
+                if not first < year <= self.years.end:
                     raise ValueError(f"{field_name}: year {year} is outside the projection")
         supplied: dict[str, str] = {}
         for group, spec in self.industry.groups.items():
@@ -533,16 +580,16 @@ class Scenario(Strict):
                     )
                 supplied[seg] = group
             for year in spec.import_share:
-                if not self.years.base <= year <= self.years.end:
+                if not first <= year <= self.years.end:
                     raise ValueError(
                         f"industry.groups.{group}.import_share: year {year} is outside "
-                        f"{self.years.base}-{self.years.end}"
+                        f"{shown}-{self.years.end}"
                     )
         for seg in self.industry.batteries.pack_kwh:
             if seg not in self.segments:
                 raise ValueError(f"industry.batteries.pack_kwh: {seg!r} is not a segment")
         for year in self.energy.grid_intensity_g_per_kwh:
-            if not self.years.base < year <= self.years.end:
+            if not first < year <= self.years.end:
                 raise ValueError(f"energy.grid_intensity_g_per_kwh: year {year} is outside the projection")
         return self
 

@@ -1,0 +1,208 @@
+"""The register of a segment, calibrated to its history: data in, the two layers out.
+
+For a segment (one or more registered-fleet series and a sales series) this module
+
+1. reads the registered fleet and its statistical basis by year (the ``register_basis``
+   data series: a year-on-year change is a flow of vehicles only within one basis);
+2. rebuilds the fleet *in use* from the sales history (:mod:`motorisasi.scenario.history`);
+3. fits the removal rate of vehicles that left use but stay registered
+   (:func:`motorisasi.model.register.fit_removal_rate`) to the single-basis changes, or takes
+   the rate a scenario names; and
+4. returns the layers at the base year: in use, unremoved, and the *basis level*, the part of
+   the base year's register neither layer explains (it differs between statistical bases and
+   is held constant).
+
+Register models (``register_removal.model`` in a scenario, ``--register`` on the command line):
+
+``calibrated``
+    the removal rate fitted to the register history (default);
+``none``
+    nothing is ever removed: the register grows by every sale (a sceptic's benchmark,
+    "last register + cumulative sales");
+``in_use``
+    vehicles leave the register in the year they leave use (rate 1): the register moves with
+    the fleet in use;
+``rate``
+    a rate the scenario gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.model.register import RemovalFit, fit_removal_rate, single_basis_pairs, unremoved_pool
+
+#: The data series that labels each year's statistical basis (category: the fleet series).
+BASIS_SERIES = "register_basis"
+REGISTER_MODELS = ("calibrated", "none", "in_use", "rate")
+FIXED_RATES = {"none": 0.0, "in_use": 1.0}
+
+
+class RegisterError(MotorisasiError):
+    """The register cannot be calibrated from the data (the message says why)."""
+
+
+@dataclass(frozen=True)
+class RegisterHistory:
+    """A segment's registered fleet by year, with its basis and the sales in the same years.
+
+    ``years`` run from the year before the sales history to the base year; ``sales`` is zero in
+    the first of them; ``basis`` is NaN where a year is on no basis (filled, or no data).
+    """
+
+    years: np.ndarray
+    observed: np.ndarray
+    basis: np.ndarray
+    sales: np.ndarray
+    basis_source: str  # "data" or "observed flags" (no basis rows: observed years are one basis)
+
+
+def basis_by_year(parts: list, country: str, data_dir) -> tuple[dict[int, float], str]:
+    """The common basis of several fleet series by year (NaN where they differ or lack one).
+
+    Without ``register_basis`` rows for a series, its years flagged ``observed`` count as one
+    basis (and every other year as none).
+    """
+    from motorisasi.data.store import merged
+
+    rows = merged(data_dir).rows
+    labels: list[dict[int, float]] = []
+    source = "data"
+    for part in parts:
+        mine = {
+            int(r["year"]): float(r["value"])
+            for r in rows
+            if r["series"] == BASIS_SERIES
+            and r["country"] == country
+            and r["region"] == ""
+            and r["category"] == part.series
+            and r["year"] is not None
+        }
+        if not mine:
+            source = "observed flags"
+            mine = {int(y): 0.0 for y, f in zip(part.years, part.flags, strict=True) if f == "observed"}
+        labels.append(mine)
+    years = set.intersection(*(set(d) for d in labels)) if labels else set()
+    return {y: labels[0][y] for y in years if all(d[y] == labels[0][y] for d in labels)}, source
+
+
+def register_history(
+    parts: list, sales: np.ndarray, first: int, base: int, country: str, data_dir
+) -> RegisterHistory:
+    """The history a calibration needs; ``parts`` are the fleet series' values (summed)."""
+    years = np.arange(first - 1, base + 1)
+    observed = np.full(len(years), np.nan)
+    for i, year in enumerate(years):
+        try:
+            observed[i] = sum(p.at(int(year)) for p in parts)
+        except KeyError:
+            pass
+    labels, source = basis_by_year(parts, country, data_dir)
+    basis = np.array([labels.get(int(y), np.nan) for y in years])
+    return RegisterHistory(
+        years=years,
+        observed=observed,
+        basis=basis,
+        sales=np.concatenate([[0.0], np.asarray(sales, dtype=float)]),
+        basis_source=source,
+    )
+
+
+@dataclass(frozen=True)
+class Layers:
+    """The register's layers at the base year and the removal rate behind them."""
+
+    model: str
+    rate: float
+    in_use: float  # modelled fleet in use at the end of the base year
+    unremoved: float  # out of use, still registered (modelled)
+    level: float  # the base year's register minus both layers (held constant)
+    registered: float
+    fit: RemovalFit | None = None
+    fit_error: str = ""
+    history_unremoved: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def summary(self) -> dict[str, object]:
+        """Plain numbers for the Dataset's attributes and JSON."""
+        out: dict[str, object] = {
+            "model": self.model,
+            "removal_rate_per_year": self.rate,
+            "in_use": self.in_use,
+            "unremoved": self.unremoved,
+            "basis_level": self.level,
+            "registered": self.registered,
+        }
+        if self.fit is not None:
+            out.update(
+                {
+                    "fitted_rate_per_year": self.fit.rate,
+                    "interval": [self.fit.low, self.fit.high],
+                    "interval_level": self.fit.level,
+                    "years_fitted": self.fit.years,
+                    "residuals": self.fit.residuals,
+                    "rmse": float(np.sqrt(self.fit.rss / len(self.fit.years))),
+                }
+            )
+        if self.fit_error:
+            out["fit_error"] = self.fit_error
+        return out
+
+
+def calibrate(
+    history: RegisterHistory,
+    in_use: np.ndarray,
+    left_use: np.ndarray,
+    *,
+    model: str = "calibrated",
+    rate: float | None = None,
+    fit_from: int | None = None,
+    upto: int | None = None,
+) -> Layers:
+    """The register's layers at the last year of ``history`` under a register model.
+
+    ``in_use`` and ``left_use`` are the in-use fleet (end of year) and its outflow over the
+    same years as ``history`` (the first year's outflow is not used). The fit uses the
+    single-basis changes from ``fit_from`` (all years when None, or when fewer than two
+    changes lie after it) up to ``upto`` (for backtests; default the last year); the layers
+    are for the last year of ``history``.
+    """
+    if model not in REGISTER_MODELS:
+        raise RegisterError(f"register model: unknown {model!r} (use {', '.join(REGISTER_MODELS)})")
+    left = np.asarray(left_use, dtype=float).copy()
+    left[0] = 0.0
+    fit = None
+    error = ""
+    if model == "calibrated" or model == "rate" and rate is None:
+        keep = history.years <= (upto if upto is not None else history.years[-1])
+        basis = history.basis[keep]
+        if fit_from is not None:
+            late = np.where(history.years[keep] >= fit_from, basis, np.nan)
+            if single_basis_pairs(late, history.observed[keep]).sum() >= 2:
+                basis = late
+        try:
+            fit = fit_removal_rate(
+                history.observed[keep], basis, history.sales[keep], left[keep], years=history.years[keep]
+            )
+        except MotorisasiError as exc:
+            raise RegisterError(f"cannot calibrate the removal rate: {exc}") from None
+        chosen = fit.rate
+    elif model == "rate":
+        chosen = float(rate)  # type: ignore[arg-type]
+    else:
+        chosen = FIXED_RATES[model]
+    pool, _ = unremoved_pool(left, chosen)
+    registered = float(history.observed[-1])
+    return Layers(
+        model=model,
+        rate=float(chosen),
+        in_use=float(in_use[-1]),
+        unremoved=float(pool[-1]),
+        level=registered - float(in_use[-1]) - float(pool[-1]),
+        registered=registered,
+        fit=fit,
+        fit_error=error,
+        history_unremoved=pool,
+    )
