@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from motorisasi import __version__
+from motorisasi.outputs.cli_backtest import backtest, calibrate
 from motorisasi.outputs.cli_data import data_app
 from motorisasi.outputs.cli_gap import gap
 from motorisasi.outputs.cli_ownership import ownership_app
@@ -130,6 +131,8 @@ app.command("run")(run)
 app.command("compare")(compare)
 app.command("gap")(gap)
 app.command("report")(report)
+app.command("calibrate")(calibrate)
+app.command("backtest")(backtest)
 app.add_typer(ownership_app, name="ownership")
 
 

@@ -121,6 +121,82 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Cara membaca: tabel adalah jalur penjualan yang mencapai target pada {by}; kepemilikan menghitung "
         "kendaraan terdaftar, dasar angka resmi 99 per 1.000.",
     },
+    "name.backtest_target.cars": {"en": "Passenger cars", "id": "Mobil penumpang"},
+    "name.backtest_target.four_wheel": {
+        "en": "Four-wheel+ (cars, buses, trucks)",
+        "id": "Roda empat+ (mobil, bus, truk)",
+    },
+    "name.backtest_target.motorcycles": {"en": "Motorcycles", "id": "Sepeda motor"},
+    "name.backtest_model.calibrated": {"en": "calibrated register", "id": "register terkalibrasi"},
+    "name.backtest_model.no_removals": {"en": "last register + sales", "id": "register terakhir + penjualan"},
+    "name.backtest_model.in_use": {"en": "register = in use", "id": "register = beroperasi"},
+    "name.backtest_model.random_walk_drift": {
+        "en": "random walk with drift",
+        "id": "jalan acak dengan drift",
+    },
+    "name.backtest_model.log_linear_trend": {"en": "log-linear trend", "id": "tren log-linear"},
+    "chart.backtest.unit.millions": {
+        "en": "registered vehicles, millions",
+        "id": "kendaraan terdaftar, juta",
+    },
+    "chart.backtest.unit.per_1000": {
+        "en": "registered vehicles per 1,000 people",
+        "id": "kendaraan terdaftar per 1.000 penduduk",
+    },
+    "chart.backtest.note": {
+        "en": "Dots: registered fleet (colour = statistical basis). Lines: hindcasts of the calibrated register "
+        "model from each origin with actual sales. Source: BPS via ATO, GAIKINDO, AISI; motorisasi backtest.",
+        "id": "Titik: kendaraan terdaftar (warna = basis statistik). Garis: prakiraan mundur model register "
+        "terkalibrasi dari setiap titik awal dengan penjualan aktual. Sumber: BPS melalui ATO, GAIKINDO, AISI; "
+        "motorisasi backtest.",
+    },
+    "backtest.title": {
+        "en": "{target}: {measure}, mean absolute percentage error by horizon (bias = mean signed error){since}",
+        "id": "{target}: {measure}, rata-rata galat persentase absolut menurut horizon (bias = rata-rata galat "
+        "bertanda){since}",
+    },
+    "backtest.since": {"en": ", origins from {year}", "id": ", titik awal sejak {year}"},
+    "backtest.model": {"en": "model", "id": "model"},
+    "backtest.measure.registered": {"en": "registered fleet", "id": "armada terdaftar"},
+    "backtest.measure.per_1000": {"en": "per 1,000 people", "id": "per 1.000 penduduk"},
+    "backtest.forecasts": {"en": "forecasts", "id": "prakiraan"},
+    "backtest.coverage": {
+        "en": "interval coverage (removal-rate interval only)",
+        "id": "cakupan interval (hanya interval laju penghapusan)",
+    },
+    "backtest.verdict": {
+        "en": "{target}, horizons {horizons}{since}: calibrated register {calibrated} % MAPE, best benchmark "
+        "({benchmark}) {best} %: {verdict}",
+        "id": "{target}, horizon {horizons}{since}: register terkalibrasi MAPE {calibrated} %, pembanding "
+        "terbaik ({benchmark}) {best} %: {verdict}",
+    },
+    "backtest.verdict.yes": {"en": "at least as good", "id": "setidaknya sama baik"},
+    "backtest.verdict.no": {"en": "worse than the benchmark", "id": "lebih buruk daripada pembanding"},
+    "calibrate.title": {
+        "en": "Register calibration ({scenario}, base year {base})",
+        "id": "Kalibrasi register ({scenario}, tahun dasar {base})",
+    },
+    "calibrate.segment": {"en": "segment", "id": "segmen"},
+    "calibrate.model": {"en": "register model", "id": "model register"},
+    "calibrate.rate": {"en": "removal rate, %/yr", "id": "laju penghapusan, %/thn"},
+    "calibrate.interval": {"en": "90 % interval", "id": "interval 90 %"},
+    "calibrate.lag": {"en": "mean years to removal", "id": "rata-rata tahun sampai dihapus"},
+    "calibrate.years": {"en": "changes fitted", "id": "perubahan yang dicocokkan"},
+    "calibrate.rmse": {"en": "RMSE, vehicles/yr", "id": "RMSE, kendaraan/thn"},
+    "calibrate.in_use": {"en": "in use, millions", "id": "beroperasi, juta"},
+    "calibrate.unremoved": {
+        "en": "out of use, registered, millions",
+        "id": "tak beroperasi, terdaftar, juta",
+    },
+    "calibrate.level": {"en": "basis level, millions", "id": "selisih basis, juta"},
+    "calibrate.lifetime": {
+        "en": "{segment}: in-use lifetime {mean:g} years (assumption); at {low:g} and {high:g} years the fitted rate "
+        "is {rate_low} and {rate_high} %/yr with RMSE {rmse_low} and {rmse_high}: the register does not identify "
+        "the lifetime, only removals given it",
+        "id": "{segment}: umur beroperasi {mean:g} tahun (asumsi); pada {low:g} dan {high:g} tahun laju hasil "
+        "pencocokan {rate_low} dan {rate_high} %/thn dengan RMSE {rmse_low} dan {rmse_high}: register tidak "
+        "mengidentifikasi umur, hanya penghapusan pada umur tersebut",
+    },
     "name.segment.cars": {"en": "cars", "id": "mobil"},
     "name.segment.commercial": {"en": "commercial vehicles", "id": "kendaraan niaga"},
     "name.segment.motorcycles": {"en": "motorcycles", "id": "sepeda motor"},

@@ -491,3 +491,53 @@ def png_bytes(fig) -> bytes:
     buffer = io.BytesIO()
     _savefig(fig, buffer, "png")
     return buffer.getvalue()
+
+
+def backtest_fans(result: dict, lang: str = "en", measure: str = "registered"):
+    """Hindcasts of the calibrated register model from every origin against the observed register.
+
+    ``result`` is :meth:`motorisasi.scenario.backtest.Backtest.to_dict` plus its ``forecasts``
+    rows (as from :func:`motorisasi.outputs.cli_backtest.forecast_rows`). One panel per fleet;
+    observed years are dots, coloured by statistical basis; each origin's forecast is a line.
+    """
+    targets = list(result["observed"])
+    fig = _new_figure(figsize=(4.2 * len(targets), 4.2), dpi=100)
+    axes = fig.subplots(1, len(targets), squeeze=False)[0]
+    unit = message(
+        "chart.backtest.unit.per_1000" if measure == "per_1000" else "chart.backtest.unit.millions", lang
+    )
+    scale = 1.0 if measure == "per_1000" else 1e-6
+    for ax, target in zip(axes, targets, strict=True):
+        seen = result["observed"][target]
+        years = np.array(seen["years"], dtype=float)
+        values = np.array([np.nan if v is None else v for v in seen[measure]], dtype=float) * scale
+        basis = np.array([np.nan if v is None else v for v in seen["basis"]], dtype=float)
+        _style(ax, display_name("backtest_target", target, lang), unit, message("chart.year", lang), lang)
+        for k, b in enumerate(sorted({float(v) for v in basis if np.isfinite(v)})):
+            mask = basis == b
+            ax.plot(
+                years[mask],
+                values[mask],
+                "o",
+                ms=3.5,
+                color=PALETTE[(k + 3) % len(PALETTE)],
+                gid=f"observed-{b:.0f}",
+            )
+        rows = [
+            r
+            for r in result["forecasts"]
+            if r["target"] == target and r["measure"] == measure and r["model"] == "calibrated"
+        ]
+        for origin in sorted({r["origin"] for r in rows}):
+            mine = sorted((r for r in rows if r["origin"] == origin), key=lambda r: r["horizon"])
+            xs = [origin] + [origin + r["horizon"] for r in mine]
+            start = values[list(years).index(origin)]
+            ax.plot(
+                xs, [start] + [r["forecast"] * scale for r in mine], "-", lw=1, color=PALETTE[0], alpha=0.8
+            )
+        ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+    fig.text(
+        0.01, 0.01, message("chart.backtest.note", lang), fontsize=7, color="#555555", ha="left", va="bottom"
+    )
+    fig.subplots_adjust(bottom=0.2, wspace=0.3)
+    return fig

@@ -96,10 +96,8 @@ def register_history(
     years = np.arange(first - 1, base + 1)
     observed = np.full(len(years), np.nan)
     for i, year in enumerate(years):
-        try:
+        if all(int(year) in p.years for p in parts):
             observed[i] = sum(p.at(int(year)) for p in parts)
-        except KeyError:
-            pass
     labels, source = basis_by_year(parts, country, data_dir)
     basis = np.array([labels.get(int(y), np.nan) for y in years])
     return RegisterHistory(
@@ -175,7 +173,7 @@ def calibrate(
     left[0] = 0.0
     fit = None
     error = ""
-    if model == "calibrated" or model == "rate" and rate is None:
+    if model == "calibrated" or (model == "rate" and rate is None):
         keep = history.years <= (upto if upto is not None else history.years[-1])
         basis = history.basis[keep]
         if fit_from is not None:

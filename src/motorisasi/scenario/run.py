@@ -217,22 +217,26 @@ def _modelled_ownership(demand: OwnershipModel, sc: Scenario, start: float, inco
     return partial_adjustment(star, start, rise)
 
 
-def _segment(
-    name: str,
-    seg: Segment,
-    sc: Scenario,
-    years: np.ndarray,
-    pop: np.ndarray,
-    income: np.ndarray,
-    sources: _Sources,
-    data_dir,
-) -> _SegmentResult:
+@dataclass(frozen=True)
+class SegmentHistory:
+    """A segment's past as the model sees it: data, the fleet in use rebuilt, the register calibrated."""
+
+    stock_parts: list
+    sales_series: object
+    share: float
+    first: int  # first year of the sales history
+    sales: np.ndarray  # the segment's sales, first .. base (vehicles/yr)
+    registered: dict[int, float]  # registered fleet by year, up to the base year
+    survival: np.ndarray  # in-use survival curve
+    spun: object  # motorisasi.scenario.history.SpinUp
+    history: object  # motorisasi.scenario.register.RegisterHistory
+    layers: Layers
+
+
+def segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, data_dir) -> SegmentHistory:
+    """Read a segment's data, rebuild its fleet in use and calibrate its register (base year resolved)."""
     base, end, start = sc.years.base, sc.years.end, sc.years.history_start
     country = sc.country
-    n_years = len(years)
-    future = years > base
-    proj_years = years[future]
-
     stock_parts = [_values(s, country, sources, data_dir) for s in seg.stock_series]
     sales_series = _values(seg.sales_series, country, sources, data_dir)
     first = int(sales_series.years.min())
@@ -267,6 +271,38 @@ def _segment(
         )
     except MotorisasiError as exc:
         raise ScenarioError(f"segments.{name}.register_removal: {exc}") from None
+    return SegmentHistory(
+        stock_parts, sales_series, float(share), first, sales_hist, reg, sf, spun, history, layers
+    )
+
+
+def _segment(
+    name: str,
+    seg: Segment,
+    sc: Scenario,
+    years: np.ndarray,
+    pop: np.ndarray,
+    income: np.ndarray,
+    sources: _Sources,
+    data_dir,
+) -> _SegmentResult:
+    base, end = sc.years.base, sc.years.end
+    country = sc.country
+    n_years = len(years)
+    future = years > base
+    proj_years = years[future]
+
+    past = segment_history(name, seg, sc, sources, data_dir)
+    stock_parts, sales_series, share = past.stock_parts, past.sales_series, past.share
+    first, sales_hist, reg, sf, spun, layers = (
+        past.first,
+        past.sales,
+        past.registered,
+        past.survival,
+        past.spun,
+        past.layers,
+    )
+    n_ages = len(sf)
     rate = layers.rate
     q = register_survival(sf, rate)
 

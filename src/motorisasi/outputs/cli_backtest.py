@@ -1,0 +1,330 @@
+"""``motorisasi calibrate`` and ``motorisasi backtest``: the register fitted to its history, and proven.
+
+Tables speak English or Bahasa Indonesia (``--lang``); ``--json`` keeps English field names.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.options import DataDir, Lang
+
+Scenario = Annotated[
+    str, typer.Argument(help="Shipped scenario name or YAML file whose segments and lifetimes are used.")
+]
+
+
+def forecast_rows(bt) -> list[dict]:
+    """The backtest's forecasts as plain rows (one per target, measure, model, origin and horizon)."""
+    return [
+        {
+            "target": f.target,
+            "measure": f.measure,
+            "model": f.model,
+            "origin": f.origin,
+            "horizon": f.horizon,
+            "year": f.origin + f.horizon,
+            "forecast": f.forecast,
+            "observed": f.observed,
+            "error_pct": 100 * (f.forecast - f.observed) / f.observed,
+            "low": f.low,
+            "high": f.high,
+        }
+        for f in bt.forecasts
+    ]
+
+
+def score_rows(bt) -> list[dict]:
+    """Scores per target, measure, origins (all, or on the current method), model and horizon."""
+    from motorisasi.scenario.backtest import MEASURES, TARGETS
+
+    rows = []
+    for origins, since in (("all", None), ("current_method", bt.current_from)):
+        if origins == "current_method" and since is None:
+            continue
+        for target in TARGETS:
+            for measure in MEASURES:
+                for model, table in bt.scores(target, measure, since).items():
+                    for i, h in enumerate(table["horizon"]):
+                        rows.append(
+                            {
+                                "origins": origins,
+                                "origins_from": since,
+                                "target": target,
+                                "measure": measure,
+                                "model": model,
+                                "horizon": h,
+                                "n": table["n"][i],
+                                "mape_pct": table["mape"][i],
+                                "bias_pct": table["bias"][i],
+                                "mae": table["mae"][i],
+                                "coverage": table["coverage"][i],
+                            }
+                        )
+    return rows
+
+
+@user_errors_as_one_line
+def backtest(
+    scenario: Scenario = "baseline",
+    horizons: Annotated[int, typer.Option(help="Longest horizon scored, years (1-30).")] = 10,
+    measure: Annotated[str, typer.Option(help="Table of: registered (fleet) or per_1000.")] = "registered",
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for backtest.csv, backtest_scores.csv and the chart (PNG and SVG)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    lang: Lang = None,
+    data: DataDir = None,
+) -> None:
+    """Rolling-origin hindcasts of the registered fleet against naive benchmarks.
+
+    From every year on a statistical basis, each model forecasts 1-HORIZONS years ahead on the
+    same basis with the actual sales: the calibrated register (removal rate fitted only to
+    data up to the origin), last register + cumulative sales, register = fleet in use, random
+    walk with drift, log-linear trend. Scores: MAPE and bias by horizon, and the coverage of
+    the calibrated model's interval. Scores are given for all origins and for the origins on
+    the statistical method the projection continues.
+    """
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.messages import language
+    from motorisasi.outputs.options import check_data, check_output_folder
+    from motorisasi.scenario.backtest import backtest as run_backtest
+
+    lang = language(lang)
+    check_data(data)
+    if measure not in ("registered", "per_1000"):
+        raise MotorisasiError(f"--measure: unknown {measure!r} (use registered or per_1000)")
+    if out is not None:
+        check_output_folder(out, data)
+    bt = run_backtest(scenario, horizons=horizons, data_dir=data)
+    result = bt.to_dict()
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        _print_tables(bt, measure, lang)
+    if out is not None:
+        paths = _write(bt, result, out, lang)
+        if not as_json:
+            from rich.console import Console
+
+            Console().print("Wrote: " + ", ".join(str(p) for p in paths), markup=False, soft_wrap=True)
+
+
+def _write(bt, result: dict, out: Path, lang: str) -> list:
+    import pandas as pd
+
+    from motorisasi.outputs.export import csv_bytes
+    from motorisasi.outputs.files import writing
+    from motorisasi.report.charts import _savefig, backtest_fans
+
+    names = ["backtest.csv", "backtest_scores.csv", "backtest.png", "backtest.svg"]
+    fig = backtest_fans({**result, "forecasts": forecast_rows(bt)}, lang)
+    paths = []
+    with writing(out, names, lang) as files:
+        paths.append(files.write("backtest.csv", csv_bytes(pd.DataFrame(forecast_rows(bt)))))
+        paths.append(files.write("backtest_scores.csv", csv_bytes(pd.DataFrame(score_rows(bt)))))
+        import io
+
+        for fmt in ("png", "svg"):
+            buffer = io.BytesIO()
+            _savefig(fig, buffer, fmt)
+            paths.append(files.write(f"backtest.{fmt}", buffer.getvalue()))
+    return paths
+
+
+def _print_tables(bt, measure: str, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.backtest import TARGETS
+
+    console = Console()
+    for since in [None, bt.current_from] if bt.current_from is not None else [None]:
+        suffix = message("backtest.since", lang, year=since) if since is not None else ""
+        for target in TARGETS:
+            scores = bt.scores(target, measure, since)
+            horizons = scores["calibrated"]["horizon"]
+            table = Table(
+                title=message(
+                    "backtest.title",
+                    lang,
+                    target=display_name("backtest_target", target, lang),
+                    measure=message(f"backtest.measure.{measure}", lang),
+                    since=suffix,
+                ),
+                title_justify="left",
+            )
+            table.add_column(message("backtest.model", lang))
+            for h in horizons:
+                table.add_column(f"h={h}", justify="right")
+            table.add_column("bias 1-5", justify="right")
+            for model, tab in scores.items():
+                early = [b for h, b in zip(tab["horizon"], tab["bias"], strict=True) if h <= 5]
+                table.add_row(
+                    display_name("backtest_model", model, lang),
+                    *[number(v, lang, 2) for v in tab["mape"]],
+                    number(sum(early) / len(early), lang, 2) if early else "",
+                )
+            table.add_row(
+                message("backtest.forecasts", lang), *[str(n) for n in scores["calibrated"]["n"]], ""
+            )
+            table.add_row(
+                message("backtest.coverage", lang),
+                *[number(100 * c, lang, 0) + " %" for c in scores["calibrated"]["coverage"]],
+                "",
+            )
+            console.print(table)
+        for target in TARGETS:
+            head = bt.headline(target, measure, since)
+            best = head["best_benchmark"]
+            console.print(
+                message(
+                    "backtest.verdict",
+                    lang,
+                    target=display_name("backtest_target", target, lang),
+                    horizons=head["horizons"],
+                    since=suffix,
+                    calibrated=number(head["mape"]["calibrated"], lang, 2),
+                    benchmark=display_name("backtest_model", best, lang),
+                    best=number(head["mape"][best], lang, 2),
+                    verdict=message(
+                        "backtest.verdict.yes"
+                        if head["calibrated_at_least_as_good"]
+                        else "backtest.verdict.no",
+                        lang,
+                    ),
+                ),
+                markup=False,
+            )
+
+
+def calibration(scenario="baseline", data_dir=None) -> dict:
+    """The register calibration of every segment, with the lifetime's sensitivity (plain numbers)."""
+    from motorisasi.scenario.run import _Sources, resolve_base, segment_history
+    from motorisasi.scenario.schema import Scenario, load_scenario
+
+    sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    sc = resolve_base(sc, data_dir)
+    out: dict[str, object] = {"scenario": sc.name, "base_year": sc.years.base, "segments": {}}
+    for name, seg in sc.segments.items():
+        past = segment_history(name, seg, sc, _Sources(), data_dir)
+        entry = past.layers.summary()
+        entry["lifetime_mean_years"] = seg.lifetime.mean_years
+        entry["fit_from"] = seg.register_removal.fit_from
+        entry["reason"] = seg.register_removal.reason
+        if past.layers.fit is not None:
+            entry["mean_years_to_removal"] = past.layers.fit.mean_lag_years
+            sensitivity = []
+            for factor in (0.75, 1.25):
+                lifetime = seg.lifetime.model_copy(
+                    update={
+                        "mean_years": seg.lifetime.mean_years * factor,
+                        "std_years": seg.lifetime.std_years * factor,
+                    }
+                )
+                other = segment_history(
+                    name, seg.model_copy(update={"lifetime": lifetime}), sc, _Sources(), data_dir
+                )
+                fit = other.layers.fit
+                assert fit is not None
+                sensitivity.append(
+                    {
+                        "lifetime_mean_years": lifetime.mean_years,
+                        "rate": fit.rate,
+                        "rmse": (fit.rss / len(fit.years)) ** 0.5,
+                    }
+                )
+            entry["lifetime_sensitivity"] = sensitivity
+        out["segments"][name] = entry  # type: ignore[index]
+    return out
+
+
+@user_errors_as_one_line
+def calibrate(
+    scenario: Scenario = "baseline",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the calibration as JSON.")] = False,
+    lang: Lang = None,
+    data: DataDir = None,
+) -> None:
+    """Fit each segment's register-removal rate to the register history, with its interval.
+
+    The registered fleet is modelled as the fleet in use (sales through the lifetime) plus
+    vehicles out of use that are still registered, removed at a yearly rate. The rate is the
+    least-squares fit to the register's year-on-year changes within one statistical basis
+    (never across a documented break), with a 90 % profile-likelihood interval.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import display_name, language, message, number
+    from motorisasi.outputs.options import check_data
+
+    lang = language(lang)
+    check_data(data)
+    result = calibration(scenario, data)
+    if as_json:
+        from motorisasi.scenario.backtest import _plain
+
+        typer.echo(json.dumps(_plain(result), indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    table = Table(
+        title=message("calibrate.title", lang, scenario=result["scenario"], base=result["base_year"]),
+        title_justify="left",
+    )
+    segments = result["segments"]
+    table.add_column("")
+    for name in segments:
+        table.add_column(display_name("segment", name, lang), justify="right")
+
+    def row(key: str, shown) -> None:
+        table.add_row(message(f"calibrate.{key}", lang), *[shown(e) for e in segments.values()])
+
+    def interval(e) -> str:
+        low, high = e.get("interval") or (None, None)
+        return "" if low is None else f"{number(100 * low, lang, 2)}-{number(100 * high, lang, 2)}"
+
+    def lag(e) -> str:
+        value = e.get("mean_years_to_removal")
+        return "" if value is None else ("∞" if value == float("inf") else number(value, lang, 0))
+
+    def years(e) -> str:
+        fitted = e.get("years_fitted") or []
+        return f"{len(fitted)} ({fitted[0]}-{fitted[-1]})" if fitted else ""
+
+    row("model", lambda e: str(e["model"]))
+    row("rate", lambda e: number(100 * e["removal_rate_per_year"], lang, 2))
+    row("interval", interval)
+    row("lag", lag)
+    row("years", years)
+    row("rmse", lambda e: number(e["rmse"], lang, 0) if "rmse" in e else "")
+    row("in_use", lambda e: number(e["in_use"] / 1e6, lang, 2))
+    row("unremoved", lambda e: number(e["unremoved"] / 1e6, lang, 2))
+    row("level", lambda e: number(e["basis_level"] / 1e6, lang, 2))
+    console.print(table)
+    for name, e in result["segments"].items():
+        sens = e.get("lifetime_sensitivity")
+        if not sens:
+            continue
+        console.print(
+            message(
+                "calibrate.lifetime",
+                lang,
+                segment=display_name("segment", name, lang),
+                mean=e["lifetime_mean_years"],
+                low=sens[0]["lifetime_mean_years"],
+                high=sens[1]["lifetime_mean_years"],
+                rate_low=number(100 * sens[0]["rate"], lang, 2),
+                rate_high=number(100 * sens[1]["rate"], lang, 2),
+                rmse_low=number(sens[0]["rmse"], lang, 0),
+                rmse_high=number(sens[1]["rmse"], lang, 0),
+            ),
+            markup=False,
+        )

@@ -1,0 +1,341 @@
+"""Rolling-origin hindcasts of the registered fleet: the register model against a sceptic's benchmarks.
+
+For every origin year ``o`` on a statistical basis and every horizon ``h`` such that ``o + h``
+is observed on the same basis (a forecast across a documented break would score the break,
+not the model), each model forecasts the registered fleet of ``o + h`` from what was known
+in ``o`` plus the *actual* sales and population of the years in between:
+
+``calibrated``
+    the scenario's register model: the fleet in use rebuilt from the sales history with the
+    scenario's lifetime, and the removal rate fitted to the single-basis changes up to ``o``
+    only (:func:`motorisasi.scenario.register.calibrate` with ``upto=o``); the forecast is
+    ``R[o] + sum(sales - removals)``. Its interval is the same forecast at the two ends of the
+    removal rate's interval (parameter uncertainty only).
+``no_removals``
+    last register + cumulative sales (nothing ever leaves the register);
+``in_use``
+    the register moves with the fleet in use (every vehicle leaving use is removed at once);
+``random_walk_drift``
+    last value + ``h`` x the mean of the last (up to) three single-basis changes;
+``log_linear_trend``
+    a log-linear trend through the last (up to) five observed years of the origin's basis.
+
+Ownership per 1,000 is scored the same way: the register models divide their forecast by the
+actual population; the two trend benchmarks are applied to the ownership series itself.
+Scores per horizon: the number of forecasts, mean absolute percentage error (MAPE), bias
+(mean signed percentage error: positive = too high), mean absolute error, and for
+``calibrated`` the share of outcomes inside its interval. Only origins where every model can
+forecast are scored, so the models are compared on the same cases.
+
+See Hyndman, R. J. and Athanasopoulos, G., *Forecasting: Principles and Practice* (3rd ed.,
+OTexts 2021), sec. 5.10 (time-series cross-validation, "evaluation on a rolling forecasting
+origin") and sec. 5.2 (the drift method).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.model.register import unremoved_pool
+
+REGISTER_MODELS = ("calibrated", "no_removals", "in_use")
+BENCHMARKS = ("random_walk_drift", "log_linear_trend")
+MODELS = REGISTER_MODELS + BENCHMARKS
+#: Fleets scored, by the scenario segments they add up.
+TARGETS = {"cars": ("cars",), "four_wheel": ("cars", "commercial"), "motorcycles": ("motorcycles",)}
+MEASURES = ("registered", "per_1000")
+DRIFT_CHANGES = 3
+TREND_POINTS = 5
+#: Horizons the headline comparison averages over.
+HEADLINE_HORIZONS = 5
+
+
+class BacktestError(MotorisasiError):
+    """The backtest cannot run as asked (the message says why)."""
+
+
+@dataclass
+class Forecast:
+    target: str
+    measure: str
+    model: str
+    origin: int
+    horizon: int
+    forecast: float
+    observed: float
+    low: float = float("nan")
+    high: float = float("nan")
+
+
+@dataclass
+class Backtest:
+    """The forecasts and their scores; plain numbers (see :meth:`to_dict`)."""
+
+    scenario: str
+    horizons: int
+    forecasts: list[Forecast] = field(default_factory=list)
+    rates: dict[str, dict[int, list[float]]] = field(
+        default_factory=dict
+    )  # segment -> origin -> [rate, low, high]
+    observed: dict[str, dict[str, list]] = field(default_factory=dict)  # target -> years, values, basis
+
+    current_from: int | None = None  # first origin on the statistical method the projection continues
+
+    def _rows(self, target: str, measure: str, model: str, since: int | None) -> list[Forecast]:
+        return [
+            f
+            for f in self.forecasts
+            if (f.target, f.measure, f.model) == (target, measure, model)
+            and (since is None or f.origin >= since)
+        ]
+
+    def scores(
+        self, target: str, measure: str, since: int | None = None
+    ) -> dict[str, dict[str, list[float]]]:
+        """Per model: horizon, n, mape, bias, mae (and coverage for ``calibrated``), by horizon.
+
+        ``since`` keeps the origins from that year on.
+        """
+        out: dict[str, dict[str, list[float]]] = {}
+        for model in MODELS:
+            rows = self._rows(target, measure, model, since)
+            table: dict[str, list[float]] = {
+                k: [] for k in ("horizon", "n", "mape", "bias", "mae", "coverage")
+            }
+            for h in range(1, self.horizons + 1):
+                mine = [f for f in rows if f.horizon == h]
+                if not mine:
+                    continue
+                fc = np.array([f.forecast for f in mine])
+                obs = np.array([f.observed for f in mine])
+                pct = 100 * (fc - obs) / obs
+                table["horizon"].append(h)
+                table["n"].append(len(mine))
+                table["mape"].append(float(np.mean(np.abs(pct))))
+                table["bias"].append(float(np.mean(pct)))
+                table["mae"].append(float(np.mean(np.abs(fc - obs))))
+                lo = np.array([f.low for f in mine])
+                hi = np.array([f.high for f in mine])
+                inside = (obs >= lo - 1e-9 * np.abs(obs)) & (obs <= hi + 1e-9 * np.abs(obs))
+                table["coverage"].append(float(np.mean(inside)) if np.all(np.isfinite(lo)) else float("nan"))
+            out[model] = table
+        return out
+
+    def headline(
+        self, target: str = "four_wheel", measure: str = "registered", since: int | None = None
+    ) -> dict[str, object]:
+        """Mean MAPE over horizons 1-5 per model, the best register model and the best benchmark."""
+        mean: dict[str, float] = {}
+        count = 0
+        for model in MODELS:
+            rows = [f for f in self._rows(target, measure, model, since) if f.horizon <= HEADLINE_HORIZONS]
+            errors = [abs(100 * (f.forecast - f.observed) / f.observed) for f in rows]
+            mean[model] = float(np.mean(errors)) if errors else float("nan")
+            count = len(rows)
+        register = min(REGISTER_MODELS, key=lambda m: (np.nan_to_num(mean[m], nan=np.inf), m))
+        benchmark = min(("no_removals", *BENCHMARKS), key=lambda m: (np.nan_to_num(mean[m], nan=np.inf), m))
+        return {
+            "target": target,
+            "measure": measure,
+            "origins_from": since,
+            "forecasts": count,
+            "horizons": f"1-{HEADLINE_HORIZONS}",
+            "mape": mean,
+            "best_register_model": register,
+            "best_benchmark": benchmark,
+            "calibrated_at_least_as_good": bool(mean["calibrated"] <= mean[benchmark] + 1e-12),
+        }
+
+    def to_dict(self) -> dict:
+        return _plain(
+            {
+                "scenario": self.scenario,
+                "horizons": self.horizons,
+                "models": list(MODELS),
+                "current_method_from": self.current_from,
+                "scores": {t: {m: self.scores(t, m) for m in MEASURES} for t in TARGETS},
+                "scores_current_method": {
+                    t: {m: self.scores(t, m, self.current_from) for m in MEASURES} for t in TARGETS
+                },
+                "headline": {t: self.headline(t) for t in TARGETS},
+                "headline_current_method": {t: self.headline(t, since=self.current_from) for t in TARGETS},
+                "removal_rates": {seg: {str(o): v for o, v in by.items()} for seg, by in self.rates.items()},
+                "observed": self.observed,
+            }
+        )
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    return value
+
+
+def _trend_forecasts(years, values, basis, o_index: int, horizons: list[int]) -> dict[str, np.ndarray] | None:
+    """Random walk with drift and log-linear trend from the history up to ``o_index``."""
+    b = basis[o_index]
+    same = [i for i in range(o_index + 1) if basis[i] == b and np.isfinite(values[i])]
+    changes = [values[i] - values[i - 1] for i in same if i - 1 in same and years[i] - years[i - 1] == 1]
+    if not changes or len(same) < 3:
+        return None
+    drift = float(np.mean(changes[-DRIFT_CHANGES:]))
+    pts = same[-TREND_POINTS:]
+    slope, intercept = np.polyfit(years[pts].astype(float), np.log(values[pts]), 1)
+    h = np.asarray(horizons, dtype=float)
+    return {
+        "random_walk_drift": values[o_index] + drift * h,
+        "log_linear_trend": np.exp(intercept + slope * (years[o_index] + h)),
+    }
+
+
+def backtest(scenario="baseline", *, horizons: int = 10, data_dir=None, progress=None) -> Backtest:
+    """Rolling-origin hindcasts for the fleets in :data:`TARGETS` (see the module docs).
+
+    ``scenario`` (a name, file or object) gives the segments, lifetimes and register settings;
+    its base year is the last year of history used.
+    """
+    from motorisasi.data.store import series_values
+    from motorisasi.scenario.register import RegisterError, calibrate
+    from motorisasi.scenario.run import ScenarioError, _Sources, resolve_base, segment_history
+    from motorisasi.scenario.schema import Scenario, load_scenario
+
+    if not 1 <= horizons <= 30:
+        raise BacktestError(f"horizons: must be 1 to 30 years, got {horizons}")
+    sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    sc = resolve_base(sc, data_dir)
+    missing = sorted({s for segs in TARGETS.values() for s in segs} - set(sc.segments))
+    if missing:
+        raise BacktestError(f"{sc.name}: the backtest needs the segments {', '.join(missing)}")
+    sources = _Sources()
+    past = {}
+    for name in sorted({s for segs in TARGETS.values() for s in segs}):
+        try:
+            past[name] = segment_history(name, sc.segments[name], sc, sources, data_dir)
+        except ScenarioError as exc:
+            raise BacktestError(f"{sc.name}: {exc}") from None
+    years = past["cars"].history.years
+    for name, p in past.items():
+        if not np.array_equal(p.history.years, years):
+            raise BacktestError(f"segments.{name}: its sales history does not start with the others'")
+    pop_series = series_values(sc.drivers.population_series, sc.country, data_dir=data_dir)
+    pop = np.array([pop_series.at(int(y)) if int(y) in pop_series.years else np.nan for y in years])
+
+    # Per segment and origin: the register forecast of every register model (and the interval).
+    froms = [sc.segments[s].register_removal.fit_from for s in past]
+    result = Backtest(
+        scenario=sc.name,
+        horizons=horizons,
+        current_from=max(froms) if all(f is not None for f in froms) else None,
+    )
+    n = len(years)
+    seg_fc: dict[tuple[str, int], dict[str, np.ndarray]] = {}
+    for name, p in past.items():
+        h = p.history
+        left = np.asarray(p.spun.left_use, dtype=float).copy()
+        left[0] = 0.0
+        spec = sc.segments[name].register_removal
+        result.rates[name] = {}
+        for i in range(1, n - 1):
+            if not np.isfinite(h.observed[i]):
+                continue
+            try:
+                fit = calibrate(
+                    h, p.spun.in_use, left, model="calibrated", fit_from=spec.fit_from, upto=int(years[i])
+                ).fit
+            except RegisterError:
+                continue
+            assert fit is not None
+            result.rates[name][int(years[i])] = [fit.rate, fit.low, fit.high]
+            out = {}
+            for label, rate in (
+                ("calibrated", fit.rate),
+                ("low", fit.low),
+                ("high", fit.high),
+                ("no_removals", 0.0),
+                ("in_use", 1.0),
+            ):
+                _, removals = unremoved_pool(left, rate)
+                flows = np.cumsum(h.sales[i + 1 :] - removals[i + 1 :])
+                out[label] = h.observed[i] + flows
+            seg_fc[(name, i)] = out
+        if progress is not None:
+            progress()
+
+    for target, segs in TARGETS.items():
+        observed = sum(past[s].history.observed for s in segs)
+        basis = past[segs[0]].history.basis.copy()
+        for s in segs[1:]:
+            basis = np.where(past[s].history.basis == basis, basis, np.nan)
+        result.observed[target] = {
+            "years": [int(y) for y in years],
+            "registered": [float(v) for v in observed],
+            "per_1000": [float(v) for v in 1000 * observed / pop],
+            "basis": [float(v) for v in basis],
+        }
+        for i in range(1, n - 1):
+            if not (np.isfinite(observed[i]) and np.isfinite(basis[i])):
+                continue
+            ahead = [
+                k
+                for k in range(1, horizons + 1)
+                if i + k < n and basis[i + k] == basis[i] and np.isfinite(observed[i + k])
+            ]
+            if not ahead or any((s, i) not in seg_fc for s in segs):
+                continue
+            register = {
+                m: sum(seg_fc[(s, i)][m] for s in segs)
+                for m in ("calibrated", "low", "high", "no_removals", "in_use")
+            }
+            trends = {
+                "registered": _trend_forecasts(years, observed, basis, i, ahead),
+                "per_1000": _trend_forecasts(years, 1000 * observed / pop, basis, i, ahead),
+            }
+            if trends["registered"] is None or trends["per_1000"] is None:
+                continue
+            for j, k in enumerate(ahead):
+                for measure in MEASURES:
+                    scale = 1000 / pop[i + k] if measure == "per_1000" else 1.0
+                    truth = observed[i + k] * scale
+                    lo, hi = sorted((register["low"][k - 1], register["high"][k - 1]))
+                    for model in REGISTER_MODELS:
+                        value = register[model][k - 1] * scale
+                        band = (
+                            min(lo, register["calibrated"][k - 1]) * scale,
+                            max(hi, register["calibrated"][k - 1]) * scale,
+                        )
+                        result.forecasts.append(
+                            Forecast(
+                                target,
+                                measure,
+                                model,
+                                int(years[i]),
+                                k,
+                                float(value),
+                                float(truth),
+                                *(band if model == "calibrated" else (float("nan"), float("nan"))),
+                            )
+                        )
+                    for model in BENCHMARKS:
+                        result.forecasts.append(
+                            Forecast(
+                                target,
+                                measure,
+                                model,
+                                int(years[i]),
+                                k,
+                                float(trends[measure][model][j]),
+                                float(truth),
+                            )
+                        )
+    if not result.forecasts:
+        raise BacktestError(f"{sc.name}: no origin has an observed year on the same basis to score")
+    return result
