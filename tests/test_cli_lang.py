@@ -101,7 +101,7 @@ def test_run_in_indonesian(run_id, target):
         assert label in run_id, label
     assert "Skenario motorisasi target-150 (IDN)" in run_id
     assert "energi dan CO2 dimodelkan mulai" in run_id
-    assert "catatan: four_wheel: produksi melebihi kapasitas pada 2027-2060" in run_id
+    assert "catatan: four_wheel: produksi melebihi kapasitas pada 2028-2060" in run_id
     # No English label leaks into the Indonesian output.
     for label in indicators(target, milestones(target)):
         assert label not in run_id, label
@@ -124,7 +124,7 @@ def test_run_in_english(run_en, target):
     for label in ID_LABELS:
         assert label not in run_en, label
     assert "motorisasi scenario target-150 (IDN)" in run_en
-    assert "note: four_wheel: production exceeds capacity in 2027-2060" in run_en
+    assert "note: four_wheel: production exceeds capacity in 2028-2060" in run_en
     assert "catatan" not in run_en and "juta" not in run_en
     assert _row(run_en, "4-wheel+ vehicles per 1,000 (registered)")[1] == "150.0"
     assert any(EN_NUMBER.fullmatch(c) for c in _row(run_en, "gasoline, PJ"))

@@ -639,7 +639,7 @@ def test_the_lock_is_released_when_its_process_dies(tmp_path):
             "segments: {cars: {km_per_year: 010600}}",
             "km_per_year: Input should be a valid number (got '010600')",
         ),
-        ("years: {base: 33:44}", "years.base: Input should be a valid integer (got '33:44')"),
+        ("years: {base: 33:44}", "years.base: must be a year or 'latest' (got '33:44')"),
         ("segments: {cars: {km_per_year: 2:56:40}}", "km_per_year: Input should be a valid number"),
         (
             "segments: {cars: {stock_series: [passenger_cars_registered, passenger_cars_registered]}}",
@@ -651,7 +651,7 @@ def test_the_lock_is_released_when_its_process_dies(tmp_path):
         ),
         (
             "industry: {groups: {four_wheel: {import_share: {1990: 0.5}}}}",
-            "industry.groups.four_wheel.import_share: year 1990 is outside 2024-2060",
+            "industry.groups.four_wheel.import_share: year 1990 is outside 2025-2060",
         ),
         ("name: " + "\U00010348" * 80, "name: must be 1-80 letters"),
     ],

@@ -271,9 +271,9 @@ def test_headline_of_a_run_that_reaches_the_target_quotes_its_own_sales(target):
     assert own[years == h.year_reached][0] >= 150 > own[years == h.year_reached - 1][0]
     assert h.year_reached <= 2030
     en = headline_text(h, "en")
-    ratio = _four_wheel_sales(target, 2030) / _four_wheel_sales(target, 2024)
+    ratio = _four_wheel_sales(target, 2030) / _four_wheel_sales(target, 2025)
     assert f"{_four_wheel_sales(target, 2030) / 1e6:.2f} million four-wheel sales in 2030" in en[1]
-    assert f"{ratio:.1f} times the {_four_wheel_sales(target, 2024) / 1e6:.2f} million of 2024" in en[1]
+    assert f"{ratio:.1f} times the {_four_wheel_sales(target, 2025) / 1e6:.2f} million of 2025" in en[1]
     assert np.isnan(h.needed_growth)  # the gap analysis is not needed
 
 
@@ -304,9 +304,9 @@ def test_headline_of_a_run_that_falls_short_asks_the_gap_analysis(base):
 
 def test_headline_for_a_target_already_passed_and_one_out_of_reach(base):
     h = headline(base, load_scenario("baseline"), 50, 2030)
-    assert h.year_reached < 2024 and h.ownership_base > 50
+    assert h.year_reached < 2025 and h.ownership_base > 50
     assert headline_text(h, "en") == [
-        f"Four-wheel ownership was already {h.ownership_base:.0f} per 1,000 in 2024, at or above 50."
+        f"Four-wheel ownership was already {h.ownership_base:.0f} per 1,000 in 2025, at or above 50."
     ]
 
 
@@ -400,7 +400,7 @@ def test_html_is_self_contained_and_complete(two):
     assert "Kepemilikan kendaraan roda empat mencapai 150 per 1.000 penduduk pada" in text  # target-150
     assert "gaikindo-48" in text and "BPS-Statistics Indonesia" in text
     # the run's own notes (target-150 produces more than the four-wheel capacity) are in the report
-    assert "catatan: roda empat+: produksi melebihi kapasitas pada 2027-2060" in text
+    assert "catatan: roda empat+: produksi melebihi kapasitas pada 2028-2060" in text
     assert len(scenario_hash(report.scenarios[0].result)) == 64
     for name in ("baseline", "target-150"):
         sc = load_scenario(name)
@@ -449,9 +449,9 @@ def test_cli_report_writes_html_pdf_and_charts(cli_en):
         (["no-such-scenario"], "no-such-scenario"),
         (["--target", "-5"], "--target"),
         (["--target", "inf"], "--target"),
-        (["--by", "1990"], "--by: 1990 is outside the projection 2025-2060"),
+        (["--by", "1990"], "--by: 1990 is outside the projection 2026-2060"),
         (["--by", "2200"], "--by: 2200"),
-        (["--by", "2200", "--lang", "id"], "--by: 2200 berada di luar rentang proyeksi 2025-2060"),
+        (["--by", "2200", "--lang", "id"], "--by: 2200 berada di luar rentang proyeksi 2026-2060"),
         (["--out", "{tmp}", "--lang", "id"], "adalah folder"),
         (["--out", "{tmp}"], "is a folder"),
         (["--out", "{tmp}/r.pdf", "--pdf"], "does not end in .html"),

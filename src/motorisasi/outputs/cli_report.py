@@ -60,7 +60,9 @@ def report(
     check_output_folder(out.parent, data)
     if charts is not None:
         check_output_folder(charts, data, "--charts")
-    loaded = [load_scenario(name) for name in scenarios or ["baseline"]]
+    from motorisasi.scenario.run import resolve_base
+
+    loaded = [resolve_base(load_scenario(name), data) for name in scenarios or ["baseline"]]
     for sc in loaded:
         if not sc.years.base < by <= sc.years.end:
             raise MotorisasiError(

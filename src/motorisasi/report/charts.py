@@ -81,7 +81,7 @@ def source_line(results, lang: str) -> str:
     sources = merged().sources
     ids = {i for ds in results for i in json.loads(ds.attrs.get("sources", "{}"))}
     publishers = sorted({_publisher(sources[i]["publisher"]) for i in ids if i in sources})
-    shown = ", ".join(publishers[:5]) + (", ..." if len(publishers) > 5 else "")
+    shown = ", ".join(publishers[:7]) + (", ..." if len(publishers) > 7 else "")
     return message(
         "chart.source",
         lang,

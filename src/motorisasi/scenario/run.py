@@ -704,9 +704,8 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
     try:
         resolved = Scenario.model_validate(content)
     except ValidationError as exc:
-        raise ScenarioError(
-            f"with the base year {min(latest)} (the latest year of data): {validation_message(exc)}"
-        ) from None
+        shown = validation_message(exc).removeprefix("(top level): ")
+        raise ScenarioError(f"{shown} (the base year is {min(latest)}, the latest year of data)") from None
     resolved._source = sc.source
     return resolved
 

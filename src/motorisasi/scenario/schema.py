@@ -32,6 +32,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainValidator,
     PrivateAttr,
     ValidationError,
     field_validator,
@@ -109,9 +110,22 @@ Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Vehicles = Annotated[float, Field(ge=0, le=MAX_VEHICLES)]
 
 
+def _base_year(value: object) -> int | str:
+    if value == "latest":
+        return "latest"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("must be a year or 'latest'")
+    if not YEAR_MIN <= value <= YEAR_MAX:
+        raise ValueError(f"must be a year from {YEAR_MIN} to {YEAR_MAX} or 'latest'")
+    return value
+
+
+BaseYear = Annotated[int | Literal["latest"], PlainValidator(_base_year)]
+
+
 class Years(Strict):
     history_start: Year = Field(2000, description="First year of history shown in the results")
-    base: Year | Literal["latest"] = Field(
+    base: BaseYear = Field(
         "latest",
         description="Last year of history; the projection starts the year after ('latest': the "
         "latest year with registered-fleet and sales data for every segment)",
