@@ -30,6 +30,13 @@ def gap(
     income: Annotated[
         bool, typer.Option(help="Also fit the ownership model and give the income growth the target needs.")
     ] = False,
+    register: Annotated[
+        str,
+        typer.Option(
+            help="Register model: calibrated (removal rate fitted to the register history), none (never "
+            "removed) or in_use (removed when they leave use)."
+        ),
+    ] = "calibrated",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     data: DataDir = None,
 ) -> None:
@@ -58,6 +65,7 @@ def gap(
         baseline_growth=baseline_growth / 100,
         shape=path,
         income=income,
+        register=register.replace("-", "_"),
         data_dir=data,
     )
     if as_json:
@@ -215,6 +223,7 @@ def _print(r, lang: str, asked: str = "growth") -> None:
             ),
         )
     )
+    rows.append((m("gap.register_model", lang), _register_text(r, lang)))
     summary = Table(box=None, show_header=False, pad_edge=False)
     summary.add_column(style="bold", no_wrap=True)
     summary.add_column(overflow="fold")
@@ -254,6 +263,47 @@ def _print(r, lang: str, asked: str = "growth") -> None:
     console.print(m("gap.read", lang, by=r.by), markup=False)
     console.print(f"{m('gap.sources', lang)}: {', '.join(r.sources)}", soft_wrap=True, markup=False)
     console.print(m("gap.cite", lang), soft_wrap=True, markup=False)
+
+
+def _register_text(r, lang: str) -> str:
+    """Which register model the answer used, and why (the backtest's figure)."""
+    from motorisasi.outputs.messages import display_name, number
+    from motorisasi.outputs.messages import message as m
+
+    block = r.register
+    model = block["model"]
+    if model != "calibrated" or "interval" not in block:
+        return m(f"gap.register_model.{model}", lang)
+
+    def year(value) -> str:
+        return str(int(value)) if value is not None else m("gap.never", lang, horizon=r.baseline_horizon)
+
+    years = block["years_fitted"]
+    text = m(
+        "gap.register_model.calibrated",
+        lang,
+        rate=number(100 * block["removal_rate_per_year"], lang, 1),
+        low=number(100 * block["interval"][0], lang, 1),
+        high=number(100 * block["interval"][1], lang, 1),
+        n=len(years),
+        years=f"{years[0]}-{years[-1]}",
+        low_year=year(block.get("baseline_year_reached_at_low_rate")),
+        high_year=year(block.get("baseline_year_reached_at_high_rate")),
+    )
+    test = block.get("backtest")
+    if test:
+        best = test["best_benchmark"]
+        text += "; " + m(
+            "gap.register_model.backtest",
+            lang,
+            since=test["origins_from"],
+            horizons=test["horizons"],
+            mape=number(test["mape_pct"]["calibrated"], lang, 2),
+            benchmark=display_name("backtest_model", best, lang),
+            best=number(test["mape_pct"][best], lang, 2),
+            n=test["forecasts"],
+        )
+    return text
 
 
 def _income_text(block: dict, r, lang: str) -> str:

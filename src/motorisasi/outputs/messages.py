@@ -97,12 +97,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "gap.register": {"en": "Register", "id": "Registrasi"},
     "gap.register.value": {
-        "en": "{year}: {stock} registered = modelled fleet {modelled} + unremoved registrations {unremoved}",
-        "id": "{year}: {stock} terdaftar = armada model {modelled} + registrasi yang belum dihapus {unremoved}",
+        "en": "{year}: {stock} registered = {modelled} in use (modelled) + {unremoved} out of use but "
+        "registered, or counted on another statistical basis",
+        "id": "{year}: {stock} terdaftar = {modelled} beroperasi (model) + {unremoved} tidak beroperasi tetapi "
+        "terdaftar, atau dihitung pada basis statistik lain",
     },
+    "gap.register_model": {"en": "Register model", "id": "Model registrasi"},
+    "gap.register_model.calibrated": {
+        "en": "calibrated (default): vehicles out of use leave the register at {rate} %/yr (90 % interval "
+        "{low}-{high}), fitted to {n} single-basis changes {years}; at the interval's ends, flat sales reach "
+        "the target in {low_year} and {high_year}",
+        "id": "terkalibrasi (bawaan): kendaraan yang tidak beroperasi keluar dari registrasi {rate} %/thn "
+        "(interval 90 % {low}-{high}), dicocokkan pada {n} perubahan satu basis {years}; pada ujung interval, "
+        "penjualan tetap mencapai target pada {low_year} dan {high_year}",
+    },
+    "gap.register_model.backtest": {
+        "en": "chosen by the backtest: from {since}, it missed the register {horizons} years ahead by {mape} % "
+        "on average, {benchmark} by {best} % ({n} forecasts; 'motorisasi backtest')",
+        "id": "dipilih oleh uji mundur: sejak {since}, galat rata-ratanya {horizons} tahun ke depan {mape} %, "
+        "{benchmark} {best} % ({n} prakiraan; 'motorisasi backtest')",
+    },
+    "gap.register_model.none": {
+        "en": "none: registered vehicles are never removed (the register grows by every sale); the default is "
+        "--register calibrated",
+        "id": "none: kendaraan terdaftar tidak pernah dihapus (registrasi bertambah dengan setiap penjualan); "
+        "bawaannya --register calibrated",
+    },
+    "gap.register_model.in_use": {
+        "en": "in_use: vehicles leave the register in the year they leave use; the default is --register "
+        "calibrated",
+        "id": "in_use: kendaraan keluar dari registrasi pada tahun berhenti beroperasi; bawaannya --register "
+        "calibrated",
+    },
+    "gap.never": {"en": "not by {horizon}", "id": "tidak sebelum {horizon}"},
     "gap.col.year": {"en": "year", "id": "tahun"},
     "gap.col.sales": {"en": "sales", "id": "penjualan"},
-    "gap.col.retirements": {"en": "retirements", "id": "kendaraan keluar"},
+    "gap.col.retirements": {"en": "removed from register", "id": "dihapus dari registrasi"},
     "gap.col.stock": {"en": "registered fleet", "id": "armada terdaftar"},
     "gap.col.ownership": {"en": "per 1,000", "id": "per 1.000"},
     "gap.assumptions": {"en": "Assumptions", "id": "Asumsi"},

@@ -9,14 +9,17 @@ How the registered fleet is modelled
 ------------------------------------
 Registration statistics count vehicles that are no longer on the road: Indonesia's
 registered four-wheel fleet grew by 5.3 million from 2015 to 2021 while 5.7 million were
-sold, so almost nothing left the register. The pipeline therefore splits the registered
-fleet in the base year into
+sold, so little leaves the register. The register is modelled in two layers, as in a
+scenario run (:mod:`motorisasi.scenario.register`):
 
-- the *modelled fleet*: the registered fleet of the year before the sales history starts
+- the fleet *in use*: the registered fleet of the year before the sales history starts
   (with a steady-state age profile) plus every year's sales since, each surviving by the
   lifetime assumption; and
-- *unremoved registrations*: the registered fleet minus the modelled fleet, which stays in
-  the register unchanged (an assumption; it is reported, not hidden).
+- vehicles *out of use but still registered*, removed from the register at a yearly rate
+  fitted to the register's year-on-year changes within one statistical basis
+  (``register="calibrated"``, the default), never (``"none"``) or as soon as they leave use
+  (``"in_use"``); what neither layer explains in the base year (a level that differs between
+  statistical bases) is held constant.
 
 Targets are on the registered basis, as the official "99 per 1,000" is.
 """
@@ -30,8 +33,10 @@ import numpy as np
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven, survival_curve
+from motorisasi.model.register import register_survival, unremoved_pool
 from motorisasi.model.targets import first_year_reaching, required_sales, sales_per_point
 from motorisasi.scenario.history import passenger_share, spin_up
+from motorisasi.scenario.register import REGISTER_MODELS, calibrate, register_history
 
 #: Definitions ``gap`` supports: stock series, sales series, label.
 DEFINITIONS = {
@@ -79,6 +84,7 @@ class GapResult:
     extra_vehicles: float
     unremoved_registrations: float
     modelled_fleet: float
+    register: dict[str, object]
     baseline_sales: float
     baseline_year_reached: float
     baseline_horizon: int
@@ -117,6 +123,8 @@ def ownership_gap(
     baseline_growth: float = 0.0,
     shape: str = "growth",
     income: bool = False,
+    register: str = "calibrated",
+    fit_from: int | str | None = "baseline",
     data_dir: str | Path | None = None,
 ) -> GapResult:
     """What reaching ``target`` vehicles per 1,000 people by ``by`` takes (see the module docs).
@@ -124,6 +132,10 @@ def ownership_gap(
     With ``income=True`` it also fits the ownership-income model to a panel (the country
     with Japan, Thailand and Malaysia) and reports the constant growth of GDP per capita
     under which the model's ownership reaches the target by ``by``.
+
+    ``register`` names the register model (``calibrated``, ``none``, ``in_use``); the
+    calibration uses the register's changes from ``fit_from`` on (``"baseline"``: as the
+    shipped baseline scenario does).
     """
     from motorisasi.data.store import series_values
 
@@ -149,6 +161,10 @@ def ownership_gap(
         raise GapError(
             f"baseline-growth: must be above -100 and at most 500 %/yr, got {100 * baseline_growth:g}"
         )
+    if register not in REGISTER_MODELS or register == "rate":
+        raise GapError(f"register: unknown {register!r} (use calibrated, none or in_use)")
+    if fit_from == "baseline":
+        fit_from = _baseline_fit_from()
     stock_name, sales_name, label = DEFINITIONS[definition]
     try:
         stock = series_values(stock_name, country, data_dir=data_dir)
@@ -213,13 +229,6 @@ def ownership_gap(
             "lifetime_std", lifetime_std, "years", "normal distribution (truncated at zero), mid-year entry"
         ),
         Assumption(
-            "unremoved_registrations",
-            "constant",
-            "",
-            "registered vehicles not in the modelled fleet stay in the register (2015-2021: the register "
-            "grew by about as much as sales)",
-        ),
-        Assumption(
             "max_sales_growth", round(100 * max_growth, 1), "%/yr", "bound on year-on-year sales growth"
         ),
         Assumption(
@@ -248,18 +257,33 @@ def ownership_gap(
         raise GapError(
             f"lifetime: {lifetime:g} years is too short for yearly steps (vehicles retire within a year)"
         ) from None
-    fleet_by_age, modelled, unremoved = spun.fleet_by_age, spun.modelled, spun.unremoved
+    fleet_by_age, modelled = spun.fleet_by_age, spun.modelled
+    history_register = register_history([stock], history, first, base, country, data_dir)
+    try:
+        layers = calibrate(history_register, spun.in_use, spun.left_use, model=register, fit_from=fit_from)
+    except MotorisasiError as exc:
+        raise GapError(f"{stock_name}: {exc}") from None
+    rate = layers.rate
+    unremoved = latest_stock - modelled  # out of use but registered, and the basis level
+    q = register_survival(sf, rate)
+
+    def registered_with(future_sales: np.ndarray) -> np.ndarray:
+        """The register in the years after the base year with these sales (and the fleet of today)."""
+        fleet = inflow_driven(future_sales, sf, initial=fleet_by_age, initial_survival=sf)
+        pool, _ = unremoved_pool(fleet.outflow, rate, layers.unremoved)
+        return fleet.stock + pool + layers.level
+
+    kept = registered_with(np.zeros(horizon - base))  # with no more sales
+    assumptions.append(_register_assumption(layers, register, fit_from))
 
     n_years = by - base
     stock_needed = target / 1000.0 * pop(by)
     base_sales = float(history[-1])
     path = required_sales(
-        stock_needed - unremoved,
-        sf,
+        stock_needed - kept[n_years - 1],
+        q,
         base_sales=base_sales,
         n_years=n_years,
-        initial=fleet_by_age,
-        initial_survival=sf,
         shape=shape,
         max_growth=max_growth,
     )
@@ -267,18 +291,17 @@ def ownership_gap(
     if not within_bounds and np.isfinite(path.needed_growth) and path.needed_growth > max_growth:
         # Show what the target would take at the constant growth it needs, beyond the bound.
         path = required_sales(
-            stock_needed - unremoved,
-            sf,
+            stock_needed - kept[n_years - 1],
+            q,
             base_sales=base_sales,
             n_years=n_years,
-            initial=fleet_by_age,
-            initial_survival=sf,
             shape="growth",
             max_growth=float(path.needed_growth) * (1 + 1e-9) + 1e-12,
         )
         shape = "growth"  # the path shown is the constant-growth one
 
     # Baseline: sales at the base level (growing at baseline_growth) until the population horizon.
+    n_future = horizon - base
     steps = np.arange(1, n_future + 1)
     baseline_sales = base_sales * (1 + baseline_growth) ** steps
     if baseline_sales.max() > MAX_VEHICLES:  # a rate held to the horizon compounds past any market
@@ -287,19 +310,32 @@ def ownership_gap(
             f"baseline-growth: {100 * baseline_growth:g} %/yr carries baseline sales past "
             f"{MAX_VEHICLES:.0e} a year (ten times the world's production) in {year}; use a lower rate"
         )
-    baseline = inflow_driven(baseline_sales, sf, initial=fleet_by_age, initial_survival=sf)
     future_years = np.arange(base + 1, horizon + 1)
-    baseline_ownership = 1000.0 * (unremoved + baseline.stock) / pops(base + 1, horizon)
+    baseline_ownership = 1000.0 * registered_with(baseline_sales) / pops(base + 1, horizon)
     reached = float(first_year_reaching(baseline_ownership, target, future_years))
+    register_block: dict[str, object] = {**layers.summary(), "baseline_year_reached": _plain(reached)}
+    if layers.fit is not None:
+        # The same baseline at both ends of the removal rate's interval: how far the answer moves.
+        for end, rate_end in (("low", layers.fit.low), ("high", layers.fit.high)):
+            other = calibrate(history_register, spun.in_use, spun.left_use, model="rate", rate=rate_end)
+            fleet = inflow_driven(baseline_sales, sf, initial=fleet_by_age, initial_survival=sf)
+            pool, _ = unremoved_pool(fleet.outflow, rate_end, other.unremoved)
+            own = 1000.0 * (fleet.stock + pool + other.level) / pops(base + 1, horizon)
+            register_block[f"baseline_year_reached_at_{end}_rate"] = _plain(
+                float(first_year_reaching(own, target, future_years))
+            )
+    register_block["backtest"] = _backtest_figure(definition, country, data_dir) if register else None
 
-    reason = "" if within_bounds else str(path.reason) or _first_reason(stock_needed, unremoved)
+    reason = "" if within_bounds else str(path.reason) or _first_reason(stock_needed, kept[n_years - 1])
     if not within_bounds and path.feasible:
         reason = (
             f"needs constant sales growth of {100 * path.needed_growth:.1f} %/yr, above the "
             f"{100 * max_growth:.0f} %/yr bound"
         )
     years = list(range(base + 1, by + 1))
-    registered = unremoved + path.stock
+    padded = np.concatenate([path.sales, np.zeros(n_future - n_years)])
+    registered = registered_with(padded)[:n_years] if np.all(np.isfinite(path.sales)) else path.stock
+    removals = np.concatenate([[latest_stock], registered[:-1]]) + path.sales - registered
     ownership_path = 1000.0 * registered / pops(base + 1, by)
     baseline_cumulative = float(np.sum(base_sales * (1 + baseline_growth) ** np.arange(1, n_years + 1)))
     cumulative = float(np.sum(path.sales)) if path.feasible else float("nan")
@@ -330,6 +366,7 @@ def ownership_gap(
         extra_vehicles=float(stock_needed - latest_stock),
         unremoved_registrations=unremoved,
         modelled_fleet=modelled,
+        register=register_block,
         baseline_sales=base_sales,
         baseline_year_reached=reached,
         baseline_horizon=horizon,
@@ -339,7 +376,7 @@ def ownership_gap(
         needed_growth=float(path.needed_growth),
         years=years,
         sales=[float(x) for x in path.sales],
-        retirements=[float(x) for x in path.retirements],
+        retirements=[float(x) for x in removals],
         stock=[float(x) for x in registered],
         ownership=[float(x) for x in ownership_path],
         cumulative_sales=cumulative,
@@ -485,5 +522,73 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
     }
 
 
-def _first_reason(stock_needed: float, unremoved: float) -> str:
-    return "not reachable" if stock_needed > unremoved else "reached without any sales"
+def _first_reason(stock_needed: float, kept: float) -> str:
+    return "not reachable" if stock_needed > kept else "reached without any sales"
+
+
+def _backtest_figure(definition: str, country: str, data_dir) -> dict[str, object] | None:
+    """The shipped baseline's backtest of this fleet on the current statistical method (or None)."""
+    from motorisasi.scenario.backtest import backtest
+    from motorisasi.scenario.schema import load_scenario
+
+    target = "four_wheel" if definition == "four_wheel" else "cars"
+    try:
+        sc = load_scenario("baseline")
+        if sc.country != country:
+            return None
+        since = sc.segments["cars"].register_removal.fit_from
+        result = backtest(sc, horizons=5, data_dir=data_dir, origins_from=since, targets=(target,))
+    except MotorisasiError:
+        return None
+    head = result.headline(target, "registered", since)
+    return {
+        "target": target,
+        "origins_from": since,
+        "horizons": head["horizons"],
+        "forecasts": head["forecasts"],
+        "mape_pct": head["mape"],
+        "best_benchmark": head["best_benchmark"],
+        "calibrated_at_least_as_good": head["calibrated_at_least_as_good"],
+    }
+
+
+def _baseline_fit_from() -> int | None:
+    """The first year of register history the shipped baseline calibrates on (None: all)."""
+    import yaml
+
+    path = Path(__file__).resolve().parent.parent / "scenarios" / "baseline.yaml"
+    try:
+        cars = yaml.safe_load(path.read_text(encoding="utf-8"))["segments"]["cars"]
+        value = cars.get("register_removal", {}).get("fit_from")
+    except (OSError, KeyError, TypeError, AttributeError, yaml.YAMLError):
+        return None
+    return int(value) if isinstance(value, int) else None
+
+
+def _register_assumption(layers, model: str, fit_from: int | None) -> Assumption:
+    """The register model as an assumption, with the rate and the years it was fitted to."""
+    fit = layers.fit
+    params: dict[str, object] = {"model": model, "rate": 100 * layers.rate}
+    if fit is not None:
+        params.update(
+            {
+                "low": 100 * fit.low,
+                "high": 100 * fit.high,
+                "years": f"{fit.years[0]}-{fit.years[-1]}",
+                "n": len(fit.years),
+            }
+        )
+    reasons = {
+        "calibrated": "fitted to the register's {n} single-basis year-on-year changes {years} "
+        "(90 % interval {low:.1f}-{high:.1f} %/yr); no change across a break between statistical bases "
+        "is used",
+        "none": "a registered vehicle is never removed (the register grows by every sale)",
+        "in_use": "a vehicle is removed from the register in the year it leaves use",
+    }
+    return Assumption(
+        "register_removal_rate",
+        round(100 * layers.rate, 2),
+        "%/yr",
+        reasons[model].format(**params) if model != "calibrated" or fit is not None else reasons["none"],
+        params,
+    )
