@@ -538,13 +538,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "normal distribution (truncated at zero), mid-year entry",
         "id": "distribusi normal (terpotong di nol), masuk armada di pertengahan tahun",
     },
-    "assumption.unremoved_registrations": {
-        "en": "registered vehicles not in the modelled fleet stay in the register (2015-2021: the register grew "
-        "by about as much as sales)",
-        "id": "kendaraan terdaftar di luar armada model tetap tercatat (2015-2021: jumlah terdaftar bertambah "
-        "kira-kira sebanyak penjualan)",
+    "assumption.register_removal_rate": {
+        "en": "fitted to the register's {n} single-basis year-on-year changes {years} (90 % interval "
+        "{low:.1f}-{high:.1f} %/yr); no change across a break between statistical bases is used",
+        "id": "dicocokkan pada {n} perubahan tahunan registrasi dalam satu basis {years} (interval 90 % "
+        "{low:.1f}-{high:.1f} %/thn); perubahan yang melintasi pergantian basis statistik tidak dipakai",
     },
-    "assumption.unremoved_registrations.value": {"en": "constant", "id": "tetap"},
+    "assumption.register_no_removals": {
+        "en": "a registered vehicle is never removed (the register grows by every sale)",
+        "id": "kendaraan terdaftar tidak pernah dihapus (registrasi bertambah dengan setiap penjualan)",
+    },
+    "assumption.register_in_use": {
+        "en": "a vehicle is removed from the register in the year it leaves use",
+        "id": "kendaraan dihapus dari registrasi pada tahun kendaraan berhenti beroperasi",
+    },
     "assumption.max_sales_growth": {
         "en": "bound on year-on-year sales growth",
         "id": "batas pertumbuhan penjualan dari tahun ke tahun",

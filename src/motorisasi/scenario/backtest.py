@@ -185,7 +185,7 @@ def _trend_forecasts(years, values, basis, o_index: int, horizons: list[int]) ->
     b = basis[o_index]
     same = [i for i in range(o_index + 1) if basis[i] == b and np.isfinite(values[i])]
     changes = [values[i] - values[i - 1] for i in same if i - 1 in same and years[i] - years[i - 1] == 1]
-    if not changes or len(same) < 3:
+    if not changes or len(same) < 3 or np.any(values[same] <= 0):
         return None
     drift = float(np.mean(changes[-DRIFT_CHANGES:]))
     pts = same[-TREND_POINTS:]

@@ -578,17 +578,16 @@ def _register_assumption(layers, model: str, fit_from: int | None) -> Assumption
                 "n": len(fit.years),
             }
         )
-    reasons = {
-        "calibrated": "fitted to the register's {n} single-basis year-on-year changes {years} "
-        "(90 % interval {low:.1f}-{high:.1f} %/yr); no change across a break between statistical bases "
-        "is used",
-        "none": "a registered vehicle is never removed (the register grows by every sale)",
-        "in_use": "a vehicle is removed from the register in the year it leaves use",
-    }
-    return Assumption(
-        "register_removal_rate",
-        round(100 * layers.rate, 2),
-        "%/yr",
-        reasons[model].format(**params) if model != "calibrated" or fit is not None else reasons["none"],
-        params,
-    )
+    if model == "calibrated" and fit is not None:
+        name = "register_removal_rate"
+        reason = (
+            f"fitted to the register's {params['n']} single-basis year-on-year changes {params['years']} "
+            f"(90 % interval {fit.low * 100:.1f}-{fit.high * 100:.1f} %/yr); no change across a break "
+            "between statistical bases is used"
+        )
+    elif model == "in_use":
+        name, reason = "register_in_use", "a vehicle is removed from the register in the year it leaves use"
+    else:
+        name = "register_no_removals"
+        reason = "a registered vehicle is never removed (the register grows by every sale)"
+    return Assumption(name, round(100 * layers.rate, 2), "%/yr", reason, params)
