@@ -593,6 +593,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Roda empat+ per 1.000 penduduk",
     },
     "chart.per_1000": {"en": "vehicles per 1,000 people", "id": "kendaraan per 1.000 penduduk"},
+    "chart.four_wheel_in_use": {
+        "en": "four-wheel+ in use (modelled from sales)",
+        "id": "roda empat+ yang beroperasi (model dari penjualan)",
+    },
     "chart.four_wheel": {"en": "this scenario", "id": "skenario ini"},
     "chart.target": {"en": "target {value}", "id": "target {value}"},
     "chart.fleet.title": {

@@ -160,6 +160,17 @@ def ownership(
         message("chart.four_wheel", lang),
         PALETTE[0],
     )
+    if "in_use_per_1000" in ds:
+        four = four_wheel_segments(ds)
+        _line(
+            ax,
+            years,
+            ds["in_use_per_1000"].sel(segment=four).sum("segment").values,
+            "four_wheel_in_use_per_1000",
+            message("chart.four_wheel_in_use", lang),
+            PALETTE[4],
+            linestyle="--",
+        )
     if target is not None:
         ax.axhline(
             target,
