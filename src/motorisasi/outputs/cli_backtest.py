@@ -181,28 +181,43 @@ def _print_tables(bt, measure: str, lang: str) -> None:
                 "",
             )
             console.print(table)
-        for target in TARGETS:
-            head = bt.headline(target, measure, since)
-            best = head["best_benchmark"]
-            console.print(
-                message(
-                    "backtest.verdict",
+        for line in backtest_sentences(bt, lang, measure, since):
+            console.print(line, markup=False)
+
+
+def backtest_sentences(
+    bt, lang: str, measure: str = "registered", since: int | str | None = "current"
+) -> list[str]:
+    """One sentence per fleet: the calibrated register's error against the best benchmark."""
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.backtest import TARGETS
+
+    if since == "current":
+        since = bt.current_from
+    suffix = message("backtest.since", lang, year=since) if since is not None else ""
+    lines = []
+    for target in TARGETS:
+        head = bt.headline(target, measure, since)
+        if head["forecasts"] == 0:
+            continue
+        best = head["best_benchmark"]
+        lines.append(
+            message(
+                "backtest.verdict",
+                lang,
+                target=display_name("backtest_target", target, lang),
+                horizons=head["horizons"],
+                since=suffix,
+                calibrated=number(head["mape"]["calibrated"], lang, 2),
+                benchmark=display_name("backtest_model", best, lang),
+                best=number(head["mape"][best], lang, 2),
+                verdict=message(
+                    "backtest.verdict.yes" if head["calibrated_at_least_as_good"] else "backtest.verdict.no",
                     lang,
-                    target=display_name("backtest_target", target, lang),
-                    horizons=head["horizons"],
-                    since=suffix,
-                    calibrated=number(head["mape"]["calibrated"], lang, 2),
-                    benchmark=display_name("backtest_model", best, lang),
-                    best=number(head["mape"][best], lang, 2),
-                    verdict=message(
-                        "backtest.verdict.yes"
-                        if head["calibrated_at_least_as_good"]
-                        else "backtest.verdict.no",
-                        lang,
-                    ),
                 ),
-                markup=False,
             )
+        )
+    return lines
 
 
 def calibration(scenario="baseline", data_dir=None) -> dict:

@@ -180,6 +180,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "terkalibrasi dari setiap titik awal dengan penjualan aktual. Sumber: BPS melalui ATO, GAIKINDO, AISI; "
         "motorisasi backtest.",
     },
+    "report.backtest": {
+        "en": "How well the register model reproduces history",
+        "id": "Seberapa baik model registrasi mereproduksi sejarah",
+    },
+    "report.backtest.intro": {
+        "en": "From each past year, the register model forecasts the registered fleet up to ten years ahead on "
+        "the same statistical basis, with the sales that actually happened and its removal rate fitted only "
+        "to data up to that year; naive benchmarks do the same ('motorisasi backtest' gives the full tables).",
+        "id": "Dari setiap tahun lampau, model registrasi memprakirakan armada terdaftar hingga sepuluh tahun ke "
+        "depan pada basis statistik yang sama, dengan penjualan yang benar-benar terjadi dan laju penghapusan "
+        "yang dicocokkan hanya pada data hingga tahun itu; pembanding naif melakukan hal yang sama "
+        "('motorisasi backtest' memberikan tabel lengkapnya).",
+    },
     "backtest.title": {
         "en": "{target}: {measure}, mean absolute percentage error by horizon (bias = mean signed error){since}",
         "id": "{target}: {measure}, rata-rata galat persentase absolut menurut horizon (bias = rata-rata galat "

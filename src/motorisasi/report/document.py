@@ -70,16 +70,21 @@ class Report:
     comparison: bytes | None = None  # PNG of the comparison panels
     comparison_figure: Any = None
     data_dir: Any = None  # the user's data folder the runs used (its sources are cited too)
+    backtest: bytes | None = None  # PNG of the register model's hindcasts
+    backtest_figure: Any = None
+    backtest_text: list[str] = field(default_factory=list)
 
     @property
     def figures(self) -> list:
-        """Every figure in reading order: the comparison first, then each scenario's charts."""
+        """Every figure in reading order: the comparison first, then each scenario's charts, the backtest."""
         first = [self.comparison_figure] if self.comparison_figure is not None else []
-        return first + [fig for part in self.scenarios for fig in part.figures.values()]
+        last = [self.backtest_figure] if self.backtest_figure is not None else []
+        return first + [fig for part in self.scenarios for fig in part.figures.values()] + last
 
     def close(self) -> None:
         """Drop the figures (they live outside pyplot, so this frees them)."""
         self.comparison_figure = None
+        self.backtest_figure = None
         for part in self.scenarios:
             part.figures = {}
 
@@ -218,9 +223,31 @@ def build(
         if progress:
             progress(name)
     if len(parts) < 2:
-        return Report(parts, data_dir=data_dir)
-    fig = charts.compare([p.result for p in parts], lang, scenario_names(parts))
-    return Report(parts, charts.png_bytes(fig), fig, data_dir=data_dir)
+        report = Report(parts, data_dir=data_dir)
+    else:
+        fig = charts.compare([p.result for p in parts], lang, scenario_names(parts))
+        report = Report(parts, charts.png_bytes(fig), fig, data_dir=data_dir)
+    _add_backtest(report, parts[0].scenario, lang, data_dir)
+    return report
+
+
+def _add_backtest(report: Report, sc, lang: str, data_dir) -> None:
+    """The first scenario's register model against history (skipped when it lacks the segments)."""
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.cli_backtest import backtest_sentences, forecast_rows
+    from motorisasi.report import charts
+    from motorisasi.scenario.backtest import backtest
+
+    try:
+        bt = backtest(sc, horizons=10, data_dir=data_dir)
+    except MotorisasiError:
+        return
+    fig = charts.backtest_fans({**bt.to_dict(), "forecasts": forecast_rows(bt)}, lang)
+    report.backtest_figure = fig
+    report.backtest = charts.png_bytes(fig)
+    report.backtest_text = backtest_sentences(bt, lang) + (
+        backtest_sentences(bt, lang, since=None) if bt.current_from is not None else []
+    )
 
 
 def scenario_names(parts: list[ScenarioReport]) -> list[str]:
@@ -437,6 +464,11 @@ def to_html(report: Report, lang: str) -> str:
             )
         )
         out.append("</details>")
+    if report.backtest is not None:
+        out.append(f"<h2>{_e(message('report.backtest', lang))}</h2>")
+        out.append(f"<p>{_e(message('report.backtest.intro', lang))}</p>")
+        out.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in report.backtest_text) + "</ul>")
+        out.append(_img(report.backtest, message("report.backtest", lang)))
     out.append(f"<h2>{_e(message('report.sources', lang))}</h2>")
     out.append(f"<p>{_e(message('report.sources.intro', lang))}</p>")
     out.append(_sources([p.result for p in report.scenarios], lang, report.data_dir))

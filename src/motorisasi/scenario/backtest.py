@@ -142,7 +142,7 @@ class Backtest:
             "measure": measure,
             "origins_from": since,
             "forecasts": count,
-            "horizons": f"1-{HEADLINE_HORIZONS}",
+            "horizons": f"1-{min(HEADLINE_HORIZONS, self.horizons)}",
             "mape": mean,
             "best_register_model": register,
             "best_benchmark": benchmark,
