@@ -98,7 +98,7 @@ def test_cli_table_and_json_give_the_same_numbers():
         row = next(line for line in text.output.splitlines() if line.strip().startswith(str(year)))
         assert f"{sales:,.0f}" in row and f"{own:.1f}" in row
     assert "four-wheel-plus" in text.output and "bps-03" in text.output
-    assert {a["name"] for a in data["assumptions"]} >= {"lifetime_mean", "unremoved_registrations"}
+    assert {a["name"] for a in data["assumptions"]} >= {"lifetime_mean", "register_removal_rate"}
     assert all(isinstance(v, str) for v in data["sources"].values())
 
 
@@ -267,7 +267,7 @@ def test_the_json_names_the_path_shape_actually_shown():
 
 def test_fractional_targets_are_printed_as_given():
     result = runner.invoke(app, ["gap", "--target", "97.2", "--by", "2027"], env=WIDE)
-    assert "Reaching 97.2 " in result.output and "97.2 is not reached by" in result.output
+    assert "Reaching 97.2 " in result.output and "97.2 is reached in 2026" in result.output
 
 
 def test_gap_says_what_the_target_means_for_industry():

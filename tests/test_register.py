@@ -430,3 +430,10 @@ def test_gap_says_which_register_it_used_and_lets_the_user_choose():
     assert "calibrated (default)" in text and "chosen by the backtest" in text
     bad = runner.invoke(app, ["gap", "--register", "sometimes"])
     assert bad.exit_code == 2 and "register: unknown 'sometimes'" in bad.output
+
+
+def test_ev_roadmap_puts_about_13_million_e_motorcycles_on_the_road_in_2030():
+    """The adoption target the scenario's share path is set for (esdm-17), from the 2025 observation."""
+    ds = run("ev-roadmap")
+    in_use = float(ds["stock"].sel(segment="motorcycles", powertrain="BEV", year=2030))
+    assert 12.5e6 < in_use < 13.5e6

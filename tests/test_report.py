@@ -391,8 +391,9 @@ def test_html_is_self_contained_and_complete(two):
     assert not re.search(r"""(src|href)=["'](?!data:)""", text)  # nothing loaded from anywhere
     assert "http://" not in re.sub(r"<td>[^<]*</td>", "", text).replace("https://", "")
     images = re.findall(r'<img src="data:image/png;base64,([^"]+)"', text)
-    n = sum(len(p.charts) for p in report.scenarios) + 1
+    n = sum(len(p.charts) for p in report.scenarios) + 1 + 1  # the comparison and the backtest
     assert len(images) == n
+    assert MESSAGES["report.backtest"]["id"] in text and "register terkalibrasi" in text
     for key in ("report.sources", "report.conventions", "report.reproduce", "report.key_figures"):
         assert MESSAGES[key]["id"] in text
     for part in report.scenarios:
@@ -412,9 +413,9 @@ def test_pdf_has_a_page_per_chart(two):
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
-    # title page, a key-figures page per scenario, every chart, the comparison, then at least one
+    # title page, a key-figures page per scenario, every chart, the comparison, the backtest, then at least one
     # page of assumptions per scenario and one of sources
-    charts_and_before = 1 + len(report.scenarios) + sum(len(p.charts) for p in report.scenarios) + 1
+    charts_and_before = 1 + len(report.scenarios) + sum(len(p.charts) for p in report.scenarios) + 2
     assert charts_and_before + len(report.scenarios) + 1 <= pages <= charts_and_before + 20
 
 
