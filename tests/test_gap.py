@@ -43,7 +43,7 @@ def test_the_path_reaches_the_target_and_balances(by_2035):
     assert r.stock[-1] == pytest.approx(r.stock_needed, rel=1e-6)
     previous = np.concatenate([[r.latest_stock], r.stock[:-1]])
     np.testing.assert_allclose(
-        np.array(r.stock), previous + np.array(r.sales) - np.array(r.retirements), rtol=1e-12
+        np.array(r.stock), previous + np.array(r.sales) - np.array(r.removals), rtol=1e-12
     )
     growth = np.array(r.sales) / np.concatenate([[r.baseline_sales], r.sales[:-1]]) - 1
     np.testing.assert_allclose(growth, r.needed_growth, rtol=1e-9)

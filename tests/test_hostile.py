@@ -758,8 +758,15 @@ def test_results_are_not_written_into_the_data_folder(tmp_path):
     data = evil_data(tmp_path / "data")
     before = snapshot(data)
     line = one_error_line(runner.invoke(app, ["run", "--data", str(data), "--out", str(data)]))
-    assert "is the data folder in use" in line
+    assert "is a data folder" in line
     assert snapshot(data) == before
+    from motorisasi.data.store import EMBEDDED
+
+    shipped = snapshot(EMBEDDED)
+    for args in (["run", "--out"], ["backtest", "--out"], ["report", "--charts"]):
+        line = one_error_line(runner.invoke(app, [*args, str(EMBEDDED)]))
+        assert "is a data folder" in line, args
+    assert snapshot(EMBEDDED) == shipped
 
 
 def test_a_commit_that_fails_halfway_puts_the_previous_files_back(tmp_path, monkeypatch):
@@ -961,4 +968,4 @@ def test_charts_into_the_data_folder_are_refused_by_their_own_name(tmp_path):
     line = one_error_line(
         runner.invoke(app, ["report", "--out", str(out), "--charts", str(data), "--data", str(data)])
     )
-    assert line.startswith(f"error: --charts: {data} is the data folder in use")
+    assert line.startswith(f"error: --charts: {data} is a data folder")

@@ -205,6 +205,7 @@ def fit_removal_rate(
     start: float = 0.0,
     level: float = 0.9,
     min_flows: int = 2,
+    exclude: tuple[int, ...] = (),
 ) -> RemovalFit:
     """Least-squares removal rate from the register's single-basis changes.
 
@@ -225,6 +226,8 @@ def fit_removal_rate(
         ``RSS_min * (1 + F(level; 1, n - 1) / (n - 1))`` (profile likelihood).
     min_flows
         Fewest single-basis changes needed.
+    exclude
+        Years whose change is left out (e.g. to see how much one year moves the estimate).
 
     Returns
     -------
@@ -236,7 +239,7 @@ def fit_removal_rate(
     s = np.asarray(sales, dtype=float)
     left = np.asarray(left_use, dtype=float)
     yrs = np.asarray(years)
-    pairs = single_basis_pairs(basis, r)
+    pairs = single_basis_pairs(basis, r) & ~np.isin(yrs, exclude)
     n = int(pairs.sum())
     if n < max(1, min_flows):
         raise ParameterError(
@@ -257,7 +260,7 @@ def fit_removal_rate(
 
     best = _refine(one, float(lo), float(hi)) if hi > lo else float(RATE_GRID[i])
     best_rss = one(best)
-    if grid_rss[i] < best_rss:
+    if grid_rss[i] <= best_rss:
         best, best_rss = float(RATE_GRID[i]), float(grid_rss[i])
     dof = max(n - 1, 1)
     limit = best_rss * (1.0 + f_dist.ppf(level, 1, dof) / dof)
@@ -274,7 +277,7 @@ def fit_removal_rate(
         observed=[float(v) for v in y],
         fitted=[float(v) for v in -removals[pairs]],
         rss=best_rss,
-        at_bound=bool(best <= RATE_GRID[1] / 2 or best >= 1.0 - 1e-9),
+        at_bound=bool(best == 0.0 or best >= 1.0 - 1e-9),
     )
 
 

@@ -100,41 +100,50 @@ def backtest(
     check_data(data)
     if measure not in ("registered", "per_1000"):
         raise MotorisasiError(f"--measure: unknown {measure!r} (use registered or per_1000)")
-    if out is not None:
-        check_output_folder(out, data)
-    bt = run_backtest(scenario, horizons=horizons, data_dir=data)
-    result = bt.to_dict()
+    if out is None:
+        _report(run_backtest(scenario, horizons=horizons, data_dir=data), measure, as_json, lang)
+        return
+    from motorisasi.outputs.files import writing
+
+    check_output_folder(out, data)
+    # The folder is checked and locked before the work, and the files land together at the end.
+    with writing(out, NAMES, lang) as files:
+        bt = run_backtest(scenario, horizons=horizons, data_dir=data)
+        _report(bt, measure, as_json, lang)
+        paths = _write(bt, files, lang)
+    if not as_json:
+        from rich.console import Console
+
+        Console().print("Wrote: " + ", ".join(str(p) for p in paths), markup=False, soft_wrap=True)
+
+
+NAMES = ["backtest.csv", "backtest_scores.csv", "backtest.png", "backtest.svg"]
+
+
+def _report(bt, measure: str, as_json: bool, lang: str) -> None:
     if as_json:
-        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(bt.to_dict(), indent=2, ensure_ascii=False))
     else:
         _print_tables(bt, measure, lang)
-    if out is not None:
-        paths = _write(bt, result, out, lang)
-        if not as_json:
-            from rich.console import Console
-
-            Console().print("Wrote: " + ", ".join(str(p) for p in paths), markup=False, soft_wrap=True)
 
 
-def _write(bt, result: dict, out: Path, lang: str) -> list:
+def _write(bt, files, lang: str) -> list:
+    import io
+
     import pandas as pd
 
     from motorisasi.outputs.export import csv_bytes
-    from motorisasi.outputs.files import writing
     from motorisasi.report.charts import _savefig, backtest_fans
 
-    names = ["backtest.csv", "backtest_scores.csv", "backtest.png", "backtest.svg"]
-    fig = backtest_fans({**result, "forecasts": forecast_rows(bt)}, lang)
-    paths = []
-    with writing(out, names, lang) as files:
-        paths.append(files.write("backtest.csv", csv_bytes(pd.DataFrame(forecast_rows(bt)))))
-        paths.append(files.write("backtest_scores.csv", csv_bytes(pd.DataFrame(score_rows(bt)))))
-        import io
-
-        for fmt in ("png", "svg"):
-            buffer = io.BytesIO()
-            _savefig(fig, buffer, fmt)
-            paths.append(files.write(f"backtest.{fmt}", buffer.getvalue()))
+    fig = backtest_fans({**bt.to_dict(), "forecasts": forecast_rows(bt)}, lang)
+    paths = [
+        files.write("backtest.csv", csv_bytes(pd.DataFrame(forecast_rows(bt)))),
+        files.write("backtest_scores.csv", csv_bytes(pd.DataFrame(score_rows(bt)))),
+    ]
+    for fmt in ("png", "svg"):
+        buffer = io.BytesIO()
+        _savefig(fig, buffer, fmt)
+        paths.append(files.write(f"backtest.{fmt}", buffer.getvalue()))
     return paths
 
 
@@ -222,6 +231,7 @@ def backtest_sentences(
 
 def calibration(scenario="baseline", data_dir=None) -> dict:
     """The register calibration of every segment, with the lifetime's sensitivity (plain numbers)."""
+    from motorisasi.scenario.register import calibrate
     from motorisasi.scenario.run import _Sources, resolve_base, segment_history
     from motorisasi.scenario.schema import Scenario, load_scenario
 
@@ -236,6 +246,19 @@ def calibration(scenario="baseline", data_dir=None) -> dict:
         entry["reason"] = seg.register_removal.reason
         if past.layers.fit is not None:
             entry["mean_years_to_removal"] = past.layers.fit.mean_lag_years
+            # How much one year moves the estimate: the fit without each year's change in turn.
+            spec = seg.register_removal
+            without = {
+                year: calibrate(
+                    past.history,
+                    past.spun.in_use,
+                    past.spun.left_use,
+                    fit_from=spec.fit_from,
+                    exclude=(year,),
+                ).rate
+                for year in past.layers.fit.years
+            }
+            entry["rate_without_each_year"] = without
             sensitivity = []
             for factor in (0.75, 1.25):
                 lifetime = seg.lifetime.model_copy(
@@ -320,6 +343,12 @@ def calibrate(
     row("lag", lag)
     row("years", years)
     row("rmse", lambda e: number(e["rmse"], lang, 0) if "rmse" in e else "")
+
+    def loo(e) -> str:
+        rates = (e.get("rate_without_each_year") or {}).values()
+        return f"{number(100 * min(rates), lang, 2)}-{number(100 * max(rates), lang, 2)}" if rates else ""
+
+    row("loo", loo)
     row("in_use", lambda e: number(e["in_use"] / 1e6, lang, 2))
     row("unremoved", lambda e: number(e["unremoved"] / 1e6, lang, 2))
     row("level", lambda e: number(e["basis_level"] / 1e6, lang, 2))

@@ -234,10 +234,10 @@ def _print(r, lang: str, asked: str = "growth") -> None:
 
     if r.sales:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        for key in ("year", "sales", "retirements", "stock", "ownership"):
+        for key in ("year", "sales", "removals", "stock", "ownership"):
             table.add_column(m(f"gap.col.{key}", lang), justify="right")
         for year, sales, out, stock, own in zip(
-            r.years, r.sales, r.retirements, r.stock, r.ownership, strict=True
+            r.years, r.sales, r.removals, r.stock, r.ownership, strict=True
         ):
             table.add_row(
                 str(year), number(sales, lang), number(out, lang), number(stock, lang), number(own, lang, 1)
@@ -272,36 +272,41 @@ def _register_text(r, lang: str) -> str:
 
     block = r.register
     model = block["model"]
-    if model != "calibrated" or "interval" not in block:
-        return m(f"gap.register_model.{model}", lang)
+    if model == "calibrated" and "interval" in block:
 
-    def year(value) -> str:
-        return str(int(value)) if value is not None else m("gap.never", lang, horizon=r.baseline_horizon)
+        def year(value) -> str:
+            return str(int(value)) if value is not None else m("gap.never", lang, horizon=r.baseline_horizon)
 
-    years = block["years_fitted"]
-    text = m(
-        "gap.register_model.calibrated",
-        lang,
-        rate=number(100 * block["removal_rate_per_year"], lang, 1),
-        low=number(100 * block["interval"][0], lang, 1),
-        high=number(100 * block["interval"][1], lang, 1),
-        n=len(years),
-        years=f"{years[0]}-{years[-1]}",
-        low_year=year(block.get("baseline_year_reached_at_low_rate")),
-        high_year=year(block.get("baseline_year_reached_at_high_rate")),
-    )
+        years = block["years_fitted"]
+        text = m(
+            "gap.register_model.calibrated",
+            lang,
+            rate=number(100 * block["removal_rate_per_year"], lang, 1),
+            low=number(100 * block["interval"][0], lang, 1),
+            high=number(100 * block["interval"][1], lang, 1),
+            n=len(years),
+            years=f"{years[0]}-{years[-1]}",
+            low_year=year(block.get("baseline_year_reached_at_low_rate")),
+            high_year=year(block.get("baseline_year_reached_at_high_rate")),
+        )
+    else:
+        text = m(f"gap.register_model.{model}", lang)
     test = block.get("backtest")
     if test:
-        best = test["best_benchmark"]
+        scored = {"calibrated": "calibrated", "none": "no_removals", "in_use": "in_use"}[model]
+        # Another model is judged against the default; the default against the best benchmark.
+        best = test["best_benchmark"] if model == "calibrated" else "calibrated"
+        mine, theirs = test["mape_pct"][scored], test["mape_pct"][best]
         text += "; " + m(
             "gap.register_model.backtest",
             lang,
-            since=test["origins_from"],
+            since=test["origins_from"] if test["origins_from"] is not None else test["horizons"],
             horizons=test["horizons"],
-            mape=number(test["mape_pct"]["calibrated"], lang, 2),
+            mape=number(mine, lang, 2),
             benchmark=display_name("backtest_model", best, lang),
-            best=number(test["mape_pct"][best], lang, 2),
+            best=number(theirs, lang, 2),
             n=test["forecasts"],
+            verdict=m("backtest.verdict.yes" if mine <= theirs + 1e-12 else "backtest.verdict.no", lang),
         )
     return text
 

@@ -104,7 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "gap.register_model": {"en": "Register model", "id": "Model registrasi"},
     "gap.register_model.calibrated": {
-        "en": "calibrated (default): vehicles out of use leave the register at {rate} %/yr (90 % interval "
+        "en": "calibrated (the default): vehicles out of use leave the register at {rate} %/yr (90 % interval "
         "{low}-{high}), fitted to {n} single-basis changes {years}; at the interval's ends, flat sales reach "
         "the target in {low_year} and {high_year}",
         "id": "terkalibrasi (bawaan): kendaraan yang tidak beroperasi keluar dari registrasi {rate} %/thn "
@@ -112,10 +112,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "penjualan tetap mencapai target pada {low_year} dan {high_year}",
     },
     "gap.register_model.backtest": {
-        "en": "chosen by the backtest: from {since}, it missed the register {horizons} years ahead by {mape} % "
-        "on average, {benchmark} by {best} % ({n} forecasts; 'motorisasi backtest')",
-        "id": "dipilih oleh uji mundur: sejak {since}, galat rata-ratanya {horizons} tahun ke depan {mape} %, "
-        "{benchmark} {best} % ({n} prakiraan; 'motorisasi backtest')",
+        "en": "in backtests from {since} with this lifetime ({n} forecasts {horizons} years ahead) it missed the "
+        "register by {mape} % on average, the {benchmark} by {best} %: {verdict}",
+        "id": "dalam uji mundur sejak {since} dengan umur ini ({n} prakiraan {horizons} tahun ke depan) galat "
+        "rata-ratanya {mape} %, {benchmark} {best} %: {verdict}",
     },
     "gap.register_model.none": {
         "en": "none: registered vehicles are never removed (the register grows by every sale); the default is "
@@ -132,7 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gap.never": {"en": "not by {horizon}", "id": "tidak sebelum {horizon}"},
     "gap.col.year": {"en": "year", "id": "tahun"},
     "gap.col.sales": {"en": "sales", "id": "penjualan"},
-    "gap.col.retirements": {"en": "removed from register", "id": "dihapus dari registrasi"},
+    "gap.col.removals": {"en": "removed from register", "id": "dihapus dari registrasi"},
     "gap.col.stock": {"en": "registered fleet", "id": "armada terdaftar"},
     "gap.col.ownership": {"en": "per 1,000", "id": "per 1.000"},
     "gap.assumptions": {"en": "Assumptions", "id": "Asumsi"},
@@ -226,6 +226,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calibrate.lag": {"en": "mean years to removal", "id": "rata-rata tahun sampai dihapus"},
     "calibrate.years": {"en": "changes fitted", "id": "perubahan yang dicocokkan"},
     "calibrate.rmse": {"en": "RMSE, vehicles/yr", "id": "RMSE, kendaraan/thn"},
+    "calibrate.loo": {"en": "rate without one year, %/yr", "id": "laju tanpa satu tahun, %/thn"},
     "calibrate.in_use": {"en": "in use, millions", "id": "beroperasi, juta"},
     "calibrate.unremoved": {
         "en": "out of use, registered, millions",

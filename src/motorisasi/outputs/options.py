@@ -31,12 +31,14 @@ def check_data(data: Path | None) -> None:
 
 def check_output_folder(folder: Path, data: Path | None, option: str = "--out") -> None:
     """Refuse to write results into the data folder in use: they would be read as data next time."""
-    from motorisasi.data.store import merged
+    from motorisasi.data.store import EMBEDDED, merged
     from motorisasi.errors import MotorisasiError
 
     chosen = merged(data).user_dir
-    if chosen is not None and Path(folder).resolve() == Path(chosen).resolve():
-        raise MotorisasiError(
-            f"{option}: {folder} is the data folder in use; results written there would be read as data "
-            "next time, so choose another folder"
-        )
+    target = Path(folder).resolve()
+    for data_folder in (chosen, EMBEDDED):
+        if data_folder is not None and target == Path(data_folder).resolve():
+            raise MotorisasiError(
+                f"{option}: {folder} is a data folder; results written there would be read as data "
+                "next time, so choose another folder"
+            )

@@ -6,11 +6,12 @@ not the model), each model forecasts the registered fleet of ``o + h`` from what
 in ``o`` plus the *actual* sales and population of the years in between:
 
 ``calibrated``
-    the scenario's register model: the fleet in use rebuilt from the sales history with the
-    scenario's lifetime, and the removal rate fitted to the single-basis changes up to ``o``
-    only (:func:`motorisasi.scenario.register.calibrate` with ``upto=o``); the forecast is
-    ``R[o] + sum(sales - removals)``. Its interval is the same forecast at the two ends of the
-    removal rate's interval (parameter uncertainty only).
+    the calibrated register with the scenario's lifetimes and calibration window: the fleet in
+    use rebuilt from the sales history, and the removal rate fitted to the single-basis changes
+    up to ``o`` only (:func:`motorisasi.scenario.register.calibrate` with ``upto=o``; an origin
+    with fewer than two changes in the window since ``fit_from`` uses every earlier change); the
+    forecast is ``R[o] + sum(sales - removals)``. Its interval is the same forecast at the two
+    ends of the removal rate's interval (parameter uncertainty only).
 ``no_removals``
     last register + cumulative sales (nothing ever leaves the register);
 ``in_use``
@@ -18,7 +19,8 @@ in ``o`` plus the *actual* sales and population of the years in between:
 ``random_walk_drift``
     last value + ``h`` x the mean of the last (up to) three single-basis changes;
 ``log_linear_trend``
-    a log-linear trend through the last (up to) five observed years of the origin's basis.
+    last value growing at the mean growth rate of the last (up to) four single-basis changes
+    (a log-linear trend through the break-free changes, from the last value).
 
 Ownership per 1,000 is scored the same way: the register models divide their forecast by the
 actual population; the two trend benchmarks are applied to the ownership series itself.
@@ -39,7 +41,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from motorisasi.errors import MotorisasiError
-from motorisasi.model.register import unremoved_pool
+from motorisasi.model.register import single_basis_pairs, unremoved_pool
 
 REGISTER_MODELS = ("calibrated", "no_removals", "in_use")
 BENCHMARKS = ("random_walk_drift", "log_linear_trend")
@@ -82,7 +84,9 @@ class Backtest:
     )  # segment -> origin -> [rate, low, high]
     observed: dict[str, dict[str, list]] = field(default_factory=dict)  # target -> years, values, basis
 
-    current_from: int | None = None  # first origin on the statistical method the projection continues
+    # The first origin whose removal rates are fitted on the calibration window (``fit_from``)
+    # alone: the statistical method the projection continues.
+    current_from: int | None = None
 
     def _rows(self, target: str, measure: str, model: str, since: int | None) -> list[Forecast]:
         return [
@@ -181,19 +185,24 @@ def _plain(value):
 
 
 def _trend_forecasts(years, values, basis, o_index: int, horizons: list[int]) -> dict[str, np.ndarray] | None:
-    """Random walk with drift and log-linear trend from the history up to ``o_index``."""
-    b = basis[o_index]
-    same = [i for i in range(o_index + 1) if basis[i] == b and np.isfinite(values[i])]
-    changes = [values[i] - values[i - 1] for i in same if i - 1 in same and years[i] - years[i - 1] == 1]
-    if not changes or len(same) < 3 or np.any(values[same] <= 0):
+    """Random walk with drift and log-linear trend from the history up to ``o_index``.
+
+    Both use the latest single-basis year-on-year changes up to the origin, from whichever basis
+    (a change across a break is a change of definition and is skipped), so they can forecast
+    from the first year of a basis too: the drift is the mean of the last three changes, the
+    trend the mean growth rate of the last four, compounded from the origin's value.
+    """
+    pairs = single_basis_pairs(basis, values)
+    steps = [t for t in range(1, o_index + 1) if pairs[t] and years[t] - years[t - 1] == 1]
+    recent = steps[-TREND_POINTS + 1 :]
+    if not steps or values[o_index] <= 0 or np.any(values[[t - 1 for t in recent]] <= 0):
         return None
-    drift = float(np.mean(changes[-DRIFT_CHANGES:]))
-    pts = same[-TREND_POINTS:]
-    slope, intercept = np.polyfit(years[pts].astype(float), np.log(values[pts]), 1)
+    drift = float(np.mean([values[t] - values[t - 1] for t in steps[-DRIFT_CHANGES:]]))
+    growth = float(np.mean([np.log(values[t] / values[t - 1]) for t in recent]))
     h = np.asarray(horizons, dtype=float)
     return {
         "random_walk_drift": values[o_index] + drift * h,
-        "log_linear_trend": np.exp(intercept + slope * (years[o_index] + h)),
+        "log_linear_trend": values[o_index] * np.exp(growth * h),
     }
 
 
@@ -240,6 +249,7 @@ def backtest(
     pop = np.array([pop_series.at(int(y)) if int(y) in pop_series.years else np.nan for y in years])
 
     # Per segment and origin: the register forecast of every register model (and the interval).
+    early: set[int] = set()
     froms = [sc.segments[s].register_removal.fit_from for s in past]
     result = Backtest(
         scenario=sc.name,
@@ -258,11 +268,17 @@ def backtest(
             if not np.isfinite(h.observed[i]) or (origins_from is not None and years[i] < origins_from):
                 continue
             try:
-                fit = calibrate(
-                    h, p.spun.in_use, left, model="calibrated", fit_from=spec.fit_from, upto=int(years[i])
-                ).fit
+                fit = calibrate(h, p.spun.in_use, left, fit_from=spec.fit_from, upto=int(years[i])).fit
             except RegisterError:
-                continue
+                # Too few changes since fit_from at this origin: every earlier change is used, and
+                # the origin is not counted as one on the current method.
+                try:
+                    fit = calibrate(
+                        h, p.spun.in_use, left, fit_from=spec.fit_from, upto=int(years[i]), fallback=True
+                    ).fit
+                except RegisterError:
+                    continue
+                early.add(int(years[i]))
             assert fit is not None
             result.rates[name][int(years[i])] = [fit.rate, fit.low, fit.high]
             out = {}
@@ -346,6 +362,11 @@ def backtest(
                                 float(truth),
                             )
                         )
+    froms = [sc.segments[s].register_removal.fit_from for s in past]
+    if all(f is not None for f in froms):
+        # The first origin from which every segment's rate is fitted on its calibration window alone.
+        later = [int(y) for y in years if y >= max(froms) and int(y) not in early]
+        result.current_from = min(later) if later else None
     if not result.forecasts:
         raise BacktestError(f"{sc.name}: no origin has an observed year on the same basis to score")
     return result

@@ -94,7 +94,7 @@ class GapResult:
     needed_growth: float
     years: list[int]
     sales: list[float]
-    retirements: list[float]
+    removals: list[float]  # vehicles removed from the register each year
     stock: list[float]
     ownership: list[float]
     cumulative_sales: float
@@ -164,7 +164,7 @@ def ownership_gap(
     if register not in REGISTER_MODELS or register == "rate":
         raise GapError(f"register: unknown {register!r} (use calibrated, none or in_use)")
     if fit_from == "baseline":
-        fit_from = _baseline_fit_from()
+        fit_from = _baseline().segments["cars"].register_removal.fit_from
     stock_name, sales_name, label = DEFINITIONS[definition]
     try:
         stock = series_values(stock_name, country, data_dir=data_dir)
@@ -267,11 +267,11 @@ def ownership_gap(
     unremoved = latest_stock - modelled  # out of use but registered, and the basis level
     q = register_survival(sf, rate)
 
-    def registered_with(future_sales: np.ndarray) -> np.ndarray:
+    def registered_with(future_sales: np.ndarray, these=layers) -> np.ndarray:
         """The register in the years after the base year with these sales (and the fleet of today)."""
         fleet = inflow_driven(future_sales, sf, initial=fleet_by_age, initial_survival=sf)
-        pool, _ = unremoved_pool(fleet.outflow, rate, layers.unremoved)
-        return fleet.stock + pool + layers.level
+        pool, _ = unremoved_pool(fleet.outflow, these.rate, these.unremoved)
+        return fleet.stock + pool + these.level
 
     kept = registered_with(np.zeros(horizon - base))  # with no more sales
     assumptions.append(_register_assumption(layers, register, fit_from))
@@ -318,13 +318,11 @@ def ownership_gap(
         # The same baseline at both ends of the removal rate's interval: how far the answer moves.
         for end, rate_end in (("low", layers.fit.low), ("high", layers.fit.high)):
             other = calibrate(history_register, spun.in_use, spun.left_use, model="rate", rate=rate_end)
-            fleet = inflow_driven(baseline_sales, sf, initial=fleet_by_age, initial_survival=sf)
-            pool, _ = unremoved_pool(fleet.outflow, rate_end, other.unremoved)
-            own = 1000.0 * (fleet.stock + pool + other.level) / pops(base + 1, horizon)
+            own = 1000.0 * registered_with(baseline_sales, other) / pops(base + 1, horizon)
             register_block[f"baseline_year_reached_at_{end}_rate"] = _plain(
                 float(first_year_reaching(own, target, future_years))
             )
-    register_block["backtest"] = _backtest_figure(definition, country, data_dir) if register else None
+    register_block["backtest"] = _backtest_figure(definition, country, lifetime, lifetime_std, data_dir)
 
     reason = "" if within_bounds else str(path.reason) or _first_reason(stock_needed, kept[n_years - 1])
     if not within_bounds and path.feasible:
@@ -376,7 +374,7 @@ def ownership_gap(
         needed_growth=float(path.needed_growth),
         years=years,
         sales=[float(x) for x in path.sales],
-        retirements=[float(x) for x in removals],
+        removals=[float(x) for x in removals],
         stock=[float(x) for x in registered],
         ownership=[float(x) for x in ownership_path],
         cumulative_sales=cumulative,
@@ -526,43 +524,51 @@ def _first_reason(stock_needed: float, kept: float) -> str:
     return "not reachable" if stock_needed > kept else "reached without any sales"
 
 
-def _backtest_figure(definition: str, country: str, data_dir) -> dict[str, object] | None:
-    """The shipped baseline's backtest of this fleet on the current statistical method (or None)."""
-    from motorisasi.scenario.backtest import backtest
+def _baseline():
     from motorisasi.scenario.schema import load_scenario
 
-    target = "four_wheel" if definition == "four_wheel" else "cars"
-    try:
-        sc = load_scenario("baseline")
-        if sc.country != country:
-            return None
-        since = sc.segments["cars"].register_removal.fit_from
-        result = backtest(sc, horizons=5, data_dir=data_dir, origins_from=since, targets=(target,))
-    except MotorisasiError:
+    return load_scenario("baseline")
+
+
+def _backtest_figure(
+    definition: str, country: str, lifetime: float, lifetime_std: float, data_dir
+) -> dict[str, object] | None:
+    """The backtest of the register models with this lifetime, on the current statistical method.
+
+    The shipped baseline's segments (cars, and commercial vehicles for four-wheelers) with the
+    lifetime asked for; None when the baseline is for another country.
+    """
+    from motorisasi.scenario.backtest import BacktestError, backtest
+
+    sc = _baseline()
+    if sc.country != country:
         return None
-    head = result.headline(target, "registered", since)
+    target = "four_wheel" if definition == "four_wheel" else "cars"
+    segments = dict(sc.segments)
+    for name in ("cars", "commercial") if target == "four_wheel" else ("cars",):
+        life = segments[name].lifetime.model_copy(update={"mean_years": lifetime, "std_years": lifetime_std})
+        segments[name] = segments[name].model_copy(update={"lifetime": life})
+    since = segments["cars"].register_removal.fit_from
+    try:
+        result = backtest(
+            sc.model_copy(update={"segments": segments}),
+            horizons=5,
+            data_dir=data_dir,
+            origins_from=since,
+            targets=(target,),
+        )
+    except (BacktestError, MotorisasiError):
+        return None  # the data cannot support it: the answer says nothing rather than something wrong
+    head = result.headline(target, "registered", result.current_from)
     return {
         "target": target,
-        "origins_from": since,
+        "origins_from": result.current_from,
         "horizons": head["horizons"],
         "forecasts": head["forecasts"],
         "mape_pct": head["mape"],
         "best_benchmark": head["best_benchmark"],
         "calibrated_at_least_as_good": head["calibrated_at_least_as_good"],
     }
-
-
-def _baseline_fit_from() -> int | None:
-    """The first year of register history the shipped baseline calibrates on (None: all)."""
-    import yaml
-
-    path = Path(__file__).resolve().parent.parent / "scenarios" / "baseline.yaml"
-    try:
-        cars = yaml.safe_load(path.read_text(encoding="utf-8"))["segments"]["cars"]
-        value = cars.get("register_removal", {}).get("fit_from")
-    except (OSError, KeyError, TypeError, AttributeError, yaml.YAMLError):
-        return None
-    return int(value) if isinstance(value, int) else None
 
 
 def _register_assumption(layers, model: str, fit_from: int | None) -> Assumption:

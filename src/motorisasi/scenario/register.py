@@ -57,14 +57,16 @@ class RegisterHistory:
     observed: np.ndarray
     basis: np.ndarray
     sales: np.ndarray
-    basis_source: str  # "data" or "observed flags" (no basis rows: observed years are one basis)
+    basis_source: str  # "data", or "sources" when a series has no register_basis rows
 
 
 def basis_by_year(parts: list, country: str, data_dir) -> tuple[dict[int, float], str]:
     """The common basis of several fleet series by year (NaN where they differ or lack one).
 
-    Without ``register_basis`` rows for a series, its years flagged ``observed`` count as one
-    basis (and every other year as none).
+    The ``register_basis`` rows of a series say which basis each year is on. A series without
+    them (or whose values a user's data folder replaces while the basis rows are the embedded
+    ones) is split at every change of source: a run of consecutive years flagged ``observed``
+    with one source id is one basis, and every other year is on none.
     """
     from motorisasi.data.store import merged
 
@@ -72,6 +74,10 @@ def basis_by_year(parts: list, country: str, data_dir) -> tuple[dict[int, float]
     labels: list[dict[int, float]] = []
     source = "data"
     for part in parts:
+        own = [
+            r for r in rows if r["series"] == part.series and r["country"] == country and r["region"] == ""
+        ]
+        from_user = any(r.get("_folder") for r in own)
         mine = {
             int(r["year"]): float(r["value"])
             for r in rows
@@ -80,13 +86,29 @@ def basis_by_year(parts: list, country: str, data_dir) -> tuple[dict[int, float]
             and r["region"] == ""
             and r["category"] == part.series
             and r["year"] is not None
+            and bool(r.get("_folder")) == from_user
         }
         if not mine:
-            source = "observed flags"
-            mine = {int(y): 0.0 for y, f in zip(part.years, part.flags, strict=True) if f == "observed"}
+            source = "sources"
+            mine = _by_source(part)
         labels.append(mine)
     years = set.intersection(*(set(d) for d in labels)) if labels else set()
     return {y: labels[0][y] for y in years if all(d[y] == labels[0][y] for d in labels)}, source
+
+
+def _by_source(part) -> dict[int, float]:
+    """Years flagged ``observed``, one basis per run of consecutive years with one source."""
+    out: dict[int, float] = {}
+    label, previous = 0.0, None
+    for year, flag, ids in zip(part.years, part.flags, part.source_ids, strict=True):
+        if flag != "observed":
+            previous = None
+            continue
+        if previous is None or previous[1] != ids or previous[0] != int(year) - 1:
+            label += 1.0
+        out[int(year)] = label
+        previous = (int(year), ids)
+    return out
 
 
 def register_history(
@@ -120,7 +142,7 @@ class Layers:
     level: float  # the base year's register minus both layers (held constant)
     registered: float
     fit: RemovalFit | None = None
-    fit_error: str = ""
+    basis_source: str = "data"
     history_unremoved: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def summary(self) -> dict[str, object]:
@@ -132,6 +154,7 @@ class Layers:
             "unremoved": self.unremoved,
             "basis_level": self.level,
             "registered": self.registered,
+            "basis_from": self.basis_source,
         }
         if self.fit is not None:
             out.update(
@@ -144,8 +167,6 @@ class Layers:
                     "rmse": float(np.sqrt(self.fit.rss / len(self.fit.years))),
                 }
             )
-        if self.fit_error:
-            out["fit_error"] = self.fit_error
         return out
 
 
@@ -158,31 +179,46 @@ def calibrate(
     rate: float | None = None,
     fit_from: int | None = None,
     upto: int | None = None,
+    fallback: bool = False,
+    exclude: tuple[int, ...] = (),
 ) -> Layers:
     """The register's layers at the last year of ``history`` under a register model.
 
     ``in_use`` and ``left_use`` are the in-use fleet (end of year) and its outflow over the
     same years as ``history`` (the first year's outflow is not used). The fit uses the
-    single-basis changes from ``fit_from`` (all years when None, or when fewer than two
-    changes lie after it) up to ``upto`` (for backtests; default the last year); the layers
-    are for the last year of ``history``.
+    single-basis changes from ``fit_from`` (all years when None) up to ``upto`` (for backtests;
+    default the last year); the layers are for the last year of ``history``. Fewer than two
+    changes in that window is an error, unless ``fallback`` (backtests from early origins) lets
+    the fit use every earlier change instead.
     """
     if model not in REGISTER_MODELS:
         raise RegisterError(f"register model: unknown {model!r} (use {', '.join(REGISTER_MODELS)})")
+    if model == "rate" and rate is None:
+        raise RegisterError("register model 'rate' needs a rate")
     left = np.asarray(left_use, dtype=float).copy()
     left[0] = 0.0
     fit = None
-    error = ""
-    if model == "calibrated" or (model == "rate" and rate is None):
+    if model == "calibrated":
         keep = history.years <= (upto if upto is not None else history.years[-1])
         basis = history.basis[keep]
         if fit_from is not None:
             late = np.where(history.years[keep] >= fit_from, basis, np.nan)
-            if single_basis_pairs(late, history.observed[keep]).sum() >= 2:
+            found = int(single_basis_pairs(late, history.observed[keep]).sum())
+            if found >= 2 or not fallback:
+                if found < 2:
+                    raise RegisterError(
+                        f"fit_from {fit_from}: {found} single-basis year-on-year change(s) from {fit_from} "
+                        f"to {int(history.years[keep][-1])}, at least 2 are needed (choose an earlier year)"
+                    )
                 basis = late
         try:
             fit = fit_removal_rate(
-                history.observed[keep], basis, history.sales[keep], left[keep], years=history.years[keep]
+                history.observed[keep],
+                basis,
+                history.sales[keep],
+                left[keep],
+                years=history.years[keep],
+                exclude=exclude,
             )
         except MotorisasiError as exc:
             raise RegisterError(f"cannot calibrate the removal rate: {exc}") from None
@@ -201,6 +237,6 @@ def calibrate(
         level=registered - float(in_use[-1]) - float(pool[-1]),
         registered=registered,
         fit=fit,
-        fit_error=error,
+        basis_source=history.basis_source,
         history_unremoved=pool,
     )

@@ -186,8 +186,15 @@ def _adoption(spec, years: np.ndarray, total_sales: np.ndarray) -> tuple[np.ndar
     raise TypeError(spec)  # pragma: no cover
 
 
-def _after_target(demand, sc: Scenario, path_sales, proj_years, income, data_dir, to_register) -> np.ndarray:
+#: The series whose segment may use the default ownership model (fitted to passenger cars).
+PASSENGER_CAR_SERIES = ["passenger_cars_registered"]
+
+
+def _after_target(
+    name: str, seg: Segment, sc: Scenario, path_sales, proj_years, income, data_dir, to_register
+) -> np.ndarray:
     """Sales in every projection year: the path to the target, then what the scenario names after it."""
+    demand = seg.demand
     k = len(path_sales)
     rest = len(proj_years) - k
     if demand.after in ("hold_sales", "sales_growth"):
@@ -196,7 +203,14 @@ def _after_target(demand, sc: Scenario, path_sales, proj_years, income, data_dir
     if demand.after == "hold_ownership":
         per_1000 = np.full(len(proj_years), demand.per_1000)
     else:
-        model = demand.after_model or OwnershipModel(type="ownership_model")
+        model = demand.after_model
+        if model is None:
+            if seg.stock_series != PASSENGER_CAR_SERIES:
+                raise ScenarioError(
+                    f"segments.{name}.demand.after_model: the default ownership model is fitted to passenger "
+                    "cars; give after_model (definition and countries) or choose another 'after'"
+                )
+            model = OwnershipModel(type="ownership_model")
         later = _modelled_ownership(model, sc, demand.per_1000, income[k:], data_dir)
         per_1000 = np.concatenate([np.full(k, demand.per_1000), later])
     return to_register(per_1000, fixed=path_sales)
@@ -347,7 +361,7 @@ def _segment(
             raise ScenarioError(
                 f"segments.{name}.demand: {demand.per_1000:g} per 1,000 by {demand.by}: {path.reason}"
             )
-        total = _after_target(demand, sc, path.sales, proj_years, income[future], data_dir, to_register)
+        total = _after_target(name, seg, sc, path.sales, proj_years, income[future], data_dir, to_register)
     elif isinstance(demand, OwnershipModel):
         per_1000 = _modelled_ownership(
             demand, sc, 1000.0 * reg[base] / pop[~future][-1], income[future], data_dir

@@ -272,9 +272,19 @@ class OwnershipTarget(Strict):
         0.0, ge=-50, le=100, description="Sales growth after the target year, %/yr (after: sales_growth)"
     )
     after_model: OwnershipModel | None = Field(
-        None, description="The ownership model after the target year (default: the panel fit for cars)"
+        None,
+        description="The ownership model after the target year (after: ownership_model; default: the "
+        "panel fit for passenger cars, which only a passenger-car segment may use)",
     )
     reason: Text = "target"
+
+    @model_validator(mode="after")
+    def _after_fields_used(self) -> OwnershipTarget:
+        if self.after_growth_pct != 0 and self.after != "sales_growth":
+            raise ValueError(f"after_growth_pct is only used with after: sales_growth, not {self.after!r}")
+        if self.after_model is not None and self.after != "ownership_model":
+            raise ValueError(f"after_model is only used with after: ownership_model, not {self.after!r}")
+        return self
 
 
 Demand = Annotated[
