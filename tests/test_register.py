@@ -430,7 +430,9 @@ def test_gap_says_which_register_it_used_and_lets_the_user_choose():
     assert result.exit_code == 0 and "never removed" in result.output
     result = runner.invoke(app, ["gap", "--by", "2035"], env={"COLUMNS": "200"})
     text = " ".join(result.output.split())
-    assert "calibrated (the default)" in text and "in backtests from 2017" in text and "at least as good" in text
+    assert (
+        "calibrated (the default)" in text and "in backtests from 2017" in text and "at least as good" in text
+    )
     bad = runner.invoke(app, ["gap", "--register", "sometimes"])
     assert bad.exit_code == 2 and "register: unknown 'sometimes'" in bad.output
 
@@ -440,3 +442,144 @@ def test_ev_roadmap_puts_about_13_million_e_motorcycles_on_the_road_in_2030():
     ds = run("ev-roadmap")
     in_use = float(ds["stock"].sel(segment="motorcycles", powertrain="BEV", year=2030))
     assert 12.5e6 < in_use < 13.5e6
+
+
+# --- review: no look-ahead, no silent fallbacks ---------------------------------------------------
+
+
+def test_no_forecast_uses_what_happened_after_its_origin(tmp_path):
+    """Changing the register after 2018 changes no forecast, and no fitted rate, from an earlier origin."""
+    from motorisasi.scenario.backtest import backtest
+
+    plain = synthetic_country(tmp_path / "plain")
+    bent = synthetic_country(tmp_path / "bent")
+    rows = list(csv.DictReader((bent / "values.csv").open(encoding="utf-8")))
+    for r in rows:
+        if r["series"].endswith("_registered") and r["year"] and int(r["year"]) > 2018:
+            r["value"] = str(float(r["value"]) * 1.07)
+    with (bent / "values.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=data_schema.VALUE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    before = backtest(synthetic_scenario(), data_dir=plain)
+    after = backtest(synthetic_scenario(), data_dir=bent)
+
+    def early(bt):
+        return {
+            (f.target, f.measure, f.model, f.origin, f.horizon): f.forecast
+            for f in bt.forecasts
+            if f.origin <= 2018
+        }
+
+    assert early(before) == early(after) and len(early(before)) > 100
+    for segment in SEGMENTS:
+        assert {o: r for o, r in before.rates[segment].items() if o <= 2018} == {
+            o: r for o, r in after.rates[segment].items() if o <= 2018
+        }
+    # ... while the later ones do move (the perturbation reached the backtest at all).
+    assert {f.forecast for f in before.forecasts if f.origin > 2018} != {
+        f.forecast for f in after.forecasts if f.origin > 2018
+    }
+
+
+def test_a_calibration_window_with_too_few_changes_is_an_error(tmp_path):
+    path = tmp_path / "late.yaml"
+    base = Path(load_scenario("baseline").source)
+    path.write_text(
+        f"extends: {base}\nname: late\nsegments:\n  cars:\n    register_removal: {{fit_from: 2025}}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["run", str(path), "--no-files"])
+    assert result.exit_code == 2
+    line = " ".join(result.output.split())
+    assert "segments.cars.register_removal: fit_from 2025: 0 single-basis year-on-year change(s)" in line
+
+
+def test_without_basis_rows_every_change_of_source_is_a_break(synthetic, tmp_path):
+    from motorisasi.scenario.register import basis_by_year
+    from motorisasi.scenario.run import _Sources, segment_history
+
+    folder = tmp_path / "nobasis"
+    folder.mkdir()
+    (folder / "sources.csv").write_bytes((synthetic / "sources.csv").read_bytes())
+    rows = [r for r in csv.DictReader((synthetic / "values.csv").open(encoding="utf-8"))]
+    for r in rows:  # two sources for the cars register: 2010 is where one hands over to the other
+        if r["series"] == "passenger_cars_registered" and int(r["year"]) >= 2010:
+            r["source_id"] = "syn-2"
+    rows = [r for r in rows if r["series"] != "register_basis"]
+    with (folder / "values.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=data_schema.VALUE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    with (folder / "sources.csv").open("a", encoding="utf-8") as f:
+        f.write("syn-2,test,second synthetic source,,,2026-01-01,\n")
+    from motorisasi.data.store import series_values
+
+    part = series_values("passenger_cars_registered", "SYN", data_dir=folder)
+    labels, how = basis_by_year([part], "SYN", folder)
+    assert how == "sources"
+    assert labels[2009] != labels[2010] and labels[2010] == labels[2025] and labels[1990] == labels[2009]
+    sc = synthetic_scenario()
+    past = segment_history("cars", sc.segments["cars"], run_resolved(sc, folder), _Sources(), folder)
+    assert past.layers.basis_source == "sources" and 2010 not in past.layers.fit.years
+
+
+def run_resolved(sc, folder):
+    from motorisasi.scenario.run import resolve_base
+
+    return resolve_base(sc, folder)
+
+
+def test_the_default_afterlife_is_for_passenger_cars_only():
+    content = load_scenario("baseline").model_dump(mode="python")
+    content["segments"]["motorcycles"]["demand"] = {"type": "ownership_target", "per_1000": 560, "by": 2030}
+    with pytest.raises(
+        Exception, match=r"segments\.motorcycles\.demand\.after_model: the default ownership model"
+    ):
+        run(Scenario.model_validate(content))
+    content["segments"]["motorcycles"]["demand"]["after"] = "hold_ownership"
+    ds = run(Scenario.model_validate(content))
+    later = ds["ownership_per_1000"].sel(segment="motorcycles", year=slice(2031, None))
+    assert float(later.min()) >= 560 - 1e-6
+    with pytest.raises(Exception, match="after_growth_pct is only used with after: sales_growth"):
+        Scenario.model_validate(
+            {
+                **content,
+                "segments": {
+                    **content["segments"],
+                    "motorcycles": {
+                        **content["segments"]["motorcycles"],
+                        "demand": {
+                            "type": "ownership_target",
+                            "per_1000": 560,
+                            "by": 2030,
+                            "after_growth_pct": 3,
+                        },
+                    },
+                },
+            }
+        )
+
+
+def test_shipped_scenarios_start_their_paths_from_the_2025_observations():
+    """The scenario's own assumptions at the base year are the observed shares (not a copy of history)."""
+    ds = run("baseline")
+    observed = {pt: _observed("wholesales_by_powertrain_reported", 2025, pt) for pt in ("BEV", "HEV", "PHEV")}
+    cars_2025 = float(ds["sales_total"].sel(segment="cars", year=2025))
+    for pt, units in observed.items():  # the baseline holds the mix: 2026 = the observed 2025 share
+        share = float(ds["sales_share"].sel(segment="cars", powertrain=pt, year=2026))
+        assert share == pytest.approx(units / cars_2025, abs=5e-4), pt
+    e_share = float(ds["sales_share"].sel(segment="motorcycles", powertrain="BEV", year=2026))
+    assert e_share == pytest.approx(
+        _observed("e_motorcycle_sales", 2025) / _observed("motorcycle_sales", 2025), abs=5e-5
+    )
+
+
+def test_a_path_point_that_contradicts_an_observation_is_noted():
+    content = load_scenario("baseline").model_dump(mode="python")
+    content["segments"]["cars"]["powertrains"]["BEV"]["share"] = {2025: 0.5}
+    ds = run(Scenario.model_validate(content))
+    found = json.loads(ds.attrs["notes"])["cars"]["departs_from_observations"]
+    assert [(d["field"], d["year"], d["scenario"]) for d in found] == [
+        ("segments.cars.powertrains.BEV.share", 2025, 0.5)
+    ]

@@ -413,8 +413,8 @@ def test_pdf_has_a_page_per_chart(two):
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
-    # title page, a key-figures page per scenario, every chart, the comparison, the backtest, then at least one
-    # page of assumptions per scenario and one of sources
+    # title page, a key-figures page per scenario, every chart, the comparison, the backtest, then
+    # at least one page of assumptions per scenario and one of sources
     charts_and_before = 1 + len(report.scenarios) + sum(len(p.charts) for p in report.scenarios) + 2
     assert charts_and_before + len(report.scenarios) + 1 <= pages <= charts_and_before + 20
 

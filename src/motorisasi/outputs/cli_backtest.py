@@ -231,12 +231,20 @@ def backtest_sentences(
 
 def calibration(scenario="baseline", data_dir=None) -> dict:
     """The register calibration of every segment, with the lifetime's sensitivity (plain numbers)."""
-    from motorisasi.scenario.register import calibrate
-    from motorisasi.scenario.run import _Sources, resolve_base, segment_history
-    from motorisasi.scenario.schema import Scenario, load_scenario
+    from motorisasi.scenario.run import _where, resolve_base
+    from motorisasi.scenario.schema import Scenario, ScenarioError, load_scenario
 
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
-    sc = resolve_base(sc, data_dir)
+    try:
+        return _calibration(resolve_base(sc, data_dir), data_dir)
+    except ScenarioError as exc:
+        raise ScenarioError(f"{_where(sc)}: {exc}") from None
+
+
+def _calibration(sc, data_dir) -> dict:
+    from motorisasi.scenario.register import calibrate
+    from motorisasi.scenario.run import _Sources, segment_history
+
     out: dict[str, object] = {"scenario": sc.name, "base_year": sc.years.base, "segments": {}}
     for name, seg in sc.segments.items():
         past = segment_history(name, seg, sc, _Sources(), data_dir)

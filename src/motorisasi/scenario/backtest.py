@@ -223,13 +223,16 @@ def backtest(
     """
     from motorisasi.data.store import series_values
     from motorisasi.scenario.register import RegisterError, calibrate
-    from motorisasi.scenario.run import ScenarioError, _Sources, resolve_base, segment_history
+    from motorisasi.scenario.run import ScenarioError, _Sources, _where, resolve_base, segment_history
     from motorisasi.scenario.schema import Scenario, load_scenario
 
     if not 1 <= horizons <= 30:
         raise BacktestError(f"horizons: must be 1 to 30 years, got {horizons}")
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
-    sc = resolve_base(sc, data_dir)
+    try:
+        sc = resolve_base(sc, data_dir)
+    except ScenarioError as exc:
+        raise BacktestError(f"{_where(sc)}: {exc}") from None
     wanted = {t: TARGETS[t] for t in (targets or tuple(TARGETS))}
     missing = sorted({s for segs in wanted.values() for s in segs} - set(sc.segments))
     if missing:
@@ -240,7 +243,7 @@ def backtest(
         try:
             past[name] = segment_history(name, sc.segments[name], sc, sources, data_dir)
         except ScenarioError as exc:
-            raise BacktestError(f"{sc.name}: {exc}") from None
+            raise BacktestError(f"{_where(sc)}: {exc}") from None
     years = next(iter(past.values())).history.years
     for name, p in past.items():
         if not np.array_equal(p.history.years, years):

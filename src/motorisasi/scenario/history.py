@@ -1,10 +1,10 @@
-"""The fleet at the base year, rebuilt from the sales history, and what the register adds to it.
+"""The fleet in use at the base year, rebuilt from the sales history.
 
 The modelled fleet starts from the registered fleet of the year before the sales history
 begins, with the age profile of steady past sales, and adds every year's sales; vehicles
-retire by the survival curve. The registered fleet of the base year minus this modelled fleet
-is the register's *unremoved registrations* (vehicles on the books but not on the road),
-reported as its own quantity.
+leave use by the survival curve. What the register holds beyond this fleet (vehicles out of
+use but still registered, and a level that differs between statistical bases) is calibrated
+in :mod:`motorisasi.scenario.register`.
 """
 
 from __future__ import annotations

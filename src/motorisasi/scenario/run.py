@@ -713,13 +713,18 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
                 raise
             except MotorisasiError as exc:
                 raise ScenarioError(f"segments.{name}: data: {exc}") from None
+    if sc.years.end <= min(latest):
+        raise ScenarioError(
+            f"years.end: {sc.years.end} must be after the base year {min(latest)} (the latest year of data)"
+        )
     content = sc.model_dump()
     content["years"]["base"] = min(latest)
     try:
         resolved = Scenario.model_validate(content)
     except ValidationError as exc:
-        shown = validation_message(exc).removeprefix("(top level): ")
-        raise ScenarioError(f"{shown} (the base year is {min(latest)}, the latest year of data)") from None
+        raise ScenarioError(
+            f"{validation_message(exc)} (the base year is {min(latest)}, the latest year of data)"
+        ) from None
     resolved._source = sc.source
     return resolved
 

@@ -839,12 +839,13 @@ def load_scenario(name: str | Path = "baseline") -> Scenario:
 def validation_message(exc: ValidationError) -> str:
     """The first error of a validation as ``field: message (got value)``, on one line."""
     error = exc.errors()[0]
-    field = ".".join(str(p) for p in error["loc"]) or "(top level)"
+    field = ".".join(str(p) for p in error["loc"])
     message = error["msg"].removeprefix("Value error, ")
     value = error.get("input")
     shown = "" if isinstance(value, dict | list) or value is None else f" (got {_shown(value)})"
     more = f"; and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
-    return f"{field}: {message}{shown}{more}"
+    # A check of the whole scenario names its fields in its message.
+    return f"{field}: {message}{shown}{more}" if field else f"{message}{shown}{more}"
 
 
 def library() -> list[str]:
