@@ -362,6 +362,12 @@ def calibrate(
     row("level", lambda e: number(e["basis_level"] / 1e6, lang, 2))
     console.print(table)
     for name, e in result["segments"].items():
+        if e.get("basis_from") == "sources":
+            console.print(
+                message("calibrate.by_source", lang, segment=display_name("segment", name, lang)),
+                markup=False,
+            )
+    for name, e in result["segments"].items():
         sens = e.get("lifetime_sensitivity")
         if not sens:
             continue

@@ -226,6 +226,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calibrate.lag": {"en": "mean years to removal", "id": "rata-rata tahun sampai dihapus"},
     "calibrate.years": {"en": "changes fitted", "id": "perubahan yang dicocokkan"},
     "calibrate.rmse": {"en": "RMSE, vehicles/yr", "id": "RMSE, kendaraan/thn"},
+    "calibrate.by_source": {
+        "en": "note: {segment}: the data have no register_basis rows for its fleet series, so the register "
+        "is split into bases at every change of source",
+        "id": "catatan: {segment}: data tidak memuat baris register_basis untuk seri armadanya, sehingga "
+        "registrasi dibagi menjadi basis pada setiap pergantian sumber",
+    },
     "calibrate.loo": {"en": "rate without one year, %/yr", "id": "laju tanpa satu tahun, %/thn"},
     "calibrate.in_use": {"en": "in use, millions", "id": "beroperasi, juta"},
     "calibrate.unremoved": {

@@ -910,7 +910,8 @@ def _run(sc: Scenario, data_dir, by_age: bool):
                 ("segment", "year"),
                 registered,
                 "vehicles",
-                "Registered fleet (in use + out of use but still registered)",
+                "Registered fleet (observed to the base year; then in use + out of use but still "
+                "registered + the base year's basis level)",
             ),
             "ownership_per_1000": var(
                 ("segment", "year"),
