@@ -122,6 +122,11 @@ UNITS: dict[str, bool] = {
     "IDR per USD": False,
     "IDR trillion": False,
     "million kL": False,
+    "kL": False,
+    "kL per day": False,
+    "thousand BOE": False,
+    "US$ per barrel": False,
+    "IDR per kg": False,
     "persons per 1000 vehicles": False,
     "hours per vehicle": False,
 }
@@ -157,5 +162,13 @@ UNIT_MAX: dict[str, float] = {
     "kgCO2 per kWh": 2.0,
     "MJ per kg": 150.0,
     "IDR per litre": 1e6,
+    "IDR per kg": 1e7,
     "km per year": 500_000.0,
+    # Oil: no crude has sold above 150 US$ a barrel (2008); the world uses about 6 billion kL of
+    # oil products a year.
+    "US$ per barrel": 1000.0,
+    "million kL": 1e5,
+    "kL": 1e11,
+    "kL per day": 1e9,
+    "thousand BOE": 1e9,
 }
