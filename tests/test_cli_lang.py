@@ -100,7 +100,7 @@ def test_run_in_indonesian(run_id, target):
     for label in ID_LABELS:
         assert label in run_id, label
     assert "Skenario motorisasi target-150 (IDN)" in run_id
-    assert "energi dan CO2 dimodelkan mulai" in run_id
+    assert "energi dan CO2 dimodelkan (hingga 2025" in " ".join(run_id.split())
     assert "catatan: four_wheel: produksi melebihi kapasitas pada 2028-2060" in run_id
     # No English label leaks into the Indonesian output.
     for label in indicators(target, milestones(target)):

@@ -262,10 +262,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Skenario motorisasi {name} ({country})",
     },
     "run.read": {
-        "en": "{base}: observed registered fleet and sales; energy and CO2 are modelled from {next}. "
-        "Units and sources are in the files ('sources' sheet, NetCDF attributes).",
-        "id": "{base}: armada terdaftar dan penjualan adalah data teramati; energi dan CO2 dimodelkan mulai {next}. "
-        "Satuan dan sumber tercantum dalam berkas hasil (lembar 'sources', atribut NetCDF).",
+        "en": "{base}: observed registered fleet and sales; energy and CO2 are modelled (to {base} from the "
+        "fleet in use rebuilt from past sales, projected from {next}). Units and sources are in the files "
+        "('sources' sheet, NetCDF attributes).",
+        "id": "{base}: armada terdaftar dan penjualan adalah data teramati; energi dan CO2 dimodelkan "
+        "(hingga {base} dari armada beroperasi yang dibangun ulang dari penjualan masa lalu, proyeksi mulai "
+        "{next}). Satuan dan sumber tercantum dalam berkas hasil (lembar 'sources', atribut NetCDF).",
     },
     "run.wrote": {"en": "Wrote: {paths}", "id": "Berkas tersimpan: {paths}"},
     "run.note.over_capacity": {

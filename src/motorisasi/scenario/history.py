@@ -32,6 +32,7 @@ class SpinUp:
     cohort_years: NDArray[np.int64]  # sales year of each entry of fleet_by_age
     in_use: NDArray[np.float64]  # modelled fleet at the end of each year, first_year - 1 .. base
     left_use: NDArray[np.float64]  # vehicles leaving it each year, same years (0 in the first)
+    history: object = None  # the stock run over the sales history, by cohort (StockResult)
 
 
 def spin_up(
@@ -61,6 +62,7 @@ def spin_up(
         cohort_years=base - np.arange(len(fleet)),
         in_use=np.concatenate([[float(start_stock)], run.stock]),
         left_use=np.concatenate([[0.0], run.outflow]),
+        history=run,
     )
 
 

@@ -441,38 +441,25 @@ def _segment(
     previous = np.concatenate([before.sum(axis=-1)[:, None], stock[:, :-1]], axis=-1)
     retirements = previous + sales - stock
 
-    # Energy: per powertrain, by cohort, then by fuel.
+    # Energy: per powertrain, by cohort, then by fuel; in the projection and over the sales history.
     km = km_by_age(seg.km_per_year, seg.km_decline_pct / 100, n_ages)
-    cohort_years = proj_years
     start_cohorts = spun.cohort_years
-    energy = np.zeros((len(FUELS), n_proj))
-    distance = np.zeros((len(names), n_proj))
-    for i, pt in enumerate(names):
-        spec = seg.energy[pt]
-        new_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, cohort_years, base)
-        old_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, start_cohorts, base)
-        dist, mj = fleet_energy(
-            stock_pt[i], km, new_i, initial_stock_by_age=init_pt[i], initial_intensity=old_i
-        )
-        distance[i] = dist
-        if spec.electric_share > 0:
-            bev = seg.energy.get("BEV")
-            if bev is None or bev.fuel != "electricity":
-                raise ScenarioError(
-                    f"segments.{name}.energy.{pt}: electric_share needs a 'BEV' entry using electricity"
-                )
-            e_new = intensity_by_cohort(
-                bev.intensity_mj_per_km, bev.improvement_pct / 100, cohort_years, base
-            )
-            e_old = intensity_by_cohort(
-                bev.intensity_mj_per_km, bev.improvement_pct / 100, start_cohorts, base
-            )
-            _, mj_e = fleet_energy(
-                stock_pt[i], km, e_new, initial_stock_by_age=init_pt[i], initial_intensity=e_old
-            )
-            energy[FUELS.index("electricity")] += spec.electric_share * mj_e
-            mj = (1 - spec.electric_share) * mj
-        energy[FUELS.index(spec.fuel)] += mj
+    distance, energy = _energy(name, seg, names, stock_pt, init_pt, proj_years, start_cohorts, base, km)
+    past_run = spun.history
+    n_hist = base - first + 1
+    by_cohort_share = hist_share[:, base - np.arange(first, base + 1)]  # (P, Th)
+    initial_share = hist_share[:, n_hist:]  # (P, A0): the fleet sold before the sales history
+    distance_past, energy_past = _energy(
+        name,
+        seg,
+        names,
+        past_run.stock_by_cohort[None, :, :] * by_cohort_share[:, None, :],
+        past_run.initial_stock_by_age[None, :, :] * initial_share[:, None, :],
+        np.arange(first, base + 1),
+        first - 1 - np.arange(initial_share.shape[-1]),
+        base,
+        km,
+    )
 
     # Average age of the modelled fleet (years since sale, at the end of the year).
     t_idx, c_idx = np.indices(run.stock_by_cohort.shape)
@@ -506,8 +493,8 @@ def _segment(
         share=full(
             shares, sales_pt_past / np.where(sales_pt_past.sum(axis=0) > 0, sales_pt_past.sum(axis=0), np.nan)
         ),
-        distance=full(distance),
-        energy=full(energy),
+        distance=full(distance, _on(distance_past, first, years[~future])),
+        energy=full(energy, _on(energy_past, first, years[~future])),
         average_age=full(avg_age),
         by_age=_by_age(stock_pt, init_pt),
         stock_pt=stock_pt,
@@ -617,6 +604,48 @@ def _departures(
                     }
                 )
     return out
+
+
+def _on(values: np.ndarray, first: int, years: np.ndarray) -> np.ndarray:
+    """Values for years ``first ..`` placed on ``years`` (NaN before ``first``)."""
+    out = np.full(values.shape[:-1] + (len(years),), np.nan)
+    inside = years >= first
+    out[..., inside] = values[..., years[inside] - first]
+    return out
+
+
+def _energy(name, seg, names, stock_pt, init_pt, cohort_years, start_cohorts, base, km):
+    """Distance (P, T) and energy by fuel (F, T, MJ) of a fleet by powertrain and cohort."""
+    n = stock_pt.shape[-1]
+    energy = np.zeros((len(FUELS), n))
+    distance = np.zeros((len(names), n))
+    for i, pt in enumerate(names):
+        spec = seg.energy[pt]
+        new_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, cohort_years, base)
+        old_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, start_cohorts, base)
+        dist, mj = fleet_energy(
+            stock_pt[i], km, new_i, initial_stock_by_age=init_pt[i], initial_intensity=old_i
+        )
+        distance[i] = dist
+        if spec.electric_share > 0:
+            bev = seg.energy.get("BEV")
+            if bev is None or bev.fuel != "electricity":
+                raise ScenarioError(
+                    f"segments.{name}.energy.{pt}: electric_share needs a 'BEV' entry using electricity"
+                )
+            e_new = intensity_by_cohort(
+                bev.intensity_mj_per_km, bev.improvement_pct / 100, cohort_years, base
+            )
+            e_old = intensity_by_cohort(
+                bev.intensity_mj_per_km, bev.improvement_pct / 100, start_cohorts, base
+            )
+            _, mj_e = fleet_energy(
+                stock_pt[i], km, e_new, initial_stock_by_age=init_pt[i], initial_intensity=e_old
+            )
+            energy[FUELS.index("electricity")] += spec.electric_share * mj_e
+            mj = (1 - spec.electric_share) * mj
+        energy[FUELS.index(spec.fuel)] += mj
+    return distance, energy
 
 
 MAX_AGE = 60  # the last age bin holds this age and older
@@ -1009,17 +1038,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         },
         coords=coords,
     )
-    for name in (
-        "stock",
-        "retirements",
-        "vkt",
-        "energy",
-        "fuel_mass",
-        "electricity",
-        "co2_ttw",
-        "co2_wtw",
-        "average_fleet_age",
-    ):
+    for name in ("stock", "retirements", "average_fleet_age"):
         ds[name] = ds[name].where(ds["year"] > sc.years.base)
     if by_age:
         ages = np.arange(MAX_AGE + 1)
