@@ -583,3 +583,46 @@ def test_a_path_point_that_contradicts_an_observation_is_noted():
     assert [(d["field"], d["year"], d["scenario"]) for d in found] == [
         ("segments.cars.powertrains.BEV.share", 2025, 0.5)
     ]
+
+
+# --- fuel use and CO2 against the reference series -------------------------------------------------
+
+
+def test_fuel_reconciliation_converts_and_adds_up_the_reference(synthetic, tmp_path):
+    from motorisasi.scenario.reconcile import fuel_reconciliation
+
+    folder = tmp_path / "fuel"
+    folder.mkdir()
+    (folder / "sources.csv").write_bytes((synthetic / "sources.csv").read_bytes())
+    with (folder / "sources.csv").open("a", encoding="utf-8") as f:
+        f.write("syn-2,test,a second synthetic report,,,2026-01-01,\n")
+    rows = list(csv.DictReader((synthetic / "values.csv").open(encoding="utf-8")))
+    rows += [
+        _value_row("fuel_density_unsd__motor_gasoline", "", 750.0, "kg per m3"),
+        _value_row("pertalite_national_consumption_esdm", 2020, 10.0, "million kL"),
+        _value_row("jbkp_premium_realised_volume_bphmigas", 2020, 2.0, "million kL"),
+        _value_row("pertalite_national_consumption_esdm", 2021, 8.0, "million kL"),
+        {**_value_row("pertalite_national_consumption_esdm", 2021, 9.0, "million kL"), "source_id": "syn-2"},
+        _value_row("transport_co2_climatewatch", 2019, 100.0, "Mt CO2"),
+    ]
+    with (folder / "values.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=data_schema.VALUE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    ds = run(synthetic_scenario(), data_dir=folder)
+    found = {(c.quantity, c.year): c for c in fuel_reconciliation(ds, folder)}
+    assert set(found) == {("gasoline", 2020), ("gasoline", 2021), ("co2", 2019)}
+    # Volume from energy: PJ x 1e9 MJ / 44.3 MJ/kg / 750 kg/m3 = m3; / 1e6 = million kL.
+    for year, reference in ((2020, 12.0), (2021, 9.0)):
+        pj = float(ds["energy"].sel(fuel="gasoline", year=year).sum())
+        assert found[("gasoline", year)].modelled == pytest.approx(pj * 1e9 / 44.3 / 750.0 / 1e6, rel=1e-9)
+        assert found[("gasoline", year)].reference == reference
+    co2 = found[("co2", 2019)]
+    assert (
+        co2.modelled == pytest.approx(float(ds["co2_ttw"].sel(year=2019).sum()))
+        and co2.ratio == co2.modelled / 100
+    )
+    result = runner.invoke(app, ["calibrate", "--energy", "--json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert {r["quantity"] for r in rows} == {"gasoline", "diesel", "co2"}

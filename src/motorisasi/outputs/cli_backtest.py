@@ -295,6 +295,13 @@ def _calibration(sc, data_dir) -> dict:
 @user_errors_as_one_line
 def calibrate(
     scenario: Scenario = "baseline",
+    energy: Annotated[
+        bool,
+        typer.Option(
+            "--energy",
+            help="Compare the modelled road fuel use and CO2 with fuel sold and inventoried instead.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the calibration as JSON.")] = False,
     lang: Lang = None,
     data: DataDir = None,
@@ -314,6 +321,9 @@ def calibrate(
 
     lang = language(lang)
     check_data(data)
+    if energy:
+        _energy_table(scenario, data, as_json, lang)
+        return
     result = calibration(scenario, data)
     if as_json:
         from motorisasi.scenario.backtest import _plain
@@ -386,3 +396,40 @@ def calibrate(
             ),
             markup=False,
         )
+
+
+def _energy_table(scenario, data, as_json: bool, lang: str) -> None:
+    """Modelled road fuel volumes and CO2 next to the reference series, year by year."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import message, number
+    from motorisasi.scenario.reconcile import fuel_reconciliation
+    from motorisasi.scenario.run import run
+
+    rows = fuel_reconciliation(run(scenario, data_dir=data), data)
+    if as_json:
+        from dataclasses import asdict
+
+        typer.echo(json.dumps([{**asdict(r), "ratio": r.ratio} for r in rows], indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    for quantity in dict.fromkeys(r.quantity for r in rows):
+        mine = [r for r in rows if r.quantity == quantity]
+        table = Table(
+            title=message(f"energy_check.{quantity}", lang, unit=mine[0].unit), title_justify="left"
+        )
+        for key in ("year", "modelled", "reference", "ratio", "series"):
+            table.add_column(
+                message(f"energy_check.col.{key}", lang), justify="left" if key == "series" else "right"
+            )
+        for r in mine:
+            table.add_row(
+                str(r.year),
+                number(r.modelled, lang, 2),
+                number(r.reference, lang, 2),
+                number(r.ratio, lang, 2),
+                " + ".join(r.series),
+            )
+        console.print(table)
+        console.print(message(f"energy_check.coverage.{mine[0].coverage}", lang), markup=False)

@@ -226,6 +226,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calibrate.lag": {"en": "mean years to removal", "id": "rata-rata tahun sampai dihapus"},
     "calibrate.years": {"en": "changes fitted", "id": "perubahan yang dicocokkan"},
     "calibrate.rmse": {"en": "RMSE, vehicles/yr", "id": "RMSE, kendaraan/thn"},
+    "energy_check.gasoline": {
+        "en": "Road gasoline: modelled against the assigned grades distributed, {unit}",
+        "id": "Bensin jalan raya: model dibandingkan dengan jenis penugasan yang disalurkan, {unit}",
+    },
+    "energy_check.diesel": {
+        "en": "Road diesel: modelled against subsidised Solar distributed, {unit}",
+        "id": "Solar jalan raya: model dibandingkan dengan Solar bersubsidi yang disalurkan, {unit}",
+    },
+    "energy_check.co2": {
+        "en": "Road CO2 (tank-to-wheel): modelled against transport CO2 of all modes, {unit}",
+        "id": "CO2 jalan raya (tank-to-wheel): model dibandingkan dengan CO2 seluruh moda transportasi, {unit}",
+    },
+    "energy_check.col.year": {"en": "year", "id": "tahun"},
+    "energy_check.col.modelled": {"en": "modelled", "id": "model"},
+    "energy_check.col.reference": {"en": "reference", "id": "acuan"},
+    "energy_check.col.ratio": {"en": "ratio", "id": "rasio"},
+    "energy_check.col.series": {"en": "reference series", "id": "seri acuan"},
+    "energy_check.coverage.lower_bound": {
+        "en": "The reference counts only the assigned grades (Premium, Pertalite): all gasoline sold is more, "
+        "so a ratio near or above one still leaves fuel the fleet does not explain.",
+        "id": "Acuan hanya menghitung jenis penugasan (Premium, Pertalite): seluruh bensin yang terjual lebih "
+        "besar, sehingga rasio mendekati atau di atas satu pun masih menyisakan bahan bakar yang tidak "
+        "dijelaskan armada.",
+    },
+    "energy_check.coverage.subsidised_incl_non_road": {
+        "en": "The reference is subsidised Solar, which includes non-road use (fishing, small industry) and "
+        "leaves out the unsubsidised grades.",
+        "id": "Acuan adalah Solar bersubsidi, yang mencakup penggunaan di luar jalan raya (perikanan, industri "
+        "kecil) dan tidak mencakup jenis nonsubsidi.",
+    },
+    "energy_check.coverage.all_transport_modes": {
+        "en": "The reference covers all transport modes (road, rail, water, domestic air), not road alone.",
+        "id": "Acuan mencakup seluruh moda transportasi (jalan, rel, air, udara domestik), bukan jalan raya saja.",
+    },
     "calibrate.by_source": {
         "en": "note: {segment}: the data have no register_basis rows for its fleet series, so the register "
         "is split into bases at every change of source",

@@ -1,0 +1,130 @@
+"""The fleet's modelled fuel use and CO2 next to what was sold and inventoried, year by year.
+
+A run models road energy from the fleet in use (vehicles x km x energy per km, by cohort),
+for the history years too. This module puts it beside the reference series in the data:
+
+- **gasoline**: the volume of the assigned grades distributed (Premium and Pertalite, BPH
+  Migas; before 2022 the energy ministry's national Pertalite consumption). They are part of
+  all gasoline sold (Pertamax and other grades come on top), so the reference is a lower bound;
+- **diesel**: subsidised Solar distributed (BPH Migas), which includes non-road use (fishing
+  boats, small industry) and leaves out the unsubsidised grades;
+- **CO2**: transport CO2 of all modes (Climate Watch), against the model's road CO2.
+
+Volumes of the model are its fuel mass (net calorific values, IPCC 2006) over the UNSD
+conversion densities (``fuel_density_unsd__*``). The ratio modelled / reference says how much
+of the reference the fleet explains; the domain returns numbers, the command line words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+#: (quantity, reference series whose values are added up per year, what the reference covers).
+REFERENCES = (
+    (
+        "gasoline",
+        ("jbkp_premium_realised_volume_bphmigas", "pertalite_national_consumption_esdm"),
+        "lower_bound",
+    ),
+    (
+        "gasoline",
+        ("jbkp_premium_realised_volume_bphmigas", "jbkp_pertalite_realised_volume_bphmigas"),
+        "lower_bound",
+    ),
+    ("diesel", ("jbt_solar_realised_volume_bphmigas",), "subsidised_incl_non_road"),
+    ("co2", ("transport_co2_climatewatch",), "all_transport_modes"),
+)
+DENSITY_SERIES = {
+    "gasoline": "fuel_density_unsd__motor_gasoline",
+    "diesel": "fuel_density_unsd__gas_diesel_oil",
+}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    quantity: str  # gasoline, diesel (million kL) or co2 (Mt)
+    year: int
+    modelled: float
+    reference: float
+    unit: str
+    coverage: str  # what the reference covers (a code the outputs put into words)
+    series: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def ratio(self) -> float:
+        return self.modelled / self.reference
+
+
+def _yearly(series: str, country: str, data_dir) -> dict[int, tuple[float, str]]:
+    """One value a year: where sources differ, the largest (the fullest count of the year)."""
+    from motorisasi.data.store import merged
+
+    out: dict[int, tuple[float, str]] = {}
+    for r in merged(data_dir).rows:
+        if r["series"] == series and r["country"] == country and r["region"] == "" and r["year"] is not None:
+            year, value = int(r["year"]), float(r["value"])
+            if year not in out or value > out[year][0]:
+                out[year] = (value, str(r["source_id"]))
+    return out
+
+
+def _constant(series: str, country: str, data_dir) -> float | None:
+    """The country's own value, else Indonesia's (the conversion densities are international averages)."""
+    from motorisasi.data.store import merged
+
+    rows = [r for r in merged(data_dir).rows if r["series"] == series and r["region"] == ""]
+    for wanted in (country, "IDN"):
+        hits = [float(r["value"]) for r in rows if r["country"] == wanted]
+        if hits:
+            return hits[0]
+    return None
+
+
+def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
+    """Modelled road fuel volumes and CO2 beside the reference series, for the years both exist."""
+    country = str(ds.attrs["country"])
+    base = int(ds.attrs["base_year"])
+    years = [int(y) for y in ds["year"].values if y <= base]
+    out: list[Comparison] = []
+    for quantity, series, coverage in REFERENCES:
+        parts = [_yearly(s, country, data_dir) for s in series]
+        if quantity == "co2":
+            modelled = ds["co2_ttw"].sum("segment")
+            unit = "Mt CO2"
+        else:
+            density = _constant(DENSITY_SERIES[quantity], country, data_dir)
+            if density is None:
+                continue
+            # kt / (kg/m3) = thousand m3 x 1,000 ... : kt x 1e6 kg / density = m3; / 1e6 = million kL.
+            modelled = ds["fuel_mass"].sel(fuel=quantity).sum("segment") / density
+            unit = "million kL"
+        for year in years:
+            # The grades found for the year: a lower bound of all gasoline even when one is missing.
+            present = [p[year] for p in parts if year in p]
+            if not present:
+                continue
+            value = float(modelled.sel(year=year))
+            if not np.isfinite(value):
+                continue
+            out.append(
+                Comparison(
+                    quantity,
+                    year,
+                    value,
+                    float(sum(v for v, _ in present)),
+                    unit,
+                    coverage,
+                    tuple(s for s, p in zip(series, parts, strict=True) if year in p),
+                    tuple(sorted({i for _, ids in present for i in ids.split(";")})),
+                )
+            )
+    # A year given by two gasoline references keeps the fuller one.
+    best: dict[tuple[str, int], Comparison] = {}
+    for c in out:
+        key = (c.quantity, c.year)
+        if key not in best or c.reference > best[key].reference:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: (c.quantity, c.year))
