@@ -3,8 +3,8 @@
 A run models road energy from the fleet in use (vehicles x km x energy per km, by cohort),
 for the history years too. This module puts it beside the reference series in the data:
 
-- **gasoline**: the volume of the assigned grades distributed (Premium and Pertalite, BPH
-  Migas; before 2022 the energy ministry's national Pertalite consumption). They are part of
+- **gasoline**: the volume of the assigned grades distributed (Premium and Pertalite, from BPH
+  Migas and the energy ministry; the fuller of the reports for a year). They are part of
   all gasoline sold (Pertamax and other grades come on top), so the reference is a lower bound;
 - **diesel**: subsidised Solar distributed (BPH Migas), which includes non-road use (fishing
   boats, small industry) and leaves out the unsubsidised grades;
@@ -28,6 +28,7 @@ REFERENCES = (
         ("jbkp_premium_realised_volume_bphmigas", "pertalite_national_consumption_esdm"),
         "lower_bound",
     ),
+    ("gasoline", ("premium_consumption_esdm", "pertalite_consumption_bphmigas"), "lower_bound"),
     (
         "gasoline",
         ("jbkp_premium_realised_volume_bphmigas", "jbkp_pertalite_realised_volume_bphmigas"),
