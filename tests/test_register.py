@@ -596,13 +596,18 @@ def test_fuel_reconciliation_converts_and_adds_up_the_reference(synthetic, tmp_p
     (folder / "sources.csv").write_bytes((synthetic / "sources.csv").read_bytes())
     with (folder / "sources.csv").open("a", encoding="utf-8") as f:
         f.write("syn-2,test,a second synthetic report,,,2026-01-01,\n")
+        f.write("syn-3,test,a third synthetic report,,,2026-01-01,\n")
     rows = list(csv.DictReader((synthetic / "values.csv").open(encoding="utf-8")))
     rows += [
         _value_row("fuel_density_unsd__motor_gasoline", "", 750.0, "kg per m3"),
         _value_row("pertalite_national_consumption_esdm", 2020, 10.0, "million kL"),
         _value_row("jbkp_premium_realised_volume_bphmigas", 2020, 2.0, "million kL"),
-        _value_row("pertalite_national_consumption_esdm", 2021, 8.0, "million kL"),
-        {**_value_row("pertalite_national_consumption_esdm", 2021, 9.0, "million kL"), "source_id": "syn-2"},
+        _value_row("pertalite_national_consumption_esdm", 2021, 8.0, "million kL"),  # Premium missing
+        _value_row("pertalite_national_consumption_esdm", 2022, 8.0, "million kL"),  # three reports:
+        {**_value_row("pertalite_national_consumption_esdm", 2022, 9.5, "million kL"), "source_id": "syn-2"},
+        {**_value_row("pertalite_national_consumption_esdm", 2022, 9.0, "million kL"), "source_id": "syn-3"},
+        {**_value_row("pertalite_national_consumption_esdm", 2023, 50.0, "million kL"), "flag": "projected"},
+        _value_row("transport_co2_climatewatch", 2018, 0.0, "Mt CO2"),  # nothing to compare with
         _value_row("transport_co2_climatewatch", 2019, 100.0, "Mt CO2"),
     ]
     with (folder / "values.csv").open("w", newline="", encoding="utf-8") as f:
@@ -611,12 +616,14 @@ def test_fuel_reconciliation_converts_and_adds_up_the_reference(synthetic, tmp_p
         writer.writerows(rows)
     ds = run(synthetic_scenario(), data_dir=folder)
     found = {(c.quantity, c.year): c for c in fuel_reconciliation(ds, folder)}
-    assert set(found) == {("gasoline", 2020), ("gasoline", 2021), ("co2", 2019)}
+    # 2021 lacks Premium, still sold then; 2023 has only a projection; 2018's reference is zero.
+    assert set(found) == {("gasoline", 2020), ("gasoline", 2022), ("co2", 2019)}
     # Volume from energy: PJ x 1e9 MJ / 44.3 MJ/kg / 750 kg/m3 = m3; / 1e6 = million kL.
-    for year, reference in ((2020, 12.0), (2021, 9.0)):
+    for year, reference in ((2020, 12.0), (2022, 9.0)):  # 2022: the report nearest the median
         pj = float(ds["energy"].sel(fuel="gasoline", year=year).sum())
         assert found[("gasoline", year)].modelled == pytest.approx(pj * 1e9 / 44.3 / 750.0 / 1e6, rel=1e-9)
         assert found[("gasoline", year)].reference == reference
+    assert found[("gasoline", 2022)].series == ("pertalite_national_consumption_esdm",)
     co2 = found[("co2", 2019)]
     assert (
         co2.modelled == pytest.approx(float(ds["co2_ttw"].sel(year=2019).sum()))
@@ -626,3 +633,13 @@ def test_fuel_reconciliation_converts_and_adds_up_the_reference(synthetic, tmp_p
     assert result.exit_code == 0
     rows = json.loads(result.output)
     assert {r["quantity"] for r in rows} == {"gasoline", "diesel", "co2"}
+
+
+def test_history_energy_joins_the_projection_and_counts_the_electric_cars_sold():
+    ds = run("baseline")
+    for fuel in ("gasoline", "diesel"):
+        past, next_year = (float(ds["energy"].sel(fuel=fuel, year=y).sum()) for y in (2025, 2026))
+        assert abs(next_year / past - 1) < 0.03, fuel  # one year of flat sales moves little
+    # Electric cars sold 2021-2025 (about 175,000) use electricity in the history years.
+    bev = float(ds["energy"].sel(segment="cars", fuel="electricity", year=2025))
+    assert bev > 0 and float(ds["energy"].sel(segment="cars", fuel="electricity", year=2020)) < bev / 10

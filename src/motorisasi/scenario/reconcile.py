@@ -4,7 +4,8 @@ A run models road energy from the fleet in use (vehicles x km x energy per km, b
 for the history years too. This module puts it beside the reference series in the data:
 
 - **gasoline**: the volume of the assigned grades distributed (Premium and Pertalite, from BPH
-  Migas and the energy ministry; the fuller of the reports for a year). They are part of
+  Migas and the energy ministry; a year counts only when every assigned grade sold that year
+  is reported, and the fuller of two such references is kept). They are part of
   all gasoline sold (Pertamax and other grades come on top), so the reference is a lower bound;
 - **diesel**: subsidised Solar distributed (BPH Migas), which includes non-road use (fishing
   boats, small industry) and leaves out the unsubsidised grades;
@@ -37,6 +38,9 @@ REFERENCES = (
     ("diesel", ("jbt_solar_realised_volume_bphmigas",), "subsidised_incl_non_road"),
     ("co2", ("transport_co2_climatewatch",), "all_transport_modes"),
 )
+#: Years an assigned gasoline grade was sold: Pertalite from 2015 (the first reports), Premium
+#: until 2021 (from 2022 the assigned-grade quotas are Pertalite only; jbkp_*_quota_bphmigas).
+GRADE_YEARS = {"premium": (None, 2021), "pertalite": (2015, None)}
 DENSITY_SERIES = {
     "gasoline": "fuel_density_unsd__motor_gasoline",
     "diesel": "fuel_density_unsd__gas_diesel_oil",
@@ -60,15 +64,24 @@ class Comparison:
 
 
 def _yearly(series: str, country: str, data_dir) -> dict[int, tuple[float, str]]:
-    """One value a year: where sources differ, the largest (the fullest count of the year)."""
+    """One value a year from the observed (or derived) reports: the one nearest their median."""
     from motorisasi.data.store import merged
 
-    out: dict[int, tuple[float, str]] = {}
+    reports: dict[int, list[tuple[float, str]]] = {}
     for r in merged(data_dir).rows:
-        if r["series"] == series and r["country"] == country and r["region"] == "" and r["year"] is not None:
-            year, value = int(r["year"]), float(r["value"])
-            if year not in out or value > out[year][0]:
-                out[year] = (value, str(r["source_id"]))
+        if (
+            r["series"] == series
+            and r["country"] == country
+            and r["region"] == ""
+            and r["category"] == ""
+            and r["year"] is not None
+            and r["flag"] in ("observed", "derived")
+        ):
+            reports.setdefault(int(r["year"]), []).append((float(r["value"]), str(r["source_id"])))
+    out = {}
+    for year, found in reports.items():
+        middle = float(np.median([v for v, _ in found]))
+        out[year] = min(found, key=lambda item: abs(item[0] - middle))
     return out
 
 
@@ -84,6 +97,14 @@ def _constant(series: str, country: str, data_dir) -> float | None:
     return None
 
 
+def _sold(series: str, year: int) -> bool:
+    """Whether the grade a reference series counts was sold in ``year`` (other series: always)."""
+    for grade, (first, last) in GRADE_YEARS.items():
+        if grade in series:
+            return (first is None or year >= first) and (last is None or year <= last)
+    return True
+
+
 def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
     """Modelled road fuel volumes and CO2 beside the reference series, for the years both exist."""
     country = str(ds.attrs["country"])
@@ -93,22 +114,23 @@ def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
     for quantity, series, coverage in REFERENCES:
         parts = [_yearly(s, country, data_dir) for s in series]
         if quantity == "co2":
-            modelled = ds["co2_ttw"].sum("segment")
+            modelled = ds["co2_ttw"].sum("segment", skipna=False)  # a missing segment is no zero
             unit = "Mt CO2"
         else:
             density = _constant(DENSITY_SERIES[quantity], country, data_dir)
             if density is None:
                 continue
             # kt / (kg/m3) = thousand m3 x 1,000 ... : kt x 1e6 kg / density = m3; / 1e6 = million kL.
-            modelled = ds["fuel_mass"].sel(fuel=quantity).sum("segment") / density
+            modelled = ds["fuel_mass"].sel(fuel=quantity).sum("segment", skipna=False) / density
             unit = "million kL"
         for year in years:
-            # The grades found for the year: a lower bound of all gasoline even when one is missing.
-            present = [p[year] for p in parts if year in p]
-            if not present:
+            # Every grade sold that year must be in the reference, or the comparison would mislead.
+            needed = [p for s, p in zip(series, parts, strict=True) if _sold(s, year)]
+            if not needed or any(year not in p for p in needed):
                 continue
+            present = [p[year] for p in needed]
             value = float(modelled.sel(year=year))
-            if not np.isfinite(value):
+            if not np.isfinite(value) or sum(v for v, _ in present) <= 0:
                 continue
             out.append(
                 Comparison(
@@ -118,7 +140,7 @@ def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
                     float(sum(v for v, _ in present)),
                     unit,
                     coverage,
-                    tuple(s for s, p in zip(series, parts, strict=True) if year in p),
+                    tuple(s for s in series if _sold(s, year)),
                     tuple(sorted({i for _, ids in present for i in ids.split(";")})),
                 )
             )
