@@ -326,9 +326,9 @@ def calibrate(
         return
     result = calibration(scenario, data)
     if as_json:
-        from motorisasi.scenario.backtest import _plain
+        from motorisasi.scenario.gap import json_ready
 
-        typer.echo(json.dumps(_plain(result), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(json_ready(result), indent=2, ensure_ascii=False))
         return
     console = Console()
     table = Table(

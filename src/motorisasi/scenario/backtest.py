@@ -42,6 +42,7 @@ import numpy as np
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.model.register import single_basis_pairs, unremoved_pool
+from motorisasi.scenario.gap import json_ready
 
 REGISTER_MODELS = ("calibrated", "no_removals", "in_use")
 BENCHMARKS = ("random_walk_drift", "log_linear_trend")
@@ -154,7 +155,7 @@ class Backtest:
         }
 
     def to_dict(self) -> dict:
-        return _plain(
+        return json_ready(
             {
                 "scenario": self.scenario,
                 "horizons": self.horizons,
@@ -170,18 +171,6 @@ class Backtest:
                 "observed": self.observed,
             }
         )
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and not np.isfinite(value):
-        return None
-    return value
 
 
 def _trend_forecasts(years, values, basis, o_index: int, horizons: list[int]) -> dict[str, np.ndarray] | None:
@@ -211,7 +200,6 @@ def backtest(
     *,
     horizons: int = 10,
     data_dir=None,
-    progress=None,
     origins_from: int | None = None,
     targets: tuple[str, ...] | None = None,
 ) -> Backtest:
@@ -296,8 +284,6 @@ def backtest(
                 flows = np.cumsum(h.sales[i + 1 :] - removals[i + 1 :])
                 out[label] = h.observed[i] + flows
             seg_fc[(name, i)] = out
-        if progress is not None:
-            progress()
 
     for target, segs in wanted.items():
         observed = sum(past[s].history.observed for s in segs)

@@ -108,7 +108,7 @@ class GapResult:
 
     def to_dict(self) -> dict:
         """Plain types only (for JSON)."""
-        return _plain(asdict(self))
+        return json_ready(asdict(self))
 
 
 def ownership_gap(
@@ -313,13 +313,13 @@ def ownership_gap(
     future_years = np.arange(base + 1, horizon + 1)
     baseline_ownership = 1000.0 * registered_with(baseline_sales) / pops(base + 1, horizon)
     reached = float(first_year_reaching(baseline_ownership, target, future_years))
-    register_block: dict[str, object] = {**layers.summary(), "baseline_year_reached": _plain(reached)}
+    register_block: dict[str, object] = {**layers.summary(), "baseline_year_reached": json_ready(reached)}
     if layers.fit is not None:
         # The same baseline at both ends of the removal rate's interval: how far the answer moves.
         for end, rate_end in (("low", layers.fit.low), ("high", layers.fit.high)):
             other = calibrate(history_register, spun.in_use, spun.left_use, model="rate", rate=rate_end)
             own = 1000.0 * registered_with(baseline_sales, other) / pops(base + 1, horizon)
-            register_block[f"baseline_year_reached_at_{end}_rate"] = _plain(
+            register_block[f"baseline_year_reached_at_{end}_rate"] = json_ready(
                 float(first_year_reaching(own, target, future_years))
             )
     register_block["backtest"] = _backtest_figure(definition, country, lifetime, lifetime_std, data_dir)
@@ -463,12 +463,15 @@ def _industry_needed(
     }
 
 
-def _plain(value):
-    """Floats that are not finite become None (JSON has no NaN), recursively."""
+def json_ready(value):
+    """Plain Python values for JSON, recursively: numpy scalars as Python numbers, tuples as lists,
+    keys as strings, and floats that are not finite as None (JSON has no NaN)."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
     if isinstance(value, float) and not np.isfinite(value):
         return None
     return value

@@ -28,7 +28,7 @@ Register models (``register_removal.model`` in a scenario, ``--register`` on the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -143,7 +143,6 @@ class Layers:
     registered: float
     fit: RemovalFit | None = None
     basis_source: str = "data"
-    history_unremoved: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def summary(self) -> dict[str, object]:
         """Plain numbers for the Dataset's attributes and JSON."""
@@ -238,5 +237,4 @@ def calibrate(
         registered=registered,
         fit=fit,
         basis_source=history.basis_source,
-        history_unremoved=pool,
     )

@@ -416,7 +416,7 @@ def _segment(
             if year >= first and all(int(year) in observed_pt[i] for i in observed_pt):
                 sales_pt_past[:, j] = hist_share[:, base - int(year)] * sales_hist[int(year) - first]
     elif len(names) == 1:
-        sales_pt_past[0] = [sales_hist[y - first] if y >= first else np.nan for y in past_years]
+        sales_pt_past[0] = _on(sales_hist, first, past_years)
     departures = _departures(
         name,
         seg,
@@ -479,8 +479,8 @@ def _segment(
         return out
 
     reg_past = np.array([reg[y] for y in years[~future]])
-    sales_past = np.array([sales_hist[y - first] if y >= first else np.nan for y in years[~future]])
-    in_use_past = np.array([spun.in_use[y - first + 1] if y >= first - 1 else np.nan for y in years[~future]])
+    sales_past = _on(sales_hist, first, years[~future])
+    in_use_past = _on(spun.in_use, first - 1, years[~future])
     return _SegmentResult(
         registered=full(registered_future, reg_past),
         in_use=full(run.stock, in_use_past),
