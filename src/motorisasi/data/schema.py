@@ -92,6 +92,7 @@ UNITS: dict[str, bool] = {
     "gCO2 per kWh": False,
     "kgCO2 per kWh": False,
     "Mt CO2": False,
+    "PJ": False,
     "kWh": False,
     "kWh per 100 km": False,
     "km per kWh": False,
