@@ -78,7 +78,11 @@ ID_LABELS = (
     "roda empat+: produksi, juta unit",
     "sepeda motor: ekspor, juta unit",
     "roda empat+: tenaga kerja langsung, ribu orang",
-    "subsidi BBM, Rp triliun",
+    "kompensasi bensin, Rp triliun",
+    "subsidi solar, Rp triliun",
+    "kompensasi solar, Rp triliun",
+    "subsidi dan kompensasi BBM, Rp triliun",
+    "subsidi dan kompensasi BBM, miliar US$",
     "nilai komponen dalam negeri, Rp triliun",
 )
 

@@ -515,7 +515,58 @@ def test_fuel_subsidy_by_hand(tmp_path):
     ds = run(Scenario.model_validate(content), data_dir=tiny_country(tmp_path / "xyz"))
     litres = 20e6 / (44.3 * 0.74)
     expected = litres * 0.8 * 3_000 / 1e12
-    assert float(ds["fuel_subsidy"].sel(fuel="gasoline", year=2026)) == pytest.approx(expected, rel=1e-12)
+    assert float(ds["fuel_compensation"].sel(fuel="gasoline", year=2026)) == pytest.approx(
+        expected, rel=1e-12
+    )
+    assert float(ds["fuel_subsidy"].sel(fuel="gasoline", year=2026)) == 0.0  # no fixed subsidy given
+
+
+def test_fuel_support_from_the_oil_price_by_hand(tmp_path):
+    """The economic price from the crude price and the exchange rate, with a fixed subsidy.
+
+    20 TJ of gasoline a year, all subsidised: 20e6 MJ / (44.3 MJ/kg x 0.74 kg/L) = 610,086.6 L.
+    At 80 $/bbl + 10 $/bbl spread, 99.21 % of the quotation, Rp 15,000/$, Rp 800/L and 16 % tax:
+    (0.9921 x 90 x 15,000 / 158.987294928 + 800) x 1.16 = 10,700.03 Rp/L. Retail 6,800 and a
+    subsidy of Rp 1,000/L leave 2,900.03 Rp/L of compensation: 1.77 billion rupiah.
+    """
+    content = tiny_scenario().model_dump(mode="python")
+    formula = {"spread_usd_per_bbl": 10, "index_share": 0.9921, "constant_idr_per_l": 800, "tax_pct": 16}
+    fiscal = {
+        "fuels": {
+            "gasoline": {
+                "retail_idr_per_l": {2025: 6_800},
+                "price_formula": formula,
+                "fixed_subsidy_idr_per_l": {2025: 1_000},
+                "density_kg_per_l": 0.74,
+                "subsidised_share": 1.0,
+            }
+        },
+        "crude_usd_per_bbl": {2025: 80},
+        "idr_per_usd": {2025: 15_000},
+    }
+    content["industry"] = {"fiscal": fiscal}
+    data = tiny_country(tmp_path / "xyz")
+    ds = run(Scenario.model_validate(content), data_dir=data)
+    litres = 20e6 / (44.3 * 0.74)
+    price = (0.9921 * 90 * 15_000 / (42 * 3.785411784) + 800) * 1.16
+    assert price == pytest.approx(10_700.03, abs=0.005)
+    at = {"fuel": "gasoline", "year": 2026}
+    assert float(ds["fuel_economic_price"].sel(at)) == pytest.approx(price, rel=1e-12)
+    assert float(ds["fuel_subsidy"].sel(at)) == pytest.approx(litres * 1_000 / 1e12, rel=1e-12)
+    assert float(ds["fuel_compensation"].sel(at)) == pytest.approx(litres * (price - 7_800) / 1e12, rel=1e-12)
+    total = (litres * (price - 6_800)) / 15_000 / 1e9
+    assert float(ds["fuel_support_usd"].sel(at)) == pytest.approx(total, rel=1e-12)
+
+    def support(crude, fx):
+        changed = {**fiscal, "crude_usd_per_bbl": {2025: crude}, "idr_per_usd": {2025: fx}}
+        sc = Scenario.model_validate({**content, "industry": {"fiscal": changed}})
+        out = run(sc, data_dir=data)
+        return float((out["fuel_subsidy"] + out["fuel_compensation"]).sel(at).sum())
+
+    # Dearer oil and a weaker rupiah each raise the bill; cheap oil leaves only the fixed subsidy.
+    assert support(100, 15_000) > support(80, 15_000)
+    assert support(80, 16_500) > support(80, 15_000)
+    assert support(40, 15_000) == pytest.approx(litres * 1_000 / 1e12, rel=1e-12)
 
 
 @settings(max_examples=10, deadline=None)

@@ -14,8 +14,7 @@ Batteries: new packs (GWh) are sales x pack size; a nickel-based share of them n
 (tonnes = GWh x 1e6 kWh/GWh x kg per kWh / 1000). Workforce: direct jobs are production x
 workers per vehicle; new workers each year are the growth in jobs plus the ones replacing
 those who leave (attrition x last year's jobs); a training share of them is the size of a
-training programme. Fiscal: a fuel subsidy is litres x (market price - retail price), and a
-tax incentive is vehicles x the tax forgone per vehicle.
+training programme. Fiscal effects are in :mod:`motorisasi.model.fiscal`.
 """
 
 from __future__ import annotations
@@ -132,18 +131,3 @@ def workforce(
     previous = np.concatenate([np.broadcast_to(before, jobs[..., :1].shape), jobs[..., :-1]], axis=-1)
     new = np.maximum(0.0, jobs - previous + leave * previous)
     return jobs, new, new * _share("training share", training_share)
-
-
-def fuel_subsidy(litres: ArrayLike, market_price: ArrayLike, retail_price: ArrayLike) -> Array:
-    """Subsidy (currency): litres x (market price - retail price), zero where retail >= market.
-
-    >>> float(fuel_subsidy(1e6, 14_000, 10_000))
-    4000000000.0
-    """
-    gap = np.asarray(market_price, dtype=float) - np.asarray(retail_price, dtype=float)
-    return _non_negative("litres", litres) * np.maximum(gap, 0.0)
-
-
-def tax_forgone(vehicles: ArrayLike, per_vehicle: ArrayLike) -> Array:
-    """Revenue forgone by a tax incentive: vehicles x tax forgone per vehicle (currency)."""
-    return _non_negative("vehicles", vehicles) * np.asarray(per_vehicle, dtype=float)

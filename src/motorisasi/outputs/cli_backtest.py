@@ -6,6 +6,7 @@ Tables speak English or Bahasa Indonesia (``--lang``); ``--json`` keeps English 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -79,6 +80,13 @@ def backtest(
         typer.Option(help="Folder for backtest.csv, backtest_scores.csv and the chart (PNG and SVG)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    energy: Annotated[
+        bool,
+        typer.Option(
+            "--energy",
+            help="Score road energy by fuel and road CO2 instead (distance factor fitted up to each origin).",
+        ),
+    ] = False,
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
@@ -89,7 +97,8 @@ def backtest(
     data up to the origin), last register + cumulative sales, register = fleet in use, random
     walk with drift, log-linear trend. Scores: MAPE and bias by horizon, and the coverage of
     the calibrated model's interval. Scores are given for all origins and for the origins on
-    the statistical method the projection continues.
+    the statistical method the projection continues. With --energy: road energy by fuel and
+    road CO2, from the fleet with the distance factor fitted up to each origin.
     """
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.messages import language
@@ -100,6 +109,9 @@ def backtest(
     check_data(data)
     if measure not in ("registered", "per_1000"):
         raise MotorisasiError(f"--measure: unknown {measure!r} (use registered or per_1000)")
+    if energy:
+        _energy_backtest(scenario, min(horizons, 10), out, as_json, lang, data)
+        return
     if out is None:
         _report(run_backtest(scenario, horizons=horizons, data_dir=data), measure, as_json, lang)
         return
@@ -118,6 +130,128 @@ def backtest(
 
 
 NAMES = ["backtest.csv", "backtest_scores.csv", "backtest.png", "backtest.svg"]
+ENERGY_NAMES = ["backtest_energy.csv", "backtest_energy_scores.csv"]
+
+
+def energy_score_rows(bt) -> list[dict]:
+    """Energy backtest scores per origins (all, or on the current window), target, model and horizon."""
+    from motorisasi.scenario.energy_backtest import TARGETS, UNITS
+
+    rows = []
+    for origins, since in (("all", None), ("current_method", bt.current_from)):
+        if origins == "current_method" and since is None:
+            continue
+        for target in TARGETS:
+            for model, table in bt.scores(target, since).items():
+                for i, h in enumerate(table["horizon"]):
+                    rows.append(
+                        {
+                            "origins": origins,
+                            "origins_from": since,
+                            "target": target,
+                            "unit": UNITS[target],
+                            "model": model,
+                            "horizon": h,
+                            "n": table["n"][i],
+                            "mape_pct": table["mape"][i],
+                            "bias_pct": table["bias"][i],
+                        }
+                    )
+    return rows
+
+
+def _energy_backtest(scenario, horizons: int, out, as_json: bool, lang: str, data) -> None:
+    from motorisasi.outputs.options import check_output_folder
+    from motorisasi.scenario.energy_backtest import energy_backtest
+
+    if out is None:
+        bt = energy_backtest(scenario, horizons=horizons, data_dir=data)
+        paths = []
+    else:
+        import pandas as pd
+
+        from motorisasi.outputs.export import csv_bytes
+        from motorisasi.outputs.files import writing
+
+        check_output_folder(out, data)
+        with writing(out, ENERGY_NAMES, lang) as files:
+            bt = energy_backtest(scenario, horizons=horizons, data_dir=data)
+            forecasts = [
+                {
+                    "target": f.target,
+                    "model": f.model,
+                    "origin": f.origin,
+                    "horizon": f.horizon,
+                    "year": f.origin + f.horizon,
+                    "forecast": f.forecast,
+                    "observed": f.observed,
+                    "error_pct": 100 * (f.forecast - f.observed) / f.observed,
+                }
+                for f in bt.forecasts
+            ]
+            paths = [
+                files.write("backtest_energy.csv", csv_bytes(pd.DataFrame(forecasts))),
+                files.write("backtest_energy_scores.csv", csv_bytes(pd.DataFrame(energy_score_rows(bt)))),
+            ]
+    if as_json:
+        typer.echo(json.dumps(bt.to_dict(), indent=2, ensure_ascii=False))
+        return
+    _print_energy_tables(bt, lang)
+    if paths:
+        from rich.console import Console
+
+        Console().print("Wrote: " + ", ".join(str(p) for p in paths), markup=False, soft_wrap=True)
+
+
+def _print_energy_tables(bt, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.energy_backtest import TARGETS, UNITS
+
+    console = Console()
+    for since in [None, bt.current_from] if bt.current_from is not None else [None]:
+        suffix = message("backtest.since", lang, year=since) if since is not None else ""
+        for target in TARGETS:
+            scores = bt.scores(target, since)
+            if not scores["fleet"]["horizon"]:
+                continue
+            table = Table(
+                title=message(f"energy_backtest.{target}", lang, unit=UNITS[target], since=suffix),
+                title_justify="left",
+            )
+            table.add_column(message("backtest.model", lang))
+            for h in scores["fleet"]["horizon"]:
+                table.add_column(f"h={h}", justify="right")
+            table.add_column("bias 1-5", justify="right")
+            for model, tab in scores.items():
+                early = [b for h, b in zip(tab["horizon"], tab["bias"], strict=True) if h <= 5]
+                table.add_row(
+                    display_name("backtest_model", model, lang),
+                    *[number(v, lang, 1) for v in tab["mape"]],
+                    number(sum(early) / len(early), lang, 1) if early else "",
+                )
+            table.add_row(message("backtest.forecasts", lang), *[str(n) for n in scores["fleet"]["n"]], "")
+            console.print(table)
+        for target in TARGETS:
+            head = bt.headline(target, since)
+            if math.isnan(head["mape"]["fleet"]):  # nothing scored
+                continue
+            console.print(
+                message(
+                    "energy_backtest.sentence"
+                    if head["fleet_at_least_as_good"]
+                    else "energy_backtest.sentence_loses",
+                    lang,
+                    target=message(f"energy_backtest.name.{target}", lang),
+                    fleet=number(head["mape"]["fleet"], lang, 1),
+                    benchmark=display_name("backtest_model", head["best_benchmark"], lang),
+                    value=number(head["mape"][head["best_benchmark"]], lang, 1),
+                    since=suffix,
+                ),
+                markup=False,
+            )
 
 
 def _report(bt, measure: str, as_json: bool, lang: str) -> None:
@@ -398,38 +532,112 @@ def calibrate(
         )
 
 
+def year_ranges(years: list[int]) -> str:
+    """Years as runs: [2015, 2016, 2017, 2022] -> '2015-2017, 2022'."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def energy_calibration_summary(ds) -> dict:
+    """The run's energy calibration per fuel, with the distance and intensity split per segment."""
+    summary = json.loads(ds.attrs["energy_calibration"])
+    for fit in summary["fuels"].values():
+        fit["segment_factors"] = {
+            seg: {
+                "distance": float(ds["km_factor"].sel(segment=seg)),
+                "intensity": float(ds["intensity_factor"].sel(segment=seg)),
+            }
+            for seg in fit["segments"]
+        }
+    return summary
+
+
 def _energy_table(scenario, data, as_json: bool, lang: str) -> None:
-    """Modelled road fuel volumes and CO2 next to the reference series, year by year."""
+    """The distance factors fitted to the energy balance, then modelled road energy, fuel volumes
+    and CO2 next to the reference series, year by year."""
     from rich.console import Console
     from rich.table import Table
 
-    from motorisasi.outputs.messages import message, number
+    from motorisasi.outputs.messages import display_name, message, number
     from motorisasi.scenario.reconcile import fuel_reconciliation
     from motorisasi.scenario.run import run
 
-    rows = fuel_reconciliation(run(scenario, data_dir=data), data)
+    ds = run(scenario, data_dir=data)
+    summary = energy_calibration_summary(ds)
+    rows = fuel_reconciliation(ds, data)
     if as_json:
         from dataclasses import asdict
 
-        typer.echo(json.dumps([{**asdict(r), "ratio": r.ratio} for r in rows], indent=2, ensure_ascii=False))
+        from motorisasi.scenario.gap import json_ready
+
+        payload = {
+            "calibration": summary,
+            "comparisons": [{**asdict(r), "ratio": r.ratio} for r in rows],
+        }
+        typer.echo(json.dumps(json_ready(payload), indent=2, ensure_ascii=False))
         return
     console = Console()
-    for quantity in dict.fromkeys(r.quantity for r in rows):
-        mine = [r for r in rows if r.quantity == quantity]
-        table = Table(
-            title=message(f"energy_check.{quantity}", lang, unit=mine[0].unit), title_justify="left"
+    table = Table(
+        title=message("energy_cal.title", lang, scenario=str(ds.attrs["scenario_name"])), title_justify="left"
+    )
+    for key in ("fuel", "status", "factor", "bounds", "years", "error"):
+        table.add_column(
+            message(f"energy_cal.col.{key}", lang), justify="left" if key in ("fuel", "status") else "right"
         )
-        for key in ("year", "modelled", "reference", "ratio", "series"):
-            table.add_column(
-                message(f"energy_check.col.{key}", lang), justify="left" if key == "series" else "right"
+    for fuel, fit in summary["fuels"].items():
+        high = fit.get("high")
+        ratios = fit.get("ratio") or []
+        table.add_row(
+            display_name("fuel", fuel, lang),
+            message(f"energy_cal.status.{fit['status']}", lang),
+            number(fit["factor"], lang, 3),
+            f"{number(fit['low'], lang, 2)}-{'∞' if high is None else number(high, lang, 2)}"
+            if "low" in fit
+            else "",
+            year_ranges(fit.get("years") or []),
+            f"{number(100 * (min(ratios) - 1), lang, 1)}..{number(100 * (max(ratios) - 1), lang, 1)}"
+            if ratios
+            else "",
+        )
+    console.print(table)
+    assumed = {name: seg["km_per_year"] for name, seg in json.loads(ds.attrs["scenario"])["segments"].items()}
+    table = Table(title=message("energy_cal.split_title", lang), title_justify="left")
+    for key in ("segment", "km_factor", "km", "intensity_factor"):
+        table.add_column(
+            message(f"energy_cal.col.{key}", lang), justify="left" if key == "segment" else "right"
+        )
+    for fit in summary["fuels"].values():
+        for seg, f in fit["segment_factors"].items():
+            table.add_row(
+                display_name("segment", seg, lang),
+                number(f["distance"], lang, 2),
+                number(assumed[seg] * f["distance"], lang, 0),
+                number(f["intensity"], lang, 2),
             )
+    console.print(table)
+    console.print(message("energy_cal.note", lang), markup=False)
+    groups: dict[tuple, list] = {}
+    for r in rows:
+        groups.setdefault((r.quantity, r.series), []).append(r)
+    for (quantity, series), mine in groups.items():
+        table = Table(
+            title=message(f"energy_check.{quantity}", lang, unit=mine[0].unit, series=" + ".join(series)),
+            title_justify="left",
+        )
+        for key in ("year", "modelled", "reference", "ratio", "fitted"):
+            table.add_column(message(f"energy_check.col.{key}", lang), justify="right")
         for r in mine:
             table.add_row(
                 str(r.year),
-                number(r.modelled, lang, 2),
-                number(r.reference, lang, 2),
-                number(r.ratio, lang, 2),
-                " + ".join(r.series),
+                number(r.modelled, lang, 2 if r.unit == "million kL" else 1),
+                number(r.reference, lang, 2 if r.unit == "million kL" else 1),
+                number(r.ratio, lang, 3),
+                "*" if r.in_fit else "",
             )
         console.print(table)
         console.print(message(f"energy_check.coverage.{mine[0].coverage}", lang), markup=False)

@@ -208,7 +208,15 @@ def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, o
             sel["local_content_value"].sum("industry_group", min_count=1),
         )
     if "fuel_subsidy" in ds:
-        out[m("run.ind.fuel_subsidy", lang)] = (1, sel["fuel_subsidy"].sum("fuel", min_count=1))
+        for fuel in ds["fuel"].values:
+            name = display_name("fuel", fuel, lang)
+            for var in ("fuel_subsidy", "fuel_compensation"):
+                values = sel[var].sel(fuel=fuel)
+                if bool((values.fillna(0) != 0).any()):  # a fuel without this support has no row
+                    out[m(f"run.ind.{var}", lang, fuel=name)] = (1, values)
+        both = sel["fuel_subsidy"] + sel["fuel_compensation"]
+        out[m("run.ind.fuel_support", lang)] = (1, both.sum("fuel", min_count=1))
+        out[m("run.ind.fuel_support_usd", lang)] = (2, sel["fuel_support_usd"].sum("fuel", min_count=1))
     if "tax_forgone" in ds:
         out[m("run.ind.tax_incentives", lang)] = (1, sel["tax_forgone"].sum("segment", min_count=1))
     if "battery_gwh" in ds:

@@ -62,7 +62,16 @@ TOPICS = {
         "local_content_value_usd",
         "local_content_sme",
     ),
-    "fiscal": ("fuel_subsidy", "tax_forgone"),
+    "fiscal": (
+        "fuel_subsidy",
+        "fuel_compensation",
+        "fuel_support_usd",
+        "fuel_retail_price",
+        "fuel_economic_price",
+        "crude_price",
+        "exchange_rate",
+        "tax_forgone",
+    ),
 }
 DIMS = ("segment", "industry_group", "origin", "powertrain", "fuel", "year", "age")
 IAMC = {  # variable -> (IAMC name, unit, scale)
@@ -88,6 +97,11 @@ IAMC = {  # variable -> (IAMC name, unit, scale)
     "nickel": ("Nickel demand|Batteries", "kt/yr", 1e-3),
     "local_content_value": ("Value Added|Local content", "IDR trillion/yr", 1.0),
     "fuel_subsidy": ("Fiscal|Fuel subsidy", "IDR trillion/yr", 1.0),
+    "fuel_compensation": ("Fiscal|Fuel compensation", "IDR trillion/yr", 1.0),
+    "fuel_support_usd": ("Fiscal|Fuel subsidy and compensation", "billion US$/yr", 1.0),
+    "fuel_economic_price": ("Price|Fuel|Economic", "IDR/l", 1.0),
+    "fuel_retail_price": ("Price|Fuel|Retail", "IDR/l", 1.0),
+    "crude_price": ("Price|Crude Oil", "US$/bbl", 1.0),
     "tax_forgone": ("Fiscal|Tax forgone", "IDR trillion/yr", 1.0),
 }
 

@@ -165,6 +165,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "jalan acak dengan drift",
     },
     "name.backtest_model.log_linear_trend": {"en": "log-linear trend", "id": "tren log-linear"},
+    "name.backtest_model.fleet": {
+        "en": "fleet model (calibrated to the origin)",
+        "id": "model armada (dikalibrasi sampai titik awal)",
+    },
+    "energy_backtest.road_gasoline": {
+        "en": "Road gasoline energy ({unit}): mean absolute percentage error by horizon{since}",
+        "id": "Energi bensin jalan raya ({unit}): rata-rata galat persentase absolut menurut horizon{since}",
+    },
+    "energy_backtest.road_diesel": {
+        "en": "Road diesel and biodiesel energy ({unit}): mean absolute percentage error by horizon{since}",
+        "id": "Energi solar dan biodiesel jalan raya ({unit}): rata-rata galat persentase absolut menurut "
+        "horizon{since}",
+    },
+    "energy_backtest.road_co2": {
+        "en": "Road CO2 ({unit}) against the CEDS inventory: mean absolute percentage error by horizon{since}",
+        "id": "CO2 jalan raya ({unit}) terhadap inventaris CEDS: rata-rata galat persentase absolut menurut "
+        "horizon{since}",
+    },
+    "energy_backtest.name.road_gasoline": {"en": "road gasoline", "id": "bensin jalan raya"},
+    "energy_backtest.name.road_diesel": {"en": "road diesel", "id": "solar jalan raya"},
+    "energy_backtest.name.road_co2": {"en": "road CO2", "id": "CO2 jalan raya"},
+    "energy_backtest.sentence": {
+        "en": "{target}: the fleet model misses by {fleet} % on average 1-5 years ahead, the best naive "
+        "benchmark ({benchmark}) by {value} %{since}.",
+        "id": "{target}: model armada meleset rata-rata {fleet} % untuk 1-5 tahun ke depan, tolok ukur naif "
+        "terbaik ({benchmark}) {value} %{since}.",
+    },
+    "energy_backtest.sentence_loses": {
+        "en": "{target}: the fleet model misses by {fleet} % on average 1-5 years ahead and loses to a naive "
+        "benchmark ({benchmark}, {value} %){since}.",
+        "id": "{target}: model armada meleset rata-rata {fleet} % untuk 1-5 tahun ke depan dan kalah dari "
+        "tolok ukur naif ({benchmark}, {value} %){since}.",
+    },
     "chart.backtest.unit.millions": {
         "en": "registered vehicles, millions",
         "id": "kendaraan terdaftar, juta",
@@ -226,6 +259,69 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calibrate.lag": {"en": "mean years to removal", "id": "rata-rata tahun sampai dihapus"},
     "calibrate.years": {"en": "changes fitted", "id": "perubahan yang dicocokkan"},
     "calibrate.rmse": {"en": "RMSE, vehicles/yr", "id": "RMSE, kendaraan/thn"},
+    "energy_cal.title": {
+        "en": "{scenario}: distance driven calibrated to road energy in the energy balance",
+        "id": "{scenario}: jarak tempuh dikalibrasi dengan energi jalan raya dalam neraca energi",
+    },
+    "energy_cal.col.fuel": {"en": "fuel", "id": "bahan bakar"},
+    "energy_cal.col.status": {"en": "status", "id": "status"},
+    "energy_cal.col.factor": {"en": "factor", "id": "faktor"},
+    "energy_cal.col.bounds": {"en": "bounds", "id": "batas"},
+    "energy_cal.col.years": {"en": "years fitted", "id": "tahun kalibrasi"},
+    "energy_cal.col.error": {"en": "error, %", "id": "galat, %"},
+    "energy_cal.split_title": {
+        "en": "The factor split into distance and energy per km, by segment",
+        "id": "Faktor dipecah menjadi jarak dan energi per km, per segmen",
+    },
+    "energy_cal.col.segment": {"en": "segment", "id": "segmen"},
+    "energy_cal.col.km_factor": {"en": "distance factor", "id": "faktor jarak"},
+    "energy_cal.col.km": {"en": "km/yr", "id": "km/thn"},
+    "energy_cal.col.intensity_factor": {"en": "energy/km factor", "id": "faktor energi/km"},
+    "energy_cal.status.calibrated": {"en": "calibrated", "id": "terkalibrasi"},
+    "energy_cal.status.bound": {"en": "at a bound", "id": "di batas"},
+    "energy_cal.status.no_reference": {"en": "no reference data", "id": "tidak ada data acuan"},
+    "energy_cal.status.too_few_years": {"en": "under 2 years", "id": "kurang dari 2 tahun"},
+    "energy_cal.status.not_burnt": {"en": "not burnt", "id": "tidak dipakai"},
+    "energy_cal.status.off": {"en": "off", "id": "nonaktif"},
+    "energy_cal.note": {
+        "en": "Bounds: the published ranges of distance (and energy per km) over the values assumed. Error: "
+        "modelled over reference minus one, in the years fitted. The factor scales the distance driven of every segment burning the fuel (its electric "
+        "vehicles too), up to the top of the published distance range; beyond it, the energy use per km "
+        "(fleet mix, on-road gap). Fuel sold that the fleet cannot explain within the bounds is shown as "
+        "unexplained energy (energy_unexplained), not hidden in the parameters.",
+        "id": "Batas: rentang jarak (dan energi per km) terpublikasi dibagi nilai asumsi. Galat: model dibagi "
+        "acuan dikurangi satu, pada tahun kalibrasi. Faktor mengalikan jarak tempuh setiap segmen yang memakai bahan bakar itu (termasuk kendaraan "
+        "listriknya) sampai batas atas rentang jarak terpublikasi; selebihnya pada energi per km (komposisi "
+        "armada, selisih pemakaian di jalan). Bahan bakar terjual yang tak dapat dijelaskan armada dalam "
+        "batas itu ditampilkan sebagai energi tak terjelaskan (energy_unexplained), tidak disembunyikan.",
+    },
+    "energy_check.road_gasoline": {
+        "en": "Road gasoline energy: modelled against the energy balance ({series}), {unit}; * = fitted year",
+        "id": "Energi bensin jalan raya: model dibandingkan dengan neraca energi ({series}), {unit}; * = tahun kalibrasi",
+    },
+    "energy_check.road_diesel": {
+        "en": "Road diesel energy (with biodiesel): modelled against the energy balance ({series}), {unit}; "
+        "* = fitted year",
+        "id": "Energi solar jalan raya (dengan biodiesel): model dibandingkan dengan neraca energi ({series}), "
+        "{unit}; * = tahun kalibrasi",
+    },
+    "energy_check.road_co2": {
+        "en": "Road CO2 (tank-to-wheel): modelled against an independent inventory ({series}), {unit}",
+        "id": "CO2 jalan raya (tank-to-wheel): model dibandingkan dengan inventaris independen ({series}), {unit}",
+    },
+    "energy_check.col.fitted": {"en": "fit", "id": "kal."},
+    "energy_check.coverage.road_energy_balance": {
+        "en": "The reference is road transport in the APEC energy balance (APERC, from the energy ministry's "
+        "data); years outside the fit are out of sample.",
+        "id": "Acuan adalah transportasi jalan dalam neraca energi APEC (APERC, dari data Kementerian ESDM); "
+        "tahun di luar kalibrasi adalah uji di luar sampel.",
+    },
+    "energy_check.coverage.road_inventory": {
+        "en": "The reference is road transport (IPCC 1.A.3.b) in an emission inventory built from its own "
+        "energy statistics and emission factors, independent of the fleet model.",
+        "id": "Acuan adalah transportasi jalan (IPCC 1.A.3.b) dalam inventaris emisi yang disusun dari "
+        "statistik energi dan faktor emisinya sendiri, independen dari model armada.",
+    },
     "energy_check.gasoline": {
         "en": "Road gasoline: modelled against the assigned grades distributed, {unit}",
         "id": "Bensin jalan raya: model dibandingkan dengan jenis penugasan yang disalurkan, {unit}",
@@ -357,7 +453,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "local content, IDR trillion",
         "id": "nilai komponen dalam negeri, Rp triliun",
     },
-    "run.ind.fuel_subsidy": {"en": "fuel subsidy, IDR trillion", "id": "subsidi BBM, Rp triliun"},
+    "run.ind.fuel_subsidy": {"en": "{fuel} subsidy, IDR trillion", "id": "subsidi {fuel}, Rp triliun"},
+    "run.ind.fuel_compensation": {
+        "en": "{fuel} compensation, IDR trillion",
+        "id": "kompensasi {fuel}, Rp triliun",
+    },
+    "run.ind.fuel_support": {
+        "en": "fuel subsidy and compensation, IDR trillion",
+        "id": "subsidi dan kompensasi BBM, Rp triliun",
+    },
+    "run.ind.fuel_support_usd": {
+        "en": "fuel subsidy and compensation, US$ billion",
+        "id": "subsidi dan kompensasi BBM, miliar US$",
+    },
     "run.ind.tax_incentives": {"en": "tax incentives, IDR trillion", "id": "insentif pajak, Rp triliun"},
     "run.ind.battery": {"en": "battery packs sold, GWh", "id": "kapasitas baterai kendaraan terjual, GWh"},
     "run.ind.nickel": {"en": "nickel in new batteries, kt", "id": "nikel dalam baterai baru, ribu ton"},

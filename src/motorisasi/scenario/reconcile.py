@@ -1,8 +1,13 @@
 """The fleet's modelled fuel use and CO2 next to what was sold and inventoried, year by year.
 
 A run models road energy from the fleet in use (vehicles x km x energy per km, by cohort),
-for the history years too. This module puts it beside the reference series in the data:
+for the history years too, with the distance calibrated to the energy balance
+(:mod:`motorisasi.scenario.fuel_calibration`). This module puts it beside the reference series:
 
+- **road_gasoline**, **road_diesel**: the energy balance's road energy by fuel (the calibration's
+  own reference; years outside the fit are out of sample), in PJ;
+- **road_co2**: road CO2 of independent inventories (CEDS; EDGAR v4.3.2 to 2012), which are
+  built from energy statistics and emission factors of their own, not from the fleet;
 - **gasoline**: the volume of the assigned grades distributed (Premium and Pertalite, from BPH
   Migas and the energy ministry; a year counts only when every assigned grade sold that year
   is reported, and the fuller of two such references is kept). They are part of
@@ -38,6 +43,11 @@ REFERENCES = (
     ("diesel", ("jbt_solar_realised_volume_bphmigas",), "subsidised_incl_non_road"),
     ("co2", ("transport_co2_climatewatch",), "all_transport_modes"),
 )
+#: Road CO2 inventories (IPCC 1.A.3.b), compared with the modelled tank-to-wheel CO2.
+INVENTORIES = (
+    ("road_co2", ("road_transport_co2_ceds",), "road_inventory"),
+    ("road_co2", ("road_transport_co2_edgar",), "road_inventory"),
+)
 #: Years an assigned gasoline grade was sold: Pertalite from 2015 (the first reports), Premium
 #: until 2021 (from 2022 the assigned-grade quotas are Pertalite only; jbkp_*_quota_bphmigas).
 GRADE_YEARS = {"premium": (None, 2021), "pertalite": (2015, None)}
@@ -57,6 +67,7 @@ class Comparison:
     coverage: str  # what the reference covers (a code the outputs put into words)
     series: tuple[str, ...]
     sources: tuple[str, ...]
+    in_fit: bool = False  # a year the energy calibration was fitted on
 
     @property
     def ratio(self) -> float:
@@ -106,14 +117,41 @@ def _sold(series: str, year: int) -> bool:
 
 
 def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
-    """Modelled road fuel volumes and CO2 beside the reference series, for the years both exist."""
+    """Modelled road energy, fuel volumes and CO2 beside the reference series, for the years both exist."""
+    import json
+
     country = str(ds.attrs["country"])
     base = int(ds.attrs["base_year"])
     years = [int(y) for y in ds["year"].values if y <= base]
+    calibration = json.loads(ds.attrs.get("energy_calibration", "{}")).get("fuels", {})
     out: list[Comparison] = []
-    for quantity, series, coverage in REFERENCES:
+    for fuel, fit in calibration.items():
+        if "energy_reference" not in ds:
+            break
+        fitted = set(fit.get("years", []))
+        modelled = ds["energy"].sel(fuel=fuel).sum("segment", skipna=False)
+        for year in years:
+            value, reference = (
+                float(modelled.sel(year=year)),
+                float(ds["energy_reference"].sel(fuel=fuel, year=year)),
+            )
+            if np.isfinite(value) and np.isfinite(reference) and reference > 0:
+                out.append(
+                    Comparison(
+                        f"road_{fuel}",
+                        year,
+                        value,
+                        reference,
+                        "PJ",
+                        "road_energy_balance",
+                        tuple(fit.get("series", ())),
+                        tuple(fit.get("sources", ())),
+                        year in fitted,
+                    )
+                )
+    for quantity, series, coverage in (*REFERENCES, *INVENTORIES):
         parts = [_yearly(s, country, data_dir) for s in series]
-        if quantity == "co2":
+        if quantity in ("co2", "road_co2"):
             modelled = ds["co2_ttw"].sum("segment", skipna=False)  # a missing segment is no zero
             unit = "Mt CO2"
         else:
@@ -123,6 +161,7 @@ def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
             # kt / (kg/m3) = thousand m3 x 1,000 ... : kt x 1e6 kg / density = m3; / 1e6 = million kL.
             modelled = ds["fuel_mass"].sel(fuel=quantity).sum("segment", skipna=False) / density
             unit = "million kL"
+        fitted = set(calibration.get(quantity, {}).get("years", []))
         for year in years:
             # Every grade sold that year must be in the reference, or the comparison would mislead.
             needed = [p for s, p in zip(series, parts, strict=True) if _sold(s, year)]
@@ -142,12 +181,14 @@ def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
                     coverage,
                     tuple(s for s in series if _sold(s, year)),
                     tuple(sorted({i for _, ids in present for i in ids.split(";")})),
+                    year in fitted,
                 )
             )
-    # A year given by two gasoline references keeps the fuller one.
-    best: dict[tuple[str, int], Comparison] = {}
+    # A year given by two references of the assigned gasoline grades keeps the fuller one.
+    best: dict[tuple, Comparison] = {}
     for c in out:
-        key = (c.quantity, c.year)
+        key = (c.quantity, c.year) if c.quantity == "gasoline" else (c.quantity, c.series, c.year)
         if key not in best or c.reference > best[key].reference:
             best[key] = c
-    return sorted(best.values(), key=lambda c: (c.quantity, c.year))
+    order = {"road_gasoline": 0, "road_diesel": 1, "road_co2": 2}
+    return sorted(best.values(), key=lambda c: (order.get(c.quantity, 9), c.quantity, c.series, c.year))

@@ -48,6 +48,13 @@ from motorisasi.model.energy import (
 )
 from motorisasi.model.register import register_inflow, register_survival, unremoved_pool
 from motorisasi.model.targets import required_sales
+from motorisasi.scenario.fuel_calibration import (
+    FUELS_CALIBRATED,
+    calibrate_fuel_use,
+    factor_bounds,
+    reference_energy,
+    split_factor,
+)
 from motorisasi.scenario.history import passenger_share, spin_up
 from motorisasi.scenario.register import Layers, calibrate, register_history
 from motorisasi.scenario.schema import (
@@ -648,6 +655,41 @@ def _energy(name, seg, names, stock_pt, init_pt, cohort_years, start_cohorts, ba
     return distance, energy
 
 
+def _fuel_calibration(sc: Scenario, results: dict, segments: list[str], years, sources: _Sources, data_dir):
+    """Distance factors by segment that reconcile road energy with the energy balance."""
+    cal = sc.energy.calibration
+    reference, series, ids = {}, {}, {}
+    for fuel in FUELS_CALIBRATED:
+        names = list(cal.references.get(fuel, []))
+        total, used = reference_energy(names, sc.country, years, data_dir)
+        for values in used:
+            sources.add(values)
+        reference[fuel], series[fuel] = total, tuple(names)
+        ids[fuel] = tuple(sorted({i for v in used for found in v.source_ids for i in str(found).split(";")}))
+    energy_pj = np.stack([results[n].energy for n in segments]) / MJ_PER_PJ
+    return calibrate_fuel_use(
+        energy_pj,
+        segments,
+        {n: sc.segments[n].energy[sc.segments[n].residual_powertrain].fuel for n in segments},
+        years,
+        reference,
+        series,
+        {
+            n: factor_bounds(
+                sc.segments[n].km_per_year, sc.segments[n].km_range, sc.segments[n].on_road_gap_range
+            )
+            for n in segments
+        },
+        cal.model,
+        cal.fit_from,
+        cal.fit_to if cal.fit_to is not None else sc.years.base,
+        tuple(cal.exclude),
+        cal.unexplained_after,
+        sc.years.base,
+        ids,
+    )
+
+
 MAX_AGE = 60  # the last age bin holds this age and older
 
 
@@ -781,6 +823,7 @@ SERIES_UNITS = {
     "exports_series": ("vehicles", "vehicles per year"),
     "imports_series": ("vehicles", "vehicles per year"),
     "origin_series": ("percent",),
+    "references": ("PJ",),
 }
 
 
@@ -832,8 +875,10 @@ def _check_series(sc: Scenario, data_dir) -> None:
                     else [(None, value)]
                 )
                 for key, reference in items:
-                    if isinstance(reference, str):
-                        check(reference, path if key is None else f"{path}.{key}", name)
+                    where_ = path if key is None else f"{path}.{key}"
+                    for one in reference if isinstance(reference, list) else [reference]:
+                        if isinstance(one, str):
+                            check(one, where_, name)
             elif isinstance(value, BaseModel):
                 walk(value, path)
             elif isinstance(value, dict):
@@ -912,7 +957,18 @@ def _run(sc: Scenario, data_dir, by_age: bool):
                     out[i, k, future] = 0.0
         return out
 
-    energy = np.stack([results[n].energy for n in segments])  # (S, F, Y) MJ
+    calibration = _fuel_calibration(sc, results, segments, years, sources, data_dir)
+    use_factor = np.array([calibration.segment_factor[n] for n in segments])
+    km_factor = np.array(
+        [
+            split_factor(calibration.segment_factor[n], sc.segments[n].km_per_year, sc.segments[n].km_range)[
+                0
+            ]
+            for n in segments
+        ]
+    )
+    # Energy is linear in distance: the calibrated distance scales every fuel of the segment.
+    energy = np.stack([results[n].energy for n in segments]) * use_factor[:, None, None]  # (S, F, Y) MJ
     fossil = np.ones((len(FUELS), len(years)))
     fossil[FUELS.index("diesel")] = 1 - blend
     ttw = sum(
@@ -924,6 +980,17 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         [energy[:, FUELS.index(f)] / ncv[f] / 1e6 for f in ("gasoline", "diesel")], axis=1
     )  # MJ / (MJ/kg) = kg; / 1e6 = kt
 
+    unexplained = np.stack(
+        [calibration.unexplained.get(f, np.zeros(len(years))) for f in FUELS]
+    )  # (F, Y) PJ; electricity: zero
+    unexplained[FUELS.index("electricity")] = 0.0
+    co2_unexplained = sum(
+        co2_tank_to_wheel(
+            np.nan_to_num(unexplained[FUELS.index(f)]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
+        )
+        * np.where(np.isfinite(unexplained[FUELS.index(f)]), 1.0, np.nan)
+        for f in EMISSION_FACTORS
+    )
     coords = {"year": years, "segment": segments, "powertrain": powertrains, "fuel": list(FUELS)}
     registered = np.stack([results[n].registered for n in segments])
     in_use = np.stack([results[n].in_use for n in segments])
@@ -1004,7 +1071,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
             ),
             "vkt": var(
                 ("segment", "powertrain", "year"),
-                by_pt("distance") / 1e9,
+                by_pt("distance") * km_factor[:, None, None] / 1e9,
                 "billion vehicle-km per year",
                 "Distance driven",
             ),
@@ -1032,6 +1099,38 @@ def _run(sc: Scenario, data_dir, by_age: bool):
                 wtw / 1e9,
                 "Mt CO2 per year",
                 "Tank-to-wheel CO2 of fuels plus the grid CO2 of charging electricity",
+            ),
+            "km_factor": var(
+                ("segment",),
+                km_factor,
+                "1",
+                "Calibration factor on the distance driven (within its published range)",
+            ),
+            "intensity_factor": var(
+                ("segment",),
+                use_factor / km_factor,
+                "1",
+                "Calibration factor on energy use per km (what the distance range leaves)",
+            ),
+            "energy_reference": var(
+                ("fuel", "year"),
+                np.stack([calibration.reference.get(f, np.full(len(years), np.nan)) for f in FUELS]),
+                "PJ per year",
+                "Road energy use in the energy balance (the calibration's reference)",
+            ),
+            "energy_unexplained": var(
+                ("fuel", "year"),
+                unexplained,
+                "PJ per year",
+                "Fuel sold for road use that the modelled fleet does not burn (the reference minus the "
+                "model; in the projection held at its calibration-years mean where no published "
+                "distance explains it, else zero)",
+            ),
+            "co2_unexplained": var(
+                ("year",),
+                co2_unexplained / 1e9,
+                "Mt CO2 per year",
+                "Tank-to-wheel CO2 of the unexplained fuel",
             ),
             "grid_intensity": var(("year",), grid, "g CO2 per kWh", "CO2 intensity of grid electricity"),
             "biodiesel_share": var(("year",), blend, "1", "Biodiesel (FAME) share of diesel"),
@@ -1067,6 +1166,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         "data_series": json.dumps(sorted(sources.series)),
         "sources": json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False),
         "register": json.dumps({n: results[n].layers.summary() for n in segments}),
+        "energy_calibration": json.dumps(calibration.summary()),
         "notes": json.dumps(
             {
                 n: {
@@ -1226,12 +1326,11 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     """Supply balance, maker origins, jobs by industry group; batteries by segment."""
     import xarray as xr
 
+    from motorisasi.model.fiscal import economic_price, fuel_support, tax_forgone
     from motorisasi.model.industry import (
         battery_gwh,
-        fuel_subsidy,
         nickel_tonnes,
         supply_balance,
-        tax_forgone,
         utilisation,
         workforce,
     )
@@ -1374,20 +1473,39 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     nickel = nickel_tonnes(np.nansum(gwh, axis=(0, 1)), ni_share, batteries.nickel_kg_per_kwh)
     nickel[~future] = np.nan
 
-    # Fiscal: fuel subsidy from litres of the subsidised grade, and tax forgone on vehicles sold.
+    # Fiscal: subsidy and compensation on litres of the subsidised grade, tax forgone on vehicles.
     fiscal = sc.industry.fiscal
     fuels = list(ds["fuel"].values)
-    subsidy = np.full((len(fuels), n_y), np.nan)
+    fx = np.full(n_y, np.nan)
+    fx_points = fiscal.idr_per_usd if isinstance(fiscal.idr_per_usd, dict) else {base: fiscal.idr_per_usd}
+    fx[future] = _path({int(y): v for y, v in fx_points.items()}, proj, 0.0)
+    crude = np.full(n_y, np.nan)
+    if fiscal.crude_usd_per_bbl:
+        crude[future] = _path({int(y): v for y, v in fiscal.crude_usd_per_bbl.items()}, proj, 0.0)
+    subsidy, compensation, economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(4))
     for fuel, price in fiscal.fuels.items():
+        f = fuels.index(fuel)
         litres = (
             ds["energy"].sel(fuel=fuel).sum("segment").values[future]
             * MJ_PER_PJ
             / (ncv[fuel] * price.density_kg_per_l)
         )
-        gap_retail = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
-        gap_market = _path({int(y): v for y, v in price.market_idr_per_l.items()}, proj, 0.0)
-        subsidy[fuels.index(fuel), future] = fuel_subsidy(
-            litres * price.subsidised_share, gap_market, gap_retail
+        retail[f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
+        if price.price_formula is not None:
+            pf = price.price_formula
+            economic[f, future] = economic_price(
+                crude[future],
+                fx[future],
+                pf.spread_usd_per_bbl,
+                pf.index_share,
+                pf.constant_idr_per_l,
+                pf.tax_pct / 100,
+            )
+        else:
+            economic[f, future] = _path({int(y): v for y, v in price.market_idr_per_l.items()}, proj, 0.0)
+        fixed = _path({int(y): v for y, v in price.fixed_subsidy_idr_per_l.items()}, proj, 0.0)
+        subsidy[f, future], compensation[f, future] = fuel_support(
+            litres * price.subsidised_share, economic[f, future], retail[f, future], fixed
         )
     forgone = np.full((len(segments), n_y), np.nan)
     for seg_name, per_pt in fiscal.tax_forgone_idr.items():
@@ -1418,12 +1536,35 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
         ),
         "nickel": var(("year",), nickel, "t per year", "Nickel in new nickel-based batteries"),
     }
+    new_vars["exchange_rate"] = var(("year",), fx, "IDR per USD", "Exchange rate (scenario assumption)")
+    if fiscal.crude_usd_per_bbl:
+        new_vars["crude_price"] = var(
+            ("year",), crude, "USD per barrel", "Crude oil price (scenario assumption)"
+        )
     if fiscal.fuels:
+        new_vars["fuel_retail_price"] = var(
+            ("fuel", "year"), retail, "IDR per litre", "Retail price of the subsidised grade"
+        )
+        new_vars["fuel_economic_price"] = var(
+            ("fuel", "year"), economic, "IDR per litre", "Economic price of the subsidised grade"
+        )
         new_vars["fuel_subsidy"] = var(
             ("fuel", "year"),
             subsidy / 1e12,
             "IDR trillion per year",
-            "Fuel subsidy: litres of the subsidised grade x (market - retail price)",
+            "Fuel subsidy: litres of the subsidised grade x the fixed subsidy per litre",
+        )
+        new_vars["fuel_compensation"] = var(
+            ("fuel", "year"),
+            compensation / 1e12,
+            "IDR trillion per year",
+            "Fuel compensation: litres of the subsidised grade x (economic - retail price - subsidy)",
+        )
+        new_vars["fuel_support_usd"] = var(
+            ("fuel", "year"),
+            (subsidy + compensation) / fx / 1e9,
+            "billion USD per year",
+            "Fuel subsidy and compensation, in US dollars",
         )
     if fiscal.tax_forgone_idr:
         new_vars["tax_forgone"] = var(
@@ -1482,7 +1623,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             )
             new_vars["local_content_value_usd"] = var(
                 ("industry_group", "year"),
-                local_value / fiscal.idr_per_usd / 1e9,
+                local_value / fx / 1e9,
                 "billion USD per year",
                 "Local content of vehicles assembled for the domestic market, in US dollars",
             )
@@ -1538,6 +1679,15 @@ def check(ds, rtol: float = 1e-9) -> None:
         raise RunCheckError("the fleet by powertrain does not add up to the fleet in use")
     if (proj["register_removals"] < -1e-6 * scale).any():
         raise RunCheckError("negative removals from the register")
+    if "energy_unexplained" in ds:
+        # Road energy of the fleet plus the unexplained energy is the reference, wherever there is one.
+        fuels = [f for f in ("gasoline", "diesel") if f in ds["fuel"].values]
+        past = ds.sel(year=ds["year"] <= base, fuel=fuels)
+        reference = past["energy_reference"]
+        total = past["energy"].sum("segment") + past["energy_unexplained"]
+        gap = np.abs(total - reference).where(np.isfinite(reference), 0.0)
+        if (gap > 1e-9 * np.maximum(np.abs(reference.fillna(0)), 1.0)).any():
+            raise RunCheckError("road energy plus the unexplained energy differs from the reference")
     total = proj["sales_share"].sum("powertrain")
     if (np.abs(total - 1) > 1e-9).any():
         raise RunCheckError("sales shares do not sum to one")

@@ -353,6 +353,23 @@ class Segment(Strict):
     km_per_year: float = Field(gt=0, le=500_000, description="Distance per vehicle in its first year, km/yr")
     km_decline_pct: float = Field(0.0, ge=0, lt=100, description="Fall in distance per year of age, %")
     km_reason: Text = "assumption"
+    km_range: (
+        Annotated[list[Annotated[float, Field(gt=0, le=500_000)]], Field(min_length=2, max_length=2)] | None
+    ) = Field(
+        None,
+        description="Published range of the distance per vehicle, km/yr: the bounds of the energy "
+        "calibration (none: unbounded)",
+    )
+    km_range_reason: Text = ""
+    on_road_gap_range: (
+        Annotated[list[Annotated[float, Field(gt=0, le=20)]], Field(min_length=2, max_length=2)] | None
+    ) = Field(
+        None,
+        description="Published range of the fleet's real energy use per km over the assumed "
+        "intensities (the on-road gap and the fleet mix): bounds of the energy calibration beyond "
+        "the distance range (none: 1, the intensities as given)",
+    )
+    on_road_gap_reason: Text = ""
     residual_powertrain: Key = Field(
         "ICE", description="The powertrain that takes the share the others leave"
     )
@@ -403,6 +420,10 @@ class Segment(Strict):
             raise ValueError(
                 f"base_fleet_powertrain: {self.base_fleet_powertrain!r} is not a powertrain of the segment"
             )
+        for name in ("km_range", "on_road_gap_range"):
+            pair = getattr(self, name)
+            if pair is not None and pair[0] > pair[1]:
+                raise ValueError(f"{name}: the low end {pair[0]:g} is above the high end {pair[1]:g}")
         names = [self.residual_powertrain, *self.powertrains]
         missing = [p for p in names if p not in self.energy]
         if missing:
@@ -410,6 +431,45 @@ class Segment(Strict):
         extra = [p for p in self.energy if p not in names]
         if extra:
             raise ValueError(f"energy: {extra[0]!r} is not a powertrain of this segment ({', '.join(names)})")
+        return self
+
+
+class EnergyCalibration(Strict):
+    """Distance driven scaled so that the fleet's road fuel use matches the fuel sold for road use.
+
+    One factor per fuel scales the distance of every segment whose residual powertrain burns it,
+    within the segments' ``km_range``; see :mod:`motorisasi.model.fuel_balance`.
+    """
+
+    model: Literal["calibrated", "none"] = Field(
+        "calibrated", description="calibrated: fit to the reference series; none: the distances as given"
+    )
+    references: dict[Literal["gasoline", "diesel"], list[SeriesName]] = Field(
+        default_factory=lambda: {
+            "gasoline": ["road_motor_gasoline_consumption_esto"],
+            "diesel": ["road_gas_diesel_oil_consumption_esto", "road_biodiesel_consumption_esto"],
+        },
+        description="Series of road energy use by fuel (PJ), summed per year",
+    )
+    fit_from: Year = Field(2015, description="First calibration year")
+    fit_to: Year | None = Field(None, description="Last calibration year (default: the base year)")
+    exclude: list[Year] = Field(
+        default_factory=list, max_length=50, description="Years left out of the fit (e.g. a pandemic)"
+    )
+    unexplained_after: Literal["hold", "none"] = Field(
+        "hold",
+        description="Fuel the fleet cannot explain at any published distance: held at its mean "
+        "over the calibration years in the projection (hold), or dropped (none)",
+    )
+    reason: Text = "assumption"
+
+    @model_validator(mode="after")
+    def _window(self) -> EnergyCalibration:
+        if self.fit_to is not None and self.fit_to < self.fit_from:
+            raise ValueError(f"fit_to ({self.fit_to}) is before fit_from ({self.fit_from})")
+        for fuel, series in self.references.items():
+            if not series:
+                raise ValueError(f"references.{fuel}: give at least one series")
         return self
 
 
@@ -430,6 +490,7 @@ class Energy(Strict):
         description="Biodiesel (FAME) share of diesel from each year on, % (counts as zero CO2)",
     )
     biodiesel_reason: Text = "blending mandates (see energy.csv)"
+    calibration: EnergyCalibration = EnergyCalibration()
 
 
 ORIGINS = ("Japan", "China", "South Korea", "Europe", "USA", "India", "Vietnam", "Indonesia")
@@ -511,16 +572,57 @@ class Workforce(Strict):
     reason: Text = "assumption"
 
 
+class PriceFormula(Strict):
+    """The economic price of a fuel from the crude price (see :mod:`motorisasi.model.fiscal`)."""
+
+    spread_usd_per_bbl: float = Field(
+        ge=-200, le=500, description="Product quotation (MOPS) minus the crude price, US$ per barrel"
+    )
+    index_share: float = Field(
+        1.0, gt=0, le=2, description="Share of the product quotation in the basic price"
+    )
+    constant_idr_per_l: float = Field(
+        0.0, ge=-1e5, le=1e5, description="Distribution cost and margin, rupiah per litre"
+    )
+    tax_pct: float = Field(
+        0.0, ge=0, le=100, description="Value-added plus regional fuel tax on the basic price, %"
+    )
+    reason: Text = "assumption"
+
+
+IdrPerLitre = Annotated[float, Field(ge=0, le=1e6)]
+
+
 class FuelPrice(Strict):
-    retail_idr_per_l: dict[Year, Annotated[float, Field(ge=0, le=1e6)]] = Field(
+    retail_idr_per_l: dict[Year, IdrPerLitre] = Field(
         description="Subsidised retail price, rupiah per litre (at most 1,000,000)"
     )
-    market_idr_per_l: dict[Year, Annotated[float, Field(ge=0, le=1e6)]] = Field(
-        description="Market (keekonomian) price, rupiah per litre (at most 1,000,000)"
+    market_idr_per_l: dict[Year, IdrPerLitre] = Field(
+        default_factory=dict,
+        description="Economic (keekonomian) price given directly, rupiah per litre (at most 1,000,000); "
+        "or give price_formula",
+    )
+    price_formula: PriceFormula | None = Field(
+        None, description="Economic price from the crude price and the exchange rate"
+    )
+    fixed_subsidy_idr_per_l: dict[Year, IdrPerLitre] = Field(
+        default_factory=dict,
+        description="Subsidy paid on every litre of the subsidised grade, rupiah per litre (none if empty)",
     )
     density_kg_per_l: float = Field(gt=0.5, lt=1.2, description="Fuel density, kg per litre")
     subsidised_share: Share = Field(description="Share of the fuel sold as the subsidised grade")
     reason: Text = "assumption"
+
+    @model_validator(mode="after")
+    def _one_economic_price(self) -> FuelPrice:
+        if bool(self.market_idr_per_l) == (self.price_formula is not None):
+            raise ValueError(
+                "give the economic price either as market_idr_per_l or as price_formula (one of them)"
+            )
+        return self
+
+
+IdrPerUsd = Annotated[float, Field(ge=1, le=1e6)]
 
 
 class Fiscal(Strict):
@@ -530,10 +632,28 @@ class Fiscal(Strict):
         description="Tax forgone per vehicle sold: segment -> powertrain -> year -> rupiah (at most 1e11)",
     )
     tax_reason: Text = "assumption"
-    idr_per_usd: float = Field(
-        15_255, ge=1, le=1e6, description="Exchange rate for values in US dollars, rupiah per dollar"
+    crude_usd_per_bbl: dict[Year, Annotated[float, Field(gt=0, le=1000)]] = Field(
+        default_factory=dict,
+        description="Crude oil price by year (linear in between, held after the last), US$ per barrel",
+    )
+    crude_reason: Text = "assumption"
+    idr_per_usd: IdrPerUsd | dict[Year, IdrPerUsd] = Field(
+        15_255.0,
+        description="Exchange rate, rupiah per US dollar: one value, or values by year (linear in "
+        "between, held after the last)",
     )
     idr_per_usd_reason: Text = "2023 realised average (Kemenkeu, industry.csv)"
+
+    @model_validator(mode="after")
+    def _crude_price_for_formulas(self) -> Fiscal:
+        uses = [f for f, p in self.fuels.items() if p.price_formula is not None]
+        if uses and not self.crude_usd_per_bbl:
+            raise ValueError(
+                f"fuels.{uses[0]}.price_formula needs crude_usd_per_bbl (US$ per barrel by year)"
+            )
+        if isinstance(self.idr_per_usd, dict) and not self.idr_per_usd:
+            raise ValueError("idr_per_usd: give at least one year")
+        return self
 
 
 class Industry(Strict):

@@ -1,0 +1,130 @@
+"""The fleet's fuel use reconciled with the fuel sold: one scale factor per fuel, within bounds.
+
+The fleet model gives road fuel use ``M[t]`` (vehicles in use x km x energy per km); the
+national statistics give the fuel sold for road use ``R[t]``. Distance driven is the least
+known factor of the product (surveys of the same vehicles differ by a factor of up to three),
+and fuel use is linear in it, so the reconciliation scales the distance driven of every segment
+burning the fuel by one factor ``k``, chosen to minimise the squared log ratios over the
+calibration years:
+
+    k* = exp( mean_t log(R[t] / M[t]) )                (the geometric mean of the ratios)
+
+and held within the bounds the published distances allow, ``low <= k <= high``. When the
+bound binds, the fleet cannot explain the fuel sold at any published distance: the remainder
+``R[t] - k M[t]`` is reported as an unexplained volume (diesel burnt off the road, fuel sold
+but not to the fleet modelled) rather than hidden in a distance outside its evidence.
+
+A multiplicative factor in log space is the usual choice for positive quantities whose error
+grows with their level; see Hyndman, R. J. and Athanasopoulos, G., *Forecasting: Principles and
+Practice* (3rd ed., OTexts 2021), sec. 5.8 (scale-free errors), and Tarantola, A., *Inverse
+Problem Theory* (SIAM 2005), ch. 1 (log parameters for positive quantities).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from motorisasi.errors import ParameterError
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class ScaleFit:
+    """A fitted scale factor and what it leaves unexplained (plain numbers, years in order).
+
+    ``factor`` is the one applied (within ``[low, high]``); ``unbounded`` the best one without
+    bounds; ``bound`` is ``"low"``/``"high"`` when a bound binds, else ``None``. ``ratio`` is
+    ``factor x modelled / reference`` per calibration year and ``unexplained`` the reference
+    minus the scaled model (positive: fuel sold that the fleet does not burn).
+    """
+
+    factor: float
+    unbounded: float
+    low: float
+    high: float
+    bound: str | None
+    years: tuple[int, ...]
+    ratio: tuple[float, ...]
+    unexplained: tuple[float, ...]
+
+    @property
+    def max_abs_error_pct(self) -> float:
+        return float(max(abs(r - 1) for r in self.ratio) * 100) if self.ratio else float("nan")
+
+
+def fit_scale(
+    modelled: ArrayLike,
+    reference: ArrayLike,
+    years: ArrayLike,
+    low: float = 0.0,
+    high: float = np.inf,
+) -> ScaleFit:
+    """The factor ``k`` that best matches ``k x modelled`` to ``reference`` in log space, bounded.
+
+    Parameters
+    ----------
+    modelled, reference
+        Positive values for the same years (any unit, the same for both).
+    years
+        The calibration years, for the record.
+    low, high
+        Bounds of the factor (``0 <= low <= high``), e.g. the published range of the distance
+        driven over the assumed distance.
+
+    >>> fit = fit_scale([10.0, 20.0], [12.0, 24.0], [2019, 2020])
+    >>> round(fit.factor, 12), fit.bound
+    (1.2, None)
+    >>> fit = fit_scale([10.0, 20.0], [12.0, 24.0], [2019, 2020], high=1.1)
+    >>> fit.factor, fit.bound, [round(u, 9) for u in fit.unexplained]
+    (1.1, 'high', [1.0, 2.0])
+    """
+    m = np.asarray(modelled, dtype=float)
+    r = np.asarray(reference, dtype=float)
+    y = tuple(int(v) for v in np.asarray(years).ravel())
+    if m.shape != r.shape or m.ndim != 1 or len(y) != m.size:
+        raise ParameterError("modelled, reference and years must be 1-D and of the same length")
+    if m.size == 0:
+        raise ParameterError("no calibration year: modelled and reference are empty")
+    if not (np.all(np.isfinite(m)) and np.all(np.isfinite(r)) and np.all(m > 0) and np.all(r > 0)):
+        raise ParameterError("modelled and reference values must be finite and positive")
+    if not (0 <= low <= high) or not np.isfinite(low) or np.isnan(high):
+        raise ParameterError(f"the bounds must satisfy 0 <= low <= high, got {low:g} and {high:g}")
+    unbounded = float(np.exp(np.mean(np.log(r / m))))
+    factor = float(min(max(unbounded, low), high))
+    bound = "low" if unbounded < low else "high" if unbounded > high else None
+    return ScaleFit(
+        factor=factor,
+        unbounded=unbounded,
+        low=float(low),
+        high=float(high),
+        bound=bound,
+        years=y,
+        ratio=tuple(float(v) for v in factor * m / r),
+        unexplained=tuple(float(v) for v in r - factor * m),
+    )
+
+
+def common_bounds(nominal: ArrayLike, low: ArrayLike, high: ArrayLike) -> tuple[float, float]:
+    """Bounds of one factor applied to several assumed values, each with a published range.
+
+    The factor must keep every scaled value inside its own range: the tightest of
+    ``low / nominal`` and ``high / nominal`` over the values.
+
+    >>> common_bounds([10_600, 9_510], [10_600, 9_510], [21_347, 27_092])
+    (1.0, 2.013867924528302)
+    """
+    n = np.asarray(nominal, dtype=float)
+    lo = np.asarray(low, dtype=float)
+    hi = np.asarray(high, dtype=float)
+    if n.size == 0 or np.any(n <= 0) or np.any(lo < 0) or np.any(hi < lo):
+        raise ParameterError("assumed values must be positive and each range must satisfy 0 <= low <= high")
+    a, b = float(np.max(lo / n)), float(np.min(hi / n))
+    if a > b:
+        raise ParameterError(
+            "the published ranges leave no common factor: one segment's range lies wholly above another's"
+        )
+    return a, b
