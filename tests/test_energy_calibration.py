@@ -288,3 +288,28 @@ def test_a_scaled_copy_of_the_model_is_recovered_from_the_data(k_gasoline, k_die
         assert float(ds["energy_unexplained"].sel(fuel="gasoline", year=2019)) < 0
     else:
         assert abs(float(ds["energy_unexplained"].sel(fuel="gasoline", year=2019))) < 1e-6
+
+
+def test_baseline_fuel_support_by_hand(baseline):
+    """2026 at the 2025 budget's US$82/bbl and Rp 16,000/US$, from the formulas in baseline.yaml."""
+    per_barrel = 16_000 / (42 * 3.785411784)  # rupiah per litre for each US$ per barrel
+    pertalite = (0.9921 * 1.10 * (82 + 7.5) * per_barrel + 1_980 + 90) * 1.16
+    solar = ((82 + 18.2) * per_barrel + 868) * 1.16
+    at = {"year": 2026}
+    assert float(baseline["fuel_economic_price"].sel(fuel="gasoline", **at)) == pytest.approx(
+        pertalite, rel=2e-4
+    )
+    assert float(baseline["fuel_economic_price"].sel(fuel="diesel", **at)) == pytest.approx(solar, rel=1e-9)
+    # Litres: road energy / (IPCC net calorific value x density) x the subsidised share.
+    diesel_l = float(baseline["energy"].sel(fuel="diesel", **at).sum()) * 1e9 / (43.0 * 0.8703) * 0.548
+    assert float(baseline["fuel_subsidy"].sel(fuel="diesel", **at)) == pytest.approx(diesel_l * 1_000 / 1e12)
+    assert float(baseline["fuel_compensation"].sel(fuel="diesel", **at)) == pytest.approx(
+        diesel_l * (solar - 6_800 - 1_000) / 1e12
+    )
+    gasoline_l = float(baseline["energy"].sel(fuel="gasoline", **at).sum()) * 1e9 / (44.3 * 0.7425) * 0.786
+    assert float(baseline["fuel_compensation"].sel(fuel="gasoline", **at)) == pytest.approx(
+        gasoline_l * (pertalite - 10_000) / 1e12, rel=1e-9
+    )
+    assert float(baseline["fuel_subsidy"].sel(fuel="gasoline", **at)) == 0.0  # compensation only
+    total = float((baseline["fuel_subsidy"] + baseline["fuel_compensation"]).sel(**at).sum())
+    assert float(baseline["fuel_support_usd"].sel(**at).sum()) == pytest.approx(total * 1e12 / 16_000 / 1e9)

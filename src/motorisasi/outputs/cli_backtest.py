@@ -234,24 +234,35 @@ def _print_energy_tables(bt, lang: str) -> None:
                 )
             table.add_row(message("backtest.forecasts", lang), *[str(n) for n in scores["fleet"]["n"]], "")
             console.print(table)
-        for target in TARGETS:
-            head = bt.headline(target, since)
-            if math.isnan(head["mape"]["fleet"]):  # nothing scored
-                continue
-            console.print(
-                message(
-                    "energy_backtest.sentence"
-                    if head["fleet_at_least_as_good"]
-                    else "energy_backtest.sentence_loses",
-                    lang,
-                    target=message(f"energy_backtest.name.{target}", lang),
-                    fleet=number(head["mape"]["fleet"], lang, 1),
-                    benchmark=display_name("backtest_model", head["best_benchmark"], lang),
-                    value=number(head["mape"][head["best_benchmark"]], lang, 1),
-                    since=suffix,
-                ),
-                markup=False,
+        for line in energy_backtest_sentences(bt, lang, since):
+            console.print(line, markup=False)
+
+
+def energy_backtest_sentences(bt, lang: str, since: int | None) -> list[str]:
+    """One sentence per target: the fleet model's error 1-5 years ahead against the best benchmark."""
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.energy_backtest import TARGETS
+
+    suffix = message("backtest.since", lang, year=since) if since is not None else ""
+    out = []
+    for target in TARGETS:
+        head = bt.headline(target, since)
+        if math.isnan(head["mape"]["fleet"]):  # nothing scored
+            continue
+        out.append(
+            message(
+                "energy_backtest.sentence"
+                if head["fleet_at_least_as_good"]
+                else "energy_backtest.sentence_loses",
+                lang,
+                target=message(f"energy_backtest.name.{target}", lang),
+                fleet=number(head["mape"]["fleet"], lang, 1),
+                benchmark=display_name("backtest_model", head["best_benchmark"], lang),
+                value=number(head["mape"][head["best_benchmark"]], lang, 1),
+                since=suffix,
             )
+        )
+    return out
 
 
 def _report(bt, measure: str, as_json: bool, lang: str) -> None:

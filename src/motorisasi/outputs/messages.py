@@ -1003,11 +1003,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "berikutnya. Kendaraan yang terjual masuk armada di pertengahan tahun dan keluar menurut distribusi "
         "umur pakai.",
     },
+    "report.fitted": {"en": "fitted", "id": "hasil kalibrasi"},
+    "report.fitted.segment": {
+        "en": "{segment}: {km} km/yr, x {intensity} energy per km",
+        "id": "{segment}: {km} km/thn, x {intensity} energi per km",
+    },
+    "report.fitted.meaning": {
+        "en": "Factor on distance driven x energy per km, fitted so road energy matches the energy balance",
+        "id": "Faktor jarak tempuh x energi per km, dikalibrasi agar energi jalan raya sesuai neraca energi",
+    },
+    "report.fitted.reason": {
+        "en": "fitted to {series} in {years}; modelled minus reference {low} to {high} % in those years",
+        "id": "dikalibrasi terhadap {series} pada {years}; selisih model terhadap acuan {low} hingga {high} % "
+        "pada tahun-tahun itu",
+    },
     "report.convention.energy": {
         "en": "Energy is final energy at the vehicle (net calorific values, IPCC 2006) in PJ; electricity "
-        "includes charging losses.",
+        "includes charging losses. Distance driven is calibrated so that road energy matches the energy "
+        "balance, within published ranges (the fitted rows of the assumptions; 'motorisasi calibrate "
+        "--energy').",
         "id": "Energi adalah energi final di kendaraan (nilai kalor neto, IPCC 2006) dalam PJ; listrik termasuk "
-        "rugi-rugi pengisian daya.",
+        "rugi-rugi pengisian daya. Jarak tempuh dikalibrasi agar energi jalan raya sesuai neraca energi, "
+        "dalam rentang terpublikasi (baris hasil kalibrasi pada asumsi; 'motorisasi calibrate --energy').",
     },
     "report.convention.co2": {
         "en": "CO2 tank-to-wheel counts fossil fuel burnt in vehicles (biodiesel counts zero); 'incl. "

@@ -248,6 +248,15 @@ def _add_backtest(report: Report, sc, lang: str, data_dir) -> None:
     report.backtest_text = backtest_sentences(bt, lang) + (
         backtest_sentences(bt, lang, since=None) if bt.current_from is not None else []
     )
+    if sc.energy.calibration.model != "none":
+        from motorisasi.outputs.cli_backtest import energy_backtest_sentences
+        from motorisasi.scenario.energy_backtest import energy_backtest
+
+        try:
+            ebt = energy_backtest(sc, horizons=5, data_dir=data_dir)
+        except MotorisasiError:
+            return
+        report.backtest_text += energy_backtest_sentences(ebt, lang, ebt.current_from)
 
 
 def scenario_names(parts: list[ScenarioReport]) -> list[str]:
@@ -268,6 +277,47 @@ def assumptions(sc, lang: str = "en") -> list[tuple[str, str, str, str]]:
     """
     rows: list[tuple[str, str, str, str]] = []
     _walk(sc, "", rows, lang)
+    return rows
+
+
+def fitted(ds, lang: str = "en") -> list[tuple[str, str, str, str]]:
+    """The parameters a run fitted to data, as assumption rows: the distance factor of each fuel."""
+    import json
+
+    from motorisasi.outputs.cli_backtest import year_ranges
+
+    rows: list[tuple[str, str, str, str]] = []
+    calibration = json.loads(ds.attrs.get("energy_calibration", "{}"))
+    segments = json.loads(ds.attrs["scenario"])["segments"]
+    for fuel, fit in calibration.get("fuels", {}).items():
+        if fit.get("status") not in ("calibrated", "bound"):
+            continue
+        split = "; ".join(
+            message(
+                "report.fitted.segment",
+                lang,
+                segment=seg,
+                km=number(segments[seg]["km_per_year"] * float(ds["km_factor"].sel(segment=seg)), lang, 0),
+                intensity=_value(round(float(ds["intensity_factor"].sel(segment=seg)), 3), lang),
+            )
+            for seg in fit["segments"]
+        )
+        ratios = fit.get("ratio") or [1.0]
+        rows.append(
+            (
+                f"energy.calibration.{fuel} ({message('report.fitted', lang)})",
+                f"{_value(round(fit['factor'], 3), lang)} ({split})",
+                message("report.fitted.meaning", lang),
+                message(
+                    "report.fitted.reason",
+                    lang,
+                    series=" + ".join(fit["series"]),
+                    years=year_ranges(fit.get("years") or []),
+                    low=number(100 * (min(ratios) - 1), lang, 1),
+                    high=number(100 * (max(ratios) - 1), lang, 1),
+                ),
+            )
+        )
     return rows
 
 
@@ -455,7 +505,7 @@ def to_html(report: Report, lang: str) -> str:
         out.append(f"<h3>{_e(message('report.charts', lang))}</h3>")
         for key, png in part.charts.items():
             out.append(_img(png, _caption(key, lang)))
-        rows = [list(r) for r in assumptions(part.scenario, lang)]
+        rows = [list(r) for r in assumptions(part.scenario, lang) + fitted(ds, lang)]
         out.append(f"<details><summary>{_e(message('report.assumptions', lang, n=len(rows)))}</summary>")
         out.append(
             _table(
@@ -584,7 +634,7 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
         for fig in report.figures:
             pdf.savefig(fig, bbox_inches="tight")
         for part, label in zip(report.scenarios, names, strict=True):
-            rows = assumptions(part.scenario, lang)
+            rows = assumptions(part.scenario, lang) + fitted(part.result, lang)
             lines = []
             for field_, value, meaning, reason in rows:
                 lines.extend(wrapped(f"{field_} = {value}" + (f"  [{meaning}]" if meaning else ""), 120))

@@ -983,7 +983,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     unexplained = np.stack(
         [calibration.unexplained.get(f, np.zeros(len(years))) for f in FUELS]
     )  # (F, Y) PJ; electricity: zero
-    unexplained[FUELS.index("electricity")] = 0.0
+    unexplained[FUELS.index("electricity")] = np.nan  # not calibrated: no line
     co2_unexplained = sum(
         co2_tank_to_wheel(
             np.nan_to_num(unexplained[FUELS.index(f)]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
