@@ -155,26 +155,30 @@ def test_diesel_misses_are_shown_as_unexplained_energy(baseline):
 
 
 def test_road_co2_against_an_independent_inventory(baseline):
-    """CEDS road CO2 (IEA-based energy, its own factors): the model is 3-11 % above in 2015-2019,
-    about 8 % on average; the energy balance the model follows implies 5-12 % more than CEDS."""
+    """CEDS road CO2 (IEA-based energy, its own factors) in 2015-2019, the fitted years before the
+    pandemic: the tool's road CO2 (the fleet's plus the unexplained line's, i.e. the energy
+    balance's fuel) is within 10 %; the fleet's alone 4-14 % above, where its diesel misses."""
     from motorisasi.data.store import series_values
 
     ceds = series_values("road_transport_co2_ceds", "IDN")
     years = range(2015, 2020)
-    modelled = np.array([float(baseline["co2_ttw"].sel(year=y).sum()) for y in years])
+    fleet = np.array([float(baseline["co2_ttw"].sel(year=y).sum()) for y in years])
+    unexplained = np.array([float(baseline["co2_unexplained"].sel(year=y)) for y in years])
     inventory = np.array([ceds.at(y) for y in years])
-    error = modelled / inventory - 1
-    assert np.all(np.abs(error) < 0.11) and abs(error.mean()) < 0.10
+    assert np.all(np.abs((fleet + unexplained) / inventory - 1) < 0.10)
+    assert np.all(np.abs(fleet / inventory - 1) < 0.14)
     # Independent arithmetic of the same CO2: the energy balance's fuel x IPCC factors (69.3 and
     # 74.1 t/TJ), biodiesel counted as zero, equals the model's CO2 plus the unexplained line's.
     for y in years:
         ref = baseline["energy_reference"].sel(year=y)
-        blend = float(baseline["biodiesel_share"].sel(year=y))
-        by_hand = (
-            float(ref.sel(fuel="gasoline")) * 69.3e-3 + float(ref.sel(fuel="diesel")) * (1 - blend) * 74.1e-3
-        )
+        bio = series_values("road_biodiesel_consumption_esto", "IDN").at(y)
+        fossil_diesel = float(ref.sel(fuel="diesel")) - bio
+        by_hand = float(ref.sel(fuel="gasoline")) * 69.3e-3 + fossil_diesel * 74.1e-3
         total = float(baseline["co2_ttw"].sel(year=y).sum() + baseline["co2_unexplained"].sel(year=y))
         assert total == pytest.approx(by_hand, rel=1e-9), y
+    # In history the biodiesel share is the observed one (15 % in 2017 under the B20 mandate).
+    assert float(baseline["biodiesel_share"].sel(year=2017)) == pytest.approx(121.069433 / 794.296, rel=1e-4)
+    assert float(baseline["biodiesel_share"].sel(year=2030)) == 0.4  # the B40 mandate in the projection
 
 
 def test_the_energy_backtest_scores_the_fleet_out_of_sample():
@@ -313,3 +317,125 @@ def test_baseline_fuel_support_by_hand(baseline):
     assert float(baseline["fuel_subsidy"].sel(fuel="gasoline", **at)) == 0.0  # compensation only
     total = float((baseline["fuel_subsidy"] + baseline["fuel_compensation"]).sel(**at).sum())
     assert float(baseline["fuel_support_usd"].sel(**at).sum()) == pytest.approx(total * 1e12 / 16_000 / 1e9)
+
+
+# --- hostile input ------------------------------------------------------------------------------------
+
+
+def _edited(tmp_path, name: str, edit) -> str:
+    import yaml
+
+    content = load_scenario("baseline").model_dump(mode="python")
+    content["name"] = name
+    edit(content)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(content), encoding="utf-8")
+    return str(path)
+
+
+def _set(path: str, value):
+    def edit(content):
+        *parents, last = path.split(".")
+        node = content
+        for key in parents:
+            node = node[key]
+        node[last] = value
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("energy.calibration.fit_from", 2030, "energy.calibration: the window 2030-2025"),
+        ("segments.cars.km_range", [5, 5], "segments.cars.km_range [5.0, 5.0]"),
+        (
+            "industry.fiscal.fuels.gasoline.price_formula.constant_idr_per_l",
+            -100000,
+            "constant_idr_per_l: -100000",
+        ),
+        ("industry.fiscal.fuels.diesel.price_formula.spread_usd_per_bbl", -200, "spread_usd_per_bbl: -200"),
+        ("industry.fiscal.fuels.gasoline.retail_idr_per_l", {}, "retail_idr_per_l"),
+        ("segments.motorcycles.on_road_gap_range", [1, 2], "on_road_gap_range: give km_range too"),
+        (
+            "energy.calibration.references",
+            {
+                "gasoline": ["road_motor_gasoline_consumption_esto"],
+                "diesel": ["road_motor_gasoline_consumption_esto"],
+            },
+            "is listed under",
+        ),
+    ],
+)
+def test_bad_energy_and_fiscal_settings_are_one_line_naming_the_field(tmp_path, field, value, expected):
+    edit = _set(field, value)
+    if field == "segments.motorcycles.on_road_gap_range":
+        edit = lambda c: c["segments"]["motorcycles"].update(km_range=None, on_road_gap_range=value)  # noqa: E731
+    result = runner.invoke(app, ["run", _edited(tmp_path, "bad", edit), "--no-files"])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and expected in lines[0], result.output
+
+
+def test_a_fuel_without_reference_has_no_unexplained_line_and_is_noted(tmp_path):
+    path = _edited(
+        tmp_path,
+        "part",
+        _set("energy.calibration.references", {"gasoline": ["road_motor_gasoline_consumption_esto"]}),
+    )
+    ds = run(path)
+    assert _fits(ds)["diesel"]["status"] == "no_reference"
+    assert np.isnan(ds["energy_unexplained"].sel(fuel="diesel")).all()
+    assert np.isnan(ds["energy_reference"].sel(fuel="diesel")).all()
+    assert float(ds["co2_unexplained"].sel(year=2019)) == pytest.approx(
+        float(ds["energy_unexplained"].sel(fuel="gasoline", year=2019)) * 69.3e-3, rel=1e-9
+    )
+    result = runner.invoke(app, ["run", path, "--no-files"])
+    assert "diesel: no road energy reference in the data" in " ".join(result.output.split())
+
+
+def test_a_binding_bound_carries_the_unexplained_fuel_into_headline_and_subsidy(tmp_path, baseline):
+    def edit(content):
+        content["segments"]["commercial"].update(km_range=[10_600, 20_000], on_road_gap_range=None)
+
+    path = _edited(tmp_path, "bind", edit)
+    ds = run(path)
+    fit = _fits(ds)["diesel"]
+    assert fit["status"] == "bound" and fit["factor"] == pytest.approx(1.0)
+    held = float(np.mean(fit["unexplained"]))
+    assert float(ds["energy_unexplained"].sel(fuel="diesel", year=2040)) == pytest.approx(held)
+    assert float(ds["energy_unexplained"].sel(fuel="diesel", year=2024)) == pytest.approx(
+        held
+    )  # after the data
+    # The subsidised share applies to road diesel as the energy balance counts it: fleet + unexplained.
+    at = {"fuel": "diesel", "year": 2030}
+    road = float(ds["energy"].sel(**at).sum()) + held
+    litres = road * 1e9 / (43.0 * 0.8703) * 0.548
+    assert float(ds["fuel_subsidy"].sel(**at)) == pytest.approx(litres * 1_000 / 1e12, rel=1e-9)
+    output = " ".join(runner.invoke(app, ["run", path, "--no-files"]).output.split())
+    assert "diesel the fleet does not" in output and "stops at a published bound" in output
+
+
+def test_a_zero_in_a_reference_is_a_missing_year_not_a_crash(tmp_path):
+    import csv
+
+    from motorisasi.data.store import EMBEDDED
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    # A user's series replaces the embedded one whole: copy both, with one year set to zero.
+    zeroed = {("road_transport_co2_ceds", "2019"), ("road_motor_gasoline_consumption_esto", "2016")}
+    with (EMBEDDED / "fuel.csv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["series"] in {s for s, _ in zeroed}]
+    for r in rows:
+        if (r["series"], r["year"]) in zeroed:
+            r["value"] = "0"
+    with (folder / "values.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = runner.invoke(app, ["backtest", "--energy", "--json", "--data", str(folder)])
+    assert result.exit_code == 0, result.output
+    ds = run("baseline", data_dir=folder)
+    assert np.isnan(float(ds["energy_reference"].sel(fuel="gasoline", year=2016)))
+    assert abs(float(ds["energy_unexplained"].sel(fuel="gasoline", year=2016))) < 1e-9  # no negative fleet

@@ -372,7 +372,7 @@ def test_a_population_of_zero_in_a_data_folder_is_named_by_file_row_and_column(t
 def test_a_floating_point_error_in_a_run_is_an_error_not_a_warning(monkeypatch):
     import motorisasi.scenario.run as run_module
 
-    def broken_blend(sc, years):
+    def broken_blend(sc, years, *_):
         return np.ones(len(years)) / np.zeros(len(years))
 
     monkeypatch.setattr(run_module, "_blend", broken_blend)

@@ -73,7 +73,9 @@ def score_rows(bt) -> list[dict]:
 @user_errors_as_one_line
 def backtest(
     scenario: Scenario = "baseline",
-    horizons: Annotated[int, typer.Option(help="Longest horizon scored, years (1-30).")] = 10,
+    horizons: Annotated[
+        int | None, typer.Option(help="Longest horizon scored, years (1-30; default 10, with --energy 5).")
+    ] = None,
     measure: Annotated[str, typer.Option(help="Table of: registered (fleet) or per_1000.")] = "registered",
     out: Annotated[
         Path | None,
@@ -110,8 +112,9 @@ def backtest(
     if measure not in ("registered", "per_1000"):
         raise MotorisasiError(f"--measure: unknown {measure!r} (use registered or per_1000)")
     if energy:
-        _energy_backtest(scenario, min(horizons, 10), out, as_json, lang, data)
+        _energy_backtest(scenario, 5 if horizons is None else horizons, out, as_json, lang, data)
         return
+    horizons = 10 if horizons is None else horizons
     if out is None:
         _report(run_backtest(scenario, horizons=horizons, data_dir=data), measure, as_json, lang)
         return
@@ -257,6 +260,7 @@ def energy_backtest_sentences(bt, lang: str, since: int | None) -> list[str]:
                 lang,
                 target=message(f"energy_backtest.name.{target}", lang),
                 fleet=number(head["mape"]["fleet"], lang, 1),
+                horizons=head["horizons"],
                 benchmark=display_name("backtest_model", head["best_benchmark"], lang),
                 value=number(head["mape"][head["best_benchmark"]], lang, 1),
                 since=suffix,

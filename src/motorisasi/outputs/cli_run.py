@@ -126,6 +126,17 @@ def notes(ds, lang: str = "en", names: bool = False) -> list[str]:
                 lines.append(
                     message(f"run.note.{key}", lang, segment=called("segment", segment), years=_span(years))
                 )
+    calibration = json.loads(ds.attrs.get("energy_calibration", "{}"))
+    for fuel, fit in calibration.get("fuels", {}).items():
+        if calibration.get("model") == "calibrated" and fit["status"] in ("no_reference", "bound"):
+            lines.append(
+                message(
+                    f"run.note.energy_{fit['status']}",
+                    lang,
+                    fuel=display_name("fuel", fuel, lang),
+                    factor=f"{fit['factor']:.3g}",
+                )
+            )
     return lines
 
 
@@ -195,6 +206,18 @@ def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, o
         out[m("run.ind.energy", lang, fuel=display_name("fuel", fuel, lang))] = (1, energy.sel(fuel=fuel))
     out[m("run.ind.co2_ttw", lang)] = (1, sel["co2_ttw"].sum("segment", min_count=1))
     out[m("run.ind.co2_wtw", lang)] = (1, sel["co2_wtw"].sum("segment", min_count=1))
+    if "energy_unexplained" in ds:
+        # Fuel the fleet cannot explain is shown beside it when the projection carries any.
+        future = ds["year"] > int(ds.attrs["base_year"])
+        carried = ds["energy_unexplained"].where(future).fillna(0)
+        for fuel in ds["fuel"].values:
+            if bool((carried.sel(fuel=fuel) != 0).any()):
+                out[m("run.ind.unexplained", lang, fuel=display_name("fuel", fuel, lang))] = (
+                    1,
+                    sel["energy_unexplained"].sel(fuel=fuel),
+                )
+        if bool((carried != 0).any()):
+            out[m("run.ind.co2_unexplained", lang)] = (1, sel["co2_unexplained"])
     if "production" in ds:
         for group in ds["industry_group"].values:
             part = sel.sel(industry_group=group)

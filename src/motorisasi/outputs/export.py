@@ -99,8 +99,8 @@ IAMC = {  # variable -> (IAMC name, unit, scale)
     "energy": ("Final Energy|Transportation|Road", "PJ/yr", 1.0),
     "co2_ttw": ("Emissions|CO2|Transportation|Road|Tank-to-wheel", "Mt CO2/yr", 1.0),
     "co2_wtw": ("Emissions|CO2|Transportation|Road|Including electricity", "Mt CO2/yr", 1.0),
-    "energy_unexplained": ("Final Energy|Transportation|Road|Unexplained by the fleet", "PJ/yr", 1.0),
-    "co2_unexplained": ("Emissions|CO2|Transportation|Road|Unexplained by the fleet", "Mt CO2/yr", 1.0),
+    "energy_unexplained": ("Final Energy|Transportation|Road Fuel Unexplained by the Fleet", "PJ/yr", 1.0),
+    "co2_unexplained": ("Emissions|CO2|Transportation|Road Fuel Unexplained by the Fleet", "Mt CO2/yr", 1.0),
     "production": ("Production", "million vehicles/yr", 1e-6),
     "exports": ("Exports", "million vehicles/yr", 1e-6),
     "imports": ("Imports", "million vehicles/yr", 1e-6),
@@ -113,6 +113,7 @@ IAMC = {  # variable -> (IAMC name, unit, scale)
     "fuel_economic_price": ("Price|Fuel|Economic", "IDR/l", 1.0),
     "fuel_retail_price": ("Price|Fuel|Retail", "IDR/l", 1.0),
     "crude_price": ("Price|Crude Oil", "US$/bbl", 1.0),
+    "exchange_rate": ("Price|Exchange Rate", "IDR/US$", 1.0),
     "tax_forgone": ("Fiscal|Tax forgone", "IDR trillion/yr", 1.0),
 }
 

@@ -187,15 +187,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "energy_backtest.name.road_diesel": {"en": "road diesel", "id": "solar jalan raya"},
     "energy_backtest.name.road_co2": {"en": "road CO2", "id": "CO2 jalan raya"},
     "energy_backtest.sentence": {
-        "en": "{target}: the fleet model misses by {fleet} % on average 1-5 years ahead, the best naive "
+        "en": "{target}: the fleet model misses by {fleet} % on average {horizons} years ahead, the best naive "
         "benchmark ({benchmark}) by {value} %{since}.",
-        "id": "{target}: model armada meleset rata-rata {fleet} % untuk 1-5 tahun ke depan, tolok ukur naif "
+        "id": "{target}: model armada meleset rata-rata {fleet} % untuk {horizons} tahun ke depan, tolok ukur naif "
         "terbaik ({benchmark}) {value} %{since}.",
     },
     "energy_backtest.sentence_loses": {
-        "en": "{target}: the fleet model misses by {fleet} % on average 1-5 years ahead and loses to a naive "
+        "en": "{target}: the fleet model misses by {fleet} % on average {horizons} years ahead and loses to a naive "
         "benchmark ({benchmark}, {value} %){since}.",
-        "id": "{target}: model armada meleset rata-rata {fleet} % untuk 1-5 tahun ke depan dan kalah dari "
+        "id": "{target}: model armada meleset rata-rata {fleet} % untuk {horizons} tahun ke depan dan kalah dari "
         "tolok ukur naif ({benchmark}, {value} %){since}.",
     },
     "chart.backtest.unit.millions": {
@@ -454,6 +454,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nilai komponen dalam negeri, Rp triliun",
     },
     "run.ind.fuel_subsidy": {"en": "{fuel} subsidy, IDR trillion", "id": "subsidi {fuel}, Rp triliun"},
+    "run.note.energy_no_reference": {
+        "en": "{fuel}: no road energy reference in the data, so its distances are not calibrated",
+        "id": "{fuel}: tidak ada acuan energi jalan raya dalam data, sehingga jarak tempuhnya tidak dikalibrasi",
+    },
+    "run.note.energy_bound": {
+        "en": "{fuel}: the calibration stops at a published bound (factor {factor}); the rest of the fuel "
+        "sold is shown as unexplained",
+        "id": "{fuel}: kalibrasi berhenti di batas terpublikasi (faktor {factor}); sisa bahan bakar terjual "
+        "ditampilkan sebagai tak terjelaskan",
+    },
+    "run.ind.unexplained": {
+        "en": "{fuel} the fleet does not explain, PJ",
+        "id": "{fuel} yang tidak dijelaskan armada, PJ",
+    },
+    "run.ind.co2_unexplained": {
+        "en": "CO2 of the fuel the fleet does not explain, Mt",
+        "id": "CO2 bahan bakar yang tidak dijelaskan armada, juta ton",
+    },
     "run.ind.fuel_compensation": {
         "en": "{fuel} compensation, IDR trillion",
         "id": "kompensasi {fuel}, Rp triliun",

@@ -207,8 +207,9 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
         i = int(np.nonzero(years == o)[0][0])
         for target in TARGETS:
             seen = truth[target]
-            ahead = [k for k in range(1, horizons + 1) if i + k < len(years) and np.isfinite(seen[i + k])]
-            if not ahead or not np.isfinite(seen[i]):
+            # A year without a positive observation is not scored (nothing to take a percentage of).
+            ahead = [k for k in range(1, horizons + 1) if i + k < len(years) and seen[i + k] > 0]
+            if not ahead or not seen[i] > 0:
                 continue
             trends = _trend_forecasts(years, np.nan_to_num(seen, nan=-1.0), flat, i, ahead)
             if trends is None:

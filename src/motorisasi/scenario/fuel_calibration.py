@@ -27,7 +27,7 @@ FUELS_CALIBRATED = ("gasoline", "diesel")
 #: Statuses of a fuel's calibration (the outputs put them into words).
 STATUSES = ("calibrated", "bound", "no_reference", "too_few_years", "not_burnt", "off")
 MIN_YEARS = 2
-ITERATIONS = 50
+ITERATIONS = 200
 
 
 @dataclass
@@ -74,11 +74,14 @@ class FuelCalibration:
 def reference_energy(series: list[str], country: str, years: np.ndarray, data_dir) -> tuple[np.ndarray, list]:
     """The summed reference (PJ) on ``years`` (NaN in a year any series lacks) and the series used.
 
-    A country without values of a series has no reference (all NaN, no series used).
+    A country without values of a series, or no series, has no reference (all NaN, no series
+    used); a year whose values sum to zero or less counts as missing.
     """
     from motorisasi.data.store import merged, series_values
 
     rows = merged(data_dir).rows
+    if not series:
+        return np.full(len(years), np.nan), []
     total = np.zeros(len(years))
     used = []
     for name in series:
@@ -88,7 +91,8 @@ def reference_energy(series: list[str], country: str, years: np.ndarray, data_di
         by_year = {int(y): float(v) for y, v in zip(values.years, values.values, strict=True)}
         total += np.array([by_year.get(int(y), np.nan) for y in years])
         used.append(values)
-    return total, used
+    # No road fuel at all is no measurement of it: a year summing to zero counts as missing.
+    return np.where(total > 0, total, np.nan), used
 
 
 def calibrate_fuel_use(
@@ -171,6 +175,14 @@ def calibrate_fuel_use(
                 factor[s] = fits[fuel].factor
         if all(abs(factor[s] - before[s]) <= 1e-12 * max(1.0, before[s]) for s in segments):
             break
+    else:
+        if len(plans) > 1:
+            raise MotorisasiError(
+                "energy calibration: the factors of "
+                + " and ".join(plans)
+                + " do not settle (each fuel is burnt in large amounts by the other's segments); "
+                "give the segments their own fuel or set energy.calibration.model: none"
+            )
     for fuel, (_f, members, _ref, _used, _low, _high) in plans.items():
         fit = fits[fuel]
         fuels[fuel] = FuelFit(
@@ -188,13 +200,17 @@ def calibrate_fuel_use(
     for f, fuel in enumerate(FUELS_CALIBRATED):
         ref = reference.get(fuel, np.full(n_y, np.nan))
         scaled = sum(energy_pj[i, f] * factor[s] for i, s in enumerate(segments))
-        line = np.where(np.isfinite(ref) & ~future, ref - scaled, np.nan)
         fit_f = fuels[fuel]
         if fit_f.status == "bound" and unexplained_after == "hold" and fit_f.fit is not None:
-            line[future] = float(np.mean(fit_f.fit.unexplained))
+            held = float(np.mean(fit_f.fit.unexplained))
         else:
-            line[future] = 0.0
-        out.unexplained[fuel] = line
+            held = 0.0
+        if not np.isfinite(ref).any():  # no reference, no line
+            out.unexplained[fuel] = np.full(n_y, np.nan)
+            continue
+        # Years with a reference: reference minus model; the others (the projection, and history
+        # after the last reference) carry the held value.
+        out.unexplained[fuel] = np.where(np.isfinite(ref) & ~future, ref - scaled, held)
     return out
 
 

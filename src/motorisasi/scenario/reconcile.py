@@ -161,7 +161,7 @@ def fuel_reconciliation(ds, data_dir=None) -> list[Comparison]:
             # kt / (kg/m3) = thousand m3 x 1,000 ... : kt x 1e6 kg / density = m3; / 1e6 = million kL.
             modelled = ds["fuel_mass"].sel(fuel=quantity).sum("segment", skipna=False) / density
             unit = "million kL"
-        fitted = set(calibration.get(quantity, {}).get("years", []))
+        fitted: set[int] = set()  # the calibration fits the road energy references only
         for year in years:
             # Every grade sold that year must be in the reference, or the comparison would mislead.
             needed = [p for s, p in zip(series, parts, strict=True) if _sold(s, year)]

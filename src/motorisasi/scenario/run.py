@@ -658,6 +658,24 @@ def _energy(name, seg, names, stock_pt, init_pt, cohort_years, start_cohorts, ba
 def _fuel_calibration(sc: Scenario, results: dict, segments: list[str], years, sources: _Sources, data_dir):
     """Distance factors by segment that reconcile road energy with the energy balance."""
     cal = sc.energy.calibration
+    group = {n: sc.segments[n].energy[sc.segments[n].residual_powertrain].fuel for n in segments}
+    bounds = {
+        n: factor_bounds(
+            sc.segments[n].km_per_year, sc.segments[n].km_range, sc.segments[n].on_road_gap_range
+        )
+        for n in segments
+    }
+    for fuel in FUELS_CALIBRATED:
+        limited = [n for n in segments if group[n] == fuel and bounds[n] is not None]
+        if limited and max(bounds[n][0] for n in limited) > min(bounds[n][1] for n in limited):
+            ranges = "; ".join(
+                f"segments.{n}.km_range {sc.segments[n].km_range} (assumed {sc.segments[n].km_per_year:g} km)"
+                for n in limited
+            )
+            raise ScenarioError(
+                f"{ranges}: no single factor on the distance of the {fuel} segments keeps each inside its "
+                "range (one range, over its assumed distance, lies wholly above another's)"
+            )
     reference, series, ids = {}, {}, {}
     for fuel in FUELS_CALIBRATED:
         names = list(cal.references.get(fuel, []))
@@ -667,27 +685,33 @@ def _fuel_calibration(sc: Scenario, results: dict, segments: list[str], years, s
         reference[fuel], series[fuel] = total, tuple(names)
         ids[fuel] = tuple(sorted({i for v in used for found in v.source_ids for i in str(found).split(";")}))
     energy_pj = np.stack([results[n].energy for n in segments]) / MJ_PER_PJ
-    return calibrate_fuel_use(
+    fit_to = cal.fit_to if cal.fit_to is not None else sc.years.base
+    out = calibrate_fuel_use(
         energy_pj,
         segments,
-        {n: sc.segments[n].energy[sc.segments[n].residual_powertrain].fuel for n in segments},
+        group,
         years,
         reference,
         series,
-        {
-            n: factor_bounds(
-                sc.segments[n].km_per_year, sc.segments[n].km_range, sc.segments[n].on_road_gap_range
-            )
-            for n in segments
-        },
+        bounds,
         cal.model,
         cal.fit_from,
-        cal.fit_to if cal.fit_to is not None else sc.years.base,
+        fit_to,
         tuple(cal.exclude),
         cal.unexplained_after,
         sc.years.base,
         ids,
     )
+    for fuel, fit in out.fuels.items():
+        if fit.status == "too_few_years":
+            have = years[np.isfinite(reference[fuel])]
+            raise ScenarioError(
+                f"energy.calibration: the window {cal.fit_from}-{fit_to}"
+                + (f" without {', '.join(str(y) for y in cal.exclude)}" if cal.exclude else "")
+                + f" leaves fewer than 2 years of the {fuel} reference ({' + '.join(series[fuel])}: "
+                f"{int(have.min())}-{int(have.max())}); widen fit_from/fit_to/exclude or set model: none"
+            )
+    return out
 
 
 MAX_AGE = 60  # the last age bin holds this age and older
@@ -721,12 +745,26 @@ def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir
     return out
 
 
-def _blend(sc: Scenario, years: np.ndarray) -> np.ndarray:
-    """Biodiesel share of diesel by year (a step path: each value holds from its year on)."""
+def _blend(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
+    """Biodiesel share of diesel by year: the mandates (a step path: each value holds from its
+    year on), replaced up to the base year by the observed share where the data give it."""
     points = sc.energy.biodiesel_blend_pct
     out = np.zeros(len(years))
     for year in sorted(points):
         out[years >= year] = points[year] / 100.0
+    names = sc.energy.biodiesel_observed
+    if names:
+        parts = []
+        for name in names:
+            values, used = reference_energy([name], sc.country, years, data_dir)
+            for v in used:
+                sources.add(v)
+            parts.append(values)
+        total = np.sum(parts, axis=0)
+        seen = (years <= sc.years.base) & np.isfinite(total) & (total > 0)
+        if np.any(seen & (parts[0] < 0)):
+            raise ScenarioError(f"energy.biodiesel_observed: {names[0]!r} has a negative value")
+        out[seen] = np.clip(parts[0][seen] / total[seen], 0.0, 1.0)
     return out
 
 
@@ -824,6 +862,7 @@ SERIES_UNITS = {
     "imports_series": ("vehicles", "vehicles per year"),
     "origin_series": ("percent",),
     "references": ("PJ",),
+    "biodiesel_observed": ("PJ",),
 }
 
 
@@ -931,7 +970,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     )
 
     grid = _grid_intensity(sc, years, sources, data_dir)
-    blend = _blend(sc, years)
+    blend = _blend(sc, years, sources, data_dir)
     ef = {f: _constant(EMISSION_FACTORS[f], sc.country, sources, data_dir) for f in EMISSION_FACTORS}
     ncv = {f: _constant(CALORIFIC_VALUES[f], sc.country, sources, data_dir) for f in CALORIFIC_VALUES}
 
@@ -981,16 +1020,18 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     )  # MJ / (MJ/kg) = kg; / 1e6 = kt
 
     unexplained = np.stack(
-        [calibration.unexplained.get(f, np.zeros(len(years))) for f in FUELS]
-    )  # (F, Y) PJ; electricity: zero
-    unexplained[FUELS.index("electricity")] = np.nan  # not calibrated: no line
-    co2_unexplained = sum(
-        co2_tank_to_wheel(
-            np.nan_to_num(unexplained[FUELS.index(f)]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
-        )
-        * np.where(np.isfinite(unexplained[FUELS.index(f)]), 1.0, np.nan)
-        for f in EMISSION_FACTORS
+        [calibration.unexplained.get(f, np.full(len(years), np.nan)) for f in FUELS]
+    )  # (F, Y) PJ; NaN for a fuel without a reference (electricity)
+    parts = np.stack(
+        [
+            co2_tank_to_wheel(
+                np.nan_to_num(unexplained[FUELS.index(f)]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
+            )
+            for f in EMISSION_FACTORS
+        ]
     )
+    known = np.stack([np.isfinite(unexplained[FUELS.index(f)]) for f in EMISSION_FACTORS])
+    co2_unexplained = np.where(known.any(axis=0), parts.sum(axis=0), np.nan)  # kg; NaN: no line at all
     coords = {"year": years, "segment": segments, "powertrain": powertrains, "fuel": list(FUELS)}
     registered = np.stack([results[n].registered for n in segments])
     in_use = np.stack([results[n].in_use for n in segments])
@@ -1122,9 +1163,10 @@ def _run(sc: Scenario, data_dir, by_age: bool):
                 ("fuel", "year"),
                 unexplained,
                 "PJ per year",
-                "Fuel sold for road use that the modelled fleet does not burn (the reference minus the "
-                "model; in the projection held at its calibration-years mean where no published "
-                "distance explains it, else zero)",
+                "Road fuel in the reference that the modelled fleet does not account for: the reference "
+                "minus the model (negative: the fleet burns more than the reference); in years without a "
+                "reference, its calibration-years mean where a published bound binds and "
+                "unexplained_after is hold, else zero",
             ),
             "co2_unexplained": var(
                 ("year",),
@@ -1133,7 +1175,12 @@ def _run(sc: Scenario, data_dir, by_age: bool):
                 "Tank-to-wheel CO2 of the unexplained fuel",
             ),
             "grid_intensity": var(("year",), grid, "g CO2 per kWh", "CO2 intensity of grid electricity"),
-            "biodiesel_share": var(("year",), blend, "1", "Biodiesel (FAME) share of diesel"),
+            "biodiesel_share": var(
+                ("year",),
+                blend,
+                "1",
+                "Biodiesel (FAME) share of diesel energy (observed in history years where the data give it)",
+            ),
         },
         coords=coords,
     )
@@ -1485,15 +1532,25 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     subsidy, compensation, economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(4))
     for fuel, price in fiscal.fuels.items():
         f = fuels.index(fuel)
-        litres = (
-            ds["energy"].sel(fuel=fuel).sum("segment").values[future]
-            * MJ_PER_PJ
-            / (ncv[fuel] * price.density_kg_per_l)
-        )
+        # Road fuel as the subsidised share is defined: the fleet's plus the fuel it does not explain.
+        road = ds["energy"].sel(fuel=fuel).sum("segment").values[future]
+        if "energy_unexplained" in ds:
+            road = np.maximum(
+                road + np.nan_to_num(ds["energy_unexplained"].sel(fuel=fuel).values[future]), 0.0
+            )
+        litres = road * MJ_PER_PJ / (ncv[fuel] * price.density_kg_per_l)
         retail[f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
+        where = f"industry.fiscal.fuels.{fuel}"
         if price.price_formula is not None:
             pf = price.price_formula
-            economic[f, future] = economic_price(
+            product = crude[future] + pf.spread_usd_per_bbl
+            i = int(np.argmin(product))
+            if product[i] < 0:
+                raise ScenarioError(
+                    f"{where}.price_formula.spread_usd_per_bbl: {pf.spread_usd_per_bbl:g} with the crude "
+                    f"price {crude[future][i]:g} US$/bbl in {int(proj[i])} gives a negative product price"
+                )
+            price_f = economic_price(
                 crude[future],
                 fx[future],
                 pf.spread_usd_per_bbl,
@@ -1501,6 +1558,13 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
                 pf.constant_idr_per_l,
                 pf.tax_pct / 100,
             )
+            i = int(np.argmin(price_f))
+            if price_f[i] < 0:
+                raise ScenarioError(
+                    f"{where}.price_formula.constant_idr_per_l: {pf.constant_idr_per_l:g} makes the economic "
+                    f"price {price_f[i]:,.0f} rupiah per litre in {int(proj[i])}; it must not be negative"
+                )
+            economic[f, future] = price_f
         else:
             economic[f, future] = _path({int(y): v for y, v in price.market_idr_per_l.items()}, proj, 0.0)
         fixed = _path({int(y): v for y, v in price.fixed_subsidy_idr_per_l.items()}, proj, 0.0)
@@ -1552,7 +1616,8 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             ("fuel", "year"),
             subsidy / 1e12,
             "IDR trillion per year",
-            "Fuel subsidy: litres of the subsidised grade x the fixed subsidy per litre",
+            "Fuel subsidy: litres of the subsidised grade x the fixed subsidy per litre (paid on every "
+            "litre, as budgeted, even when the retail price covers the economic price)",
         )
         new_vars["fuel_compensation"] = var(
             ("fuel", "year"),

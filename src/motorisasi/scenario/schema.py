@@ -420,6 +420,10 @@ class Segment(Strict):
             raise ValueError(
                 f"base_fleet_powertrain: {self.base_fleet_powertrain!r} is not a powertrain of the segment"
             )
+        if self.on_road_gap_range is not None and self.km_range is None:
+            raise ValueError(
+                "on_road_gap_range: give km_range too (the energy-per-km range widens the distance's)"
+            )
         for name in ("km_range", "on_road_gap_range"):
             pair = getattr(self, name)
             if pair is not None and pair[0] > pair[1]:
@@ -467,9 +471,15 @@ class EnergyCalibration(Strict):
     def _window(self) -> EnergyCalibration:
         if self.fit_to is not None and self.fit_to < self.fit_from:
             raise ValueError(f"fit_to ({self.fit_to}) is before fit_from ({self.fit_from})")
+        seen: dict[str, str] = {}
         for fuel, series in self.references.items():
             if not series:
                 raise ValueError(f"references.{fuel}: give at least one series")
+            for name in series:
+                if name in seen:
+                    where = "twice" if seen[name] == fuel else f"under {seen[name]} too"
+                    raise ValueError(f"references.{fuel}: {name!r} is listed {where} (the series are summed)")
+                seen[name] = fuel
         return self
 
 
@@ -490,6 +500,17 @@ class Energy(Strict):
         description="Biodiesel (FAME) share of diesel from each year on, % (counts as zero CO2)",
     )
     biodiesel_reason: Text = "blending mandates (see energy.csv)"
+    biodiesel_observed: list[SeriesName] = Field(
+        default_factory=lambda: ["road_biodiesel_consumption_esto", "road_gas_diesel_oil_consumption_esto"],
+        max_length=10,
+        description="Energy series (PJ): the first over the sum of all is the observed biodiesel share "
+        "of diesel, used instead of the mandates up to the base year where all have values (empty: "
+        "mandates only)",
+    )
+    biodiesel_observed_reason: Text = (
+        "the energy balance's road biodiesel over road diesel plus biodiesel (aperc-01): the mandates were "
+        "met late (15 % of road diesel energy in 2016-2017 under the B20 mandate)"
+    )
     calibration: EnergyCalibration = EnergyCalibration()
 
 
@@ -595,7 +616,7 @@ IdrPerLitre = Annotated[float, Field(ge=0, le=1e6)]
 
 class FuelPrice(Strict):
     retail_idr_per_l: dict[Year, IdrPerLitre] = Field(
-        description="Subsidised retail price, rupiah per litre (at most 1,000,000)"
+        min_length=1, description="Subsidised retail price, rupiah per litre (at most 1,000,000)"
     )
     market_idr_per_l: dict[Year, IdrPerLitre] = Field(
         default_factory=dict,
@@ -634,13 +655,14 @@ class Fiscal(Strict):
     tax_reason: Text = "assumption"
     crude_usd_per_bbl: dict[Year, Annotated[float, Field(gt=0, le=1000)]] = Field(
         default_factory=dict,
-        description="Crude oil price by year (linear in between, held after the last), US$ per barrel",
+        description="Crude oil price by year (linear in between, flat before the first and after the last), "
+        "US$ per barrel",
     )
     crude_reason: Text = "assumption"
     idr_per_usd: IdrPerUsd | dict[Year, IdrPerUsd] = Field(
         15_255.0,
         description="Exchange rate, rupiah per US dollar: one value, or values by year (linear in "
-        "between, held after the last)",
+        "between, flat before the first and after the last)",
     )
     idr_per_usd_reason: Text = "2023 realised average (Kemenkeu, industry.csv)"
 
