@@ -6,7 +6,8 @@ for the history years too, with the distance calibrated to the energy balance
 
 - **road_gasoline**, **road_diesel**: the energy balance's road energy by fuel (the calibration's
   own reference; years outside the fit are out of sample), in PJ;
-- **road_co2**: road CO2 of independent inventories (CEDS; EDGAR v4.3.2 to 2012), which are
+- **road_co2**: road CO2 of independent inventories (EDGAR 2024, Climate TRACE, CEDS; EDGAR
+  v4.3.2 to 2012), which are
   built from energy statistics and emission factors of their own, not from the fleet;
 - **gasoline**: the volume of the assigned grades distributed (Premium and Pertalite, from BPH
   Migas and the energy ministry; a year counts only when every assigned grade sold that year
@@ -45,6 +46,8 @@ REFERENCES = (
 )
 #: Road CO2 inventories (IPCC 1.A.3.b), compared with the modelled tank-to-wheel CO2.
 INVENTORIES = (
+    ("road_co2", ("road_transport_co2_edgar2024",), "road_inventory"),
+    ("road_co2", ("road_transport_co2_climatetrace",), "road_inventory"),
     ("road_co2", ("road_transport_co2_ceds",), "road_inventory"),
     ("road_co2", ("road_transport_co2_edgar",), "road_inventory"),
 )
