@@ -448,3 +448,20 @@ def test_a_zero_in_a_reference_is_a_missing_year_not_a_crash(tmp_path):
     ds = run("baseline", data_dir=folder)
     assert np.isnan(float(ds["energy_reference"].sel(fuel="gasoline", year=2016)))
     assert abs(float(ds["energy_unexplained"].sel(fuel="gasoline", year=2016))) < 1e-9  # no negative fleet
+
+
+def test_the_reference_agrees_with_the_energy_ministrys_sales_by_grade():
+    """The balance's road gasoline (in litres at the UNSD density) is 0-6 % above the HEESI sales of
+    Premium + Pertalite + Pertamax in 2019-2020 (RON 95/98 and other retailers come on top): the
+    national sales support the balance, not the 6-12 % lower IEA-based inventories."""
+    from motorisasi.data.store import series_values
+
+    esto = series_values("road_motor_gasoline_consumption_esto", "IDN")
+    grades = [
+        series_values(f"gasoline_{g}_sales_heesi", "IDN")
+        for g in ("ron88_premium", "ron90_pertalite", "ron92_pertamax")
+    ]
+    for year in (2019, 2020):
+        sold = grades[0].at(year) / 1e6 + grades[1].at(year) + grades[2].at(year)  # million kL
+        balance = esto.at(year) * 1e9 / 44.3 / 740.2 / 1e6  # PJ -> MJ -> kg -> m3 -> million kL
+        assert 1.0 <= balance / sold <= 1.06, year

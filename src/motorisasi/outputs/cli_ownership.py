@@ -34,6 +34,13 @@ def fit(
         typer.Option(help="Fix the saturation level (vehicles per 1,000) instead of estimating it."),
     ] = None,
     shared_beta: Annotated[bool, typer.Option(help="One income response for all countries.")] = False,
+    cv: Annotated[
+        bool,
+        typer.Option(
+            "--cv", help="Cross-validate: rolling origin and leave one country out, against naive benchmarks."
+        ),
+    ] = False,
+    horizons: Annotated[int, typer.Option(help="Longest horizon scored by --cv, years (1-30).")] = 8,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     lang: Lang = None,
     data: DataDir = None,
@@ -51,15 +58,21 @@ def fit(
 
     lang = language(lang)
     check_data(data)
+    from motorisasi.scenario.ownership import ownership_history
+    from motorisasi.scenario.ownership_cv import _incomes, cross_validate, multi_step_errors
+
     codes = tuple(c.strip().upper() for c in countries.split(",") if c.strip())
-    result, used = fit_panel(
-        codes,
-        definition,
-        data_dir=data,
-        dynamic=not static,
-        asymmetric=asymmetric,
-        saturation=saturation,
-        country_beta=not shared_beta,
+    options = {
+        "dynamic": not static,
+        "asymmetric": asymmetric,
+        "saturation": saturation,
+        "country_beta": not shared_beta,
+    }
+    result, used = fit_panel(codes, definition, data_dir=data, **options)
+    histories = {c: ownership_history(c, definition, data)[0] for c in codes}
+    steps = multi_step_errors(result, histories, _incomes(codes, data))
+    validation = (
+        cross_validate(codes, definition, horizons=horizons, data_dir=data, **options) if cv else None
     )
     if as_json:
         out = {
@@ -73,14 +86,87 @@ def fit(
             "n_obs": result.n_obs,
             "rmse": result.rmse,
             "r_squared": result.r_squared,
+            "multi_step": steps,
             "series": used,
         }
+        if validation is not None:
+            out["cross_validation"] = validation.to_dict()
         typer.echo(json.dumps(out, indent=2))
         return
-    _print(result, used, definition, codes, lang)
+    _print(result, used, definition, codes, lang, steps)
+    if validation is not None:
+        _print_cv(validation, lang)
 
 
-def _print(result, used: dict[str, list[str]], definition: str, codes: tuple[str, ...], lang: str) -> None:
+def _print_cv(cv, lang: str) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.ownership_cv import EVALUATIONS
+
+    console = Console(highlight=False)
+    for evaluation in EVALUATIONS:
+        name = message(f"ownership.cv.{evaluation}", lang)
+        scores = cv.scores(evaluation)
+        table = Table(
+            title=message("ownership.cv.title", lang, evaluation=name),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
+        table.add_column(message("backtest.model", lang))
+        for h in scores["ownership_model"]["horizon"]:
+            table.add_column(f"h={h}", justify="right")
+        table.add_column("bias 1-5", justify="right")
+        for model, tab in scores.items():
+            early = [b for h, b in zip(tab["horizon"], tab["bias"], strict=True) if h <= 5]
+            table.add_row(
+                display_name("backtest_model", model, lang),
+                *[number(v, lang, 1) for v in tab["mae"]],
+                number(sum(early) / len(early), lang, 1) if early else "",
+            )
+        table.add_row(
+            message("backtest.forecasts", lang), *[str(n) for n in scores["ownership_model"]["n"]], ""
+        )
+        console.print(table)
+        table = Table(box=box.SIMPLE_HEAD)
+        table.add_column(message("ownership.cv.country", lang))
+        for model in scores:
+            table.add_column(display_name("backtest_model", model, lang), justify="right")
+        for country in (*cv.countries, None):
+            head = cv.headline(evaluation, country)
+            table.add_row(
+                country or message("ownership.cv.all", lang),
+                *[number(head["mae"][m], lang, 1) for m in scores],
+            )
+        console.print(table)
+        head = cv.headline(evaluation)
+        console.print(
+            message(
+                "ownership.cv.sentence" if head["model_at_least_as_good"] else "ownership.cv.sentence_loses",
+                lang,
+                evaluation=name,
+                model=number(head["mae"]["ownership_model"], lang, 1),
+                horizons=head["horizons"],
+                benchmark=display_name("backtest_model", head["best_benchmark"], lang),
+                value=number(head["mae"][head["best_benchmark"]], lang, 1),
+            ),
+            markup=False,
+        )
+    rolling = [k for k in cv.skipped if k.startswith("rolling:")]
+    loco = " ".join(
+        message("ownership.cv.loco_skipped", lang, country=k.split(":")[1], reason=v)
+        for k, v in cv.skipped.items()
+        if k.startswith("loco:")
+    )
+    if rolling or loco:
+        console.print(message("ownership.cv.skipped", lang, n=len(rolling), loco=loco), markup=False)
+
+
+def _print(
+    result, used: dict[str, list[str]], definition: str, codes: tuple[str, ...], lang: str, steps: dict
+) -> None:
     """The estimates as a table, then the fit overall and per country, in ``lang``."""
     from rich import box
     from rich.console import Console
@@ -140,8 +226,11 @@ def _print(result, used: dict[str, list[str]], definition: str, codes: tuple[str
             lang,
             country=country,
             rmse=number(float((residuals**2).mean() ** 0.5), lang, 2),
-            first=result.years[country][0],
-            last=result.years[country][-1],
+            first=steps[country]["first"],
+            last=steps[country]["last"],
+            mae=number(steps[country]["mae"], lang, 2),
+            bias=number(steps[country]["bias"], lang, 2),
             series=", ".join(used[country]),
         )
         console.print(f"  {line}", markup=False)
+    console.print(message("ownership.note.excluded", lang), markup=False)

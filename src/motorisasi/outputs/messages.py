@@ -640,13 +640,61 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ownership.interval": {"en": "{low} to {high}", "id": "{low} hingga {high}"},
     "ownership.fixed": {"en": "fixed", "id": "tetap"},
     "ownership.summary": {
-        "en": "{n} observations, RMSE {rmse} per 1,000, R² {r2}",
-        "id": "{n} observasi, RMSE {rmse} per 1.000, R² {r2}",
+        "en": "{n} observations; one step ahead (each year from the observed year before): RMSE {rmse} per "
+        "1,000, R² {r2}",
+        "id": "{n} observasi; satu langkah ke depan (tiap tahun dari tahun teramati sebelumnya): RMSE {rmse} "
+        "per 1.000, R² {r2}",
     },
     "ownership.country": {
-        "en": "{country}: RMSE {rmse} per 1,000, {first}-{last}; series: {series}",
-        "id": "{country}: RMSE {rmse} per 1.000, {first}-{last}; seri: {series}",
+        "en": "{country}: one-step RMSE {rmse} per 1,000, {first}-{last}; simulated from {first} with the actual "
+        "income (multi-step): MAE {mae}, bias {bias}; series: {series}",
+        "id": "{country}: RMSE satu langkah {rmse} per 1.000, {first}-{last}; disimulasikan dari {first} dengan "
+        "pendapatan aktual (multi-langkah): MAE {mae}, bias {bias}; seri: {series}",
     },
+    "ownership.note.excluded": {
+        "en": "Years whose count is filled or moved from another statistical basis are left out (never taken "
+        "for observations); one-step errors predict each year from the observed year before and measure "
+        "persistence more than skill: see --cv.",
+        "id": "Tahun yang jumlahnya diisi atau dipindahkan dari basis statistik lain tidak dipakai (tidak "
+        "dianggap observasi); galat satu langkah memprediksi tiap tahun dari tahun teramati sebelumnya dan "
+        "lebih mengukur persistensi daripada kemampuan: lihat --cv.",
+    },
+    "ownership.cv.title": {
+        "en": "{evaluation}: mean absolute error by horizon, vehicles per 1,000 (bias = mean signed error)",
+        "id": "{evaluation}: rata-rata galat absolut menurut horizon, kendaraan per 1.000 (bias = rata-rata "
+        "galat bertanda)",
+    },
+    "ownership.cv.rolling": {
+        "en": "Rolling origin (the panel refitted on the data up to each origin)",
+        "id": "Titik awal bergulir (panel dicocokkan ulang dengan data sampai tiap titik awal)",
+    },
+    "ownership.cv.loco": {
+        "en": "Leave one country out (fitted on the other countries; income response = their median)",
+        "id": "Satu negara dikeluarkan (dicocokkan pada negara lain; respons pendapatan = median mereka)",
+    },
+    "ownership.cv.country": {"en": "country", "id": "negara"},
+    "ownership.cv.all": {"en": "all", "id": "semua"},
+    "ownership.cv.sentence": {
+        "en": "{evaluation}: the ownership model misses by {model} per 1,000 on average {horizons} years ahead, "
+        "the best naive benchmark ({benchmark}) by {value}.",
+        "id": "{evaluation}: model kepemilikan meleset rata-rata {model} per 1.000 untuk {horizons} tahun ke "
+        "depan, tolok ukur naif terbaik ({benchmark}) {value}.",
+    },
+    "ownership.cv.sentence_loses": {
+        "en": "{evaluation}: the ownership model misses by {model} per 1,000 on average {horizons} years ahead "
+        "and loses to a naive benchmark ({benchmark}, {value}).",
+        "id": "{evaluation}: model kepemilikan meleset rata-rata {model} per 1.000 untuk {horizons} tahun ke "
+        "depan dan kalah dari tolok ukur naif ({benchmark}, {value}).",
+    },
+    "ownership.cv.skipped": {
+        "en": "{n} rolling origins could not identify the panel's parameters and are not scored; {loco}",
+        "id": "{n} titik awal bergulir tidak dapat mengidentifikasi parameter panel dan tidak dinilai; {loco}",
+    },
+    "ownership.cv.loco_skipped": {
+        "en": "without {country} the others do not identify the model ({reason}).",
+        "id": "tanpa {country} negara lain tidak mengidentifikasi model ({reason}).",
+    },
+    "name.backtest_model.ownership_model": {"en": "ownership model", "id": "model kepemilikan"},
     "demo.inputs.title": {
         "en": "Illustrative inputs (assumptions, not data)",
         "id": "Masukan ilustratif (asumsi, bukan data)",

@@ -32,10 +32,23 @@ def _aligned(*series):
     return years, [np.array([s.at(int(y)) for y in years]) for s in series]
 
 
+#: Flags of years that are not observations of the series' own definition: a gap filled by
+#: interpolation, or a value moved from another statistical basis (harmonise.py).
+NOT_OBSERVED = ("filled", "adjusted")
+
+
 def ownership_history(
-    country: str, definition: str = "four_wheel", data_dir: str | Path | None = None
+    country: str,
+    definition: str = "four_wheel",
+    data_dir: str | Path | None = None,
+    exclude_flags: tuple[str, ...] = NOT_OBSERVED,
 ) -> tuple[CountryHistory, list[str]]:
-    """The country's ownership (per 1,000) and income (thousand $) by year, with the series used."""
+    """The country's ownership (per 1,000) and income (thousand $) by year, with the series used.
+
+    Years whose vehicle count carries a flag in ``exclude_flags`` are left out, so that the
+    fit never takes a filled or basis-adjusted value for an observation (a dynamic fit pairs
+    consecutive years only, so no change across the gap is used either).
+    """
     from motorisasi.data.store import series_values
 
     try:
@@ -79,6 +92,12 @@ def ownership_history(
             vehicles = vehicles - extra
             used.append("three_wheelers_registered_ato")
     used.append("gdp_per_capita_ppp_worldbank")
+    flagged = {
+        int(y) for part in parts for y, f in zip(part.years, part.flags, strict=True) if f in exclude_flags
+    }
+    if flagged:
+        keep = np.array([int(y) not in flagged for y in years])
+        years, inc, pop, vehicles = years[keep], inc[keep], pop[keep], vehicles[keep]
     if len(years) < 3:
         raise HistoryError(f"{country}: fewer than 3 years with ownership and income")
     return CountryHistory.of(years, inc / 1000.0, 1000.0 * vehicles / pop), used

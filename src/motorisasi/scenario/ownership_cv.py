@@ -1,0 +1,278 @@
+"""Out-of-sample skill of the ownership model: multi-step errors, rolling origins, held-out countries.
+
+Three measures, each on observed years only (filled and basis-adjusted years are left out,
+:data:`motorisasi.scenario.ownership.NOT_OBSERVED`):
+
+``multi_step``
+    the fitted model simulated from each country's first year with its actual income, every
+    later year from the *simulated* year before: in sample, but it shows drift that the
+    one-step fit statistics hide.
+``rolling``
+    rolling origin: the panel is refitted on every country's data up to the origin ``o`` only;
+    each country is simulated ``h`` years ahead from its observed ``V_o`` with its actual income.
+``loco``
+    leave one country out: the panel is fitted without the country; its income response is the
+    median of the other countries' (the interim rule for a country outside the panel), and it is
+    simulated from each of its observed years ``h`` years ahead.
+
+Benchmarks at the same origins and horizons (Hyndman and Athanasopoulos, *Forecasting:
+Principles and Practice*, 3rd ed., secs. 5.2 and 5.10): last value plus the mean of the last
+three year-on-year changes (``random_walk_drift``) and the mean growth of the last four
+(``log_linear_trend``), from the country's own observed history up to the origin.
+Errors are in vehicles per 1,000: mean absolute error (MAE) and bias (mean signed error,
+positive = too high).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.model.ownership_fit import CountryHistory, fit_ownership, simulate
+from motorisasi.scenario.backtest import _trend_forecasts
+
+EVALUATIONS = ("rolling", "loco")
+MODELS = ("ownership_model", "random_walk_drift", "log_linear_trend")
+BENCHMARKS = MODELS[1:]
+MIN_FIT_YEARS = 5  # a country enters a rolling-origin fit with at least this many observed years
+HEADLINE_HORIZONS = 5
+
+
+@dataclass
+class Forecast:
+    evaluation: str
+    country: str
+    model: str
+    origin: int
+    horizon: int
+    forecast: float
+    observed: float
+
+    @property
+    def error(self) -> float:
+        return self.forecast - self.observed
+
+
+@dataclass
+class CrossValidation:
+    countries: tuple[str, ...]
+    definition: str
+    horizons: int
+    forecasts: list[Forecast] = field(default_factory=list)
+    multi_step: dict[str, dict[str, float]] = field(default_factory=dict)  # country -> mae, bias, rmse
+    one_step: dict[str, float] = field(default_factory=dict)  # country -> rmse
+    skipped: dict[str, str] = field(default_factory=dict)  # "loco:JPN" -> reason
+
+    def scores(self, evaluation: str, country: str | None = None) -> dict[str, dict[str, list[float]]]:
+        """Per model: horizon, n, mae, bias (on the cases every model forecasts)."""
+        out: dict[str, dict[str, list[float]]] = {}
+        for model in MODELS:
+            table: dict[str, list[float]] = {k: [] for k in ("horizon", "n", "mae", "bias")}
+            for h in range(1, self.horizons + 1):
+                errors = [
+                    f.error
+                    for f in self.forecasts
+                    if (f.evaluation, f.model, f.horizon) == (evaluation, model, h)
+                    and (country is None or f.country == country)
+                ]
+                if errors:
+                    table["horizon"].append(h)
+                    table["n"].append(len(errors))
+                    table["mae"].append(float(np.mean(np.abs(errors))))
+                    table["bias"].append(float(np.mean(errors)))
+            out[model] = table
+        return out
+
+    def headline(self, evaluation: str, country: str | None = None) -> dict[str, object]:
+        """MAE over horizons 1-5 per model, and whether the model is as good as the best benchmark."""
+        mae = {}
+        for model in MODELS:
+            errors = [
+                abs(f.error)
+                for f in self.forecasts
+                if (f.evaluation, f.model) == (evaluation, model)
+                and f.horizon <= HEADLINE_HORIZONS
+                and (country is None or f.country == country)
+            ]
+            mae[model] = float(np.mean(errors)) if errors else float("nan")
+        best = min(BENCHMARKS, key=lambda m: np.nan_to_num(mae[m], nan=np.inf))
+        return {
+            "evaluation": evaluation,
+            "country": country,
+            "horizons": f"1-{min(HEADLINE_HORIZONS, self.horizons)}",
+            "mae": mae,
+            "best_benchmark": best,
+            "model_at_least_as_good": bool(mae["ownership_model"] <= mae[best] + 1e-12),
+        }
+
+    def to_dict(self) -> dict:
+        from motorisasi.scenario.gap import json_ready
+
+        return json_ready(
+            {
+                "countries": list(self.countries),
+                "definition": self.definition,
+                "horizons": self.horizons,
+                "one_step_rmse": self.one_step,
+                "multi_step": self.multi_step,
+                "scores": {e: self.scores(e) for e in EVALUATIONS},
+                "headline": {e: self.headline(e) for e in EVALUATIONS},
+                "by_country": {e: {c: self.headline(e, c) for c in self.countries} for e in EVALUATIONS},
+                "skipped": self.skipped,
+            }
+        )
+
+
+def _grid(h: CountryHistory, income: dict[int, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Years first..last with income (all years the data give it) and ownership (NaN where left out)."""
+    years = np.arange(int(h.years[0]), int(h.years[-1]) + 1)
+    inc = np.array([income.get(int(y), np.nan) for y in years])
+    own = np.full(len(years), np.nan)
+    inc[h.years - years[0]] = h.income
+    own[h.years - years[0]] = h.ownership
+    return years, inc, own
+
+
+def _truncate(h: CountryHistory, last: int) -> CountryHistory | None:
+    keep = h.years <= last
+    if keep.sum() < MIN_FIT_YEARS:
+        return None
+    return CountryHistory(h.years[keep], h.income[keep], h.ownership[keep])
+
+
+def _forecast_country(
+    result: CrossValidation, evaluation, country, fit, h, income, origins, horizons, beta=None
+) -> None:
+    years, inc, own = _grid(h, income)
+    flat = np.zeros(len(years))
+    for o in origins:
+        i = int(o - years[0])
+        if i < 0 or i >= len(years) or not np.isfinite(own[i]):
+            continue
+        ahead = [k for k in range(1, horizons + 1) if i + k < len(years) and np.isfinite(own[i + k])]
+        if not ahead:
+            continue
+        span = inc[i : i + max(ahead) + 1]
+        if not np.all(np.isfinite(span)):
+            continue
+        path = simulate(fit, country if beta is None else None, span, float(own[i]), beta=beta)
+        trends = _trend_forecasts(years, own, flat, i, ahead)
+        if trends is None:
+            continue
+        for j, k in enumerate(ahead):
+            truth = float(own[i + k])
+            result.forecasts.append(
+                Forecast(evaluation, country, "ownership_model", int(o), k, float(path[k]), truth)
+            )
+            for name in BENCHMARKS:
+                result.forecasts.append(
+                    Forecast(evaluation, country, name, int(o), k, float(trends[name][j]), truth)
+                )
+
+
+def _incomes(countries, data_dir) -> dict[str, dict[int, float]]:
+    """Income of every year the data give, also those whose ownership is left out (thousand $)."""
+    from motorisasi.data.store import series_values
+
+    out = {}
+    for c in countries:
+        values = series_values("gdp_per_capita_ppp_worldbank", c, data_dir=data_dir)
+        out[c] = {int(y): float(v) / 1000.0 for y, v in zip(values.years, values.values, strict=True)}
+    return out
+
+
+def multi_step_errors(fit, histories: dict[str, CountryHistory], incomes) -> dict[str, dict]:
+    """Per country: the fit simulated from its first year with the actual income, against the data."""
+    out = {}
+    for c, h in histories.items():
+        years, inc, own = _grid(h, incomes[c])
+        known = np.isfinite(inc)  # a year the data lack is bridged linearly
+        path = simulate(fit, c, np.interp(years, years[known], inc[known]), float(own[0]))
+        seen = np.isfinite(own)
+        err = path[seen][1:] - own[seen][1:]
+        out[c] = {
+            "mae": float(np.mean(np.abs(err))),
+            "bias": float(np.mean(err)),
+            "rmse": float(np.sqrt(np.mean(err**2))),
+            "one_step_rmse": float(np.sqrt(np.mean(fit.residuals[c] ** 2))),
+            "first": int(years[0]),
+            "last": int(years[-1]),
+        }
+    return out
+
+
+def cross_validate(
+    countries: tuple[str, ...],
+    definition: str = "four_wheel",
+    *,
+    horizons: int = 8,
+    data_dir=None,
+    **options,
+) -> CrossValidation:
+    """Multi-step, rolling-origin and leave-one-country-out errors (see the module docs)."""
+    from motorisasi.scenario.ownership import ownership_history
+
+    if not 1 <= horizons <= 30:
+        raise MotorisasiError(f"horizons: must be 1 to 30 years, got {horizons}")
+    histories = {c: ownership_history(c, definition, data_dir)[0] for c in countries}
+    return validate_histories(histories, _incomes(countries, data_dir), definition, horizons, **options)
+
+
+def validate_histories(
+    histories: dict[str, CountryHistory],
+    incomes: dict[str, dict[int, float]],
+    definition: str = "four_wheel",
+    horizons: int = 8,
+    **options,
+) -> CrossValidation:
+    """:func:`cross_validate` on histories given directly (income of every year in ``incomes``)."""
+    from motorisasi.model.ownership_fit import IdentificationError
+
+    countries = tuple(histories)
+    full = fit_ownership(histories, **options)
+    result = CrossValidation(countries, definition, horizons)
+    result.multi_step = multi_step_errors(full, histories, incomes)
+    result.one_step = {c: v["one_step_rmse"] for c, v in result.multi_step.items()}
+
+    # Rolling origin: the panel refitted on the data up to each origin.
+    first = min(int(h.years[0]) for h in histories.values())
+    last = max(int(h.years[-1]) for h in histories.values())
+    for o in range(first + MIN_FIT_YEARS - 1, last):
+        part = {c: t for c, h in histories.items() if (t := _truncate(h, o)) is not None}
+        if not part:
+            continue
+        try:
+            fit = fit_ownership(part, **options)
+        except MotorisasiError as exc:
+            result.skipped[f"rolling:{o}"] = str(exc)
+            continue
+        for c in part:
+            _forecast_country(result, "rolling", c, fit, histories[c], incomes[c], [o], horizons)
+
+    # Leave one country out: shared parameters from the others, the median of their betas.
+    for c in countries:
+        others = {k: h for k, h in histories.items() if k != c}
+        if not others:
+            result.skipped[f"loco:{c}"] = "no other country to fit"
+            continue
+        try:
+            fit = fit_ownership(others, **options)
+        except (IdentificationError, MotorisasiError) as exc:
+            result.skipped[f"loco:{c}"] = str(exc)
+            continue
+        betas = [fit.beta(k) for k in others]
+        h = histories[c]
+        _forecast_country(
+            result,
+            "loco",
+            c,
+            fit,
+            h,
+            incomes[c],
+            range(int(h.years[0]), int(h.years[-1])),
+            horizons,
+            float(np.median(betas)),
+        )
+    return result
