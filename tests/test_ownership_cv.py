@@ -98,3 +98,12 @@ def test_ownership_fit_cv_prints_the_skill_and_says_when_the_model_loses():
     assert not cv["headline"]["loco"]["model_at_least_as_good"]
     text = " ".join(runner.invoke(app, ["ownership", "fit", "--cv"]).output.split())
     assert "loses to a naive benchmark" in text and "simulated from" in text
+
+
+def test_gap_income_states_the_cross_validated_skill():
+    result = runner.invoke(app, ["gap", "--income", "--json"])
+    assert result.exit_code == 0, result.output
+    skill = json.loads(result.output)["income"]["skill"]
+    assert skill["rolling"]["model_at_least_as_good"] and not skill["loco"]["model_at_least_as_good"]
+    text = " ".join(runner.invoke(app, ["gap", "--income"]).output.split())
+    assert "cross-validated 1-5 years ahead" in text and "the model loses to a naive benchmark" in text

@@ -325,6 +325,23 @@ def _income_text(block: dict, r, lang: str) -> str:
         saturation=number(model["saturation"], lang),
         theta=number(model["theta"], lang, 2),
     )
+    skill = block.get("skill") or {}
+    if "rolling" in skill:
+        from motorisasi.outputs.messages import display_name
+
+        roll, loco = skill["rolling"], skill["loco"]
+        fitted += "; " + m(
+            "gap.income.skill",
+            lang,
+            horizons=roll["horizons"],
+            rolling=number(roll["mae"]["ownership_model"], lang, 1),
+            rolling_naive=number(roll["mae"][roll["best_benchmark"]], lang, 1),
+            loco=number(loco["mae"]["ownership_model"], lang, 1),
+            loco_naive=number(loco["mae"][loco["best_benchmark"]], lang, 1),
+            naive=display_name("backtest_model", loco["best_benchmark"], lang),
+        )
+        if not loco["model_at_least_as_good"] or not roll["model_at_least_as_good"]:
+            fitted += " " + m("gap.income.loses", lang)
     if not block["feasible"]:
         return m("gap.income.infeasible", lang, reason=block["reason"], model=fitted)
     return m(

@@ -90,6 +90,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Gompertz with partial adjustment fitted to {countries}: saturation {saturation} per 1,000, adjustment {theta} per year",
         "id": "Gompertz dengan penyesuaian parsial diestimasi dari {countries}: saturasi {saturation} per 1.000, penyesuaian {theta} per tahun",
     },
+    "gap.income.skill": {
+        "en": "cross-validated {horizons} years ahead (ownership fit --cv): refitted up to each origin it misses by "
+        "{rolling} per 1,000 (best naive benchmark {rolling_naive}); for a country left out of the fit by {loco} "
+        "({naive} {loco_naive})",
+        "id": "validasi silang {horizons} tahun ke depan (ownership fit --cv): dicocokkan ulang sampai tiap titik "
+        "awal meleset {rolling} per 1.000 (tolok ukur naif terbaik {rolling_naive}); untuk negara yang tidak "
+        "ikut dicocokkan {loco} ({naive} {loco_naive})",
+    },
+    "gap.income.loses": {
+        "en": "- the model loses to a naive benchmark there, so read the growth rate as indicative.",
+        "id": "- di situ model kalah dari tolok ukur naif, jadi baca laju pertumbuhan ini sebagai indikatif.",
+    },
     "gap.industry": {"en": "Industry", "id": "Industri"},
     "gap.industry.value": {
         "en": "in {by}: production {production} (today {production_now}), exports {exports}, Japanese-brand sales {japan}, battery packs {gwh} GWh, direct jobs {jobs} (today {jobs_now})",

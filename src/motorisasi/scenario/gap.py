@@ -491,6 +491,16 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
         return {"available": False, "reason": str(exc)}
     year = int(history.years[-1])
     rise, fall = fit.theta()
+    from motorisasi.scenario.ownership_cv import cross_validate
+
+    try:
+        cv = cross_validate(panel, definition, horizons=5, data_dir=data_dir)
+        skill = {
+            e: {k: cv.headline(e)[k] for k in ("mae", "best_benchmark", "model_at_least_as_good", "horizons")}
+            for e in ("rolling", "loco")
+        }
+    except MotorisasiError as exc:
+        skill = {"unavailable": str(exc)}
     out = required_income_growth(
         target,
         n_years=by - year,
@@ -519,7 +529,9 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
             "beta": fit.beta(country),
             "theta": rise,
             "r_squared": fit.r_squared,
+            "excluded_flags": ["filled", "adjusted"],
         },
+        "skill": skill,
     }
 
 
