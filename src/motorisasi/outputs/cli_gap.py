@@ -329,7 +329,7 @@ def _income_text(block: dict, r, lang: str) -> str:
     if "rolling" in skill:
         from motorisasi.outputs.messages import display_name
 
-        roll, loco = skill["rolling"], skill["loco"]
+        roll, loco = skill["rolling"], skill["loco_own_beta"]
         fitted += "; " + m(
             "gap.income.skill",
             lang,

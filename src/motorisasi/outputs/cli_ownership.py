@@ -155,13 +155,14 @@ def _print_cv(cv, lang: str) -> None:
             markup=False,
         )
     rolling = [k for k in cv.skipped if k.startswith("rolling:")]
-    loco = " ".join(
-        message("ownership.cv.loco_skipped", lang, country=k.split(":")[1], reason=v)
-        for k, v in cv.skipped.items()
-        if k.startswith("loco:")
-    )
-    if rolling or loco:
-        console.print(message("ownership.cv.skipped", lang, n=len(rolling), loco=loco), markup=False)
+    if rolling:
+        console.print(message("ownership.cv.skipped", lang, n=len(rolling)), markup=False)
+    for key, reason in cv.skipped.items():
+        if key.startswith("loco:"):
+            console.print(
+                message("ownership.cv.loco_skipped", lang, country=key.split(":")[1], reason=reason),
+                markup=False,
+            )
 
 
 def _print(

@@ -92,11 +92,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "gap.income.skill": {
         "en": "cross-validated {horizons} years ahead (ownership fit --cv): refitted up to each origin it misses by "
-        "{rolling} per 1,000 (best naive benchmark {rolling_naive}); for a country left out of the fit by {loco} "
-        "({naive} {loco_naive})",
+        "{rolling} per 1,000 (best naive benchmark {rolling_naive}); for a country left out of the fit, with its "
+        "income response fitted to its own years, by {loco} ({naive} {loco_naive})",
         "id": "validasi silang {horizons} tahun ke depan (ownership fit --cv): dicocokkan ulang sampai tiap titik "
         "awal meleset {rolling} per 1.000 (tolok ukur naif terbaik {rolling_naive}); untuk negara yang tidak "
-        "ikut dicocokkan {loco} ({naive} {loco_naive})",
+        "ikut dicocokkan, dengan respons pendapatan dari tahun-tahunnya sendiri, {loco} ({naive} {loco_naive})",
     },
     "gap.income.loses": {
         "en": "- the model loses to a naive benchmark there, so read the growth rate as indicative.",
@@ -684,6 +684,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Leave one country out (fitted on the other countries; income response = their median)",
         "id": "Satu negara dikeluarkan (dicocokkan pada negara lain; respons pendapatan = median mereka)",
     },
+    "ownership.cv.loco_own_beta": {
+        "en": "Leave one country out, its income response fitted to its own years up to the origin",
+        "id": "Satu negara dikeluarkan, respons pendapatannya dicocokkan pada tahun-tahunnya sendiri sampai "
+        "titik awal",
+    },
     "ownership.cv.country": {"en": "country", "id": "negara"},
     "ownership.cv.all": {"en": "all", "id": "semua"},
     "ownership.cv.sentence": {
@@ -699,12 +704,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "depan dan kalah dari tolok ukur naif ({benchmark}, {value}).",
     },
     "ownership.cv.skipped": {
-        "en": "{n} rolling origins could not identify the panel's parameters and are not scored; {loco}",
-        "id": "{n} titik awal bergulir tidak dapat mengidentifikasi parameter panel dan tidak dinilai; {loco}",
+        "en": "{n} rolling origins could not identify the panel's parameters and are not scored.",
+        "id": "{n} titik awal bergulir tidak dapat mengidentifikasi parameter panel dan tidak dinilai.",
     },
     "ownership.cv.loco_skipped": {
-        "en": "without {country} the others do not identify the model ({reason}).",
-        "id": "tanpa {country} negara lain tidak mengidentifikasi model ({reason}).",
+        "en": "Without {country} the others do not identify the model ({reason}).",
+        "id": "Tanpa {country} negara lain tidak mengidentifikasi model ({reason}).",
     },
     "name.backtest_model.ownership_model": {"en": "ownership model", "id": "model kepemilikan"},
     "demo.inputs.title": {

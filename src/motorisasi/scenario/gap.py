@@ -497,7 +497,7 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
         cv = cross_validate(panel, definition, horizons=5, data_dir=data_dir)
         skill = {
             e: {k: cv.headline(e)[k] for k in ("mae", "best_benchmark", "model_at_least_as_good", "horizons")}
-            for e in ("rolling", "loco")
+            for e in ("rolling", "loco_own_beta")
         }
     except MotorisasiError as exc:
         skill = {"unavailable": str(exc)}

@@ -12,8 +12,13 @@ Three measures, each on observed years only (filled and basis-adjusted years are
     each country is simulated ``h`` years ahead from its observed ``V_o`` with its actual income.
 ``loco``
     leave one country out: the panel is fitted without the country; its income response is the
-    median of the other countries' (the interim rule for a country outside the panel), and it is
-    simulated from each of its observed years ``h`` years ahead.
+    median of the other countries', and it is simulated from each of its observed years ``h``
+    years ahead;
+``loco_own_beta``
+    as ``loco``, but the country's income response is fitted to its own observed years up to the
+    origin (one-step least squares, at least two year-on-year pairs) with saturation, ``alpha``
+    and the adjustment speed of the other countries: the rule for a country outside the panel
+    that has a few years of data.
 
 Benchmarks at the same origins and horizons (Hyndman and Athanasopoulos, *Forecasting:
 Principles and Practice*, 3rd ed., secs. 5.2 and 5.10): last value plus the mean of the last
@@ -33,7 +38,7 @@ from motorisasi.errors import MotorisasiError
 from motorisasi.model.ownership_fit import CountryHistory, fit_ownership, simulate
 from motorisasi.scenario.backtest import _trend_forecasts
 
-EVALUATIONS = ("rolling", "loco")
+EVALUATIONS = ("rolling", "loco", "loco_own_beta")
 MODELS = ("ownership_model", "random_walk_drift", "log_linear_trend")
 BENCHMARKS = MODELS[1:]
 MIN_FIT_YEARS = 5  # a country enters a rolling-origin fit with at least this many observed years
@@ -142,6 +147,29 @@ def _truncate(h: CountryHistory, last: int) -> CountryHistory | None:
     return CountryHistory(h.years[keep], h.income[keep], h.ownership[keep])
 
 
+def own_beta(fit, income: np.ndarray, ownership: np.ndarray, upto: int) -> float | None:
+    """A country's income response from its own years ``<= upto`` (grid indices), other parameters
+    as in ``fit``: one-step least squares over its consecutive observed pairs (None if under 2)."""
+    from scipy.optimize import minimize_scalar
+
+    from motorisasi.model.ownership import gompertz
+
+    t = np.array(
+        [k for k in range(1, upto + 1) if np.isfinite(ownership[k]) and np.isfinite(ownership[k - 1])]
+    )
+    if len(t) < 2 or not np.all(np.isfinite(income[t])):
+        return None
+    rise, fall = fit.theta()
+    theta = np.where(income[t] > income[t - 1], rise, fall)
+    saturation, alpha = fit.value("saturation"), fit.value("alpha")
+
+    def sse(b: float) -> float:
+        step = theta * gompertz(income[t], saturation, alpha, b) + (1 - theta) * ownership[t - 1]
+        return float(np.sum((step - ownership[t]) ** 2))
+
+    return float(minimize_scalar(sse, bounds=(-5.0, -1e-4), method="bounded", options={"xatol": 1e-8}).x)
+
+
 def _forecast_country(
     result: CrossValidation, evaluation, country, fit, h, income, origins, horizons, beta=None
 ) -> None:
@@ -151,13 +179,16 @@ def _forecast_country(
         i = int(o - years[0])
         if i < 0 or i >= len(years) or not np.isfinite(own[i]):
             continue
+        b = beta(inc, own, i) if callable(beta) else beta
+        if callable(beta) and b is None:
+            continue
         ahead = [k for k in range(1, horizons + 1) if i + k < len(years) and np.isfinite(own[i + k])]
         if not ahead:
             continue
         span = inc[i : i + max(ahead) + 1]
         if not np.all(np.isfinite(span)):
             continue
-        path = simulate(fit, country if beta is None else None, span, float(own[i]), beta=beta)
+        path = simulate(fit, country if b is None else None, span, float(own[i]), beta=b)
         trends = _trend_forecasts(years, own, flat, i, ahead)
         if trends is None:
             continue
@@ -274,5 +305,16 @@ def validate_histories(
             range(int(h.years[0]), int(h.years[-1])),
             horizons,
             float(np.median(betas)),
+        )
+        _forecast_country(
+            result,
+            "loco_own_beta",
+            c,
+            fit,
+            h,
+            incomes[c],
+            range(int(h.years[0]), int(h.years[-1])),
+            horizons,
+            lambda g, v, i, fit=fit: own_beta(fit, g, v, i),
         )
     return result
