@@ -129,3 +129,23 @@ def test_a_new_country_is_predicted_through_its_own_income_response():
     h = histories["BBB"]
     assert own_beta(fit, h.income, h.ownership, 10) == pytest.approx(BETAS["BBB"], rel=1e-4)
     assert own_beta(fit, h.income, h.ownership, 1) is None  # one pair cannot fit a response
+
+
+def test_parameter_draws_follow_the_fit_and_gap_income_gives_a_range():
+    from motorisasi.model.ownership_fit import parameter_draws
+
+    histories, _ = _panel(noise=1.0)
+    fit = fit_ownership(histories)
+    draws = parameter_draws(fit, 20_000, seed=3)
+    names = list(fit.params)
+    sample = np.column_stack([draws[k] for k in names])
+    # Inside the bounds the draws have the fit's mean and covariance (Krinsky-Robb).
+    np.testing.assert_allclose(sample.mean(axis=0), [fit.params[k] for k in names], rtol=0.02, atol=1e-4)
+    scale = np.sqrt(np.outer(np.diag(fit.covariance), np.diag(fit.covariance)))
+    assert np.max(np.abs(np.cov(sample.T) - fit.covariance) / scale) < 0.05  # in correlation units
+    result = runner.invoke(app, ["gap", "--income", "--json"])
+    income = json.loads(result.output)["income"]
+    spread = income["growth_range"]
+    assert spread["low"] < income["growth"] < spread["high"] and spread["draws"] == 1000
+    text = " ".join(runner.invoke(app, ["gap", "--income"]).output.split())
+    assert "90 % range" in text

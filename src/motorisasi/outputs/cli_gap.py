@@ -344,10 +344,20 @@ def _income_text(block: dict, r, lang: str) -> str:
             fitted += " " + m("gap.income.loses", lang)
     if not block["feasible"]:
         return m("gap.income.infeasible", lang, reason=block["reason"], model=fitted)
+    spread = block.get("growth_range") or {}
+    growth = m("gap.income.rate", lang, growth=number(100 * block["growth"], lang, 1))
+    if "low" in spread and spread["low"] == spread["low"]:  # not NaN
+        growth = m(
+            "gap.income.range",
+            lang,
+            growth=number(100 * block["growth"], lang, 1),
+            low=number(100 * spread["low"], lang, 1),
+            high=number(100 * spread["high"], lang, 1),
+        )
     return m(
         "gap.income.value",
         lang,
-        growth=number(100 * block["growth"], lang, 1),
+        growth=growth,
         base=number(block["base_income"], lang),
         year=block["base_year"],
         final=number(block["income_at_target"], lang),

@@ -75,8 +75,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "gap.income": {"en": "Income", "id": "Pendapatan"},
     "gap.income.value": {
-        "en": "the ownership model reaches the target if GDP per capita grows {growth} %/yr, from ${base} ({year}) to ${final} ({by}, PPP 2021 $); {model}",
-        "id": "model kepemilikan mencapai target jika PDB per kapita tumbuh {growth} %/tahun, dari ${base} ({year}) menjadi ${final} ({by}, PPP $ 2021); {model}",
+        "en": "the ownership model reaches the target if GDP per capita grows {growth}, from ${base} ({year}) to ${final} ({by}, PPP 2021 $); {model}",
+        "id": "model kepemilikan mencapai target jika PDB per kapita tumbuh {growth}, dari ${base} ({year}) menjadi ${final} ({by}, PPP $ 2021); {model}",
     },
     "gap.income.infeasible": {
         "en": "the ownership model does not reach the target: {reason}; {model}",
@@ -89,6 +89,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gap.income.model": {
         "en": "Gompertz with partial adjustment fitted to {countries}: saturation {saturation} per 1,000, adjustment {theta} per year",
         "id": "Gompertz dengan penyesuaian parsial diestimasi dari {countries}: saturasi {saturation} per 1.000, penyesuaian {theta} per tahun",
+    },
+    "gap.income.rate": {"en": "{growth} %/yr", "id": "{growth} %/tahun"},
+    "gap.income.range": {
+        "en": "{growth} %/yr (90 % range {low}-{high} %/yr from the uncertainty of the model's parameters)",
+        "id": "{growth} %/tahun (rentang 90 % {low}-{high} %/tahun dari ketidakpastian parameter model)",
     },
     "gap.income.skill": {
         "en": "cross-validated {horizons} years ahead (ownership fit --cv): refitted up to each origin it misses by "

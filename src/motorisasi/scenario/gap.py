@@ -477,6 +477,9 @@ def json_ready(value):
     return value
 
 
+INCOME_DRAWS = 1000
+
+
 def _income_needed(country: str, definition: str, target: float, by: int, data_dir) -> dict[str, object]:
     """The GDP-per-capita growth the fitted ownership model needs for the target (or why not)."""
     from motorisasi.model.ownership_fit import IdentificationError
@@ -512,8 +515,44 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
         theta_rise=rise,
         theta_fall=fall,
     )
+    # Parameter uncertainty (Krinsky-Robb draws of the fit) carried into the required growth.
+    from motorisasi.model.ownership_fit import parameter_draws
+
+    try:
+        draws = parameter_draws(fit, INCOME_DRAWS, seed=0)
+        beta_key = f"beta[{country}]" if f"beta[{country}]" in draws else "beta"
+        rises = draws.get("theta_rise", draws.get("theta", np.ones(INCOME_DRAWS)))
+        falls = draws.get("theta_fall", rises)
+        spread = required_income_growth(
+            np.full(INCOME_DRAWS, target),
+            n_years=by - year,
+            base_income=history.income[-1],
+            base_ownership=history.ownership[-1],
+            saturation=draws["saturation"],
+            alpha=draws["alpha"],
+            beta=draws[beta_key],
+            theta_rise=rises,
+            theta_fall=falls,
+        )
+        ok = np.asarray(spread.feasible, dtype=bool) & np.isfinite(spread.growth)
+        low, high = (
+            (float(np.percentile(spread.growth[ok], 5)), float(np.percentile(spread.growth[ok], 95)))
+            if ok.any()
+            else (float("nan"), float("nan"))
+        )
+        growth_range = {
+            "low": low,
+            "high": high,
+            "level": 0.9,
+            "draws": INCOME_DRAWS,
+            "infeasible_share": float(1 - ok.mean()),
+            "method": "Krinsky-Robb draws from the fit's asymptotic normal distribution",
+        }
+    except MotorisasiError as exc:
+        growth_range = {"unavailable": str(exc)}
     return {
         "available": True,
+        "growth_range": growth_range,
         "base_year": year,
         "base_income": float(history.income[-1]) * 1000.0,
         "base_ownership": float(history.ownership[-1]),
