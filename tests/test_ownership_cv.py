@@ -149,3 +149,46 @@ def test_parameter_draws_follow_the_fit_and_gap_income_gives_a_range():
     assert spread["low"] < income["growth"] < spread["high"] and spread["draws"] == 1000
     text = " ".join(runner.invoke(app, ["gap", "--income"]).output.split())
     assert "90 % range" in text
+
+
+def test_ex_ante_forecasts_do_not_see_the_income_after_the_origin():
+    histories, incomes = _panel(noise=1.0)
+    actual = validate_histories(histories, incomes, horizons=4)
+    ex_ante = validate_histories(histories, incomes, horizons=4, income="extrapolated")
+
+    # Changing the income after 2010 changes rolling-origin forecasts from 2010 when they are
+    # conditional on it, and not when they are ex ante (the fit up to 2010 is the same).
+    def later(values, years):
+        return np.where(np.asarray(years) > 2010, 1.03, 1.0) * np.asarray(values)
+
+    shifted = {c: {y: v * (1.03 if y > 2010 else 1.0) for y, v in inc.items()} for c, inc in incomes.items()}
+    moved = {c: CountryHistory(h.years, later(h.income, h.years), h.ownership) for c, h in histories.items()}
+
+    def at(cv, origin):
+        return [
+            f.forecast
+            for f in cv.forecasts
+            if (f.origin, f.model, f.evaluation) == (origin, "ownership_model", "rolling")
+        ]
+
+    assert at(validate_histories(moved, shifted, horizons=4, income="extrapolated"), 2010) == at(
+        ex_ante, 2010
+    )
+    assert at(validate_histories(moved, shifted, horizons=4), 2010) != at(actual, 2010)
+    result = runner.invoke(app, ["ownership", "fit", "--cv", "--ex-ante", "--json", "--horizons", "3"])
+    assert json.loads(result.output)["cross_validation"]["income_after_origin"] == "extrapolated"
+
+
+def test_parameter_draws_stay_in_the_fit_bounds_and_refuse_a_bad_covariance():
+    from motorisasi.model.ownership_fit import IdentificationError, parameter_draws
+
+    histories, _ = _panel(noise=1.0)
+    fit = fit_ownership(histories, saturation_bounds=(650.0, 760.0))
+    draws = parameter_draws(fit, 5_000, seed=1)
+    assert draws["saturation"].min() >= 650.0 and draws["saturation"].max() <= 760.0
+    bad = fit.covariance.copy()
+    bad[0, 0] = -abs(bad[0, 0])
+    from dataclasses import replace
+
+    with pytest.raises(IdentificationError, match="positive semi-definite"):
+        parameter_draws(replace(fit, covariance=bad), 10)

@@ -76,6 +76,7 @@ class OwnershipFit:
     rmse: float
     r_squared: float
     covariance: NDArray[np.float64] = field(repr=False)
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)  # as fitted
 
     def value(self, name: str) -> float:
         """A parameter, estimated or fixed."""
@@ -231,6 +232,7 @@ def fit_ownership(
         rmse=float(np.sqrt(resid @ resid / n_obs)),
         r_squared=1.0 - float(resid @ resid) / total if total > 0 else float("nan"),
         covariance=cov,
+        bounds={n: (float(lo), float(hi)) for n, lo, hi in zip(names, lower, upper, strict=True)},
     )
 
 
@@ -368,9 +370,10 @@ def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArr
 
     The Krinsky-Robb method (Krinsky, I. and Robb, A. L., "On approximating the statistical
     properties of elasticities", *Review of Economics and Statistics* 68(4), 1986, 715-719):
-    ``n`` vectors from N(estimate, covariance) of the least-squares fit, a draw outside a
-    parameter's bounds being replaced, so that any function of the parameters (a required income
-    growth, a forecast) gets a distribution. Fixed parameters are repeated. Returns name -> (n,).
+    ``n`` vectors from N(estimate, covariance) of the least-squares fit, truncated to the bounds
+    the fit used (a draw outside them is discarded and drawn again, so near a bound the draws'
+    mean moves away from it), so that any function of the parameters (a required income growth,
+    a forecast) gets a distribution. Fixed parameters are repeated. Returns name -> (n,).
 
     >>> fit = OwnershipFit({"beta": -0.1}, {"beta": 0.01}, {}, {"saturation": 600.0, "alpha": -5.0},
     ...                    (), False, False, {}, {}, {}, 10, 1.0, 0.9, np.array([[1e-4]]))
@@ -386,8 +389,13 @@ def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArr
     cov = np.asarray(fit.covariance, dtype=float)
     if not np.all(np.isfinite(cov)):
         raise IdentificationError("the fit has no finite covariance: its parameters cannot be drawn")
-    lower = np.array([_BOUNDS[k.split("[")[0]][0] for k in names])
-    upper = np.array([_BOUNDS[k.split("[")[0]][1] for k in names])
+    lower = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[0] for k in names])
+    upper = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[1] for k in names])
+    eigen = np.linalg.eigvalsh((cov + cov.T) / 2) if cov.size else np.zeros(0)
+    if eigen.size and eigen.min() < -1e-9 * max(abs(eigen.max()), 1e-300):
+        raise IdentificationError(
+            "the fit's covariance is not positive semi-definite: its parameters cannot be drawn"
+        )
     rng = np.random.default_rng(seed)
     out = np.empty((0, len(names)))
     for _ in range(100):

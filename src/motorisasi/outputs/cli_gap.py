@@ -347,9 +347,11 @@ def _income_text(block: dict, r, lang: str) -> str:
     spread = block.get("growth_range") or {}
     growth = m("gap.income.rate", lang, growth=number(100 * block["growth"], lang, 1))
     if "low" in spread and spread["low"] == spread["low"]:  # not NaN
+        reachable = 1.0 - spread["infeasible_share"]
         growth = m(
-            "gap.income.range",
+            "gap.income.range" if reachable >= 1.0 else "gap.income.range_reachable",
             lang,
+            share=number(100 * reachable, lang, 0),
             growth=number(100 * block["growth"], lang, 1),
             low=number(100 * spread["low"], lang, 1),
             high=number(100 * spread["high"], lang, 1),

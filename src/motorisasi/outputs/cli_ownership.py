@@ -7,6 +7,7 @@ stays the same in both (English field names).
 from __future__ import annotations
 
 import json
+import math
 from typing import Annotated
 
 import typer
@@ -41,6 +42,14 @@ def fit(
         ),
     ] = False,
     horizons: Annotated[int, typer.Option(help="Longest horizon scored by --cv, years (1-30).")] = 8,
+    ex_ante: Annotated[
+        bool,
+        typer.Option(
+            "--ex-ante",
+            help="With --cv: forecast without the actual income after the origin (its last three years' "
+            "growth carried on) instead of with it.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     lang: Lang = None,
     data: DataDir = None,
@@ -72,7 +81,16 @@ def fit(
     histories = {c: ownership_history(c, definition, data)[0] for c in codes}
     steps = multi_step_errors(result, histories, _incomes(codes, data))
     validation = (
-        cross_validate(codes, definition, horizons=horizons, data_dir=data, **options) if cv else None
+        cross_validate(
+            codes,
+            definition,
+            horizons=horizons,
+            data_dir=data,
+            income="extrapolated" if ex_ante else "actual",
+            **options,
+        )
+        if cv
+        else None
     )
     if as_json:
         out = {
@@ -107,6 +125,7 @@ def _print_cv(cv, lang: str) -> None:
     from motorisasi.scenario.ownership_cv import EVALUATIONS
 
     console = Console(highlight=False)
+    console.print(message(f"ownership.cv.income.{cv.income}", lang), markup=False)
     for evaluation in EVALUATIONS:
         name = message(f"ownership.cv.{evaluation}", lang)
         scores = cv.scores(evaluation)
@@ -142,6 +161,9 @@ def _print_cv(cv, lang: str) -> None:
             )
         console.print(table)
         head = cv.headline(evaluation)
+        if math.isnan(head["mae"]["ownership_model"]):
+            console.print(message("ownership.cv.none", lang, evaluation=name), markup=False)
+            continue
         console.print(
             message(
                 "ownership.cv.sentence" if head["model_at_least_as_good"] else "ownership.cv.sentence_loses",

@@ -91,17 +91,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Gompertz dengan penyesuaian parsial diestimasi dari {countries}: saturasi {saturation} per 1.000, penyesuaian {theta} per tahun",
     },
     "gap.income.rate": {"en": "{growth} %/yr", "id": "{growth} %/tahun"},
+    "gap.income.range_reachable": {
+        "en": "{growth} %/yr (90 % range {low}-{high} %/yr over the {share} % of parameter draws that reach the "
+        "target at all)",
+        "id": "{growth} %/tahun (rentang 90 % {low}-{high} %/tahun dari {share} % sampel parameter yang dapat "
+        "mencapai target)",
+    },
     "gap.income.range": {
         "en": "{growth} %/yr (90 % range {low}-{high} %/yr from the uncertainty of the model's parameters)",
         "id": "{growth} %/tahun (rentang 90 % {low}-{high} %/tahun dari ketidakpastian parameter model)",
     },
     "gap.income.skill": {
-        "en": "cross-validated {horizons} years ahead (ownership fit --cv): refitted up to each origin it misses by "
-        "{rolling} per 1,000 (best naive benchmark {rolling_naive}); for a country left out of the fit, with its "
-        "income response fitted to its own years, by {loco} ({naive} {loco_naive})",
-        "id": "validasi silang {horizons} tahun ke depan (ownership fit --cv): dicocokkan ulang sampai tiap titik "
-        "awal meleset {rolling} per 1.000 (tolok ukur naif terbaik {rolling_naive}); untuk negara yang tidak "
-        "ikut dicocokkan, dengan respons pendapatan dari tahun-tahunnya sendiri, {loco} ({naive} {loco_naive})",
+        "en": "cross-validated {horizons} years ahead given the actual income (ownership fit --cv): refitted up "
+        "to each origin it misses by {rolling} per 1,000 (best naive benchmark {rolling_naive}); for a country "
+        "left out of the fit, with its income response fitted to its own years, by {loco} ({naive} {loco_naive})",
+        "id": "validasi silang {horizons} tahun ke depan dengan pendapatan aktual (ownership fit --cv): dicocokkan "
+        "ulang sampai tiap titik awal meleset {rolling} per 1.000 (tolok ukur naif terbaik {rolling_naive}); "
+        "untuk negara yang tidak ikut dicocokkan, dengan respons pendapatan dari tahun-tahunnya sendiri, {loco} "
+        "({naive} {loco_naive})",
     },
     "gap.income.loses": {
         "en": "- the model loses to a naive benchmark there, so read the growth rate as indicative.",
@@ -695,6 +702,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "titik awal",
     },
     "ownership.cv.country": {"en": "country", "id": "negara"},
+    "ownership.cv.none": {
+        "en": "{evaluation}: no forecast could be scored.",
+        "id": "{evaluation}: tidak ada prakiraan yang dapat dinilai.",
+    },
+    "ownership.cv.income.actual": {
+        "en": "Forecasts are conditional on the actual income after each origin, as a scenario is on its income "
+        "path (--ex-ante: without it).",
+        "id": "Prakiraan bersyarat pada pendapatan aktual setelah tiap titik awal, seperti skenario pada jalur "
+        "pendapatannya (--ex-ante: tanpanya).",
+    },
+    "ownership.cv.income.extrapolated": {
+        "en": "Ex ante: income after each origin is its growth over the last three years carried on.",
+        "id": "Ex ante: pendapatan setelah tiap titik awal melanjutkan pertumbuhan tiga tahun terakhirnya.",
+    },
     "ownership.cv.all": {"en": "all", "id": "semua"},
     "ownership.cv.sentence": {
         "en": "{evaluation}: the ownership model misses by {model} per 1,000 on average {horizons} years ahead, "

@@ -20,6 +20,13 @@ Three measures, each on observed years only (filled and basis-adjusted years are
     and the adjustment speed of the other countries: the rule for a country outside the panel
     that has a few years of data.
 
+The forecasts are conditional on the actual income after the origin (as a scenario is on its
+income path); with ``income="extrapolated"`` they are ex ante: income after the origin carried
+on at its growth over the last three years. Leave-one-country-out fits use the other
+countries' whole histories (only the held-out country's later years are unseen). The three
+evaluations score different sets of cases (each compares the model and the benchmarks on the
+same ones).
+
 Benchmarks at the same origins and horizons (Hyndman and Athanasopoulos, *Forecasting:
 Principles and Practice*, 3rd ed., secs. 5.2 and 5.10): last value plus the mean of the last
 three year-on-year changes (``random_walk_drift``) and the mean growth of the last four
@@ -65,6 +72,7 @@ class CrossValidation:
     countries: tuple[str, ...]
     definition: str
     horizons: int
+    income: str = "actual"  # the income after each origin: actual (conditional) or extrapolated (ex ante)
     forecasts: list[Forecast] = field(default_factory=list)
     multi_step: dict[str, dict[str, float]] = field(default_factory=dict)  # country -> mae, bias, rmse
     one_step: dict[str, float] = field(default_factory=dict)  # country -> rmse
@@ -120,6 +128,7 @@ class CrossValidation:
                 "countries": list(self.countries),
                 "definition": self.definition,
                 "horizons": self.horizons,
+                "income_after_origin": self.income,
                 "one_step_rmse": self.one_step,
                 "multi_step": self.multi_step,
                 "scores": {e: self.scores(e) for e in EVALUATIONS},
@@ -188,6 +197,14 @@ def _forecast_country(
         span = inc[i : i + max(ahead) + 1]
         if not np.all(np.isfinite(span)):
             continue
+        if result.income == "extrapolated":
+            # Ex ante: income after the origin unknown too, carried on at its last three years' growth.
+            steps = [
+                np.log(inc[t] / inc[t - 1]) for t in range(max(i - 2, 1), i + 1) if np.isfinite(inc[t - 1])
+            ]
+            if not steps:
+                continue
+            span = inc[i] * np.exp(float(np.mean(steps)) * np.arange(len(span)))
         path = simulate(fit, country if b is None else None, span, float(own[i]), beta=b)
         trends = _trend_forecasts(years, own, flat, i, ahead)
         if trends is None:
@@ -240,6 +257,7 @@ def cross_validate(
     *,
     horizons: int = 8,
     data_dir=None,
+    income: str = "actual",
     **options,
 ) -> CrossValidation:
     """Multi-step, rolling-origin and leave-one-country-out errors (see the module docs)."""
@@ -248,7 +266,9 @@ def cross_validate(
     if not 1 <= horizons <= 30:
         raise MotorisasiError(f"horizons: must be 1 to 30 years, got {horizons}")
     histories = {c: ownership_history(c, definition, data_dir)[0] for c in countries}
-    return validate_histories(histories, _incomes(countries, data_dir), definition, horizons, **options)
+    return validate_histories(
+        histories, _incomes(countries, data_dir), definition, horizons, income, **options
+    )
 
 
 def validate_histories(
@@ -256,14 +276,17 @@ def validate_histories(
     incomes: dict[str, dict[int, float]],
     definition: str = "four_wheel",
     horizons: int = 8,
+    income: str = "actual",
     **options,
 ) -> CrossValidation:
     """:func:`cross_validate` on histories given directly (income of every year in ``incomes``)."""
     from motorisasi.model.ownership_fit import IdentificationError
 
+    if income not in ("actual", "extrapolated"):
+        raise MotorisasiError(f"income: unknown {income!r} (use actual or extrapolated)")
     countries = tuple(histories)
     full = fit_ownership(histories, **options)
-    result = CrossValidation(countries, definition, horizons)
+    result = CrossValidation(countries, definition, horizons, income)
     result.multi_step = multi_step_errors(full, histories, incomes)
     result.one_step = {c: v["one_step_rmse"] for c, v in result.multi_step.items()}
 
