@@ -25,17 +25,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import non_negative as _non_negative
 
 Array = NDArray[np.float64]
 MJ_PER_KWH = 3.6
 MJ_PER_PJ = 1e9
-
-
-def _non_negative(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise ParameterError(f"{name} must be finite and >= 0")
-    return arr
 
 
 def km_by_age(base_km: ArrayLike, decline: ArrayLike, n_ages: int) -> Array:

@@ -27,16 +27,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import non_negative as _non_negative
 
 Array = NDArray[np.float64]
 LITRES_PER_BARREL = 158.987294928
-
-
-def _non_negative(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise ParameterError(f"{name} must be finite and >= 0")
-    return arr
 
 
 def economic_price(

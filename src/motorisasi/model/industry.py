@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import non_negative as _non_negative
 
 Array = NDArray[np.float64]
 
@@ -31,13 +32,6 @@ def _share(name: str, value: ArrayLike) -> Array:
     arr = np.asarray(value, dtype=float)
     if not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
         raise ParameterError(f"{name} must be a share in [0, 1]")
-    return arr
-
-
-def _non_negative(name: str, value: ArrayLike) -> Array:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise ParameterError(f"{name} must be finite and >= 0")
     return arr
 
 
