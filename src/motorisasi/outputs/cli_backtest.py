@@ -206,11 +206,35 @@ def _energy_backtest(scenario, horizons: int, out, as_json: bool, lang: str, dat
         Console().print("Wrote: " + ", ".join(str(p) for p in paths), markup=False, soft_wrap=True)
 
 
-def _print_energy_tables(bt, lang: str) -> None:
-    from rich.console import Console
+def horizon_table(
+    title: str, scores: dict, model: str, error: str, decimals: int, lang: str, **table_options
+):
+    """Errors by horizon per model (rows), bias averaged over horizons 1-5, and the forecasts of
+    ``model`` per horizon: the table the backtests and the ownership cross-validation share."""
     from rich.table import Table
 
     from motorisasi.outputs.messages import display_name, message, number
+
+    table = Table(title=title, title_justify="left", **table_options)
+    table.add_column(message("backtest.model", lang))
+    for h in scores[model]["horizon"]:
+        table.add_column(f"h={h}", justify="right")
+    table.add_column("bias 1-5", justify="right")
+    for name, tab in scores.items():
+        early = [b for h, b in zip(tab["horizon"], tab["bias"], strict=True) if h <= 5]
+        table.add_row(
+            display_name("backtest_model", name, lang),
+            *[number(v, lang, decimals) for v in tab[error]],
+            number(sum(early) / len(early), lang, decimals) if early else "",
+        )
+    table.add_row(message("backtest.forecasts", lang), *[str(n) for n in scores[model]["n"]], "")
+    return table
+
+
+def _print_energy_tables(bt, lang: str) -> None:
+    from rich.console import Console
+
+    from motorisasi.outputs.messages import message
     from motorisasi.scenario.energy_backtest import TARGETS, UNITS
 
     console = Console()
@@ -220,23 +244,8 @@ def _print_energy_tables(bt, lang: str) -> None:
             scores = bt.scores(target, since)
             if not scores["fleet"]["horizon"]:
                 continue
-            table = Table(
-                title=message(f"energy_backtest.{target}", lang, unit=UNITS[target], since=suffix),
-                title_justify="left",
-            )
-            table.add_column(message("backtest.model", lang))
-            for h in scores["fleet"]["horizon"]:
-                table.add_column(f"h={h}", justify="right")
-            table.add_column("bias 1-5", justify="right")
-            for model, tab in scores.items():
-                early = [b for h, b in zip(tab["horizon"], tab["bias"], strict=True) if h <= 5]
-                table.add_row(
-                    display_name("backtest_model", model, lang),
-                    *[number(v, lang, 1) for v in tab["mape"]],
-                    number(sum(early) / len(early), lang, 1) if early else "",
-                )
-            table.add_row(message("backtest.forecasts", lang), *[str(n) for n in scores["fleet"]["n"]], "")
-            console.print(table)
+            title = message(f"energy_backtest.{target}", lang, unit=UNITS[target], since=suffix)
+            console.print(horizon_table(title, scores, "fleet", "mape", 1, lang))
         for line in energy_backtest_sentences(bt, lang, since):
             console.print(line, markup=False)
 
@@ -298,7 +307,6 @@ def _write(bt, files, lang: str) -> list:
 
 def _print_tables(bt, measure: str, lang: str) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     from motorisasi.outputs.messages import display_name, message, number
     from motorisasi.scenario.backtest import TARGETS
@@ -308,31 +316,14 @@ def _print_tables(bt, measure: str, lang: str) -> None:
         suffix = message("backtest.since", lang, year=since) if since is not None else ""
         for target in TARGETS:
             scores = bt.scores(target, measure, since)
-            horizons = scores["calibrated"]["horizon"]
-            table = Table(
-                title=message(
-                    "backtest.title",
-                    lang,
-                    target=display_name("backtest_target", target, lang),
-                    measure=message(f"backtest.measure.{measure}", lang),
-                    since=suffix,
-                ),
-                title_justify="left",
+            title = message(
+                "backtest.title",
+                lang,
+                target=display_name("backtest_target", target, lang),
+                measure=message(f"backtest.measure.{measure}", lang),
+                since=suffix,
             )
-            table.add_column(message("backtest.model", lang))
-            for h in horizons:
-                table.add_column(f"h={h}", justify="right")
-            table.add_column("bias 1-5", justify="right")
-            for model, tab in scores.items():
-                early = [b for h, b in zip(tab["horizon"], tab["bias"], strict=True) if h <= 5]
-                table.add_row(
-                    display_name("backtest_model", model, lang),
-                    *[number(v, lang, 2) for v in tab["mape"]],
-                    number(sum(early) / len(early), lang, 2) if early else "",
-                )
-            table.add_row(
-                message("backtest.forecasts", lang), *[str(n) for n in scores["calibrated"]["n"]], ""
-            )
+            table = horizon_table(title, scores, "calibrated", "mape", 2, lang)
             table.add_row(
                 message("backtest.coverage", lang),
                 *[number(100 * c, lang, 0) + " %" for c in scores["calibrated"]["coverage"]],

@@ -121,6 +121,7 @@ def _print_cv(cv, lang: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from motorisasi.outputs.cli_backtest import horizon_table
     from motorisasi.outputs.messages import display_name, message, number
     from motorisasi.scenario.ownership_cv import EVALUATIONS
 
@@ -129,25 +130,8 @@ def _print_cv(cv, lang: str) -> None:
     for evaluation in EVALUATIONS:
         name = message(f"ownership.cv.{evaluation}", lang)
         scores = cv.scores(evaluation)
-        table = Table(
-            title=message("ownership.cv.title", lang, evaluation=name),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-        )
-        table.add_column(message("backtest.model", lang))
-        for h in scores["ownership_model"]["horizon"]:
-            table.add_column(f"h={h}", justify="right")
-        table.add_column("bias 1-5", justify="right")
-        for model, tab in scores.items():
-            early = [b for h, b in zip(tab["horizon"], tab["bias"], strict=True) if h <= 5]
-            table.add_row(
-                display_name("backtest_model", model, lang),
-                *[number(v, lang, 1) for v in tab["mae"]],
-                number(sum(early) / len(early), lang, 1) if early else "",
-            )
-        table.add_row(
-            message("backtest.forecasts", lang), *[str(n) for n in scores["ownership_model"]["n"]], ""
-        )
+        title = message("ownership.cv.title", lang, evaluation=name)
+        table = horizon_table(title, scores, "ownership_model", "mae", 1, lang, box=box.SIMPLE_HEAD)
         console.print(table)
         table = Table(box=box.SIMPLE_HEAD)
         table.add_column(message("ownership.cv.country", lang))
