@@ -130,6 +130,7 @@ UNITS: dict[str, bool] = {
     "IDR per kg": False,
     "persons per 1000 vehicles": False,
     "hours per vehicle": False,
+    "persons per km2": False,
 }
 
 #: Largest number of vehicles a year's sales, exports or a capacity may reach: ten times the
