@@ -465,3 +465,37 @@ def test_the_reference_agrees_with_the_energy_ministrys_sales_by_grade():
         sold = grades[0].at(year) / 1e6 + grades[1].at(year) + grades[2].at(year)  # million kL
         balance = esto.at(year) * 1e9 / 44.3 / 740.2 / 1e6  # PJ -> MJ -> kg -> m3 -> million kL
         assert 1.0 <= balance / sold <= 1.06, year
+
+
+def test_road_co2_against_indonesias_own_inventory(baseline):
+    """Indonesia's BTR1 inventory (transport CO2 less EDGAR's non-road modes): the tool's road CO2
+    (fleet + unexplained) is within 10 % in 2011-2014 and 2017-2022; 2015-2016 miss (+11.8 and
+    +10.6 %), where the national inventory's transport CO2 dips 10 % below 2014 while the energy
+    balance's road fuel does not. The inventories themselves differ by up to 12 % (2017)."""
+    from motorisasi.data.store import series_values
+
+    national = series_values("road_transport_co2_national_inventory_derived", "IDN")
+    transport = series_values("transport_co2_national_inventory", "IDN")
+    parts = [
+        series_values(n, "IDN")
+        for n in ("domestic_aviation_co2_edgar2024", "railways_co2_edgar2024", "domestic_navigation_co2_edgar2024")
+    ]
+    for y in national.years:
+        # The derived road series is the national transport CO2 less the three non-road modes.
+        by_hand = transport.at(int(y)) - sum(p.at(int(y)) for p in parts)
+        assert national.at(int(y)) == pytest.approx(by_hand, abs=1e-3), y
+        # Road is the bulk of transport: 87-91 % of it.
+        assert 0.86 < national.at(int(y)) / transport.at(int(y)) < 0.92, y
+
+    def tool(y: int) -> float:
+        return float(baseline["co2_ttw"].sel(year=y).sum() + baseline["co2_unexplained"].sel(year=y))
+
+    ratio = {y: tool(y) / national.at(y) - 1 for y in range(2011, 2023)}
+    assert all(abs(ratio[y]) < 0.10 for y in (*range(2011, 2015), *range(2017, 2023))), ratio
+    assert 0.10 < ratio[2015] < 0.13 and 0.10 < ratio[2016] < 0.12, ratio
+    # Where EDGAR 2024 misses (2020-2022, +10.6 to +12.4 %), the national inventory is within 7 %.
+    edgar = series_values("road_transport_co2_edgar2024", "IDN")
+    for y in (2020, 2021, 2022):
+        assert tool(y) / edgar.at(y) - 1 > 0.10
+        assert abs(ratio[y]) < 0.07
+    assert national.at(2017) / edgar.at(2017) - 1 > 0.10

@@ -346,6 +346,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Acuan adalah transportasi jalan (IPCC 1.A.3.b) dalam inventaris emisi yang disusun dari "
         "statistik energi dan faktor emisinya sendiri, independen dari model armada.",
     },
+    "energy_check.coverage.road_national_inventory": {
+        "en": "The reference is Indonesia's own inventory (BTR1, 2024): its transport CO2 (IPCC 1.A.3) less "
+        "the non-road modes of EDGAR 2024 (10-13 % of transport), as its road row was not available.",
+        "id": "Acuan adalah inventaris nasional Indonesia (BTR1, 2024): CO2 transportasinya (IPCC 1.A.3) "
+        "dikurangi moda nonjalan dari EDGAR 2024 (10-13 % transportasi), karena baris jalan rayanya tidak "
+        "tersedia.",
+    },
     "energy_check.gasoline": {
         "en": "Road gasoline: modelled against the assigned grades distributed, {unit}",
         "id": "Bensin jalan raya: model dibandingkan dengan jenis penugasan yang disalurkan, {unit}",

@@ -8,7 +8,9 @@ for the history years too, with the distance calibrated to the energy balance
   own reference; years outside the fit are out of sample), in PJ;
 - **road_co2**: road CO2 of independent inventories (EDGAR 2024, Climate TRACE, CEDS; EDGAR
   v4.3.2 to 2012), which are
-  built from energy statistics and emission factors of their own, not from the fleet;
+  built from energy statistics and emission factors of their own, not from the fleet; and of
+  Indonesia's own inventory (BTR1), whose transport CO2 less EDGAR's non-road modes stands in
+  for its road row;
 - **gasoline**: the volume of the assigned grades distributed (Premium and Pertalite, from BPH
   Migas and the energy ministry; a year counts only when every assigned grade sold that year
   is reported, and the fuller of two such references is kept). They are part of
@@ -50,6 +52,7 @@ INVENTORIES = (
     ("road_co2", ("road_transport_co2_climatetrace",), "road_inventory"),
     ("road_co2", ("road_transport_co2_ceds",), "road_inventory"),
     ("road_co2", ("road_transport_co2_edgar",), "road_inventory"),
+    ("road_co2", ("road_transport_co2_national_inventory_derived",), "road_national_inventory"),
 )
 #: Years an assigned gasoline grade was sold: Pertalite from 2015 (the first reports), Premium
 #: until 2021 (from 2022 the assigned-grade quotas are Pertalite only; jbkp_*_quota_bphmigas).
