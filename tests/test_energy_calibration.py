@@ -478,7 +478,11 @@ def test_road_co2_against_indonesias_own_inventory(baseline):
     transport = series_values("transport_co2_national_inventory", "IDN")
     parts = [
         series_values(n, "IDN")
-        for n in ("domestic_aviation_co2_edgar2024", "railways_co2_edgar2024", "domestic_navigation_co2_edgar2024")
+        for n in (
+            "domestic_aviation_co2_edgar2024",
+            "railways_co2_edgar2024",
+            "domestic_navigation_co2_edgar2024",
+        )
     ]
     for y in national.years:
         # The derived road series is the national transport CO2 less the three non-road modes.

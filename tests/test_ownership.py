@@ -58,12 +58,15 @@ def test_logistic_is_half_at_the_midpoint_and_symmetric():
     assert logistic(25.0, 500.0, 20.0, 0.3) + logistic(15.0, 500.0, 20.0, 0.3) == pytest.approx(500.0)
 
 
-def test_saturation_level_adds_effects_and_must_stay_positive():
-    assert saturation_level(
-        800.0, density=100.0, urbanisation=0.5, density_effect=-0.5, urbanisation_effect=-200.0
-    ) == pytest.approx(650.0)
+def test_saturation_level_multiplies_by_the_shifts_and_must_stay_positive():
+    # Two characteristics: exp(-0.2 * 1.5 + 0.4 * 0.5) = exp(-0.1).
+    assert float(saturation_level(800.0, [-0.2, 0.4], [1.5, 0.5])) == pytest.approx(800 * np.exp(-0.1))
+    assert float(saturation_level(800.0)) == 800.0
+    # A batch of draws on the leading axis.
+    draws = saturation_level([700.0, 800.0], [[0.0], [np.log(0.5)]], [1.0])
+    np.testing.assert_allclose(draws, [700.0, 400.0])
     with pytest.raises(ParameterError):
-        saturation_level(100.0, density=1000.0, density_effect=-1.0)
+        saturation_level(-1.0)
 
 
 @given(

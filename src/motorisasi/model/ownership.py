@@ -13,8 +13,8 @@ with a lag (partial adjustment),
 
 where ``theta`` may differ between years of rising and of falling income (Dargay & Gately
 found ownership falls more slowly than it rises). Dargay, Gately & Sommer let the saturation
-level of each country fall with population density and urbanisation,
-``gamma_i = gamma_max + lambda * density_i + phi * urbanisation_i``.
+level of each country fall with population density and urbanisation
+(:func:`saturation_level`).
 
 The paper's parameter estimates could not be confirmed from accessible copies, so motorisasi
 does not ship them as defaults: parameters are estimated from data with
@@ -131,25 +131,24 @@ def logistic(income: ArrayLike, saturation: ArrayLike, midpoint: ArrayLike, stee
 
 
 def saturation_level(
-    gamma_max: ArrayLike,
-    density: ArrayLike = 0.0,
-    urbanisation: ArrayLike = 0.0,
-    density_effect: ArrayLike = 0.0,
-    urbanisation_effect: ArrayLike = 0.0,
+    saturation: ArrayLike, shifts: ArrayLike = (), characteristics: ArrayLike = ()
 ) -> NDArray[np.float64]:
-    """Country saturation ``gamma_max + density_effect * density + urbanisation_effect * urbanisation``.
+    """A country's saturation level ``saturation * exp(sum_k shifts_k * characteristics_k)``.
 
-    The form of Dargay, Gately & Sommer (2007): denser and more urban countries saturate
-    lower, so both effects are normally negative. Units are the user's (e.g. people per km²
-    and share of population in cities); the effects are in vehicles per 1,000 people per unit.
-    The result must stay positive.
+    Dargay, Gately & Sommer (2007) let the level fall with population density and urbanisation
+    (linearly; the exponential keeps it positive for any characteristics, and makes a 0/1
+    characteristic a level factor, e.g. for counts kept under another definition). ``shifts`` and
+    ``characteristics`` have the characteristics on their last axis and broadcast over leading
+    batch axes (draws); ``saturation`` broadcasts against the rest. Units: per 1,000 people.
+
+    >>> round(float(saturation_level(800.0, [-0.5, 0.2], [1.0, 0.0])), 4)  # 800 * exp(-0.5)
+    485.2245
     """
-    level = (
-        np.asarray(gamma_max, dtype=float)
-        + np.asarray(density_effect, dtype=float) * np.asarray(density, dtype=float)
-        + np.asarray(urbanisation_effect, dtype=float) * np.asarray(urbanisation, dtype=float)
-    )
-    return _positive("saturation level (gamma_max + effects)", level)
+    level = np.asarray(saturation, dtype=float)
+    s = np.asarray(shifts, dtype=float)
+    if s.size:
+        level = level * np.exp(np.sum(s * np.asarray(characteristics, dtype=float), axis=-1))
+    return _positive("saturation level", level)
 
 
 def partial_adjustment(

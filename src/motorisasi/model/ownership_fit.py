@@ -9,7 +9,11 @@ Bounded nonlinear least squares (:func:`scipy.optimize.least_squares`) on either
   when asked.
 
 In a panel the saturation level, ``alpha`` and ``theta`` are shared and each country has its
-own ``beta_c`` (as in Dargay, Gately & Sommer). Standard errors come from the Jacobian at the
+own ``beta_c`` (as in Dargay, Gately & Sommer). Country characteristics can shift the
+saturation level, ``gamma_c = gamma * exp(sum_k s_k x_ck)``: Dargay, Gately & Sommer let it
+fall with population density and urbanisation (their eq. 4 is linear in the two; the
+exponential keeps every country's level positive), and a 0/1 characteristic is a level factor,
+e.g. for vehicle counts kept under another definition. Standard errors come from the Jacobian at the
 optimum, ``cov = s^2 (J'J)^-1`` with ``s^2 = SSR / (n - p)``; intervals use Student's t.
 
 A free saturation level is only identified when some country in the data has come close to
@@ -27,7 +31,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import MotorisasiError, ParameterError
-from motorisasi.model.ownership import gompertz
+from motorisasi.model.ownership import gompertz, saturation_level
 
 
 class IdentificationError(MotorisasiError):
@@ -77,6 +81,8 @@ class OwnershipFit:
     r_squared: float
     covariance: NDArray[np.float64] = field(repr=False)
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)  # as fitted
+    #: characteristic -> country -> value, as fitted (empty: one saturation level for all)
+    covariates: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def value(self, name: str) -> float:
         """A parameter, estimated or fixed."""
@@ -89,9 +95,19 @@ class OwnershipFit:
     def beta(self, country: str) -> float:
         return self.value(f"beta[{country}]") if f"beta[{country}]" in self.params else self.value("beta")
 
+    def saturation(self, country: str | None = None, values: Mapping[str, float] | None = None) -> float:
+        """Saturation level (per 1,000) of a fitted ``country``, or of one with characteristics
+        ``values`` (every fitted characteristic needed); the base level when neither is given."""
+        if not self.covariates:
+            return self.value("saturation")
+        if values is None and country is not None:
+            values = {k: v[country] for k, v in self.covariates.items()}
+        shifts, x = _shift_vector(self.params, self.covariates, values)
+        return float(saturation_level(self.value("saturation"), shifts, x))
+
     def long_run(self, country: str, income: ArrayLike) -> NDArray[np.float64]:
         """The fitted long-run ownership curve ``V*`` for ``country`` at ``income``."""
-        return gompertz(income, self.value("saturation"), self.value("alpha"), self.beta(country))
+        return gompertz(income, self.saturation(country), self.value("alpha"), self.beta(country))
 
     def theta(self) -> tuple[float, float]:
         """(rising, falling) adjustment speeds; (1, 1) for a static fit."""
@@ -109,7 +125,19 @@ _BOUNDS = {
     "theta": (1e-3, 1.0),
     "theta_rise": (1e-3, 1.0),
     "theta_fall": (1e-3, 1.0),
+    "shift": (-10.0, 10.0),
 }
+
+
+def _shift_vector(params, covariates: Mapping[str, Mapping[str, float]], values):
+    """(shifts, characteristics) on the last axis, in the fit's order of characteristics."""
+    if values is None:
+        raise ParameterError("the fit has country characteristics: give the country or its values")
+    missing = [k for k in covariates if k not in values or not np.isfinite(values[k])]
+    if missing:
+        raise ParameterError(f"characteristics missing for the saturation level: {', '.join(missing)}")
+    shifts = np.stack([np.asarray(params[f"shift[{k}]"], dtype=float) for k in covariates], axis=-1)
+    return shifts, np.array([float(values[k]) for k in covariates])
 
 
 def fit_ownership(
@@ -120,6 +148,7 @@ def fit_ownership(
     saturation: float | None = None,
     country_beta: bool = True,
     saturation_bounds: tuple[float, float] | None = None,
+    covariates: Mapping[str, Mapping[str, float]] | None = None,
 ) -> OwnershipFit:
     """Fit the Gompertz ownership model to one or more countries' histories.
 
@@ -138,6 +167,10 @@ def fit_ownership(
         Each country its own ``beta`` (default) or one shared ``beta``.
     saturation_bounds : (float, float), optional
         Bounds for a free saturation level (default 50-1,500).
+    covariates : mapping of name to (mapping of country to value), optional
+        Characteristics that shift each country's saturation level, ``gamma * exp(sum s_k x_ck)``
+        (one coefficient ``shift[name]`` each); ``saturation`` is then the level at ``x = 0``, so
+        centre continuous characteristics on a reference. Every country needs every value.
     """
     if not history:
         raise ParameterError("no country histories to fit")
@@ -149,6 +182,8 @@ def fit_ownership(
         names.append("saturation")
     names.append("alpha")
     names += [f"beta[{c}]" for c in countries] if country_beta else ["beta"]
+    shifts = _covariates(covariates, countries)
+    names += [f"shift[{k}]" for k in shifts]
     if dynamic:
         names += ["theta_rise", "theta_fall"] if asymmetric else ["theta"]
     fixed = {} if saturation is None else {"saturation": float(_check_saturation(saturation))}
@@ -180,7 +215,7 @@ def fit_ownership(
     def residuals(x: NDArray[np.float64]) -> NDArray[np.float64]:
         p = unpack(x)
         return np.concatenate(
-            [_predict(p, c, r, dynamic, asymmetric, country_beta) - r[2] for c, r in rows.items()]
+            [_predict(p, c, r, dynamic, asymmetric, country_beta, shifts) - r[2] for c, r in rows.items()]
         )
 
     from scipy.optimize import least_squares
@@ -233,7 +268,23 @@ def fit_ownership(
         r_squared=1.0 - float(resid @ resid) / total if total > 0 else float("nan"),
         covariance=cov,
         bounds={n: (float(lo), float(hi)) for n, lo, hi in zip(names, lower, upper, strict=True)},
+        covariates=shifts,
     )
+
+
+def _covariates(covariates, countries) -> dict[str, dict[str, float]]:
+    """The characteristics as name -> country -> value, checked: all countries, finite, varying."""
+    out: dict[str, dict[str, float]] = {}
+    for name, values in (covariates or {}).items():
+        missing = [c for c in countries if c not in values or not np.isfinite(float(values[c]))]
+        if missing:
+            raise ParameterError(f"covariate {name}: no value for {', '.join(missing)}")
+        out[name] = {c: float(values[c]) for c in countries}
+        if np.ptp(list(out[name].values())) == 0:
+            raise IdentificationError(
+                f"covariate {name}: the same for every country, so the saturation level cannot tell it apart"
+            )
+    return out
 
 
 def _refuse_unidentified(estimated, stderr, names, lower, upper, free_saturation) -> None:
@@ -243,7 +294,9 @@ def _refuse_unidentified(estimated, stderr, names, lower, upper, free_saturation
         at_bound = np.isclose(value, lo, rtol=1e-4, atol=1e-9) or (
             np.isclose(value, hi, rtol=1e-4, atol=1e-9) and not name.startswith("theta")
         )
-        if at_bound or not np.isfinite(sd) or sd > 0.5 * abs(value):
+        # A characteristic's effect may truly be near zero: only a bound or no finite error refuses it.
+        vague = sd > 0.5 * abs(value) and not name.startswith("shift")
+        if at_bound or not np.isfinite(sd) or vague:
             advice = (
                 "fix the saturation (saturation=...) or add countries close to saturation to the panel"
                 if free_saturation
@@ -285,10 +338,13 @@ def _design(history: Mapping[str, CountryHistory], dynamic: bool) -> dict[str, t
     return rows
 
 
-def _predict(p, country, rows, dynamic, asymmetric, country_beta) -> NDArray[np.float64]:
+def _predict(p, country, rows, dynamic, asymmetric, country_beta, shifts) -> NDArray[np.float64]:
     _, income, _, previous, previous_income = rows
     beta = p[f"beta[{country}]"] if country_beta else p["beta"]
-    target = p["saturation"] * np.exp(p["alpha"] * np.exp(beta * income))
+    gamma = saturation_level(
+        p["saturation"], [p[f"shift[{k}]"] for k in shifts], [v[country] for v in shifts.values()]
+    )
+    target = gamma * np.exp(p["alpha"] * np.exp(beta * income))
     if not dynamic:
         return target
     # A rising-income year adjusts at theta_rise, a falling one at theta_fall.
@@ -329,21 +385,30 @@ def _start(history, names, fixed, lower, upper) -> NDArray[np.float64]:
             ratio = np.clip(v / gamma, 1e-6, 0.99)
             b = np.log(np.log(ratio) / alpha) / y if y > 0 else -0.1
             x.append(float(b) if np.isfinite(b) and b < 0 else -0.1)
+        elif name.startswith("shift"):
+            x.append(0.0)
         else:
             x.append(0.2)
     return np.clip(np.array(x), lower + 1e-9 * np.abs(lower), upper - 1e-9 * np.abs(upper))
 
 
 def simulate(
-    fit: OwnershipFit, country: str | None, income: ArrayLike, start: float, beta: float | None = None
+    fit: OwnershipFit,
+    country: str | None,
+    income: ArrayLike,
+    start: float,
+    beta: float | None = None,
+    saturation: float | None = None,
 ):
     """Ownership simulated forward from ``start`` with the given income path (multi-step).
 
     ``income[0]`` is the year of ``start``; each later year follows the fitted partial
     adjustment from the *simulated* year before (never an observed one):
     ``V_t = theta * V*(income_t) + (1 - theta) * V_{t-1}``, with the rising or falling speed
-    by the income change. ``beta`` overrides the country's income response (for a country
-    outside the fit). A static fit returns the long-run curve. Returns ``(T,)`` per 1,000.
+    by the income change. ``beta`` and ``saturation`` override the country's income response
+    and saturation level (for a country outside the fit; without ``saturation`` such a country
+    gets the base level, which needs a fit without characteristics). A static fit returns the
+    long-run curve. Returns ``(T,)`` per 1,000.
 
     >>> fit = OwnershipFit({"theta": 0.5}, {}, {}, {"saturation": 600.0, "alpha": -5.0, "beta": -0.1},
     ...                    (), True, False, {}, {}, {}, 0, 0.0, 0.0, np.zeros((1, 1)))
@@ -353,7 +418,8 @@ def simulate(
     """
     g = np.asarray(income, dtype=float)
     b = beta if beta is not None else (fit.beta(country) if country is not None else fit.value("beta"))
-    target = gompertz(g, fit.value("saturation"), fit.value("alpha"), b)
+    gamma = saturation if saturation is not None else fit.saturation(country)
+    target = gompertz(g, gamma, fit.value("alpha"), b)
     if not fit.dynamic:
         return np.asarray(target, dtype=float)
     rise, fall = fit.theta()
@@ -409,3 +475,80 @@ def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArr
     draws = {k: out[:n, i] for i, k in enumerate(names)}
     draws.update({k: np.full(n, v) for k, v in fit.fixed.items()})
     return draws
+
+
+def own_beta(
+    fit: OwnershipFit,
+    income: NDArray[np.float64],
+    ownership: NDArray[np.float64],
+    upto: int,
+    saturation: float | None = None,
+) -> float | None:
+    """A country's income response from its own years, the other parameters as in ``fit``.
+
+    One-step least squares over the consecutive pairs ``(t-1, t)``, ``t <= upto``, of a yearly
+    grid (``income`` in thousand $, ``ownership`` per 1,000, NaN where not observed), with the
+    fit's ``alpha`` and adjustment speeds and the given ``saturation`` (default: the fit's base
+    level). Returns None with fewer than two pairs.
+    """
+    from scipy.optimize import minimize_scalar
+
+    t = np.array(
+        [k for k in range(1, upto + 1) if np.isfinite(ownership[k]) and np.isfinite(ownership[k - 1])]
+    )
+    if len(t) < 2 or not np.all(np.isfinite(income[t])) or not np.all(np.isfinite(income[t - 1])):
+        return None
+    rise, fall = fit.theta()
+    theta = np.where(income[t] > income[t - 1], rise, fall)
+    gamma = fit.value("saturation") if saturation is None else saturation
+    alpha = fit.value("alpha")
+
+    def sse(b: float) -> float:
+        step = theta * gompertz(income[t], gamma, alpha, b) + (1 - theta) * ownership[t - 1]
+        return float(np.sum((step - ownership[t]) ** 2))
+
+    lo, hi = _BOUNDS["beta"]
+    return float(minimize_scalar(sse, bounds=(lo, hi), method="bounded", options={"xatol": 1e-8}).x)
+
+
+@dataclass(frozen=True)
+class NewCountry:
+    """The rule's parameters for a country outside the fit (see :func:`new_country`)."""
+
+    saturation: float
+    beta: float
+    beta_source: str  # "own" (fitted to the country's years) or "panel" (the panel's median)
+    beta_range: tuple[float, float]  # the panel's lowest and highest income response
+
+
+def new_country(
+    fit: OwnershipFit,
+    values: Mapping[str, float] | None = None,
+    income: ArrayLike | None = None,
+    ownership: ArrayLike | None = None,
+) -> NewCountry:
+    """Saturation and income response for a country the panel was not fitted to.
+
+    The saturation level follows from the country's characteristics ``values`` through the
+    fitted shifts (Dargay, Gately & Sommer 2007, sec. 3: saturation falls with density and
+    urbanisation); without characteristics in the fit it is the panel's. The income response
+    is fitted to the country's own consecutive years when ``income`` and ``ownership`` (a yearly
+    grid, NaN where not observed) give at least two (:func:`own_beta`), else it is the median
+    of the panel's, whose range goes with it.
+
+    >>> fit = OwnershipFit({"beta[A]": -0.1, "beta[B]": -0.3, "shift[d]": -0.5, "theta": 0.4}, {}, {},
+    ...                    {"saturation": 600.0, "alpha": -5.0}, ("A", "B"), True, False, {}, {}, {},
+    ...                    0, 0.0, 0.0, np.zeros((1, 1)), covariates={"d": {"A": 0.0, "B": 1.0}})
+    >>> rule = new_country(fit, {"d": 2.0})
+    >>> round(rule.saturation, 1), rule.beta, rule.beta_source
+    (220.7, -0.2, 'panel')
+    """
+    gamma = fit.saturation(values=values) if fit.covariates else fit.value("saturation")
+    betas = np.array([fit.beta(c) for c in fit.countries]) if fit.countries else np.array([fit.value("beta")])
+    span = (float(betas.min()), float(betas.max()))
+    if income is not None and ownership is not None:
+        g, v = np.asarray(income, dtype=float), np.asarray(ownership, dtype=float)
+        b = own_beta(fit, g, v, len(g) - 1, saturation=gamma)
+        if b is not None:
+            return NewCountry(gamma, b, "own", span)
+    return NewCountry(gamma, float(np.median(betas)), "panel", span)

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from motorisasi.errors import MotorisasiError
-from motorisasi.model.ownership_fit import CountryHistory, fit_ownership, simulate
+from motorisasi.model.ownership_fit import CountryHistory, fit_ownership, own_beta, simulate
 from motorisasi.scenario.backtest import _trend_forecasts
 
 EVALUATIONS = ("rolling", "loco", "loco_own_beta")
@@ -156,31 +156,17 @@ def _truncate(h: CountryHistory, last: int) -> CountryHistory | None:
     return CountryHistory(h.years[keep], h.income[keep], h.ownership[keep])
 
 
-def own_beta(fit, income: np.ndarray, ownership: np.ndarray, upto: int) -> float | None:
-    """A country's income response from its own years ``<= upto`` (grid indices), other parameters
-    as in ``fit``: one-step least squares over its consecutive observed pairs (None if under 2)."""
-    from scipy.optimize import minimize_scalar
-
-    from motorisasi.model.ownership import gompertz
-
-    t = np.array(
-        [k for k in range(1, upto + 1) if np.isfinite(ownership[k]) and np.isfinite(ownership[k - 1])]
-    )
-    if len(t) < 2 or not np.all(np.isfinite(income[t])):
-        return None
-    rise, fall = fit.theta()
-    theta = np.where(income[t] > income[t - 1], rise, fall)
-    saturation, alpha = fit.value("saturation"), fit.value("alpha")
-
-    def sse(b: float) -> float:
-        step = theta * gompertz(income[t], saturation, alpha, b) + (1 - theta) * ownership[t - 1]
-        return float(np.sum((step - ownership[t]) ** 2))
-
-    return float(minimize_scalar(sse, bounds=(-5.0, -1e-4), method="bounded", options={"xatol": 1e-8}).x)
-
-
 def _forecast_country(
-    result: CrossValidation, evaluation, country, fit, h, income, origins, horizons, beta=None
+    result: CrossValidation,
+    evaluation,
+    country,
+    fit,
+    h,
+    income,
+    origins,
+    horizons,
+    beta=None,
+    saturation=None,
 ) -> None:
     years, inc, own = _grid(h, income)
     flat = np.zeros(len(years))
@@ -205,7 +191,9 @@ def _forecast_country(
             if not steps:
                 continue
             span = inc[i] * np.exp(float(np.mean(steps)) * np.arange(len(span)))
-        path = simulate(fit, country if b is None else None, span, float(own[i]), beta=b)
+        path = simulate(
+            fit, country if b is None else None, span, float(own[i]), beta=b, saturation=saturation
+        )
         trends = _trend_forecasts(years, own, flat, i, ahead)
         if trends is None:
             continue
@@ -318,6 +306,9 @@ def validate_histories(
             continue
         betas = [fit.beta(k) for k in others]
         h = histories[c]
+        # The held-out country's saturation from its characteristics (the rule for a new country).
+        given = options.get("covariates") or {}
+        gamma = fit.saturation(values={k: given[k][c] for k in fit.covariates}) if fit.covariates else None
         _forecast_country(
             result,
             "loco",
@@ -328,6 +319,7 @@ def validate_histories(
             range(int(h.years[0]), int(h.years[-1])),
             horizons,
             float(np.median(betas)),
+            gamma,
         )
         _forecast_country(
             result,
@@ -338,6 +330,7 @@ def validate_histories(
             incomes[c],
             range(int(h.years[0]), int(h.years[-1])),
             horizons,
-            lambda g, v, i, fit=fit: own_beta(fit, g, v, i),
+            lambda g, v, i, fit=fit, gamma=gamma: own_beta(fit, g, v, i, saturation=gamma),
+            gamma,
         )
     return result
