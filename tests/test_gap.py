@@ -246,6 +246,16 @@ def test_income_needed_reaches_the_target_through_the_fitted_model():
     assert path[-1] == pytest.approx(150.0, rel=1e-6)
     text = runner.invoke(app, ["gap", "--by", "2035", "--income"], env=WIDE)
     assert f"grows {100 * block['growth']:.1f} %/yr" in text.output
+    # The assumptions table names the panel, the definition and the cross-validated skill.
+    named = {a.name: a for a in r.assumptions}
+    assert named["ownership_panel"].value == "IDN, JPN, THA, MYS"
+    assert named["ownership_definition"].value == "four_wheel"
+    skill = named["ownership_cv_mae"]
+    assert skill.value == pytest.approx(block["skill"]["rolling"]["mae"]["ownership_model"])
+    assert 0 < skill.params["roll"] < skill.params["roll_best"]  # the rolling origin beats the trends
+    for name in ("ownership_panel", "ownership_definition", "ownership_cv_mae"):
+        assert name in text.output
+    assert "ownership_panel" not in {a.name for a in ownership_gap(150, 2035).assumptions}
 
 
 def test_today_line_keeps_its_flag_and_sources_in_brackets():

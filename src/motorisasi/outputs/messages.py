@@ -849,6 +849,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mean share of sedan, 4x2, 4x4 and LCGC in GAIKINDO wholesales {years} (derived)",
         "id": "rata-rata pangsa sedan, 4x2, 4x4 dan LCGC dalam penjualan wholesales GAIKINDO {years} (turunan)",
     },
+    "assumption.ownership_panel": {
+        "en": "Gompertz ownership with partial adjustment fitted to these countries' observed years (filled and "
+        "basis-adjusted years left out): saturation {saturation:.0f} per 1,000, adjustment {theta:.2f} per year",
+        "id": "kepemilikan Gompertz dengan penyesuaian parsial yang dicocokkan pada tahun teramati negara-negara "
+        "ini (tahun yang diisi atau disesuaikan basisnya tidak dipakai): saturasi {saturation:.0f} per 1.000, "
+        "penyesuaian {theta:.2f} per tahun",
+    },
+    "assumption.ownership_definition": {
+        "en": "registered counts: Indonesia BPS (revised basis), the others the Asian Transport Outlook's national "
+        "statistics; Japan's register removes scrapped vehicles, the others' mostly do not, which the fit does "
+        "not correct",
+        "id": "jumlah terdaftar: Indonesia BPS (basis revisi), negara lain statistik nasional dari Asian Transport "
+        "Outlook; registrasi Jepang menghapus kendaraan yang dibesituakan, registrasi negara lain umumnya "
+        "tidak, dan pencocokan tidak mengoreksinya",
+    },
+    "assumption.ownership_cv_mae": {
+        "en": "cross-validated mean absolute error {horizons} years ahead given the actual income (ownership fit "
+        "--cv): refitted up to each origin {roll:.1f} (best naive benchmark {roll_best:.1f}); a country left "
+        "out, own income response, {loco:.1f} ({loco_best:.1f})",
+        "id": "galat absolut rata-rata validasi silang {horizons} tahun ke depan dengan pendapatan aktual "
+        "(ownership fit --cv): dicocokkan ulang hingga tiap titik awal {roll:.1f} (pembanding naif terbaik "
+        "{roll_best:.1f}); satu negara dikeluarkan, respons pendapatan sendiri, {loco:.1f} ({loco_best:.1f})",
+    },
+    "unit.countries": {"en": "countries", "id": "negara"},
+    "unit.per 1,000 people": {"en": "per 1,000 people", "id": "per 1.000 penduduk"},
+    "unit.per 1,000": {"en": "per 1,000", "id": "per 1.000"},
     "unit.years": {"en": "years", "id": "tahun"},
     "unit.%/yr": {"en": "%/yr", "id": "%/tahun"},
     "unit.persons": {"en": "persons", "id": "jiwa"},

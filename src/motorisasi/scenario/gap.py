@@ -344,6 +344,8 @@ def ownership_gap(
     ids = sorted({i for group in used for i in group.split(";")})
     citations = {**stock.sources, **sales.sources, **population.sources}
     income_block = _income_needed(country, definition, target, by, data_dir) if income else None
+    if income_block and income_block.get("available"):
+        assumptions += _ownership_assumptions(income_block, definition)
     industry_block = _industry_needed(country, base, by, base_sales, float(path.sales[-1]), data_dir)
     return GapResult(
         income=income_block,
@@ -572,6 +574,51 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
         },
         "skill": skill,
     }
+
+
+def _ownership_assumptions(block: dict, definition: str) -> list[Assumption]:
+    """The ownership model behind ``--income`` as assumptions: panel, definition, skill."""
+    model = block["model"]
+    out = [
+        Assumption(
+            "ownership_panel",
+            ", ".join(model["countries"]),
+            "countries",
+            "Gompertz ownership with partial adjustment fitted to these countries' observed years "
+            "(filled and basis-adjusted years left out): saturation {saturation:.0f} per 1,000, adjustment "
+            "{theta:.2f} per year",
+            {"saturation": model["saturation"], "theta": model["theta"]},
+        ),
+        Assumption(
+            "ownership_definition",
+            definition,
+            "per 1,000 people",
+            "registered counts: Indonesia BPS (revised basis), the others the Asian Transport Outlook's "
+            "national statistics; Japan's register removes scrapped vehicles, the others' mostly do not, "
+            "which the fit does not correct",
+        ),
+    ]
+    skill = block.get("skill", {})
+    if "rolling" in skill and "loco_own_beta" in skill:
+        roll, loco = skill["rolling"], skill["loco_own_beta"]
+        out.append(
+            Assumption(
+                "ownership_cv_mae",
+                float(roll["mae"]["ownership_model"]),
+                "per 1,000",
+                "cross-validated mean absolute error {horizons} years ahead given the actual income "
+                "(ownership fit --cv): refitted up to each origin {roll:.1f} (best naive benchmark "
+                "{roll_best:.1f}); a country left out, own income response, {loco:.1f} ({loco_best:.1f})",
+                {
+                    "horizons": roll["horizons"],
+                    "roll": roll["mae"]["ownership_model"],
+                    "roll_best": roll["mae"][roll["best_benchmark"]],
+                    "loco": loco["mae"]["ownership_model"],
+                    "loco_best": loco["mae"][loco["best_benchmark"]],
+                },
+            )
+        )
+    return out
 
 
 def _first_reason(stock_needed: float, kept: float) -> str:
