@@ -259,7 +259,29 @@ def test_every_source_has_publisher_citation_and_access_date():
     for column in ("publisher", "citation", "accessed"):
         assert (table[column].str.len() > 0).all(), column
     used = {i for ids in open_data().values["source_id"] for i in ids.split(";")}
+    used |= {i for row in open_data().registers.values() for i in row["source_id"].split(";")}
     assert used == set(table.index), "sources.csv lists sources that no value uses"
+
+
+def test_register_definitions_are_checked_and_default_to_unknown(tmp_path):
+    from motorisasi.data.store import register_definition
+
+    assert register_definition("JPN")["definition"] == "active"
+    assert register_definition("MYS")["definition"] == "cumulative"
+    assert register_definition("ZZZ")["definition"] == "unknown"
+    root = make_folder(tmp_path / "defs", values=[])
+    sid = SOURCES[0]["source_id"]
+    rows = [
+        {"country": "IDN", "definition": "net", "mechanism": "", "breaks": "", "source_id": sid},
+        {"country": "THA", "definition": "active", "mechanism": "", "breaks": "", "source_id": "nowhere-1"},
+        {"country": "THA", "definition": "active", "mechanism": "", "breaks": "", "source_id": sid},
+    ]
+    _write(root / schema.REGISTER_DEFINITIONS_FILE, rows, list(schema.REGISTER_COLUMNS))
+    problems = [str(p) for p in read_folder(root)[1]]
+    name = schema.REGISTER_DEFINITIONS_FILE
+    assert f"{name}, row 2, column 'definition': unknown definition 'net'" in "\n".join(problems)
+    assert f"{name}, row 3, column 'source_id': unknown source 'nowhere-1'" in "\n".join(problems)
+    assert f"{name}, row 4, column 'country': duplicate country 'THA'" in "\n".join(problems)
 
 
 # --- user folders -------------------------------------------------------------------------

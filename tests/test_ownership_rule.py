@@ -120,3 +120,39 @@ def test_a_new_country_needs_every_characteristic_and_draws_carry_the_shifts():
     assert np.median(levels) == pytest.approx(
         new_country(fit, {"log_density": 1.2, "urban": 0.3}).saturation, rel=0.02
     )
+
+
+def test_characteristics_from_the_data_by_hand():
+    from motorisasi.data.store import series_values
+    from motorisasi.scenario.ownership import characteristics
+
+    x = characteristics(("IDN", "SGP", "MYS", "JPN"), ("density", "urban", "cumulative"))
+    density = series_values("population_density_worldbank", "IDN").at(2023)
+    assert x["density"]["IDN"] == pytest.approx(np.log(density / 100.0))
+    assert x["urban"]["SGP"] == pytest.approx(0.5)  # 100 % urban
+    assert x["cumulative"] == {"IDN": 0.0, "SGP": 0.0, "MYS": 1.0, "JPN": 0.0}
+
+
+def test_ownership_fit_with_characteristics_on_the_command_line():
+    import json
+
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    runner = CliRunner()
+    out = runner.invoke(app, ["ownership", "fit", "--characteristics", "density", "--json"])
+    assert out.exit_code == 0, out.output
+    fit = json.loads(out.output)
+    shift = fit["params"]["shift[density]"]
+    assert fit["register_definitions"]["MYS"] == "cumulative"
+    levels = fit["saturation_by_country"]
+    ratio = np.exp(
+        shift * (fit["characteristics"]["density"]["JPN"] - fit["characteristics"]["density"]["MYS"])
+    )
+    assert levels["JPN"] / levels["MYS"] == pytest.approx(ratio)
+    bad = runner.invoke(app, ["ownership", "fit", "--characteristics", "altitude"])
+    assert bad.exit_code != 0
+    assert bad.output.strip().splitlines() == [
+        "error: characteristics: unknown 'altitude' (use density, urban, cumulative, mixed)"
+    ]

@@ -8,6 +8,9 @@ A data folder (the embedded one, or a user's ``--data DIR``) holds:
     The series catalogue: ``series, kind, unit, vehicle_type, basis, description``.
 ``brand_origin.csv`` (optional)
     ``brand, origin``: the country of origin used to group brands.
+``register_definitions.csv`` (optional)
+    ``country, definition, mechanism, breaks, source_id``: what a country's registered-vehicle
+    count means (:data:`REGISTER_DEFINITIONS`), how vehicles leave it and its documented breaks.
 any other ``*.csv``
     Values in the tidy format of :data:`VALUE_COLUMNS`, one value per row. Each row names
     its source (``source_id``; several ids are separated by ``;``) and a ``flag`` that says
@@ -19,7 +22,8 @@ from __future__ import annotations
 SOURCES_FILE = "sources.csv"
 SERIES_FILE = "series.csv"
 BRAND_ORIGIN_FILE = "brand_origin.csv"
-META_FILES = (SOURCES_FILE, SERIES_FILE, BRAND_ORIGIN_FILE)
+REGISTER_DEFINITIONS_FILE = "register_definitions.csv"
+META_FILES = (SOURCES_FILE, SERIES_FILE, BRAND_ORIGIN_FILE, REGISTER_DEFINITIONS_FILE)
 
 VALUE_COLUMNS = (
     "country",
@@ -39,6 +43,15 @@ SOURCE_REQUIRED = ("source_id", "publisher", "citation", "accessed")
 SERIES_COLUMNS = ("series", "kind", "unit", "vehicle_type", "basis", "description")
 SERIES_REQUIRED = ("series", "kind", "unit", "description")
 BRAND_COLUMNS = ("brand", "origin")
+REGISTER_COLUMNS = ("country", "definition", "mechanism", "breaks", "source_id")
+REGISTER_REQUIRED = ("country", "definition", "source_id")
+#: What a registered-vehicle count means: how vehicles that leave use leave the count.
+REGISTER_DEFINITIONS = {
+    "active": "a register with removals (scrapping, export, or lapse of an annual licence or inspection)",
+    "mixed": "removals only partly or late (e.g. after years of unpaid tax)",
+    "cumulative": "cumulative registrations, without systematic removal",
+    "unknown": "not determined from the sources found",
+}
 
 #: Rows are unique on these columns (conflicting reports of one value differ in ``source_id``).
 VALUE_KEY = ("country", "region", "series", "category", "year", "source_id")

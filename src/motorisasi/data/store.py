@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ class Merged:
     series: dict[str, dict[str, str]]
     brands: dict[str, str]
     user_dir: Path | None
+    registers: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def _merged(user_dir: str | None) -> Merged:
     sources = dict(base.sources)
     series = dict(base.series)
     brands = dict(base.brands)
+    registers = dict(base.registers)
     if user_dir is not None:
         user = check_folder(user_dir, reference=base)
         for r in user.values:
@@ -92,7 +94,18 @@ def _merged(user_dir: str | None) -> Merged:
         sources.update(user.sources)
         series.update(user.series)
         brands.update(user.brands)
-    return Merged(rows, sources, series, brands, Path(user_dir) if user_dir else None)
+        registers.update(user.registers)
+    return Merged(rows, sources, series, brands, Path(user_dir) if user_dir else None, registers)
+
+
+def register_definition(country: str, data_dir: str | Path | None = None) -> dict[str, str]:
+    """What ``country``'s registered-vehicle count means (``register_definitions.csv``): its
+    ``definition`` (active, mixed, cumulative or unknown), ``mechanism``, ``breaks`` and ``source_id``.
+    A country without a row is ``unknown``."""
+    row = _merged(_chosen(data_dir)).registers.get(country)
+    if row is None:
+        return {"country": country, "definition": "unknown", "mechanism": "", "breaks": "", "source_id": ""}
+    return dict(row)
 
 
 def _chosen(data_dir: str | Path | None) -> str | None:
@@ -216,6 +229,7 @@ class DataStore:
     series: pd.DataFrame
     brands: dict[str, str]
     user_dir: Path | None
+    registers: dict[str, dict[str, str]] = field(default_factory=dict)  # register_definitions.csv
 
 
 @functools.lru_cache(maxsize=8)
@@ -233,6 +247,7 @@ def _open(user_dir: str | None) -> DataStore:
         series=pd.DataFrame(list(series.values()), columns=schema.SERIES_COLUMNS).set_index("series"),
         brands=dict(data.brands),
         user_dir=data.user_dir,
+        registers=dict(data.registers),
     )
 
 

@@ -57,6 +57,7 @@ class Folder:
     sources: dict[str, dict[str, str]] = field(default_factory=dict)
     series: dict[str, dict[str, str]] = field(default_factory=dict)
     brands: dict[str, str] = field(default_factory=dict)
+    registers: dict[str, dict[str, str]] = field(default_factory=dict)
     values: list[dict[str, object]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -148,7 +149,7 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
     def meta(name: str, columns, required) -> Iterable[tuple[int, dict[str, str]]]:
         file = folder.path / name
         if not file.exists():
-            if reference is None and name != schema.BRAND_ORIGIN_FILE:
+            if reference is None and name not in (schema.BRAND_ORIGIN_FILE, schema.REGISTER_DEFINITIONS_FILE):
                 problems.append(Problem(name, None, None, "is missing (every data folder needs it)"))
             return ()
         folder.files.append(name)
@@ -196,6 +197,25 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
 
     sources = dict(reference.sources) if reference else {}
     sources.update(folder.sources)
+    reg_file = schema.REGISTER_DEFINITIONS_FILE
+    for line, row in meta(reg_file, schema.REGISTER_COLUMNS, schema.REGISTER_REQUIRED):
+        for column in schema.REGISTER_REQUIRED:
+            if not row[column]:
+                problems.append(Problem(reg_file, line, column, "is empty"))
+        country, definition = row["country"], row["definition"]
+        if country and not _COUNTRY.fullmatch(country):
+            problems.append(Problem(reg_file, line, "country", f"{country!r} is not an ISO alpha-3 code"))
+        elif country in folder.registers:
+            problems.append(Problem(reg_file, line, "country", f"duplicate country {country!r}"))
+        if definition and definition not in schema.REGISTER_DEFINITIONS:
+            known = ", ".join(schema.REGISTER_DEFINITIONS)
+            message = f"unknown definition {definition!r} (known: {known})"
+            problems.append(Problem(reg_file, line, "definition", message))
+        for sid in filter(None, row["source_id"].split(";")):
+            if sid not in sources:
+                problems.append(Problem(reg_file, line, "source_id", f"unknown source {sid!r}"))
+        if country:
+            folder.registers[country] = row
     catalogue = dict(reference.series) if reference else {}
     catalogue.update(folder.series)
 

@@ -35,6 +35,14 @@ def fit(
         typer.Option(help="Fix the saturation level (vehicles per 1,000) instead of estimating it."),
     ] = None,
     shared_beta: Annotated[bool, typer.Option(help="One income response for all countries.")] = False,
+    with_characteristics: Annotated[
+        str,
+        typer.Option(
+            "--characteristics",
+            help="Comma-separated country characteristics that shift the saturation level: density "
+            "(ln of persons per km2 / 100) and urban ((urban share % - 50) / 100), World Bank, 2023.",
+        ),
+    ] = "",
     cv: Annotated[
         bool,
         typer.Option(
@@ -77,6 +85,13 @@ def fit(
         "saturation": saturation,
         "country_beta": not shared_beta,
     }
+    names = tuple(n.strip().lower() for n in with_characteristics.split(",") if n.strip())
+    if names:
+        from motorisasi.scenario.ownership import characteristics
+
+        options["covariates"] = characteristics(codes, names, data_dir=data)
+    from motorisasi.data.store import register_definition
+
     result, used = fit_panel(codes, definition, data_dir=data, **options)
     histories = {c: ownership_history(c, definition, data)[0] for c in codes}
     steps = multi_step_errors(result, histories, _incomes(codes, data))
@@ -106,12 +121,19 @@ def fit(
             "r_squared": result.r_squared,
             "multi_step": steps,
             "series": used,
+            "characteristics": result.covariates,
+            "register_definitions": {c: register_definition(c, data)["definition"] for c in codes},
+            "saturation_by_country": {c: result.saturation(c) for c in codes},
         }
         if validation is not None:
             out["cross_validation"] = validation.to_dict()
         typer.echo(json.dumps(out, indent=2))
         return
     _print(result, used, definition, codes, lang, steps)
+    from motorisasi.outputs.messages import message
+
+    kinds = ", ".join(f"{c} {register_definition(c, data)['definition']}" for c in codes)
+    typer.echo(message("ownership.registers", lang, kinds=kinds))
     if validation is not None:
         _print_cv(validation, lang)
 
@@ -217,6 +239,9 @@ def _print(
             parameter(name), significant(value, lang), message("ownership.fixed", lang), "", unit(name)
         )
     console.print(table)
+    if result.covariates:
+        levels = ", ".join(f"{c} {number(result.saturation(c), lang)}" for c in codes)
+        console.print(message("ownership.saturation_by_country", lang, levels=levels), markup=False)
     console.print(
         message(
             "ownership.summary",

@@ -664,10 +664,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ownership.col.interval": {"en": "95 % interval", "id": "selang 95 %"},
     "ownership.col.unit": {"en": "unit", "id": "satuan"},
     "ownership.param.saturation": {"en": "saturation", "id": "saturasi"},
+    "ownership.param.shift": {"en": "saturation shift", "id": "geseran saturasi"},
+    "ownership.registers": {
+        "en": "Register definitions (register_definitions.csv; active = vehicles leave the count, cumulative = "
+        "they do not, mixed = partly): {kinds}. They are pooled unless --characteristics cumulative,mixed "
+        "gives each kind a level factor.",
+        "id": "Definisi registrasi (register_definitions.csv; active = kendaraan keluar dari hitungan, "
+        "cumulative = tidak, mixed = sebagian): {kinds}. Semuanya digabung kecuali --characteristics "
+        "cumulative,mixed memberi tiap jenis faktor tingkat.",
+    },
+    "ownership.saturation_by_country": {
+        "en": "Saturation level by country (the base level times exp(shifts x characteristics)), per 1,000: "
+        "{levels}",
+        "id": "Tingkat saturasi per negara (tingkat dasar dikali exp(geseran x karakteristik)), per 1.000: "
+        "{levels}",
+    },
     "ownership.unit.saturation": {"en": "vehicles per 1,000", "id": "kendaraan per 1.000 penduduk"},
     "ownership.unit.alpha": {"en": "-", "id": "-"},
     "ownership.unit.beta": {"en": "per thousand $", "id": "per ribu $"},
     "ownership.unit.theta": {"en": "per year", "id": "per tahun"},
+    "ownership.unit.shift": {"en": "log change per unit", "id": "perubahan log per satuan"},
     "ownership.interval": {"en": "{low} to {high}", "id": "{low} hingga {high}"},
     "ownership.fixed": {"en": "fixed", "id": "tetap"},
     "ownership.summary": {
@@ -858,11 +874,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "assumption.ownership_definition": {
         "en": "registered counts: Indonesia BPS (revised basis), the others the Asian Transport Outlook's national "
-        "statistics; Japan's register removes scrapped vehicles, the others' mostly do not, which the fit does "
-        "not correct",
+        "statistics; register definitions {kinds} (active: vehicles leave the count; cumulative: they do not), "
+        "pooled without a level factor",
         "id": "jumlah terdaftar: Indonesia BPS (basis revisi), negara lain statistik nasional dari Asian Transport "
-        "Outlook; registrasi Jepang menghapus kendaraan yang dibesituakan, registrasi negara lain umumnya "
-        "tidak, dan pencocokan tidak mengoreksinya",
+        "Outlook; definisi registrasi {kinds} (active: kendaraan keluar dari hitungan; cumulative: tidak), "
+        "digabung tanpa faktor tingkat",
     },
     "assumption.ownership_cv_mae": {
         "en": "cross-validated mean absolute error {horizons} years ahead given the actual income (ownership fit "

@@ -345,7 +345,7 @@ def ownership_gap(
     citations = {**stock.sources, **sales.sources, **population.sources}
     income_block = _income_needed(country, definition, target, by, data_dir) if income else None
     if income_block and income_block.get("available"):
-        assumptions += _ownership_assumptions(income_block, definition)
+        assumptions += _ownership_assumptions(income_block, definition, data_dir)
     industry_block = _industry_needed(country, base, by, base_sales, float(path.sales[-1]), data_dir)
     return GapResult(
         income=income_block,
@@ -576,9 +576,12 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
     }
 
 
-def _ownership_assumptions(block: dict, definition: str) -> list[Assumption]:
+def _ownership_assumptions(block: dict, definition: str, data_dir) -> list[Assumption]:
     """The ownership model behind ``--income`` as assumptions: panel, definition, skill."""
+    from motorisasi.data.store import register_definition
+
     model = block["model"]
+    kinds = ", ".join(f"{c} {register_definition(c, data_dir)['definition']}" for c in model["countries"])
     out = [
         Assumption(
             "ownership_panel",
@@ -594,8 +597,9 @@ def _ownership_assumptions(block: dict, definition: str) -> list[Assumption]:
             definition,
             "per 1,000 people",
             "registered counts: Indonesia BPS (revised basis), the others the Asian Transport Outlook's "
-            "national statistics; Japan's register removes scrapped vehicles, the others' mostly do not, "
-            "which the fit does not correct",
+            "national statistics; register definitions {kinds} (active: vehicles leave the count; "
+            "cumulative: they do not), pooled without a level factor",
+            {"kinds": kinds},
         ),
     ]
     skill = block.get("skill", {})

@@ -103,6 +103,55 @@ def ownership_history(
     return CountryHistory.of(years, inc / 1000.0, 1000.0 * vehicles / pop), used
 
 
+#: Country characteristics that may shift the saturation level: the data series and how it
+#: enters (``density``: ln(persons per km2 / 100), so its shift is the elasticity of the
+#: saturation level to density; ``urban``: (urban share % - 50) / 100).
+CHARACTERISTICS = {
+    "density": ("population_density_worldbank", lambda v: np.log(v / 100.0)),
+    "urban": ("urban_population_share_worldbank", lambda v: (v - 50.0) / 100.0),
+}
+#: Register definitions that enter as a level factor (1 for a country whose count is of that
+#: kind, else 0; ``register_definitions.csv``), relative to an active register with removals.
+DEFINITION_FACTORS = ("cumulative", "mixed")
+#: The year of the characteristics (the latest with population density for every economy); a
+#: country without it takes its latest earlier value. They change slowly; a backtest from an
+#: earlier origin uses them as they are now.
+CHARACTERISTICS_YEAR = 2023
+
+
+def characteristics(
+    countries: tuple[str, ...] | list[str],
+    names: tuple[str, ...] = tuple(CHARACTERISTICS),
+    year: int = CHARACTERISTICS_YEAR,
+    data_dir: str | Path | None = None,
+) -> dict[str, dict[str, float]]:
+    """Each country's characteristics as they enter the saturation level (:data:`CHARACTERISTICS`;
+    ``cumulative`` and ``mixed`` are 0/1 by the country's register definition)."""
+    from motorisasi.data.store import register_definition, series_values
+
+    out: dict[str, dict[str, float]] = {}
+    for name in names:
+        if name in DEFINITION_FACTORS:
+            kinds = {c: register_definition(c, data_dir)["definition"] for c in countries}
+            out[name] = {c: float(kinds[c] == name) for c in countries}
+            continue
+        if name not in CHARACTERISTICS:
+            known = ", ".join((*CHARACTERISTICS, *DEFINITION_FACTORS))
+            raise HistoryError(f"characteristics: unknown {name!r} (use {known})")
+        series, transform = CHARACTERISTICS[name]
+        out[name] = {}
+        for country in countries:
+            try:
+                values = series_values(series, country, data_dir=data_dir)
+            except MotorisasiError as exc:
+                raise HistoryError(f"{country}: {exc}") from None
+            known = [int(y) for y in values.years if y <= year]
+            if not known:
+                raise HistoryError(f"{country}: {series} has no value in or before {year}")
+            out[name][country] = float(transform(values.at(max(known))))
+    return out
+
+
 def fit_panel(
     countries: tuple[str, ...] = DEFAULT_PANEL,
     definition: str = "four_wheel",
