@@ -156,3 +156,146 @@ def test_ownership_fit_with_characteristics_on_the_command_line():
     assert bad.output.strip().splitlines() == [
         "error: characteristics: unknown 'altitude' (use density, urban, cumulative, mixed)"
     ]
+
+
+# --- projections for any country --------------------------------------------------------------
+
+
+def _write_country(root, code: str, income: dict, vehicles: dict | None = None, population: float = 5e7):
+    """A user data folder with one new country: GDP per capita (and registrations) by year."""
+    import csv
+
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / "sources.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["source_id", "publisher", "citation", "url", "table", "accessed", "licence"])
+        w.writerow(["my-01", "Me", "My synthetic country", "", "", "2026-12-03", ""])
+    rows = []
+
+    def add(series, unit, values):
+        for y, v in values.items():
+            rows.append([code, "", series, "", y, f"{v:.6f}", unit, "my-01", "observed", ""])
+
+    add(
+        "gdp_per_capita_ppp_worldbank",
+        "constant 2021 international $",
+        {y: 1000 * g for y, g in income.items()},
+    )
+    if vehicles is not None:
+        add("population_worldbank", "persons", dict.fromkeys(vehicles, population))
+        add(
+            "total_motor_vehicles_registered_ato",
+            "vehicles",
+            {y: v * population / 1000 for y, v in vehicles.items()},
+        )
+        add("motorcycles_registered_ato", "vehicles", dict.fromkeys(vehicles, 0.0))
+    with open(root / "mine.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(
+            ["country", "region", "series", "category", "year", "value", "unit", "source_id", "flag", "note"]
+        )
+        w.writerows(rows)
+    return root
+
+
+def test_a_panel_country_projects_along_its_fitted_path():
+    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_projection import project_ownership
+
+    p = project_ownership("IDN", 2035, growth=0.04, draws=200)
+    fit, _ = fit_panel()
+    path = simulate(fit, "IDN", p.income, p.start[1])  # the one-at-a-time simulation
+    np.testing.assert_allclose(p.central, path, rtol=1e-10)
+    assert p.saturation_source == "fit" and p.beta_source == "fit"
+    assert np.all(p.low <= p.central + 1e-9) and np.all(p.central <= p.high + 1e-9)
+    assert p.high[-1] - p.low[-1] > p.high[1] - p.low[1]  # the range widens with the horizon
+    assert p.income[-1] == pytest.approx(p.income[p.years == 2024][0] * 1.04**11)
+
+
+def test_a_new_country_from_a_user_folder_gets_its_own_income_response(tmp_path):
+    """A country generated with the panel's saturation, alpha and speed and a known income
+    response: the projection fits that response to its observed years and follows its path."""
+    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_projection import project_ownership
+
+    fit, _ = fit_panel()
+    beta = -0.05
+    years = np.arange(2010, 2041)
+    income = 5.0 * 1.05 ** np.arange(len(years))
+    target = gompertz(income, fit.value("saturation"), fit.value("alpha"), beta)
+    v = np.empty(len(years))
+    v[0] = 40.0
+    for t in range(1, len(years)):
+        v[t] = fit.value("theta") * target[t] + (1 - fit.value("theta")) * v[t - 1]
+    seen = years <= 2020
+    root = _write_country(
+        tmp_path / "zz",
+        "ZZZ",
+        dict(zip(years[seen].tolist(), income[seen].tolist(), strict=True)),
+        dict(zip(years[seen].tolist(), v[seen].tolist(), strict=True)),
+    )
+    p = project_ownership("ZZZ", 2040, growth=0.05, data_dir=root, draws=200)
+    assert p.beta_source == "own" and p.saturation_source == "panel"
+    assert p.beta == pytest.approx(beta, rel=1e-3)
+    np.testing.assert_allclose(p.central, v[years >= 2020], rtol=1e-3)
+    assert np.all(p.low[1:] < v[years >= 2020][1:]) and np.all(v[years >= 2020][1:] < p.high[1:])
+
+
+def test_a_country_with_income_only_gets_the_long_run_curve_of_the_panel_rule(tmp_path):
+    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_projection import project_ownership
+
+    root = _write_country(tmp_path / "yy", "YYY", {y: 8.0 * 1.03 ** (y - 2015) for y in range(2015, 2025)})
+    p = project_ownership("YYY", 2030, data_dir=root, draws=200)
+    fit, _ = fit_panel()
+    median = float(np.median([fit.beta(c) for c in fit.countries]))
+    assert p.start is None and p.beta_source == "panel"
+    assert p.growth == pytest.approx(0.03)  # its mean growth over the last ten years
+    by_hand = gompertz(p.income, fit.value("saturation"), fit.value("alpha"), median)
+    np.testing.assert_allclose(p.central, by_hand, rtol=1e-12)
+    assert p.beta_range == (min(fit.beta(c) for c in fit.countries), max(fit.beta(c) for c in fit.countries))
+
+
+def test_ownership_project_bad_input_is_one_line():
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    runner = CliRunner()
+    for args, words in (
+        (
+            ["--country", "XYZ"],
+            "error: country: series 'gdp_per_capita_ppp_worldbank' has no values for country 'XYZ'",
+        ),
+        (["--to", "2020"], "error: to: 2020 is not after the latest income in the data (2024)"),
+        (["--growth", "500"], "error: growth: 500 %/yr is outside -50 to 100 %/yr"),
+        (["--draws", "5"], "error: draws: must be 100 to 100,000, got 5"),
+    ):
+        out = runner.invoke(app, ["ownership", "project", *args])
+        assert out.exit_code != 0, args
+        lines = out.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(words), out.output
+
+
+def test_ownership_project_prints_the_rule_and_the_range():
+    import json
+
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    runner = CliRunner()
+    text = runner.invoke(app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200"])
+    assert text.exit_code == 0, text.output
+    assert "fitted to the country's own observed years" in text.output
+    assert "90 % range" in text.output
+    out = runner.invoke(
+        app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200", "--json"]
+    )
+    data = json.loads(out.output)
+    assert data["beta_source"] == "own" and data["start"][0] == 2022
+    assert len(data["years"]) == len(data["ownership"]) == len(data["low"]) == 2030 - 2022 + 1
+    indo = runner.invoke(
+        app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200", "--lang", "id"]
+    )
+    assert "rentang 90 %" in indo.output

@@ -552,3 +552,39 @@ def new_country(
         if b is not None:
             return NewCountry(gamma, b, "own", span)
     return NewCountry(gamma, float(np.median(betas)), "panel", span)
+
+
+def simulate_draws(
+    fit: OwnershipFit,
+    draws: Mapping[str, NDArray[np.float64]],
+    income: ArrayLike,
+    start: float,
+    *,
+    beta: ArrayLike,
+    saturation: ArrayLike,
+) -> NDArray[np.float64]:
+    """:func:`simulate` for every draw of the parameters at once: ``(n, T)`` per 1,000.
+
+    ``draws`` are :func:`parameter_draws` of ``fit`` (``alpha`` and the adjustment speeds are
+    read from them); ``beta`` and ``saturation`` are the country's, one per draw (``(n,)``) or
+    one for all. ``income[0]`` is the year of ``start``, as in :func:`simulate`; the loop runs
+    over years only.
+    """
+    g = np.asarray(income, dtype=float)
+    alpha = np.asarray(draws["alpha"], dtype=float)
+    n = len(alpha)
+    b = np.broadcast_to(np.asarray(beta, dtype=float), (n,))
+    gamma = np.broadcast_to(np.asarray(saturation, dtype=float), (n,))
+    target = gompertz(g[None, :], gamma[:, None], alpha[:, None], b[:, None])
+    if not fit.dynamic:
+        return np.asarray(target, dtype=float)
+    if fit.asymmetric:
+        rise, fall = draws["theta_rise"], draws["theta_fall"]
+    else:
+        rise = fall = draws["theta"]
+    out = np.empty((n, len(g)))
+    out[:, 0] = start
+    for t in range(1, len(g)):
+        theta = rise if g[t] > g[t - 1] else fall
+        out[:, t] = theta * target[:, t] + (1.0 - theta) * out[:, t - 1]
+    return out

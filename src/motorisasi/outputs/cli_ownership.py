@@ -266,3 +266,127 @@ def _print(
         )
         console.print(f"  {line}", markup=False)
     console.print(message("ownership.note.excluded", lang), markup=False)
+
+
+@ownership_app.command("project")
+@user_errors_as_one_line
+def project(
+    country: Annotated[str, typer.Option("--country", "-c", help="ISO 3166 alpha-3 country code.")] = "IDN",
+    to: Annotated[int, typer.Option(help="Last year of the projection.")] = 2040,
+    growth: Annotated[
+        float | None,
+        typer.Option(
+            help="GDP per capita growth after the data, %/yr (default: its mean over the last 10 years)."
+        ),
+    ] = None,
+    definition: Annotated[str, typer.Option(help="four_wheel or passenger_cars.")] = "four_wheel",
+    countries: Annotated[
+        str, typer.Option(help="Comma-separated ISO3 codes of the panel the model is fitted to.")
+    ] = "IDN,JPN,THA,MYS",
+    with_characteristics: Annotated[
+        str,
+        typer.Option(
+            "--characteristics",
+            help="Characteristics that shift the saturation level (as in ownership fit).",
+        ),
+    ] = "",
+    draws: Annotated[int, typer.Option(help="Parameter draws for the 90 % range (100-100,000).")] = 1000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    lang: Lang = None,
+    data: DataDir = None,
+) -> None:
+    """Project ownership per 1,000 for any country with GDP per capita in the data.
+
+    A panel country keeps its fitted parameters; any other takes the panel's saturation level
+    (shifted by its characteristics if asked) and an income response fitted to its own observed
+    years, or the panel's median without them. The path starts from its latest observed
+    ownership (without any: the long-run curve). The range covers parameter uncertainty, not income.
+    """
+    from motorisasi.errors import ParameterError
+    from motorisasi.outputs.messages import language
+    from motorisasi.outputs.options import check_data
+    from motorisasi.scenario.ownership_projection import project_ownership
+
+    lang = language(lang)
+    check_data(data)
+    if not 100 <= draws <= 100_000:
+        raise ParameterError(f"draws: must be 100 to 100,000, got {draws}")
+    panel = tuple(c.strip().upper() for c in countries.split(",") if c.strip())
+    names = tuple(n.strip().lower() for n in with_characteristics.split(",") if n.strip())
+    result = project_ownership(
+        country.strip().upper(),
+        to,
+        growth=None if growth is None else growth / 100.0,
+        definition=definition,
+        panel=panel,
+        with_characteristics=names,
+        draws=draws,
+        data_dir=data,
+    )
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    _print_projection(result, lang)
+
+
+def _print_projection(p, lang: str) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import message, number
+
+    console = Console(highlight=False)
+    console.print(
+        message(
+            "ownership.project.title", lang, country=p.country, definition=p.definition, to=int(p.years[-1])
+        ),
+        markup=False,
+    )
+    if p.start is None:
+        console.print(message("ownership.project.no_history", lang), markup=False)
+    else:
+        console.print(
+            message("ownership.project.start", lang, year=p.start[0], value=number(p.start[1], lang, 1)),
+            markup=False,
+        )
+    console.print(
+        message(
+            f"ownership.project.saturation.{p.saturation_source}",
+            lang,
+            value=number(p.saturation, lang),
+            panel=", ".join(p.panel),
+        ),
+        markup=False,
+    )
+    console.print(
+        message(
+            f"ownership.project.beta.{p.beta_source}",
+            lang,
+            value=f"{p.beta:.4f}",
+            low=f"{p.beta_range[0]:.4f}",
+            high=f"{p.beta_range[1]:.4f}",
+        ),
+        markup=False,
+    )
+    console.print(
+        message(
+            f"ownership.project.income.{p.growth_source}",
+            lang,
+            last=p.income_observed_to,
+            growth=number(100 * p.growth, lang, 1),
+        ),
+        markup=False,
+    )
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for key in ("year", "income", "ownership", "range"):
+        table.add_column(message(f"ownership.project.col.{key}", lang), justify="right")
+    for year, g, v, lo, hi in zip(p.years, p.income, p.central, p.low, p.high, strict=True):
+        table.add_row(
+            str(int(year)),
+            number(1000 * g, lang),
+            number(v, lang, 1),
+            message("ownership.interval", lang, low=number(lo, lang, 1), high=number(hi, lang, 1)),
+        )
+    console.print(table)
+    console.print(message("ownership.project.note", lang, draws=number(p.draws, lang)), markup=False)

@@ -673,6 +673,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cumulative = tidak, mixed = sebagian): {kinds}. Semuanya digabung kecuali --characteristics "
         "cumulative,mixed memberi tiap jenis faktor tingkat.",
     },
+    "ownership.project.title": {
+        "en": "{country}: {definition} ownership per 1,000 people to {to}, from the fitted ownership model",
+        "id": "{country}: kepemilikan {definition} per 1.000 penduduk hingga {to}, dari model kepemilikan",
+    },
+    "ownership.project.start": {
+        "en": "Start: {value} per 1,000 in {year}, the latest observed year",
+        "id": "Awal: {value} per 1.000 pada {year}, tahun teramati terakhir",
+    },
+    "ownership.project.no_history": {
+        "en": "No ownership history in the data: the path is the long-run curve (ownership in equilibrium "
+        "with income, which a growing market lags)",
+        "id": "Tidak ada riwayat kepemilikan dalam data: lintasan adalah kurva jangka panjang (kepemilikan "
+        "seimbang dengan pendapatan, yang tertinggal di pasar yang tumbuh)",
+    },
+    "ownership.project.saturation.fit": {
+        "en": "Saturation {value} per 1,000: fitted to the panel {panel}, which includes the country",
+        "id": "Saturasi {value} per 1.000: dicocokkan pada panel {panel}, yang mencakup negara ini",
+    },
+    "ownership.project.saturation.panel": {
+        "en": "Saturation {value} per 1,000: the level of the panel {panel} (the country is outside it)",
+        "id": "Saturasi {value} per 1.000: tingkat panel {panel} (negara ini di luar panel)",
+    },
+    "ownership.project.saturation.characteristics": {
+        "en": "Saturation {value} per 1,000: the panel's ({panel}) level shifted by the country's characteristics",
+        "id": "Saturasi {value} per 1.000: tingkat panel ({panel}) yang digeser oleh karakteristik negara ini",
+    },
+    "ownership.project.beta.fit": {
+        "en": "Income response {value} per thousand $: fitted in the panel",
+        "id": "Respons pendapatan {value} per ribu $: dicocokkan dalam panel",
+    },
+    "ownership.project.beta.own": {
+        "en": "Income response {value} per thousand $: fitted to the country's own observed years (the panel's "
+        "range {low} to {high})",
+        "id": "Respons pendapatan {value} per ribu $: dicocokkan pada tahun teramati negara ini sendiri "
+        "(rentang panel {low} hingga {high})",
+    },
+    "ownership.project.beta.panel": {
+        "en": "Income response {value} per thousand $: the panel's median (range {low} to {high}), as the "
+        "country has under two consecutive observed years",
+        "id": "Respons pendapatan {value} per ribu $: median panel (rentang {low} hingga {high}), karena "
+        "negara ini memiliki kurang dari dua tahun teramati berturut-turut",
+    },
+    "ownership.project.income.recent": {
+        "en": "Income: GDP per capita (PPP, 2021 $, World Bank) to {last}, then {growth} %/yr, its mean growth "
+        "over the last 10 years (--growth to change)",
+        "id": "Pendapatan: PDB per kapita (PPP, $ 2021, Bank Dunia) hingga {last}, lalu {growth} %/thn, rata-rata "
+        "pertumbuhannya 10 tahun terakhir (ubah dengan --growth)",
+    },
+    "ownership.project.income.given": {
+        "en": "Income: GDP per capita (PPP, 2021 $, World Bank) to {last}, then {growth} %/yr as given",
+        "id": "Pendapatan: PDB per kapita (PPP, $ 2021, Bank Dunia) hingga {last}, lalu {growth} %/thn sesuai "
+        "masukan",
+    },
+    "ownership.project.col.year": {"en": "year", "id": "tahun"},
+    "ownership.project.col.income": {"en": "GDP per capita, $", "id": "PDB per kapita, $"},
+    "ownership.project.col.ownership": {"en": "per 1,000", "id": "per 1.000"},
+    "ownership.project.col.range": {"en": "90 % range", "id": "rentang 90 %"},
+    "ownership.project.note": {
+        "en": "The range is the 5th-95th percentile over {draws} draws of the fitted parameters (Krinsky-Robb; "
+        "under the panel rule each draw takes a random panel country's income response); income is not "
+        "drawn. Cross-validated skill: ownership fit --cv.",
+        "id": "Rentang adalah persentil ke-5 hingga ke-95 dari {draws} tarikan parameter (Krinsky-Robb; dengan "
+        "aturan panel tiap tarikan memakai respons pendapatan negara panel yang dipilih acak); pendapatan "
+        "tidak ditarik. Keandalan validasi silang: ownership fit --cv.",
+    },
     "ownership.saturation_by_country": {
         "en": "Saturation level by country (the base level times exp(shifts x characteristics)), per 1,000: "
         "{levels}",

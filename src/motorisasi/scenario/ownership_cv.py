@@ -139,7 +139,7 @@ class CrossValidation:
         )
 
 
-def _grid(h: CountryHistory, income: dict[int, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def history_grid(h: CountryHistory, income: dict[int, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Years first..last with income (all years the data give it) and ownership (NaN where left out)."""
     years = np.arange(int(h.years[0]), int(h.years[-1]) + 1)
     inc = np.array([income.get(int(y), np.nan) for y in years])
@@ -168,7 +168,7 @@ def _forecast_country(
     beta=None,
     saturation=None,
 ) -> None:
-    years, inc, own = _grid(h, income)
+    years, inc, own = history_grid(h, income)
     flat = np.zeros(len(years))
     for o in origins:
         i = int(o - years[0])
@@ -223,7 +223,7 @@ def multi_step_errors(fit, histories: dict[str, CountryHistory], incomes) -> dic
     """Per country: the fit simulated from its first year with the actual income, against the data."""
     out = {}
     for c, h in histories.items():
-        years, inc, own = _grid(h, incomes[c])
+        years, inc, own = history_grid(h, incomes[c])
         known = np.isfinite(inc)  # a year the data lack is bridged linearly
         path = simulate(fit, c, np.interp(years, years[known], inc[known]), float(own[0]))
         seen = np.isfinite(own)
