@@ -285,7 +285,10 @@ def test_ownership_project_prints_the_rule_and_the_range():
     from motorisasi.outputs.cli import app
 
     runner = CliRunner()
-    text = runner.invoke(app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200"])
+    wide = {"COLUMNS": "200"}
+    text = runner.invoke(
+        app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200"], env=wide
+    )
     assert text.exit_code == 0, text.output
     assert "fitted to the country's own observed years" in text.output
     assert "90 % range" in text.output
