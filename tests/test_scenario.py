@@ -395,6 +395,32 @@ def test_ownership_model_demand_follows_income(tmp_path):
     assert cars[-1] < 1500
 
 
+def test_ownership_model_draws_for_ensembles(tmp_path):
+    """The hand-off to ensembles: draws of the ownership path from the fit's parameter
+    distribution; each draw is the path of its own parameters, and they spread around the fit."""
+    from dataclasses import replace
+
+    from motorisasi.model.ownership_fit import parameter_draws
+    from motorisasi.scenario.run import _modelled_ownership, _ownership_fit, modelled_ownership_draws
+    from motorisasi.scenario.schema import OwnershipModel
+
+    sc = load_scenario("baseline")
+    demand = OwnershipModel(type="ownership_model", definition="passenger_cars")
+    income = 14_470.0 * 1.04 ** np.arange(1, 16)
+    paths = modelled_ownership_draws(demand, sc, 72.0, income, 400, seed=3)
+    assert paths.shape == (400, 15)
+    central = _modelled_ownership(demand, sc, 72.0, income, None)
+    assert np.median(paths[:, -1]) == pytest.approx(central[-1], rel=0.05)
+    assert np.percentile(paths[:, -1], 5) < central[-1] < np.percentile(paths[:, -1], 95)
+    fit = _ownership_fit(demand, sc, None)
+    d = parameter_draws(fit, 400, seed=3)
+    one = replace(fit, params={**fit.params, **{k: float(v[7]) for k, v in d.items() if k in fit.params}})
+    from unittest import mock
+
+    with mock.patch("motorisasi.scenario.run._ownership_fit", return_value=one):
+        np.testing.assert_allclose(paths[7], _modelled_ownership(demand, sc, 72.0, income, None), rtol=1e-10)
+
+
 def test_compare_prints_differences_and_writes_a_csv(tmp_path):
     out = tmp_path / "cmp.csv"
     result = runner.invoke(

@@ -223,9 +223,7 @@ def _after_target(
     return to_register(per_1000, fixed=path_sales)
 
 
-def _modelled_ownership(demand: OwnershipModel, sc: Scenario, start: float, income: np.ndarray, data_dir):
-    """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``."""
-    from motorisasi.model.ownership import gompertz, partial_adjustment
+def _ownership_fit(demand: OwnershipModel, sc: Scenario, data_dir):
     from motorisasi.scenario.ownership import fit_panel
 
     countries = tuple(dict.fromkeys([sc.country, *demand.countries]))
@@ -233,9 +231,43 @@ def _modelled_ownership(demand: OwnershipModel, sc: Scenario, start: float, inco
         fit, _ = fit_panel(countries, demand.definition, data_dir=data_dir, saturation=demand.saturation)
     except MotorisasiError as exc:
         raise ScenarioError(f"demand (ownership_model): {exc}") from None
+    return fit
+
+
+def _modelled_ownership(demand: OwnershipModel, sc: Scenario, start: float, income: np.ndarray, data_dir):
+    """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``."""
+    from motorisasi.model.ownership import gompertz, partial_adjustment
+
+    fit = _ownership_fit(demand, sc, data_dir)
     rise, _ = fit.theta()  # the scenario's fit has one speed (not asymmetric)
-    star = gompertz(income / 1000.0, fit.value("saturation"), fit.value("alpha"), fit.beta(sc.country))
+    star = gompertz(income / 1000.0, fit.saturation(sc.country), fit.value("alpha"), fit.beta(sc.country))
     return partial_adjustment(star, start, rise)
+
+
+def modelled_ownership_draws(
+    demand: OwnershipModel,
+    sc: Scenario,
+    start: float,
+    income: np.ndarray,
+    n: int,
+    seed: int = 0,
+    data_dir=None,
+) -> np.ndarray:
+    """``(n, T)`` draws of :func:`_modelled_ownership`'s path: the fitted parameters drawn from their
+    asymptotic distribution (Krinsky-Robb, :func:`~motorisasi.model.ownership_fit.parameter_draws`),
+    every draw simulated at once. ``income`` is the projection years' GDP per capita ($)."""
+    from motorisasi.model.ownership_fit import parameter_draws, simulate_draws
+
+    fit = _ownership_fit(demand, sc, data_dir)
+    try:
+        d = parameter_draws(fit, n, seed=seed)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"demand (ownership_model): {exc}") from None
+    beta = d.get(f"beta[{sc.country}]", d.get("beta"))
+    g = np.asarray(income, dtype=float) / 1000.0
+    # One adjustment speed: the income of the year before the first does not choose a speed.
+    paths = simulate_draws(fit, d, np.concatenate([g[:1], g]), start, beta=beta, saturation=d["saturation"])
+    return paths[:, 1:]
 
 
 @dataclass(frozen=True)
