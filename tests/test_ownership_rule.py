@@ -302,3 +302,70 @@ def test_ownership_project_prints_the_rule_and_the_range():
         app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200", "--lang", "id"]
     )
     assert "rentang 90 %" in indo.output
+
+
+# --- motorcycles: their own saturation, and cars as substitutes -------------------------------
+
+
+def _two_wheel_panel(sigma=0.4, seed=5, noise=0.5):
+    """Motorcycles generated with a known substitution: V* = G(y) - sigma * cars, cars rising
+    along their own curve, so that some countries' motorcycles peak and fall."""
+    rng = np.random.default_rng(seed)
+    histories, betas = {}, {}
+    for k in range(8):
+        code = f"M{k}"
+        betas[code] = rng.uniform(-0.25, -0.12)
+        years = np.arange(1995, 2025)
+        income = rng.uniform(2.0, 12.0) * (1 + rng.uniform(0.03, 0.06)) ** np.arange(len(years))
+        cars = gompertz(income, 600.0, -6.0, rng.uniform(-0.09, -0.05))
+        target = np.maximum(gompertz(income, 650.0, -4.0, betas[code]) - sigma * cars, 0.0)
+        v = np.empty(len(years))
+        v[0] = 0.8 * target[0]
+        for t in range(1, len(years)):
+            v[t] = 0.3 * target[t] + 0.7 * v[t - 1] + noise * rng.standard_normal()
+        histories[code] = CountryHistory.of(years, income, np.maximum(v, 0.0), cars)
+    return histories, betas
+
+
+def test_motorcycle_substitution_is_recovered_from_a_synthetic_panel():
+    histories, betas = _two_wheel_panel()
+    fit = fit_ownership(histories, substitution=True)
+    assert fit.value("substitution") == pytest.approx(0.4, abs=0.06)
+    for country, beta in betas.items():
+        assert fit.beta(country) == pytest.approx(beta, rel=0.05), country
+    low, high = fit.interval["substitution"]
+    assert low <= 0.4 <= high
+    assert fit.value("saturation") == pytest.approx(650.0, rel=0.08)
+    assert fit.value("theta") == pytest.approx(0.3, rel=0.15)
+    # Some synthetic countries' motorcycles peak and fall as cars spread; the fit follows them.
+    h = histories["M3"]
+    assert np.argmax(h.ownership) < len(h.ownership) - 10 and h.ownership[-1] < 0.9 * h.ownership.max()
+    path = simulate(fit, "M3", h.income, float(h.ownership[0]), substitute=h.substitute)
+    assert np.max(np.abs(path - h.ownership)) < 15.0
+    # Without the substitute's path a substitution model cannot be simulated.
+    with pytest.raises(ParameterError, match="substitute"):
+        simulate(fit, "M3", h.income, float(h.ownership[0]))
+
+
+def test_substitution_needs_every_countrys_substitute():
+    histories, _ = _two_wheel_panel()
+    first = next(iter(histories))
+    h = histories[first]
+    histories[first] = CountryHistory(h.years, h.income, h.ownership)
+    with pytest.raises(ParameterError, match=f"substitution: no substitute ownership for {first}"):
+        fit_ownership(histories, substitution=True)
+
+
+def test_two_wheel_histories_pair_motorcycles_with_four_wheelers():
+    from motorisasi.data.store import series_values
+    from motorisasi.scenario.ownership import ownership_history
+
+    h, used = ownership_history("THA", "two_wheel")
+    cars, _ = ownership_history("THA", "four_wheel")
+    y = 2010
+    i, j = list(h.years).index(y), list(cars.years).index(y)
+    two = series_values("motorcycles_registered_ato", "THA").at(y)
+    people = series_values("population_worldbank", "THA").at(y)
+    assert h.ownership[i] == pytest.approx(1000 * two / people)
+    assert h.substitute[i] == pytest.approx(cars.ownership[j])
+    assert "motorcycles_registered_ato" in used

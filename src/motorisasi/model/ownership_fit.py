@@ -8,6 +8,10 @@ Bounded nonlinear least squares (:func:`scipy.optimize.least_squares`) on either
   ``V*_t`` the Gompertz curve and ``theta`` split into rising- and falling-income speeds
   when asked.
 
+With a substitute (``substitution=True``), ``V*`` loses ``sigma`` vehicles per vehicle of
+the substitute per 1,000, ``V* = gamma * exp(alpha * exp(beta * y)) - sigma * S``, floored at
+zero: motorcycles give way to cars as car ownership rises.
+
 In a panel the saturation level, ``alpha`` and ``theta`` are shared and each country has its
 own ``beta_c`` (as in Dargay, Gately & Sommer). Country characteristics can shift the
 saturation level, ``gamma_c = gamma * exp(sum_k s_k x_ck)``: Dargay, Gately & Sommer let it
@@ -40,26 +44,33 @@ class IdentificationError(MotorisasiError):
 
 @dataclass(frozen=True)
 class CountryHistory:
-    """One country's history: years, income (thousand $ per person) and ownership (per 1,000)."""
+    """One country's history: years, income (thousand $ per person) and ownership (per 1,000),
+    with the ownership of a substitute (per 1,000; e.g. four-wheelers for motorcycles) if any."""
 
     years: NDArray[np.int64]
     income: NDArray[np.float64]
     ownership: NDArray[np.float64]
+    substitute: NDArray[np.float64] | None = None
 
     @classmethod
-    def of(cls, years: ArrayLike, income: ArrayLike, ownership: ArrayLike) -> CountryHistory:
+    def of(
+        cls, years: ArrayLike, income: ArrayLike, ownership: ArrayLike, substitute: ArrayLike | None = None
+    ) -> CountryHistory:
         y = np.asarray(years, dtype=np.int64)
         g = np.asarray(income, dtype=float)
         v = np.asarray(ownership, dtype=float)
-        if not (y.shape == g.shape == v.shape) or y.ndim != 1:
+        s = None if substitute is None else np.asarray(substitute, dtype=float)
+        if not (y.shape == g.shape == v.shape) or y.ndim != 1 or (s is not None and s.shape != y.shape):
             raise ParameterError(
                 f"years, income and ownership must be 1-d of one length, got {y.shape}, {g.shape}, {v.shape}"
+                + ("" if s is None else f", substitute {s.shape}")
             )
-        keep = np.isfinite(g) & np.isfinite(v)
-        if np.any(v[keep] < 0) or np.any(g[keep] <= 0):
+        keep = np.isfinite(g) & np.isfinite(v) & (np.isfinite(s) if s is not None else True)
+        if np.any(v[keep] < 0) or np.any(g[keep] <= 0) or (s is not None and np.any(s[keep] < 0)):
             raise ParameterError("ownership must be >= 0 and income > 0")
         order = np.argsort(y[keep])
-        return cls(y[keep][order], g[keep][order], v[keep][order])
+        sub = None if s is None else s[keep][order]
+        return cls(y[keep][order], g[keep][order], v[keep][order], sub)
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,7 @@ _BOUNDS = {
     "theta_rise": (1e-3, 1.0),
     "theta_fall": (1e-3, 1.0),
     "shift": (-10.0, 10.0),
+    "substitution": (-5.0, 5.0),
 }
 
 
@@ -149,6 +161,7 @@ def fit_ownership(
     country_beta: bool = True,
     saturation_bounds: tuple[float, float] | None = None,
     covariates: Mapping[str, Mapping[str, float]] | None = None,
+    substitution: bool = False,
 ) -> OwnershipFit:
     """Fit the Gompertz ownership model to one or more countries' histories.
 
@@ -171,6 +184,9 @@ def fit_ownership(
         Characteristics that shift each country's saturation level, ``gamma * exp(sum s_k x_ck)``
         (one coefficient ``shift[name]`` each); ``saturation`` is then the level at ``x = 0``, so
         centre continuous characteristics on a reference. Every country needs every value.
+    substitution : bool
+        Estimate ``sigma``, the vehicles given up per vehicle of the substitute (every history
+        needs its ``substitute``).
     """
     if not history:
         raise ParameterError("no country histories to fit")
@@ -184,6 +200,11 @@ def fit_ownership(
     names += [f"beta[{c}]" for c in countries] if country_beta else ["beta"]
     shifts = _covariates(covariates, countries)
     names += [f"shift[{k}]" for k in shifts]
+    if substitution:
+        lacking = [c for c, h in history.items() if h.substitute is None]
+        if lacking:
+            raise ParameterError(f"substitution: no substitute ownership for {', '.join(lacking)}")
+        names.append("substitution")
     if dynamic:
         names += ["theta_rise", "theta_fall"] if asymmetric else ["theta"]
     fixed = {} if saturation is None else {"saturation": float(_check_saturation(saturation))}
@@ -295,7 +316,7 @@ def _refuse_unidentified(estimated, stderr, names, lower, upper, free_saturation
             np.isclose(value, hi, rtol=1e-4, atol=1e-9) and not name.startswith("theta")
         )
         # A characteristic's effect may truly be near zero: only a bound or no finite error refuses it.
-        vague = sd > 0.5 * abs(value) and not name.startswith("shift")
+        vague = sd > 0.5 * abs(value) and not name.startswith(("shift", "substitution"))
         if at_bound or not np.isfinite(sd) or vague:
             advice = (
                 "fix the saturation (saturation=...) or add countries close to saturation to the panel"
@@ -315,7 +336,8 @@ def _check_saturation(value: float) -> float:
 
 
 def _design(history: Mapping[str, CountryHistory], dynamic: bool) -> dict[str, tuple]:
-    """Per country: (years, income, observed ownership, previous ownership, previous income)."""
+    """Per country: (years, income, observed ownership, previous ownership, previous income,
+    substitute ownership or None)."""
     rows = {}
     for country, h in history.items():
         if dynamic:
@@ -327,9 +349,10 @@ def _design(history: Mapping[str, CountryHistory], dynamic: bool) -> dict[str, t
                 h.ownership[idx],
                 h.ownership[idx - 1],
                 h.income[idx - 1],
+                None if h.substitute is None else h.substitute[idx],
             )
         else:
-            rows[country] = (h.years, h.income, h.ownership, None, None)
+            rows[country] = (h.years, h.income, h.ownership, None, None, h.substitute)
         if len(rows[country][0]) == 0:
             raise ParameterError(
                 f"{country}: no usable years"
@@ -339,12 +362,14 @@ def _design(history: Mapping[str, CountryHistory], dynamic: bool) -> dict[str, t
 
 
 def _predict(p, country, rows, dynamic, asymmetric, country_beta, shifts) -> NDArray[np.float64]:
-    _, income, _, previous, previous_income = rows
+    _, income, _, previous, previous_income, substitute = rows
     beta = p[f"beta[{country}]"] if country_beta else p["beta"]
     gamma = saturation_level(
         p["saturation"], [p[f"shift[{k}]"] for k in shifts], [v[country] for v in shifts.values()]
     )
-    target = gamma * np.exp(p["alpha"] * np.exp(beta * income))
+    target = _substituted(
+        gamma * np.exp(p["alpha"] * np.exp(beta * income)), p.get("substitution"), substitute
+    )
     if not dynamic:
         return target
     # A rising-income year adjusts at theta_rise, a falling one at theta_fall.
@@ -385,7 +410,7 @@ def _start(history, names, fixed, lower, upper) -> NDArray[np.float64]:
             ratio = np.clip(v / gamma, 1e-6, 0.99)
             b = np.log(np.log(ratio) / alpha) / y if y > 0 else -0.1
             x.append(float(b) if np.isfinite(b) and b < 0 else -0.1)
-        elif name.startswith("shift"):
+        elif name.startswith(("shift", "substitution")):
             x.append(0.0)
         else:
             x.append(0.2)
@@ -399,6 +424,7 @@ def simulate(
     start: float,
     beta: float | None = None,
     saturation: float | None = None,
+    substitute: ArrayLike | None = None,
 ):
     """Ownership simulated forward from ``start`` with the given income path (multi-step).
 
@@ -408,7 +434,8 @@ def simulate(
     by the income change. ``beta`` and ``saturation`` override the country's income response
     and saturation level (for a country outside the fit; without ``saturation`` such a country
     gets the base level, which needs a fit without characteristics). A static fit returns the
-    long-run curve. Returns ``(T,)`` per 1,000.
+    long-run curve. A fit with substitution needs the ``substitute``'s ownership on the same
+    years (per 1,000). Returns ``(T,)`` per 1,000.
 
     >>> fit = OwnershipFit({"theta": 0.5}, {}, {}, {"saturation": 600.0, "alpha": -5.0, "beta": -0.1},
     ...                    (), True, False, {}, {}, {}, 0, 0.0, 0.0, np.zeros((1, 1)))
@@ -419,7 +446,9 @@ def simulate(
     g = np.asarray(income, dtype=float)
     b = beta if beta is not None else (fit.beta(country) if country is not None else fit.value("beta"))
     gamma = saturation if saturation is not None else fit.saturation(country)
-    target = gompertz(g, gamma, fit.value("alpha"), b)
+    target = _substituted(
+        gompertz(g, gamma, fit.value("alpha"), b), fit.params.get("substitution"), _needed(fit, substitute, g)
+    )
     if not fit.dynamic:
         return np.asarray(target, dtype=float)
     rise, fall = fit.theta()
@@ -483,6 +512,7 @@ def own_beta(
     ownership: NDArray[np.float64],
     upto: int,
     saturation: float | None = None,
+    substitute: NDArray[np.float64] | None = None,
 ) -> float | None:
     """A country's income response from its own years, the other parameters as in ``fit``.
 
@@ -503,8 +533,12 @@ def own_beta(
     gamma = fit.value("saturation") if saturation is None else saturation
     alpha = fit.value("alpha")
 
+    sigma = fit.params.get("substitution")
+    s = None if sigma is None else _needed(fit, substitute, income)[t]
+
     def sse(b: float) -> float:
-        step = theta * gompertz(income[t], gamma, alpha, b) + (1 - theta) * ownership[t - 1]
+        star = _substituted(gompertz(income[t], gamma, alpha, b), sigma, s)
+        step = theta * star + (1 - theta) * ownership[t - 1]
         return float(np.sum((step - ownership[t]) ** 2))
 
     lo, hi = _BOUNDS["beta"]
@@ -562,6 +596,7 @@ def simulate_draws(
     *,
     beta: ArrayLike,
     saturation: ArrayLike,
+    substitute: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
     """:func:`simulate` for every draw of the parameters at once: ``(n, T)`` per 1,000.
 
@@ -576,6 +611,9 @@ def simulate_draws(
     b = np.broadcast_to(np.asarray(beta, dtype=float), (n,))
     gamma = np.broadcast_to(np.asarray(saturation, dtype=float), (n,))
     target = gompertz(g[None, :], gamma[:, None], alpha[:, None], b[:, None])
+    if "substitution" in fit.params:
+        sigma = np.asarray(draws["substitution"], dtype=float)[:, None]
+        target = _substituted(target, sigma, _needed(fit, substitute, g)[None, :])
     if not fit.dynamic:
         return np.asarray(target, dtype=float)
     if fit.asymmetric:
@@ -588,3 +626,22 @@ def simulate_draws(
         theta = rise if g[t] > g[t - 1] else fall
         out[:, t] = theta * target[:, t] + (1.0 - theta) * out[:, t - 1]
     return out
+
+
+def _substituted(target, sigma, substitute):
+    """The long-run level less ``sigma`` per unit of the substitute, floored at zero."""
+    if sigma is None:
+        return target
+    return np.maximum(target - sigma * substitute, 0.0)
+
+
+def _needed(fit: OwnershipFit, substitute, like) -> NDArray[np.float64] | None:
+    """The substitute's path, required (and of the income's length) when the fit has substitution."""
+    if "substitution" not in fit.params:
+        return None
+    if substitute is None:
+        raise ParameterError("the fit has a substitution term: give the substitute's ownership path")
+    s = np.asarray(substitute, dtype=float)
+    if s.shape != np.shape(like):
+        raise ParameterError(f"substitute has shape {s.shape}, income {np.shape(like)}")
+    return s

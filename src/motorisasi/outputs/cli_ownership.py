@@ -27,7 +27,7 @@ def fit(
     countries: Annotated[
         str, typer.Option(help="Comma-separated ISO3 codes of the panel.")
     ] = "IDN,JPN,THA,MYS",
-    definition: Annotated[str, typer.Option(help="four_wheel or passenger_cars.")] = "four_wheel",
+    definition: Annotated[str, typer.Option(help="four_wheel, passenger_cars or two_wheel.")] = "four_wheel",
     static: Annotated[bool, typer.Option(help="Fit the static curve instead of partial adjustment.")] = False,
     asymmetric: Annotated[bool, typer.Option(help="Separate speeds for rising and falling income.")] = False,
     saturation: Annotated[
@@ -35,6 +35,13 @@ def fit(
         typer.Option(help="Fix the saturation level (vehicles per 1,000) instead of estimating it."),
     ] = None,
     shared_beta: Annotated[bool, typer.Option(help="One income response for all countries.")] = False,
+    substitution: Annotated[
+        bool,
+        typer.Option(
+            "--substitution",
+            help="With --definition two_wheel: estimate the motorcycles given up per four-wheeler.",
+        ),
+    ] = False,
     with_characteristics: Annotated[
         str,
         typer.Option(
@@ -85,6 +92,8 @@ def fit(
         "saturation": saturation,
         "country_beta": not shared_beta,
     }
+    if substitution:
+        options["substitution"] = True
     names = tuple(n.strip().lower() for n in with_characteristics.split(",") if n.strip())
     if names:
         from motorisasi.scenario.ownership import characteristics

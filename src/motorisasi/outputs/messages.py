@@ -749,6 +749,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ownership.unit.beta": {"en": "per thousand $", "id": "per ribu $"},
     "ownership.unit.theta": {"en": "per year", "id": "per tahun"},
     "ownership.unit.shift": {"en": "log change per unit", "id": "perubahan log per satuan"},
+    "ownership.unit.substitution": {"en": "per four-wheeler", "id": "per kendaraan roda empat"},
+    "ownership.param.substitution": {"en": "substitution", "id": "substitusi"},
     "ownership.interval": {"en": "{low} to {high}", "id": "{low} hingga {high}"},
     "ownership.fixed": {"en": "fixed", "id": "tetap"},
     "ownership.summary": {

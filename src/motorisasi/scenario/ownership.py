@@ -4,7 +4,9 @@
 1,000 people: for Indonesia the harmonised cars + buses + trucks (BPS revised basis), for
 other countries the ATO compilation's total minus motorcycles and three-wheelers (which
 includes their "other" vehicles). ``passenger_cars`` uses the harmonised Indonesian series
-and the ATO passenger-car series elsewhere. Income is GDP per capita, PPP, constant 2021
+and the ATO passenger-car series elsewhere. ``two_wheel`` is motorcycles per 1,000 (the
+harmonised Indonesian series, the ATO's elsewhere), with ``four_wheel`` ownership of the same
+years as its substitute. Income is GDP per capita, PPP, constant 2021
 international $ (World Bank), in thousands; population is the World Bank's (for Indonesia
 the harmonised series, which is the World Bank's to 2024).
 """
@@ -19,6 +21,8 @@ from motorisasi.errors import MotorisasiError
 from motorisasi.model.ownership_fit import CountryHistory, OwnershipFit, fit_ownership
 
 DEFAULT_PANEL = ("IDN", "JPN", "THA", "MYS")
+#: What an ownership history counts (see the module docs).
+DEFINITIONS = ("four_wheel", "passenger_cars", "two_wheel")
 
 
 class HistoryError(MotorisasiError):
@@ -53,6 +57,8 @@ def ownership_history(
 
     try:
         income = series_values("gdp_per_capita_ppp_worldbank", country, data_dir=data_dir)
+        if definition == "two_wheel":
+            return _two_wheel_history(country, data_dir, exclude_flags)
         if country == "IDN":
             name = {"four_wheel": "four_wheel_registered", "passenger_cars": "passenger_cars_registered"}[
                 definition
@@ -75,9 +81,9 @@ def ownership_history(
             parts = [series_values("passenger_cars_registered_ato", country, data_dir=data_dir)]
             used = ["passenger_cars_registered_ato", "population_worldbank"]
         else:
-            raise HistoryError(f"definition: unknown {definition!r} (use four_wheel or passenger_cars)")
+            raise HistoryError(f"definition: unknown {definition!r} (use {', '.join(DEFINITIONS)})")
     except KeyError:
-        raise HistoryError(f"definition: unknown {definition!r} (use four_wheel or passenger_cars)") from None
+        raise HistoryError(f"definition: unknown {definition!r} (use {', '.join(DEFINITIONS)})") from None
     except MotorisasiError as exc:
         raise HistoryError(f"{country}: {exc}") from None
     years, (inc, pop, *counts) = _aligned(income, population, *parts)
@@ -150,6 +156,33 @@ def characteristics(
                 raise HistoryError(f"{country}: {series} has no value in or before {year}")
             out[name][country] = float(transform(values.at(max(known))))
     return out
+
+
+def _two_wheel_history(country: str, data_dir, exclude_flags) -> tuple[CountryHistory, list[str]]:
+    """Motorcycles per 1,000 with four-wheel ownership of the same (observed) years as substitute."""
+    from motorisasi.data.store import series_values
+
+    cars, used = ownership_history(country, "four_wheel", data_dir, exclude_flags)
+    try:
+        income = series_values("gdp_per_capita_ppp_worldbank", country, data_dir=data_dir)
+        name = "motorcycles_registered" if country == "IDN" else "motorcycles_registered_ato"
+        people = "population" if country == "IDN" else "population_worldbank"
+        two = series_values(name, country, data_dir=data_dir)
+        population = series_values(people, country, data_dir=data_dir)
+    except MotorisasiError as exc:
+        raise HistoryError(f"{country}: {exc}") from None
+    flagged = {int(y) for y, f in zip(two.years, two.flags, strict=True) if f in exclude_flags}
+    years = [int(y) for y in cars.years if y in two.years and y in population.years and int(y) not in flagged]
+    if len(years) < 3:
+        raise HistoryError(f"{country}: fewer than 3 years with motorcycles, four-wheelers and income")
+    at = {int(y): i for i, y in enumerate(cars.years)}
+    history = CountryHistory.of(
+        years,
+        [income.at(y) / 1000.0 for y in years],
+        [1000.0 * two.at(y) / population.at(y) for y in years],
+        [cars.ownership[at[y]] for y in years],
+    )
+    return history, [name, people, *used]
 
 
 def fit_panel(

@@ -149,11 +149,20 @@ def history_grid(h: CountryHistory, income: dict[int, float]) -> tuple[np.ndarra
     return years, inc, own
 
 
+def substitute_grid(h: CountryHistory, years: np.ndarray) -> np.ndarray | None:
+    """The substitute's ownership on the grid ``years`` (None without one); a year between two
+    observed ones is bridged linearly, as the simulation needs every year."""
+    if h.substitute is None:
+        return None
+    return np.interp(years, h.years, h.substitute)
+
+
 def _truncate(h: CountryHistory, last: int) -> CountryHistory | None:
     keep = h.years <= last
     if keep.sum() < MIN_FIT_YEARS:
         return None
-    return CountryHistory(h.years[keep], h.income[keep], h.ownership[keep])
+    sub = None if h.substitute is None else h.substitute[keep]
+    return CountryHistory(h.years[keep], h.income[keep], h.ownership[keep], sub)
 
 
 def _forecast_country(
@@ -169,6 +178,7 @@ def _forecast_country(
     saturation=None,
 ) -> None:
     years, inc, own = history_grid(h, income)
+    sub = substitute_grid(h, years)
     flat = np.zeros(len(years))
     for o in origins:
         i = int(o - years[0])
@@ -192,7 +202,13 @@ def _forecast_country(
                 continue
             span = inc[i] * np.exp(float(np.mean(steps)) * np.arange(len(span)))
         path = simulate(
-            fit, country if b is None else None, span, float(own[i]), beta=b, saturation=saturation
+            fit,
+            country if b is None else None,
+            span,
+            float(own[i]),
+            beta=b,
+            saturation=saturation,
+            substitute=None if sub is None else sub[i : i + len(span)],
         )
         trends = _trend_forecasts(years, own, flat, i, ahead)
         if trends is None:
@@ -225,7 +241,8 @@ def multi_step_errors(fit, histories: dict[str, CountryHistory], incomes) -> dic
     for c, h in histories.items():
         years, inc, own = history_grid(h, incomes[c])
         known = np.isfinite(inc)  # a year the data lack is bridged linearly
-        path = simulate(fit, c, np.interp(years, years[known], inc[known]), float(own[0]))
+        g = np.interp(years, years[known], inc[known])
+        path = simulate(fit, c, g, float(own[0]), substitute=substitute_grid(h, years))
         seen = np.isfinite(own)
         err = path[seen][1:] - own[seen][1:]
         out[c] = {
@@ -306,6 +323,7 @@ def validate_histories(
             continue
         betas = [fit.beta(k) for k in others]
         h = histories[c]
+        sub = substitute_grid(h, history_grid(h, incomes[c])[0])
         # The held-out country's saturation from its characteristics (the rule for a new country).
         given = options.get("covariates") or {}
         gamma = fit.saturation(values={k: given[k][c] for k in fit.covariates}) if fit.covariates else None
@@ -330,7 +348,9 @@ def validate_histories(
             incomes[c],
             range(int(h.years[0]), int(h.years[-1])),
             horizons,
-            lambda g, v, i, fit=fit, gamma=gamma: own_beta(fit, g, v, i, saturation=gamma),
+            lambda g, v, i, fit=fit, gamma=gamma, sub=sub: own_beta(
+                fit, g, v, i, saturation=gamma, substitute=sub
+            ),
             gamma,
         )
     return result
