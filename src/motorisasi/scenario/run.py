@@ -228,19 +228,35 @@ def _ownership_fit(demand: OwnershipModel, sc: Scenario, data_dir):
 
     countries = tuple(dict.fromkeys([sc.country, *demand.countries]))
     try:
-        fit, _ = fit_panel(countries, demand.definition, data_dir=data_dir, saturation=demand.saturation)
+        fit, _ = fit_panel(
+            countries,
+            demand.definition,
+            data_dir=data_dir,
+            saturation=demand.saturation,
+            **({"substitution": True} if demand.substitution else {}),
+        )
     except MotorisasiError as exc:
         raise ScenarioError(f"demand (ownership_model): {exc}") from None
     return fit
 
 
-def _modelled_ownership(demand: OwnershipModel, sc: Scenario, start: float, income: np.ndarray, data_dir):
-    """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``."""
+def _modelled_ownership(
+    demand: OwnershipModel,
+    sc: Scenario,
+    start: float,
+    income: np.ndarray,
+    data_dir,
+    substitute: np.ndarray | None = None,
+):
+    """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``;
+    with substitution, ``substitute`` is the four-wheel ownership of those years (per 1,000)."""
     from motorisasi.model.ownership import gompertz, partial_adjustment
 
     fit = _ownership_fit(demand, sc, data_dir)
     rise, _ = fit.theta()  # the scenario's fit has one speed (not asymmetric)
     star = gompertz(income / 1000.0, fit.saturation(sc.country), fit.value("alpha"), fit.beta(sc.country))
+    if demand.substitution:
+        star = np.maximum(star - fit.value("substitution") * substitute, 0.0)
     return partial_adjustment(star, start, rise)
 
 
@@ -252,10 +268,12 @@ def modelled_ownership_draws(
     n: int,
     seed: int = 0,
     data_dir=None,
+    substitute: np.ndarray | None = None,
 ) -> np.ndarray:
     """``(n, T)`` draws of :func:`_modelled_ownership`'s path: the fitted parameters drawn from their
     asymptotic distribution (Krinsky-Robb, :func:`~motorisasi.model.ownership_fit.parameter_draws`),
-    every draw simulated at once. ``income`` is the projection years' GDP per capita ($)."""
+    every draw simulated at once. ``income`` is the projection years' GDP per capita ($); with
+    substitution, ``substitute`` is the four-wheel ownership of those years."""
     from motorisasi.model.ownership_fit import parameter_draws, simulate_draws
 
     fit = _ownership_fit(demand, sc, data_dir)
@@ -266,7 +284,10 @@ def modelled_ownership_draws(
     beta = d.get(f"beta[{sc.country}]", d.get("beta"))
     g = np.asarray(income, dtype=float) / 1000.0
     # One adjustment speed: the income of the year before the first does not choose a speed.
-    paths = simulate_draws(fit, d, np.concatenate([g[:1], g]), start, beta=beta, saturation=d["saturation"])
+    sub = None if substitute is None else np.concatenate([substitute[:1], substitute])
+    paths = simulate_draws(
+        fit, d, np.concatenate([g[:1], g]), start, beta=beta, saturation=d["saturation"], substitute=sub
+    )
     return paths[:, 1:]
 
 
@@ -338,6 +359,7 @@ def _segment(
     income: np.ndarray,
     sources: _Sources,
     data_dir,
+    substitute: np.ndarray | None = None,
 ) -> _SegmentResult:
     base, end = sc.years.base, sc.years.end
     country = sc.country
@@ -403,7 +425,12 @@ def _segment(
         total = _after_target(name, seg, sc, path.sales, proj_years, income[future], data_dir, to_register)
     elif isinstance(demand, OwnershipModel):
         per_1000 = _modelled_ownership(
-            demand, sc, 1000.0 * reg[base] / pop[~future][-1], income[future], data_dir
+            demand,
+            sc,
+            1000.0 * reg[base] / pop[~future][-1],
+            income[future],
+            data_dir,
+            None if substitute is None else substitute[future],
         )
         total = to_register(per_1000)
     else:  # pragma: no cover
@@ -1012,10 +1039,25 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         for pt in [seg.residual_powertrain, *seg.powertrains]:
             if pt not in powertrains:
                 powertrains.append(pt)
+    # A motorcycle segment with substitution runs after the others: their registered fleet
+    # per 1,000 is the four-wheel ownership its motorcycles give way to.
+    later = [n for n, seg in sc.segments.items() if getattr(seg.demand, "substitution", False)]
     results = {
         name: _segment(name, seg, sc, years, pop, income, sources, data_dir)
         for name, seg in sc.segments.items()
+        if name not in later
     }
+    if later:
+        if not results:
+            raise ScenarioError(
+                f"segments.{later[0]}.demand.substitution: no other segment gives the four-wheel ownership"
+            )
+        four_wheel = 1000.0 * sum(r.registered for r in results.values()) / pop
+        for name in later:
+            results[name] = _segment(
+                name, sc.segments[name], sc, years, pop, income, sources, data_dir, four_wheel
+            )
+        results = {name: results[name] for name in sc.segments}
 
     def by_pt(attr: str) -> np.ndarray:
         out = np.full((len(segments), len(powertrains), len(years)), np.nan)

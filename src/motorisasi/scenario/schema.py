@@ -248,11 +248,22 @@ class OwnershipModel(Strict):
     countries: list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]] = Field(
         default_factory=lambda: ["IDN", "JPN", "THA", "MYS"], description="Panel the model is fitted to"
     )
-    definition: Literal["four_wheel", "passenger_cars"] = "passenger_cars"
+    definition: Literal["four_wheel", "passenger_cars", "two_wheel"] = "passenger_cars"
     saturation: float | None = Field(None, gt=0, le=1500, description="Fixed saturation, vehicles per 1,000")
+    substitution: bool = Field(
+        False,
+        description="two_wheel only: motorcycles give way to four-wheelers (the registered fleet of the "
+        "scenario's other segments per 1,000), with the fitted number given up per four-wheeler",
+    )
     reason: Text = (
         "Gompertz ownership with partial adjustment, fitted to the panel (Dargay, Gately & Sommer 2007)"
     )
+
+    @model_validator(mode="after")
+    def _substitution_needs_two_wheel(self) -> OwnershipModel:
+        if self.substitution and self.definition != "two_wheel":
+            raise ValueError(f"substitution is only for definition two_wheel, not {self.definition!r}")
+        return self
 
 
 class OwnershipTarget(Strict):
@@ -284,6 +295,8 @@ class OwnershipTarget(Strict):
             raise ValueError(f"after_growth_pct is only used with after: sales_growth, not {self.after!r}")
         if self.after_model is not None and self.after != "ownership_model":
             raise ValueError(f"after_model is only used with after: ownership_model, not {self.after!r}")
+        if self.after_model is not None and self.after_model.substitution:
+            raise ValueError("after_model.substitution is not supported after a target (use ownership_model)")
         return self
 
 
