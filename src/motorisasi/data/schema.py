@@ -9,8 +9,10 @@ A data folder (the embedded one, or a user's ``--data DIR``) holds:
 ``brand_origin.csv`` (optional)
     ``brand, origin``: the country of origin used to group brands.
 ``register_definitions.csv`` (optional)
-    ``country, definition, mechanism, breaks, source_id``: what a country's registered-vehicle
-    count means (:data:`REGISTER_DEFINITIONS`), how vehicles leave it and its documented breaks.
+    ``country, definition, mechanism, breaks, break_years, source_id``: what a country's
+    registered-vehicle count means (:data:`REGISTER_DEFINITIONS`), how vehicles leave it, its
+    documented breaks, and the years (``;``-separated) whose change from the year before is a
+    change of source or a purge, not a flow of vehicles.
 any other ``*.csv``
     Values in the tidy format of :data:`VALUE_COLUMNS`, one value per row. Each row names
     its source (``source_id``; several ids are separated by ``;``) and a ``flag`` that says
@@ -43,7 +45,7 @@ SOURCE_REQUIRED = ("source_id", "publisher", "citation", "accessed")
 SERIES_COLUMNS = ("series", "kind", "unit", "vehicle_type", "basis", "description")
 SERIES_REQUIRED = ("series", "kind", "unit", "description")
 BRAND_COLUMNS = ("brand", "origin")
-REGISTER_COLUMNS = ("country", "definition", "mechanism", "breaks", "source_id")
+REGISTER_COLUMNS = ("country", "definition", "mechanism", "breaks", "break_years", "source_id")
 REGISTER_REQUIRED = ("country", "definition", "source_id")
 #: What a registered-vehicle count means: how vehicles that leave use leave the count.
 REGISTER_DEFINITIONS = {
@@ -144,6 +146,7 @@ UNITS: dict[str, bool] = {
     "persons per 1000 vehicles": False,
     "hours per vehicle": False,
     "persons per km2": False,
+    "constant 2017 international $": False,
 }
 
 #: Largest number of vehicles a year's sales, exports or a capacity may reach: ten times the

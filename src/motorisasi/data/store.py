@@ -103,9 +103,14 @@ def register_definition(country: str, data_dir: str | Path | None = None) -> dic
     ``definition`` (active, mixed, cumulative or unknown), ``mechanism``, ``breaks`` and ``source_id``.
     A country without a row is ``unknown``."""
     row = _merged(_chosen(data_dir)).registers.get(country)
-    if row is None:
-        return {"country": country, "definition": "unknown", "mechanism": "", "breaks": "", "source_id": ""}
-    return dict(row)
+    empty = {"country": country, "definition": "unknown", "mechanism": "", "breaks": "", "break_years": ""}
+    return {**empty, "source_id": "", **(row or {})}
+
+
+def break_years(country: str, data_dir: str | Path | None = None) -> set[int]:
+    """Years whose registered count changed source or was purged (``register_definitions.csv``)."""
+    text = register_definition(country, data_dir).get("break_years", "")
+    return {int(y) for y in text.split(";") if y.strip()}
 
 
 def _chosen(data_dir: str | Path | None) -> str | None:

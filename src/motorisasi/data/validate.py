@@ -214,6 +214,9 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
         for sid in filter(None, row["source_id"].split(";")):
             if sid not in sources:
                 problems.append(Problem(reg_file, line, "source_id", f"unknown source {sid!r}"))
+        for year in filter(None, row.get("break_years", "").split(";")):
+            if not year.strip().isdigit() or not schema.YEAR_MIN <= int(year) <= schema.YEAR_MAX:
+                problems.append(Problem(reg_file, line, "break_years", f"{year!r} is not a year"))
         if country:
             folder.registers[country] = row
     catalogue = dict(reference.series) if reference else {}

@@ -23,6 +23,24 @@ from motorisasi.model.ownership_fit import CountryHistory, OwnershipFit, fit_own
 DEFAULT_PANEL = ("IDN", "JPN", "THA", "MYS")
 #: What an ownership history counts (see the module docs).
 DEFINITIONS = ("four_wheel", "passenger_cars", "two_wheel")
+#: Income and population series, the first one a country has (the World Bank's, else a derived
+#: or national series for an economy it does not cover, such as Taiwan).
+INCOME_SERIES = ("gdp_per_capita_ppp_worldbank", "gdp_per_capita_ppp_derived")
+POPULATION_SERIES = ("population_worldbank", "population_national")
+
+
+def first_series(names: tuple[str, ...], country: str, data_dir=None):
+    """``(values, name)`` of the first of ``names`` with values for ``country`` (else the first error)."""
+    from motorisasi.data.store import series_values
+
+    first: MotorisasiError | None = None
+    for name in names:
+        try:
+            return series_values(name, country, data_dir=data_dir), name
+        except MotorisasiError as exc:
+            first = first or exc
+    assert first is not None
+    raise first
 
 
 class HistoryError(MotorisasiError):
@@ -51,12 +69,13 @@ def ownership_history(
 
     Years whose vehicle count carries a flag in ``exclude_flags`` are left out, so that the
     fit never takes a filled or basis-adjusted value for an observation (a dynamic fit pairs
-    consecutive years only, so no change across the gap is used either).
+    consecutive years only, so no change across the gap is used either), and so are the
+    country's documented break years (``break_years`` in ``register_definitions.csv``).
     """
     from motorisasi.data.store import series_values
 
     try:
-        income = series_values("gdp_per_capita_ppp_worldbank", country, data_dir=data_dir)
+        income, income_name = first_series(INCOME_SERIES, country, data_dir)
         if definition == "two_wheel":
             return _two_wheel_history(country, data_dir, exclude_flags)
         if country == "IDN":
@@ -67,19 +86,19 @@ def ownership_history(
             parts = [series_values(name, country, data_dir=data_dir)]
             used = [name, "population"]
         elif definition == "four_wheel":
-            population = series_values("population_worldbank", country, data_dir=data_dir)
+            population, people = first_series(POPULATION_SERIES, country, data_dir)
             total = series_values("total_motor_vehicles_registered_ato", country, data_dir=data_dir)
             two = series_values("motorcycles_registered_ato", country, data_dir=data_dir)
             parts = [total, two]
             used = [
                 "total_motor_vehicles_registered_ato",
                 "motorcycles_registered_ato",
-                "population_worldbank",
+                people,
             ]
         elif definition == "passenger_cars":
-            population = series_values("population_worldbank", country, data_dir=data_dir)
+            population, people = first_series(POPULATION_SERIES, country, data_dir)
             parts = [series_values("passenger_cars_registered_ato", country, data_dir=data_dir)]
-            used = ["passenger_cars_registered_ato", "population_worldbank"]
+            used = ["passenger_cars_registered_ato", people]
         else:
             raise HistoryError(f"definition: unknown {definition!r} (use {', '.join(DEFINITIONS)})")
     except KeyError:
@@ -97,10 +116,15 @@ def ownership_history(
             extra = np.array([three.at(int(y)) if y in three.years else 0.0 for y in years])
             vehicles = vehicles - extra
             used.append("three_wheelers_registered_ato")
-    used.append("gdp_per_capita_ppp_worldbank")
+    used.append(income_name)
     flagged = {
         int(y) for part in parts for y, f in zip(part.years, part.flags, strict=True) if f in exclude_flags
     }
+    # A documented break (a change of source or a purge): the year after it is left out, so no
+    # change across it is taken for a flow of vehicles.
+    from motorisasi.data.store import break_years
+
+    flagged |= break_years(country, data_dir)
     if flagged:
         keep = np.array([int(y) not in flagged for y in years])
         years, inc, pop, vehicles = years[keep], inc[keep], pop[keep], vehicles[keep]
@@ -164,11 +188,11 @@ def _two_wheel_history(country: str, data_dir, exclude_flags) -> tuple[CountryHi
 
     cars, used = ownership_history(country, "four_wheel", data_dir, exclude_flags)
     try:
-        income = series_values("gdp_per_capita_ppp_worldbank", country, data_dir=data_dir)
+        income, _ = first_series(INCOME_SERIES, country, data_dir)
         name = "motorcycles_registered" if country == "IDN" else "motorcycles_registered_ato"
-        people = "population" if country == "IDN" else "population_worldbank"
         two = series_values(name, country, data_dir=data_dir)
-        population = series_values(people, country, data_dir=data_dir)
+        people_series = ("population",) if country == "IDN" else POPULATION_SERIES
+        population, people = first_series(people_series, country, data_dir)
     except MotorisasiError as exc:
         raise HistoryError(f"{country}: {exc}") from None
     flagged = {int(y) for y, f in zip(two.years, two.flags, strict=True) if f in exclude_flags}

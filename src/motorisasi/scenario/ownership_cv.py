@@ -226,11 +226,11 @@ def _forecast_country(
 
 def _incomes(countries, data_dir) -> dict[str, dict[int, float]]:
     """Income of every year the data give, also those whose ownership is left out (thousand $)."""
-    from motorisasi.data.store import series_values
+    from motorisasi.scenario.ownership import INCOME_SERIES, first_series
 
     out = {}
     for c in countries:
-        values = series_values("gdp_per_capita_ppp_worldbank", c, data_dir=data_dir)
+        values, _ = first_series(INCOME_SERIES, c, data_dir)
         out[c] = {int(y): float(v) / 1000.0 for y, v in zip(values.years, values.values, strict=True)}
     return out
 

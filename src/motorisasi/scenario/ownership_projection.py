@@ -29,7 +29,14 @@ from motorisasi.model.ownership_fit import (
     parameter_draws,
     simulate_draws,
 )
-from motorisasi.scenario.ownership import DEFAULT_PANEL, HistoryError, characteristics, fit_panel
+from motorisasi.scenario.ownership import (
+    DEFAULT_PANEL,
+    INCOME_SERIES,
+    HistoryError,
+    characteristics,
+    first_series,
+    fit_panel,
+)
 
 #: Years of observed income whose mean growth carries the path on when no growth is given.
 RECENT_YEARS = 10
@@ -99,10 +106,9 @@ def project_ownership(
     data_dir: str | Path | None = None,
 ) -> OwnershipProjection:
     """Project ``country``'s ownership to ``to`` (see the module docs)."""
-    from motorisasi.data.store import series_values
 
     try:
-        gdp = series_values("gdp_per_capita_ppp_worldbank", country, data_dir=data_dir)
+        gdp, _ = first_series(INCOME_SERIES, country, data_dir)
     except MotorisasiError as exc:
         raise HistoryError(f"country: {exc}") from None
     known = {int(y): float(v) / 1000.0 for y, v in zip(gdp.years, gdp.values, strict=True)}
