@@ -239,7 +239,8 @@ def fit_id():
 
 def test_ownership_fit_in_indonesian(fit_id):
     out = fit_id
-    assert "Model kepemilikan (penyesuaian parsial), four_wheel, IDN, JPN, THA, MYS" in out
+    panel = "IDN, JPN, THA, MYS, KOR, PHL, IND, VNM"
+    assert f"Model kepemilikan (penyesuaian parsial), four_wheel, {panel}" in out
     assert _header(out, "parameter") == ["parameter", "estimasi", "galat baku", "selang 95 %", "satuan"]
     saturation = _row(out, "saturasi")
     assert re.search(r"\d+(,\d+)? hingga \d+(,\d+)?\s+kendaraan per 1\.000 penduduk$", saturation.rstrip()), (

@@ -248,7 +248,9 @@ def test_income_needed_reaches_the_target_through_the_fitted_model():
     assert f"grows {100 * block['growth']:.1f} %/yr" in text.output
     # The assumptions table names the panel, the definition and the cross-validated skill.
     named = {a.name: a for a in r.assumptions}
-    assert named["ownership_panel"].value == "IDN, JPN, THA, MYS"
+    from motorisasi.scenario.ownership import DEFAULT_PANEL
+
+    assert named["ownership_panel"].value == ", ".join(DEFAULT_PANEL)
     assert named["ownership_definition"].value == "four_wheel"
     skill = named["ownership_cv_mae"]
     assert skill.value == pytest.approx(block["skill"]["rolling"]["mae"]["ownership_model"])

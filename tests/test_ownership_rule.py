@@ -287,19 +287,19 @@ def test_ownership_project_prints_the_rule_and_the_range():
     runner = CliRunner()
     wide = {"COLUMNS": "200"}
     text = runner.invoke(
-        app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200"], env=wide
+        app, ["ownership", "project", "-c", "LKA", "--to", "2030", "--draws", "200"], env=wide
     )
     assert text.exit_code == 0, text.output
     assert "fitted to the country's own observed years" in text.output
     assert "90 % range" in text.output
     out = runner.invoke(
-        app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200", "--json"]
+        app, ["ownership", "project", "-c", "LKA", "--to", "2030", "--draws", "200", "--json"]
     )
     data = json.loads(out.output)
-    assert data["beta_source"] == "own" and data["start"][0] == 2022
-    assert len(data["years"]) == len(data["ownership"]) == len(data["low"]) == 2030 - 2022 + 1
+    assert data["beta_source"] == "own" and data["start"][0] == 2021
+    assert len(data["years"]) == len(data["ownership"]) == len(data["low"]) == 2030 - 2021 + 1
     indo = runner.invoke(
-        app, ["ownership", "project", "-c", "PHL", "--to", "2030", "--draws", "200", "--lang", "id"]
+        app, ["ownership", "project", "-c", "LKA", "--to", "2030", "--draws", "200", "--lang", "id"]
     )
     assert "rentang 90 %" in indo.output
 

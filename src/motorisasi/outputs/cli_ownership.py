@@ -26,7 +26,7 @@ ownership_app = typer.Typer(
 def fit(
     countries: Annotated[
         str, typer.Option(help="Comma-separated ISO3 codes of the panel.")
-    ] = "IDN,JPN,THA,MYS",
+    ] = "IDN,JPN,THA,MYS,KOR,PHL,IND,VNM",
     definition: Annotated[str, typer.Option(help="four_wheel, passenger_cars or two_wheel.")] = "four_wheel",
     static: Annotated[bool, typer.Option(help="Fit the static curve instead of partial adjustment.")] = False,
     asymmetric: Annotated[bool, typer.Option(help="Separate speeds for rising and falling income.")] = False,
@@ -291,7 +291,7 @@ def project(
     definition: Annotated[str, typer.Option(help="four_wheel or passenger_cars.")] = "four_wheel",
     countries: Annotated[
         str, typer.Option(help="Comma-separated ISO3 codes of the panel the model is fitted to.")
-    ] = "IDN,JPN,THA,MYS",
+    ] = "IDN,JPN,THA,MYS,KOR,PHL,IND,VNM",
     with_characteristics: Annotated[
         str,
         typer.Option(

@@ -246,7 +246,8 @@ class OwnershipPath(Strict):
 class OwnershipModel(Strict):
     type: Literal["ownership_model"]
     countries: list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]] = Field(
-        default_factory=lambda: ["IDN", "JPN", "THA", "MYS"], description="Panel the model is fitted to"
+        default_factory=lambda: ["IDN", "JPN", "THA", "MYS", "KOR", "PHL", "IND", "VNM"],
+        description="Panel the model is fitted to",
     )
     definition: Literal["four_wheel", "passenger_cars", "two_wheel"] = "passenger_cars"
     saturation: float | None = Field(None, gt=0, le=1500, description="Fixed saturation, vehicles per 1,000")
