@@ -81,6 +81,49 @@ def test_run_checks_catch_a_broken_balance(baseline):
         check(shares)
 
 
+@pytest.mark.parametrize(
+    ("variable", "where", "change", "words"),
+    [
+        ("register_removals", {"segment": "commercial", "year": 2031}, 50.0, "mass balance of the register"),
+        ("stock", {"segment": "motorcycles", "powertrain": "BEV", "year": 2040}, 10.0, "does not add up"),
+        ("energy_unexplained", {"fuel": "diesel", "year": 2017}, 1.0, "unexplained energy"),
+        ("local_assembly", {"year": 2033}, 100.0, "domestic sales differ"),
+        ("exports", {"year": 2033}, 100.0, "production differs"),
+    ],
+)
+def test_every_run_check_catches_its_own_breakage(baseline, variable, where, change, words):
+    broken = baseline.copy(deep=True)
+    where = {
+        **where,
+        **(
+            {"industry_group": broken["industry_group"].values[0]}
+            if variable in ("local_assembly", "exports")
+            else {}
+        ),
+    }
+    broken[variable].loc[where] += change
+    with pytest.raises(RunCheckError, match=words):
+        check(broken)
+    check(baseline)  # the untouched run passes
+
+
+def test_negative_removals_and_stock_are_caught(baseline):
+    removals = baseline.copy(deep=True)
+    # A negative removal balanced by the register so that only the sign check fails.
+    cut = float(removals["register_removals"].sel(segment="cars", year=2045)) + 1e4
+    removals["register_removals"].loc[{"segment": "cars", "year": 2045}] = -1e4
+    removals["registered_stock"].loc[{"segment": "cars", "year": slice(2045, None)}] += cut
+    with pytest.raises(RunCheckError, match="negative removals"):
+        check(removals)
+    stock = baseline.copy(deep=True)
+    # Negative stock of one powertrain, balanced by another, so that only the sign check fails.
+    stock["stock"].loc[{"segment": "cars", "powertrain": "BEV", "year": 2050}] = -5e3
+    other = float(baseline["stock"].sel(segment="cars", powertrain="BEV", year=2050)) + 5e3
+    stock["stock"].loc[{"segment": "cars", "powertrain": "ICE", "year": 2050}] += other
+    with pytest.raises(RunCheckError, match="negative stock"):
+        check(stock)
+
+
 # --- a tiny country for hand calculations ------------------------------------------------------
 
 

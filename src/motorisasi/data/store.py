@@ -44,6 +44,14 @@ class Merged:
     user_dir: Path | None
     registers: dict[str, dict[str, str]] = field(default_factory=dict)
 
+    @functools.cached_property
+    def by_series(self) -> dict[str, list[dict[str, object]]]:
+        """The rows of each series (built once: a run looks up about a hundred series)."""
+        index: dict[str, list[dict[str, object]]] = {}
+        for r in self.rows:
+            index.setdefault(str(r["series"]), []).append(r)
+        return index
+
 
 @dataclass(frozen=True)
 class SeriesValues:
@@ -150,7 +158,7 @@ def series_values(
     data = merged(data_dir)
     if series not in data.series:
         raise _unknown(series, list(data.series), "series")
-    rows = [r for r in data.rows if r["series"] == series]
+    rows = data.by_series.get(series, [])
     countries = sorted({str(r["country"]) for r in rows})
     if country not in countries:
         raise DataError(
@@ -195,7 +203,7 @@ def constant_value(series: str, country: str = "IDN", data_dir: str | Path | Non
     data = merged(data_dir)
     if series not in data.series:
         raise _unknown(series, list(data.series), "series")
-    rows = [r for r in data.rows if r["series"] == series and r["country"] == country]
+    rows = [r for r in data.by_series.get(series, []) if r["country"] == country]
     if len(rows) != 1:
         raise DataError(
             f"series {series!r} for {country} has {len(rows)} values; a constant needs exactly one"

@@ -1796,48 +1796,77 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
 
 
 def check(ds, rtol: float = 1e-9) -> None:
-    """Mass balance, share sums and non-negative stocks; raises :class:`RunCheckError`."""
+    """Mass balance, share sums and non-negative stocks; raises :class:`RunCheckError`.
+
+    On the arrays themselves (numpy, not xarray selections): the checks run after every run.
+    """
     base = int(ds.attrs["base_year"])
-    proj = ds.sel(year=ds["year"] > base)
-    stock = proj["stock"].sum("powertrain")
-    registered = proj["registered_stock"]
+    years = ds["year"].values
+    future = years > base
+    at_base = np.nonzero(years == base)[0]
+
+    def values(name: str, *dims: str) -> np.ndarray:
+        return ds[name].transpose(*dims).values
+
+    def before(series: np.ndarray, start: np.ndarray) -> np.ndarray:
+        # The series one year later, starting with the base year's value.
+        return np.concatenate([start[..., None], series[..., :-1]], axis=-1)
+
+    seg_pt = ("segment", "powertrain", "year")
+    registered_all = values("registered_stock", "segment", "year")
+    in_use_all = values("in_use_stock", "segment", "year")
+    registered, in_use = registered_all[:, future], in_use_all[:, future]
     scale = np.maximum(np.abs(registered), 1.0)
-    in_use = proj["in_use_stock"]
-    previous = xr_concat_previous(in_use, ds["in_use_stock"].sel(year=base))
-    flows = proj["sales"].sum("powertrain") - proj["retirements"].sum("powertrain")
-    gap = np.abs(in_use - previous - flows)
+    stock_pt = values("stock", *seg_pt)[..., future]
+    flows = np.nansum(values("sales", *seg_pt)[..., future], axis=1) - np.nansum(
+        values("retirements", *seg_pt)[..., future], axis=1
+    )
+    gap = np.abs(in_use - before(in_use, in_use_all[:, at_base[0]]) - flows)
     if (gap > rtol * scale).any():
         raise RunCheckError(
-            f"mass balance of the fleet in use fails by up to {float(gap.max()):.3g} vehicles"
+            f"mass balance of the fleet in use fails by up to {float(np.nanmax(gap)):.3g} vehicles"
         )
-    previous = xr_concat_previous(registered, ds["registered_stock"].sel(year=base))
-    gap = np.abs(registered - previous - proj["sales_total"] + proj["register_removals"])
+    sales_total = values("sales_total", "segment", "year")[:, future]
+    removals = values("register_removals", "segment", "year")[:, future]
+    gap = np.abs(registered - before(registered, registered_all[:, at_base[0]]) - sales_total + removals)
     if (gap > rtol * scale).any():
-        raise RunCheckError(f"mass balance of the register fails by up to {float(gap.max()):.3g} vehicles")
-    if (np.abs(stock - in_use) > rtol * scale).any():
+        raise RunCheckError(
+            f"mass balance of the register fails by up to {float(np.nanmax(gap)):.3g} vehicles"
+        )
+    if (np.abs(np.nansum(stock_pt, axis=1) - in_use) > rtol * scale).any():
         raise RunCheckError("the fleet by powertrain does not add up to the fleet in use")
-    if (proj["register_removals"] < -1e-6 * scale).any():
+    if (removals < -1e-6 * scale).any():
         raise RunCheckError("negative removals from the register")
     if "energy_unexplained" in ds:
         # Road energy of the fleet plus the unexplained energy is the reference, wherever there is one.
-        fuels = [f for f in ("gasoline", "diesel") if f in ds["fuel"].values]
-        past = ds.sel(year=ds["year"] <= base, fuel=fuels)
-        reference = past["energy_reference"]
-        total = past["energy"].sum("segment") + past["energy_unexplained"]
-        gap = np.abs(total - reference).where(np.isfinite(reference), 0.0)
-        if (gap > 1e-9 * np.maximum(np.abs(reference.fillna(0)), 1.0)).any():
+        fuel_names = list(ds["fuel"].values)
+        rows = [fuel_names.index(f) for f in ("gasoline", "diesel") if f in fuel_names]
+        past = ~future
+        reference = values("energy_reference", "fuel", "year")[rows][:, past]
+        energy = np.nansum(values("energy", "segment", "fuel", "year")[:, rows][..., past], axis=0)
+        total = energy + values("energy_unexplained", "fuel", "year")[rows][:, past]
+        known = np.isfinite(reference)
+        gap = np.where(known, np.abs(total - reference), 0.0)
+        if (gap > 1e-9 * np.maximum(np.abs(np.where(known, reference, 0.0)), 1.0)).any():
             raise RunCheckError("road energy plus the unexplained energy differs from the reference")
-    total = proj["sales_share"].sum("powertrain")
+    total = np.nansum(values("sales_share", *seg_pt)[..., future], axis=1)
     if (np.abs(total - 1) > 1e-9).any():
         raise RunCheckError("sales shares do not sum to one")
-    if (proj["stock"] < -1e-6 * scale).any():
+    if (stock_pt < -1e-6 * scale[:, None, :]).any():
         raise RunCheckError("negative stock")
     if "production" in ds:
         groups = json.loads(ds.attrs["scenario"])["industry"]["groups"]
+        segments = list(ds["segment"].values)
+        group_names = list(ds["industry_group"].values)
+        flows_by = {
+            f: values(f, "industry_group", "year")[:, future]
+            for f in ("production", "exports", "imports", "local_assembly")
+        }
         for name, spec in groups.items():
-            part = proj.sel(industry_group=name)
-            domestic = proj["sales_total"].sel(segment=spec["segments"]).sum("segment")
+            g = group_names.index(name)
+            domestic = np.nansum(sales_total[[segments.index(n) for n in spec["segments"]]], axis=0)
             size = np.maximum(np.abs(domestic), 1.0)
+            part = {f: v[g] for f, v in flows_by.items()}
             if (np.abs(part["local_assembly"] + part["imports"] - domestic) > rtol * size).any():
                 raise RunCheckError(f"{name}: domestic sales differ from local assembly + imports")
             if (np.abs(part["production"] - part["local_assembly"] - part["exports"]) > rtol * size).any():
@@ -1845,12 +1874,3 @@ def check(ds, rtol: float = 1e-9) -> None:
             for flow in ("production", "exports", "imports", "local_assembly"):
                 if (part[flow] < -1e-6 * size).any():
                     raise RunCheckError(f"{name}: negative {flow}")
-
-
-def xr_concat_previous(series, start):
-    """The series shifted one year later, starting with ``start``."""
-    import xarray as xr
-
-    shifted = series.shift(year=1)
-    first = series["year"].values[0]
-    return xr.where(series["year"] == first, start, shifted)
