@@ -79,13 +79,13 @@ def reference_energy(series: list[str], country: str, years: np.ndarray, data_di
     """
     from motorisasi.data.store import merged, series_values
 
-    rows = merged(data_dir).rows
+    data = merged(data_dir)
     if not series:
         return np.full(len(years), np.nan), []
     total = np.zeros(len(years))
     used = []
     for name in series:
-        if not any(r["series"] == name and r["country"] == country for r in rows):
+        if not any(r["country"] == country for r in data.by_series.get(name, [])):
             return np.full(len(years), np.nan), []
         values = series_values(name, country, data_dir=data_dir)
         by_year = {int(y): float(v) for y, v in zip(values.years, values.values, strict=True)}

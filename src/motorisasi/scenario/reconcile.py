@@ -106,7 +106,7 @@ def _constant(series: str, country: str, data_dir) -> float | None:
     """The country's own value, else Indonesia's (the conversion densities are international averages)."""
     from motorisasi.data.store import merged
 
-    rows = [r for r in merged(data_dir).rows if r["series"] == series and r["region"] == ""]
+    rows = [r for r in merged(data_dir).by_series.get(series, []) if r["region"] == ""]
     for wanted in (country, "IDN"):
         hits = [float(r["value"]) for r in rows if r["country"] == wanted]
         if hits:

@@ -70,19 +70,18 @@ def basis_by_year(parts: list, country: str, data_dir) -> tuple[dict[int, float]
     """
     from motorisasi.data.store import merged
 
-    rows = merged(data_dir).rows
+    data = merged(data_dir)
     labels: list[dict[int, float]] = []
     source = "data"
     for part in parts:
         own = [
-            r for r in rows if r["series"] == part.series and r["country"] == country and r["region"] == ""
+            r for r in data.by_series.get(part.series, []) if r["country"] == country and r["region"] == ""
         ]
         from_user = any(r.get("_folder") for r in own)
         mine = {
             int(r["year"]): float(r["value"])
-            for r in rows
-            if r["series"] == BASIS_SERIES
-            and r["country"] == country
+            for r in data.by_series.get(BASIS_SERIES, [])
+            if r["country"] == country
             and r["region"] == ""
             and r["category"] == part.series
             and r["year"] is not None

@@ -951,7 +951,7 @@ def _check_series(sc: Scenario, data_dir) -> None:
             )
         if slash:
             categories = {
-                str(r["category"]) for r in data.rows if r["series"] == series and r["country"] == sc.country
+                str(r["category"]) for r in data.by_series.get(series, []) if r["country"] == sc.country
             }
             if category not in categories - {""}:
                 shown = ", ".join(sorted(categories - {""})) or "none"
@@ -1407,10 +1407,9 @@ def _history(name: str | None, country: str, years: np.ndarray, sources: _Source
     if name not in data.series:
         raise ScenarioError(f"data: unknown series {name!r}")
     index = {int(y): i for i, y in enumerate(years)}
-    for r in data.rows:
+    for r in data.by_series.get(name, []):
         if (
-            r["series"] == name
-            and r["country"] == country
+            r["country"] == country
             and r["region"] == ""
             and r["category"] == ""
             and r["year"] is not None
@@ -1431,8 +1430,8 @@ def _category_history(series: str, country: str, sources: _Sources, data_dir) ->
     if series not in data.series:
         raise ScenarioError(f"data: unknown series {series!r}")
     out: dict[str, dict[int, float]] = {}
-    for r in data.rows:
-        if r["series"] == series and r["country"] == country and r["year"] is not None:
+    for r in data.by_series.get(series, []):
+        if r["country"] == country and r["year"] is not None:
             if not 0 <= float(r["value"]) <= 100:
                 from motorisasi.data.store import DataRowError, located
 
