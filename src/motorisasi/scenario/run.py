@@ -779,14 +779,19 @@ MAX_AGE = 60  # the last age bin holds this age and older
 def _by_age(stock_pt: np.ndarray, init_pt: np.ndarray) -> np.ndarray:
     """Fleet by powertrain, year and age (0 .. MAX_AGE, the last bin open) from cohort arrays."""
     n_pt, n, _ = stock_pt.shape
-    out = np.zeros((n_pt, n, MAX_AGE + 1))
+    bins = MAX_AGE + 1
     t, c = np.indices((n, n))
-    ages = np.clip(t - c, 0, MAX_AGE)
-    for a in range(MAX_AGE + 1):
-        out[:, :, a] = np.sum(np.where((ages == a) & (t >= c), stock_pt, 0.0), axis=-1)
-    years = np.arange(n)
-    for a0 in range(init_pt.shape[-1]):
-        out[:, years, np.clip(years + 1 + a0, 0, MAX_AGE)] += init_pt[:, :, a0]
+    alive = t >= c
+    # New cohorts: year t, cohort c is aged t - c; base-fleet age a0 is a0 + 1 + t in year t.
+    new_cells = t[alive] * bins + np.minimum(t[alive] - c[alive], MAX_AGE)
+    years, a0 = np.indices((n, init_pt.shape[-1]))
+    old_cells = (years * bins + np.minimum(years + 1 + a0, MAX_AGE)).ravel()
+    out = np.empty((n_pt, n, bins))
+    for p in range(n_pt):  # a handful of powertrains
+        out[p] = (
+            np.bincount(new_cells, weights=stock_pt[p][alive], minlength=n * bins)
+            + np.bincount(old_cells, weights=init_pt[p].ravel(), minlength=n * bins)
+        ).reshape(n, bins)
     return out
 
 
