@@ -692,7 +692,7 @@ def test_results_no_country_could_show_are_refused(tmp_path, override, words):
 
 
 def test_an_overflow_in_a_run_is_an_error(monkeypatch):
-    import motorisasi.scenario.run as run_module
+    import motorisasi.scenario.steps.fleet as run_module
 
     def overflow(seg, n_ages):
         return 10.0**400  # a Python float overflows with OverflowError, not a numpy warning

@@ -497,7 +497,8 @@ def test_a_calibration_window_with_too_few_changes_is_an_error(tmp_path):
 
 def test_without_basis_rows_every_change_of_source_is_a_break(synthetic, tmp_path):
     from motorisasi.scenario.register import basis_by_year
-    from motorisasi.scenario.run import _Sources, segment_history
+    from motorisasi.scenario.steps.fleet import segment_history
+    from motorisasi.scenario.steps.inputs import _Sources
 
     folder = tmp_path / "nobasis"
     folder.mkdir()
@@ -525,7 +526,7 @@ def test_without_basis_rows_every_change_of_source_is_a_break(synthetic, tmp_pat
 
 
 def run_resolved(sc, folder):
-    from motorisasi.scenario.run import resolve_base
+    from motorisasi.scenario.steps.inputs import resolve_base
 
     return resolve_base(sc, folder)
 

@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from motorisasi.data import schema as data_schema
 from motorisasi.outputs.cli import app
 from motorisasi.outputs.export import IAMC_COLUMNS, iamc, write_all
-from motorisasi.scenario.run import RunCheckError, check, run
+from motorisasi.scenario.run import run
 from motorisasi.scenario.schema import LIBRARY, Scenario, ScenarioError, load_scenario
+from motorisasi.scenario.steps.checks import RunCheckError, check
 
 runner = CliRunner()
 
@@ -444,8 +445,8 @@ def test_ownership_model_draws_for_ensembles(tmp_path):
     from dataclasses import replace
 
     from motorisasi.model.ownership_fit import parameter_draws
-    from motorisasi.scenario.run import _modelled_ownership, _ownership_fit, modelled_ownership_draws
     from motorisasi.scenario.schema import OwnershipModel
+    from motorisasi.scenario.steps.demand import _modelled_ownership, _ownership_fit, modelled_ownership_draws
 
     sc = load_scenario("baseline")
     demand = OwnershipModel(type="ownership_model", definition="passenger_cars")
@@ -460,7 +461,7 @@ def test_ownership_model_draws_for_ensembles(tmp_path):
     one = replace(fit, params={**fit.params, **{k: float(v[7]) for k, v in d.items() if k in fit.params}})
     from unittest import mock
 
-    with mock.patch("motorisasi.scenario.run._ownership_fit", return_value=one):
+    with mock.patch("motorisasi.scenario.steps.demand._ownership_fit", return_value=one):
         np.testing.assert_allclose(paths[7], _modelled_ownership(demand, sc, 72.0, income, None), rtol=1e-10)
 
 
@@ -775,7 +776,7 @@ def test_motorcycles_give_way_to_four_wheelers_in_a_scenario(tmp_path):
     from unittest import mock
 
     from motorisasi.model.ownership import gompertz, partial_adjustment
-    from motorisasi.scenario import run as run_module
+    from motorisasi.scenario.steps import demand as run_module
 
     text = (
         f"extends: {BASE}\nname: moto\nsegments:\n  motorcycles:\n    demand:\n"

@@ -371,8 +371,8 @@ def backtest_sentences(
 
 def calibration(scenario="baseline", data_dir=None) -> dict:
     """The register calibration of every segment, with the lifetime's sensitivity (plain numbers)."""
-    from motorisasi.scenario.run import _where, resolve_base
     from motorisasi.scenario.schema import Scenario, ScenarioError, load_scenario
+    from motorisasi.scenario.steps.inputs import _where, resolve_base
 
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     try:
@@ -383,7 +383,8 @@ def calibration(scenario="baseline", data_dir=None) -> dict:
 
 def _calibration(sc, data_dir) -> dict:
     from motorisasi.scenario.register import calibrate
-    from motorisasi.scenario.run import _Sources, segment_history
+    from motorisasi.scenario.steps.fleet import segment_history
+    from motorisasi.scenario.steps.inputs import _Sources
 
     out: dict[str, object] = {"scenario": sc.name, "base_year": sc.years.base, "segments": {}}
     for name, seg in sc.segments.items():

@@ -60,7 +60,7 @@ def report(
     check_output_folder(out.parent, data)
     if charts is not None:
         check_output_folder(charts, data, "--charts")
-    from motorisasi.scenario.run import resolve_base
+    from motorisasi.scenario.steps.inputs import resolve_base
 
     loaded = [resolve_base(load_scenario(name), data) for name in scenarios or ["baseline"]]
     for sc in loaded:

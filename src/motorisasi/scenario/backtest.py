@@ -211,8 +211,9 @@ def backtest(
     """
     from motorisasi.data.store import series_values
     from motorisasi.scenario.register import RegisterError, calibrate
-    from motorisasi.scenario.run import ScenarioError, _Sources, _where, resolve_base, segment_history
-    from motorisasi.scenario.schema import Scenario, load_scenario
+    from motorisasi.scenario.schema import Scenario, ScenarioError, load_scenario
+    from motorisasi.scenario.steps.fleet import segment_history
+    from motorisasi.scenario.steps.inputs import _Sources, _where, resolve_base
 
     if not 1 <= horizons <= 30:
         raise BacktestError(f"horizons: must be 1 to 30 years, got {horizons}")

@@ -122,8 +122,10 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
         calibrate_fuel_use,
         factor_bounds,
     )
-    from motorisasi.scenario.run import FUELS, ScenarioError, _where, resolve_base, run
-    from motorisasi.scenario.schema import Scenario, load_scenario
+    from motorisasi.scenario.run import run
+    from motorisasi.scenario.schema import Scenario, ScenarioError, load_scenario
+    from motorisasi.scenario.steps.energy import FUELS
+    from motorisasi.scenario.steps.inputs import _where, resolve_base
 
     if not 1 <= horizons <= 30:
         raise BacktestError(f"horizons: must be 1 to 30 years, got {horizons}")

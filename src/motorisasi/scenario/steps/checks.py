@@ -1,0 +1,170 @@
+"""The checks step: mass balance, shares summing to one, non-negative stocks and flows, the
+energy reconciliation and plausible ranges, run after every scenario run.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from motorisasi.scenario.schema import ScenarioError
+
+
+class RunCheckError(RuntimeError):
+    """A model invariant (mass balance, share sums, non-negative stocks) failed."""
+
+
+def _require_range(
+    values, used: np.ndarray, years: np.ndarray, what: str, low: float, high: float, data_dir, field: str
+):
+    """Refuse a driver outside ``(low, high]`` in a year the run uses.
+
+    The error names the data row when the year is in the data, else the scenario's ``field``.
+    """
+    from motorisasi.data.store import DataRowError, located, merged
+
+    bad = np.nonzero(~((used > low) & (used <= high)))[0]
+    if not len(bad):
+        return
+    year = int(years[bad[0]])
+    data = merged(data_dir)
+    row = next(
+        (
+            r
+            for r in data.rows
+            if r["series"] == values.series and r["country"] == values.country and r["year"] == year
+        ),
+        None,
+    )
+    found = f"{used[bad[0]]:g} for {values.series} of {values.country} in {year}"
+    rule = f"{what} must be more than {low:,.0f} and at most {high:,.0f}"
+    if row is None:  # a year the scenario projects
+        raise ScenarioError(f"{field}: {what} reaches {used[bad[0]]:g} in {year}; {rule}")
+    raise DataRowError(f"{located(row)}: {found}; {rule}")
+
+
+def _plausible(ds) -> None:
+    """Refuse results no country could show: they come from inputs that compound beyond reason.
+
+    Each input is inside its own range, but a growth rate held for decades can still carry
+    sales past :data:`~motorisasi.data.schema.MAX_VEHICLES` a year, or ownership past
+    :data:`~motorisasi.data.schema.MAX_PER_1000`; the error names the input to change.
+    """
+    from motorisasi.data.schema import MAX_PER_1000, MAX_VEHICLES
+
+    years = ds["year"].values
+
+    def first_above(values: np.ndarray) -> str | None:
+        """'X vehicles in YEAR' for the first year above the limit (NaN counts as none)."""
+        over = np.flatnonzero(~(np.nan_to_num(values) <= MAX_VEHICLES))
+        return f"{values[over[0]]:.3g} vehicles in {years[over[0]]}" if len(over) else None
+
+    for seg in ds["segment"].values:
+        found = first_above(ds["sales_total"].sel(segment=seg).values)
+        if found:
+            raise ScenarioError(
+                f"segments.{seg}.demand: sales reach {found}, more than {MAX_VEHICLES:.0e} a year (ten "
+                "times the world's production); lower the growth or end the scenario earlier"
+            )
+    per_1000 = 1000 * ds["registered_stock"].sum("segment").values / ds["population"].values
+    over = np.nonzero(~(per_1000 <= MAX_PER_1000))[0]
+    if len(over):
+        year = int(years[over[0]])
+        where = (
+            "segments: the registered-fleet and population data (stock_series, drivers.population_series)"
+            if year <= int(ds.attrs["base_year"])
+            else "segments: the demand (or drivers.population_path)"
+        )
+        raise ScenarioError(
+            f"{where} give {per_1000[over[0]]:,.0f} registered vehicles per 1,000 people in {year}, "
+            f"more than {MAX_PER_1000:,.0f} (two per person)"
+        )
+    for group in ds["industry_group"].values if "exports" in ds else []:
+        found = first_above(ds["exports"].sel(industry_group=group).values)
+        if found:
+            raise ScenarioError(
+                f"industry.groups.{group}.exports_growth_pct: exports reach {found}, more than "
+                f"{MAX_VEHICLES:.0e} a year"
+            )
+
+
+def check(ds, rtol: float = 1e-9) -> None:
+    """Mass balance, share sums and non-negative stocks; raises :class:`RunCheckError`.
+
+    On the arrays themselves (numpy, not xarray selections): the checks run after every run.
+    """
+    base = int(ds.attrs["base_year"])
+    years = ds["year"].values
+    future = years > base
+    at_base = np.nonzero(years == base)[0]
+
+    def values(name: str, *dims: str) -> np.ndarray:
+        return ds[name].transpose(*dims).values
+
+    def before(series: np.ndarray, start: np.ndarray) -> np.ndarray:
+        # The series one year later, starting with the base year's value.
+        return np.concatenate([start[..., None], series[..., :-1]], axis=-1)
+
+    seg_pt = ("segment", "powertrain", "year")
+    registered_all = values("registered_stock", "segment", "year")
+    in_use_all = values("in_use_stock", "segment", "year")
+    registered, in_use = registered_all[:, future], in_use_all[:, future]
+    scale = np.maximum(np.abs(registered), 1.0)
+    stock_pt = values("stock", *seg_pt)[..., future]
+    flows = np.nansum(values("sales", *seg_pt)[..., future], axis=1) - np.nansum(
+        values("retirements", *seg_pt)[..., future], axis=1
+    )
+    gap = np.abs(in_use - before(in_use, in_use_all[:, at_base[0]]) - flows)
+    if (gap > rtol * scale).any():
+        raise RunCheckError(
+            f"mass balance of the fleet in use fails by up to {float(np.nanmax(gap)):.3g} vehicles"
+        )
+    sales_total = values("sales_total", "segment", "year")[:, future]
+    removals = values("register_removals", "segment", "year")[:, future]
+    gap = np.abs(registered - before(registered, registered_all[:, at_base[0]]) - sales_total + removals)
+    if (gap > rtol * scale).any():
+        raise RunCheckError(
+            f"mass balance of the register fails by up to {float(np.nanmax(gap)):.3g} vehicles"
+        )
+    if (np.abs(np.nansum(stock_pt, axis=1) - in_use) > rtol * scale).any():
+        raise RunCheckError("the fleet by powertrain does not add up to the fleet in use")
+    if (removals < -1e-6 * scale).any():
+        raise RunCheckError("negative removals from the register")
+    if "energy_unexplained" in ds:
+        # Road energy of the fleet plus the unexplained energy is the reference, wherever there is one.
+        fuel_names = list(ds["fuel"].values)
+        rows = [fuel_names.index(f) for f in ("gasoline", "diesel") if f in fuel_names]
+        past = ~future
+        reference = values("energy_reference", "fuel", "year")[rows][:, past]
+        energy = np.nansum(values("energy", "segment", "fuel", "year")[:, rows][..., past], axis=0)
+        total = energy + values("energy_unexplained", "fuel", "year")[rows][:, past]
+        known = np.isfinite(reference)
+        gap = np.where(known, np.abs(total - reference), 0.0)
+        if (gap > 1e-9 * np.maximum(np.abs(np.where(known, reference, 0.0)), 1.0)).any():
+            raise RunCheckError("road energy plus the unexplained energy differs from the reference")
+    total = np.nansum(values("sales_share", *seg_pt)[..., future], axis=1)
+    if (np.abs(total - 1) > 1e-9).any():
+        raise RunCheckError("sales shares do not sum to one")
+    if (stock_pt < -1e-6 * scale[:, None, :]).any():
+        raise RunCheckError("negative stock")
+    if "production" in ds:
+        groups = json.loads(ds.attrs["scenario"])["industry"]["groups"]
+        segments = list(ds["segment"].values)
+        group_names = list(ds["industry_group"].values)
+        flows_by = {
+            f: values(f, "industry_group", "year")[:, future]
+            for f in ("production", "exports", "imports", "local_assembly")
+        }
+        for name, spec in groups.items():
+            g = group_names.index(name)
+            domestic = np.nansum(sales_total[[segments.index(n) for n in spec["segments"]]], axis=0)
+            size = np.maximum(np.abs(domestic), 1.0)
+            part = {f: v[g] for f, v in flows_by.items()}
+            if (np.abs(part["local_assembly"] + part["imports"] - domestic) > rtol * size).any():
+                raise RunCheckError(f"{name}: domestic sales differ from local assembly + imports")
+            if (np.abs(part["production"] - part["local_assembly"] - part["exports"]) > rtol * size).any():
+                raise RunCheckError(f"{name}: production differs from local assembly + exports")
+            for flow in ("production", "exports", "imports", "local_assembly"):
+                if (part[flow] < -1e-6 * size).any():
+                    raise RunCheckError(f"{name}: negative {flow}")

@@ -1,0 +1,112 @@
+"""The demand step: sales or ownership a segment's demand asks for (paths, targets, the fitted
+ownership model and its parameter draws).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.scenario.schema import (
+    OwnershipModel,
+    Scenario,
+    ScenarioError,
+    Segment,
+)
+
+#: The series whose segment may use the default ownership model (fitted to passenger cars).
+PASSENGER_CAR_SERIES = ["passenger_cars_registered"]
+
+
+def _after_target(
+    name: str, seg: Segment, sc: Scenario, path_sales, proj_years, income, data_dir, to_register
+) -> np.ndarray:
+    """Sales in every projection year: the path to the target, then what the scenario names after it."""
+    demand = seg.demand
+    k = len(path_sales)
+    rest = len(proj_years) - k
+    if demand.after in ("hold_sales", "sales_growth"):
+        growth = demand.after_growth_pct / 100 if demand.after == "sales_growth" else 0.0
+        return np.concatenate([path_sales, path_sales[-1] * (1 + growth) ** np.arange(1, rest + 1)])
+    if demand.after == "hold_ownership":
+        per_1000 = np.full(len(proj_years), demand.per_1000)
+    else:
+        model = demand.after_model
+        if model is None:
+            if seg.stock_series != PASSENGER_CAR_SERIES:
+                raise ScenarioError(
+                    f"segments.{name}.demand.after_model: the default ownership model is fitted to passenger "
+                    "cars; give after_model (definition and countries) or choose another 'after'"
+                )
+            model = OwnershipModel(type="ownership_model")
+        later = _modelled_ownership(model, sc, demand.per_1000, income[k:], data_dir)
+        per_1000 = np.concatenate([np.full(k, demand.per_1000), later])
+    return to_register(per_1000, fixed=path_sales)
+
+
+def _ownership_fit(demand: OwnershipModel, sc: Scenario, data_dir):
+    from motorisasi.scenario.ownership import fit_panel
+
+    countries = tuple(dict.fromkeys([sc.country, *demand.countries]))
+    try:
+        fit, _ = fit_panel(
+            countries,
+            demand.definition,
+            data_dir=data_dir,
+            saturation=demand.saturation,
+            **({"substitution": True} if demand.substitution else {}),
+        )
+    except MotorisasiError as exc:
+        raise ScenarioError(f"demand (ownership_model): {exc}") from None
+    return fit
+
+
+def _modelled_ownership(
+    demand: OwnershipModel,
+    sc: Scenario,
+    start: float,
+    income: np.ndarray,
+    data_dir,
+    substitute: np.ndarray | None = None,
+):
+    """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``;
+    with substitution, ``substitute`` is the four-wheel ownership of those years (per 1,000)."""
+    from motorisasi.model.ownership import gompertz, partial_adjustment
+
+    fit = _ownership_fit(demand, sc, data_dir)
+    rise, _ = fit.theta()  # the scenario's fit has one speed (not asymmetric)
+    star = gompertz(income / 1000.0, fit.saturation(sc.country), fit.value("alpha"), fit.beta(sc.country))
+    if demand.substitution:
+        star = np.maximum(star - fit.value("substitution") * substitute, 0.0)
+    return partial_adjustment(star, start, rise)
+
+
+def modelled_ownership_draws(
+    demand: OwnershipModel,
+    sc: Scenario,
+    start: float,
+    income: np.ndarray,
+    n: int,
+    seed: int = 0,
+    data_dir=None,
+    substitute: np.ndarray | None = None,
+) -> np.ndarray:
+    """``(n, T)`` draws of :func:`_modelled_ownership`'s path: the fitted parameters drawn from their
+    asymptotic distribution (Krinsky-Robb, :func:`~motorisasi.model.ownership_fit.parameter_draws`),
+    every draw simulated at once. ``income`` is the projection years' GDP per capita ($); with
+    substitution, ``substitute`` is the four-wheel ownership of those years."""
+    from motorisasi.model.ownership_fit import parameter_draws, simulate_draws
+
+    fit = _ownership_fit(demand, sc, data_dir)
+    try:
+        d = parameter_draws(fit, n, seed=seed)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"demand (ownership_model): {exc}") from None
+    beta = d.get(f"beta[{sc.country}]", d.get("beta"))
+    g = np.asarray(income, dtype=float) / 1000.0
+    # One adjustment speed: the income of the year before the first does not choose a speed.
+    sub = None if substitute is None else np.concatenate([substitute[:1], substitute])
+    paths = simulate_draws(
+        fit, d, np.concatenate([g[:1], g]), start, beta=beta, saturation=d["saturation"], substitute=sub
+    )
+    return paths[:, 1:]

@@ -1,0 +1,164 @@
+"""The energy step: distance and energy by fuel per cohort, the calibration to the energy
+balance, the grid's carbon intensity and the biodiesel blend.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from motorisasi.model.adoption import interpolate_path
+from motorisasi.model.energy import (
+    MJ_PER_PJ,
+    fleet_energy,
+    intensity_by_cohort,
+)
+from motorisasi.scenario.fuel_calibration import (
+    FUELS_CALIBRATED,
+    calibrate_fuel_use,
+    factor_bounds,
+    reference_energy,
+)
+from motorisasi.scenario.schema import (
+    Scenario,
+    ScenarioError,
+)
+from motorisasi.scenario.steps.inputs import _Sources, _values
+
+FUELS = ("gasoline", "diesel", "electricity")
+
+EMISSION_FACTORS = {
+    "gasoline": "ipcc_fuel__co2_ef_motor_gasoline",
+    "diesel": "ipcc_fuel__co2_ef_gas_diesel_oil",
+}
+
+CALORIFIC_VALUES = {"gasoline": "ipcc_fuel__ncv_motor_gasoline", "diesel": "ipcc_fuel__ncv_gas_diesel_oil"}
+
+
+def _energy(name, seg, names, stock_pt, init_pt, cohort_years, start_cohorts, base, km):
+    """Distance (P, T) and energy by fuel (F, T, MJ) of a fleet by powertrain and cohort."""
+    n = stock_pt.shape[-1]
+    energy = np.zeros((len(FUELS), n))
+    distance = np.zeros((len(names), n))
+    for i, pt in enumerate(names):
+        spec = seg.energy[pt]
+        new_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, cohort_years, base)
+        old_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, start_cohorts, base)
+        dist, mj = fleet_energy(
+            stock_pt[i], km, new_i, initial_stock_by_age=init_pt[i], initial_intensity=old_i
+        )
+        distance[i] = dist
+        if spec.electric_share > 0:
+            bev = seg.energy.get("BEV")
+            if bev is None or bev.fuel != "electricity":
+                raise ScenarioError(
+                    f"segments.{name}.energy.{pt}: electric_share needs a 'BEV' entry using electricity"
+                )
+            e_new = intensity_by_cohort(
+                bev.intensity_mj_per_km, bev.improvement_pct / 100, cohort_years, base
+            )
+            e_old = intensity_by_cohort(
+                bev.intensity_mj_per_km, bev.improvement_pct / 100, start_cohorts, base
+            )
+            _, mj_e = fleet_energy(
+                stock_pt[i], km, e_new, initial_stock_by_age=init_pt[i], initial_intensity=e_old
+            )
+            energy[FUELS.index("electricity")] += spec.electric_share * mj_e
+            mj = (1 - spec.electric_share) * mj
+        energy[FUELS.index(spec.fuel)] += mj
+    return distance, energy
+
+
+def _fuel_calibration(sc: Scenario, results: dict, segments: list[str], years, sources: _Sources, data_dir):
+    """Distance factors by segment that reconcile road energy with the energy balance."""
+    cal = sc.energy.calibration
+    group = {n: sc.segments[n].energy[sc.segments[n].residual_powertrain].fuel for n in segments}
+    bounds = {
+        n: factor_bounds(
+            sc.segments[n].km_per_year, sc.segments[n].km_range, sc.segments[n].on_road_gap_range
+        )
+        for n in segments
+    }
+    for fuel in FUELS_CALIBRATED:
+        limited = [n for n in segments if group[n] == fuel and bounds[n] is not None]
+        if limited and max(bounds[n][0] for n in limited) > min(bounds[n][1] for n in limited):
+            ranges = "; ".join(
+                f"segments.{n}.km_range {sc.segments[n].km_range} (assumed {sc.segments[n].km_per_year:g} km)"
+                for n in limited
+            )
+            raise ScenarioError(
+                f"{ranges}: no single factor on the distance of the {fuel} segments keeps each inside its "
+                "range (one range, over its assumed distance, lies wholly above another's)"
+            )
+    reference, series, ids = {}, {}, {}
+    for fuel in FUELS_CALIBRATED:
+        names = list(cal.references.get(fuel, []))
+        total, used = reference_energy(names, sc.country, years, data_dir)
+        for values in used:
+            sources.add(values)
+        reference[fuel], series[fuel] = total, tuple(names)
+        ids[fuel] = tuple(sorted({i for v in used for found in v.source_ids for i in str(found).split(";")}))
+    energy_pj = np.stack([results[n].energy for n in segments]) / MJ_PER_PJ
+    fit_to = cal.fit_to if cal.fit_to is not None else sc.years.base
+    out = calibrate_fuel_use(
+        energy_pj,
+        segments,
+        group,
+        years,
+        reference,
+        series,
+        bounds,
+        cal.model,
+        cal.fit_from,
+        fit_to,
+        tuple(cal.exclude),
+        cal.unexplained_after,
+        sc.years.base,
+        ids,
+    )
+    for fuel, fit in out.fuels.items():
+        if fit.status == "too_few_years":
+            have = years[np.isfinite(reference[fuel])]
+            raise ScenarioError(
+                f"energy.calibration: the window {cal.fit_from}-{fit_to}"
+                + (f" without {', '.join(str(y) for y in cal.exclude)}" if cal.exclude else "")
+                + f" leaves fewer than 2 years of the {fuel} reference ({' + '.join(series[fuel])}: "
+                f"{int(have.min())}-{int(have.max())}); widen fit_from/fit_to/exclude or set model: none"
+            )
+    return out
+
+
+def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
+    hist = _values(sc.energy.grid_series, sc.country, sources, data_dir)
+    last = int(hist.years.max())
+    points = {
+        last: float(hist.values[-1]),
+        **{int(y): v for y, v in sc.energy.grid_intensity_g_per_kwh.items()},
+    }
+    xs = sorted(points)
+    out = interpolate_path(years, xs, [points[x] for x in xs])
+    known = np.isin(years, hist.years)
+    out[known] = [hist.at(int(y)) for y in years[known]]
+    return out
+
+
+def _blend(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
+    """Biodiesel share of diesel by year: the mandates (a step path: each value holds from its
+    year on), replaced up to the base year by the observed share where the data give it."""
+    points = sc.energy.biodiesel_blend_pct
+    out = np.zeros(len(years))
+    for year in sorted(points):
+        out[years >= year] = points[year] / 100.0
+    names = sc.energy.biodiesel_observed
+    if names:
+        parts = []
+        for name in names:
+            values, used = reference_energy([name], sc.country, years, data_dir)
+            for v in used:
+                sources.add(v)
+            parts.append(values)
+        total = np.sum(parts, axis=0)
+        seen = (years <= sc.years.base) & np.isfinite(total) & (total > 0)
+        if np.any(seen & (parts[0] < 0)):
+            raise ScenarioError(f"energy.biodiesel_observed: {names[0]!r} has a negative value")
+        out[seen] = np.clip(parts[0][seen] / total[seen], 0.0, 1.0)
+    return out

@@ -1,0 +1,505 @@
+"""The fleet step, per segment: the past (fleet in use rebuilt, register calibrated), total sales
+from the demand, the fleet in use and the register, powertrain shares, and the fleet by age.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from motorisasi.errors import MotorisasiError
+from motorisasi.model import inflow_driven, survival_curve
+from motorisasi.model.adoption import (
+    absolute_to_share,
+    bass_share,
+    complete_shares,
+    interpolate_path,
+    logistic_share,
+)
+from motorisasi.model.energy import km_by_age
+from motorisasi.model.register import register_inflow, register_survival, unremoved_pool
+from motorisasi.model.targets import required_sales
+from motorisasi.scenario.history import spin_up
+from motorisasi.scenario.register import Layers, calibrate, register_history
+from motorisasi.scenario.schema import (
+    Bass,
+    Logistic,
+    OwnershipModel,
+    OwnershipPath,
+    OwnershipTarget,
+    SalesGrowth,
+    SalesPath,
+    Scenario,
+    ScenarioError,
+    Segment,
+    SharePath,
+    UnitsPath,
+)
+from motorisasi.scenario.steps.demand import _after_target, _modelled_ownership
+from motorisasi.scenario.steps.energy import _energy
+from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, _values
+
+
+@dataclass
+class _SegmentResult:
+    registered: np.ndarray  # (Y,) history then projection
+    in_use: np.ndarray  # (Y,) modelled fleet in use (history rebuilt from sales)
+    removals: np.ndarray  # (Y,) removals from the register (NaN in history)
+    layers: Layers
+    sales_total: np.ndarray  # (Y,)
+    stock: np.ndarray  # (P, Y) modelled fleet by powertrain (NaN in history)
+    sales: np.ndarray  # (P, Y)
+    retirements: np.ndarray  # (P, Y)
+    share: np.ndarray  # (P, Y)
+    distance: np.ndarray  # (P, Y) vehicle-km
+    energy: np.ndarray  # (F, Y) MJ by fuel
+    average_age: np.ndarray  # (Y,)
+    by_age: np.ndarray  # (P, N, A) modelled fleet by age in the projection years
+    stock_pt: np.ndarray  # (P, N, N) new cohorts by powertrain, [year, cohort]
+    init_pt: np.ndarray  # (P, N, A0) base fleet by powertrain, [year, age at the start]
+    start_cohorts: np.ndarray  # (A0,) sales year of each age of the base fleet
+    scaled_years: list[int]
+    over_years: list[int]
+    clipped_years: list[int] = field(default_factory=list)
+    departures: list[dict] = field(default_factory=list)
+
+
+def _survival(seg: Segment, n_ages: int) -> np.ndarray:
+    lt = seg.lifetime
+    if lt.distribution == "fixed":
+        return survival_curve("fixed", n_ages, lifetime=lt.mean_years)
+    if lt.distribution == "weibull":
+        return survival_curve(
+            "weibull", n_ages, shape=(lt.mean_years / lt.std_years) ** 1.086, mean=lt.mean_years
+        )
+    return survival_curve(lt.distribution, n_ages, mean=lt.mean_years, std=lt.std_years)
+
+
+def _adoption(spec, years: np.ndarray, total_sales: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Share of new sales by year, and the years where an absolute target exceeds total sales."""
+    none = np.zeros(len(years), dtype=bool)
+    if isinstance(spec, Logistic):
+        return logistic_share(
+            years, spec.midpoint_year, spec.steepness_per_year, spec.ceiling, spec.floor
+        ), none
+    if isinstance(spec, Bass):
+        return bass_share(years, spec.start_year, spec.p, spec.q, spec.ceiling), none
+    if isinstance(spec, SharePath):
+        return interpolate_path(years, sorted(spec.share), [spec.share[y] for y in sorted(spec.share)]), none
+    if isinstance(spec, UnitsPath):
+        units = interpolate_path(years, sorted(spec.units), [spec.units[y] for y in sorted(spec.units)])
+        return absolute_to_share(units, total_sales)
+    raise TypeError(spec)  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class SegmentHistory:
+    """A segment's past as the model sees it: data, the fleet in use rebuilt, the register calibrated."""
+
+    stock_parts: list
+    sales_series: object
+    share: float
+    first: int  # first year of the sales history
+    sales: np.ndarray  # the segment's sales, first .. base (vehicles/yr)
+    registered: dict[int, float]  # registered fleet by year, up to the base year
+    survival: np.ndarray  # in-use survival curve
+    spun: object  # motorisasi.scenario.history.SpinUp
+    history: object  # motorisasi.scenario.register.RegisterHistory
+    layers: Layers
+
+
+def segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, data_dir) -> SegmentHistory:
+    """Read a segment's data, rebuild its fleet in use and calibrate its register (base year resolved)."""
+    base, end, start = sc.years.base, sc.years.end, sc.years.history_start
+    country = sc.country
+    stock_parts = [_values(s, country, sources, data_dir) for s in seg.stock_series]
+    sales_series = _values(seg.sales_series, country, sources, data_dir)
+    first = int(sales_series.years.min())
+    share = seg.sales_share
+    if share == "passenger_categories":
+        share = _passenger_share(country, data_dir)
+    elif share == "commercial_categories":
+        share = 1.0 - _passenger_share(country, data_dir)
+    sales_hist = _span(sales_series, first, base, "sales") * float(share)
+    stock_from = min(first - 1, start)
+    registered_hist = sum(_span(p, stock_from, base, "registered fleet") for p in stock_parts)
+    reg = dict(zip(range(stock_from, base + 1), registered_hist, strict=True))
+
+    n_ages = (base - first + 1) + (end - base) + 160
+    sf = _survival(seg, n_ages)
+    try:
+        spun = spin_up(sales_hist, first, reg[first - 1], reg[base], sf)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"segments.{name}.lifetime: {exc}") from None
+
+    # The register: in use + out of use but still registered + the basis level.
+    history = register_history(stock_parts, sales_hist, first, base, country, data_dir)
+    spec = seg.register_removal
+    try:
+        layers = calibrate(
+            history,
+            spun.in_use,
+            spun.left_use,
+            model=spec.model,
+            rate=spec.rate_per_year,
+            fit_from=spec.fit_from,
+        )
+    except MotorisasiError as exc:
+        raise ScenarioError(f"segments.{name}.register_removal: {exc}") from None
+    return SegmentHistory(
+        stock_parts, sales_series, float(share), first, sales_hist, reg, sf, spun, history, layers
+    )
+
+
+def _segment(
+    name: str,
+    seg: Segment,
+    sc: Scenario,
+    years: np.ndarray,
+    pop: np.ndarray,
+    income: np.ndarray,
+    sources: _Sources,
+    data_dir,
+    substitute: np.ndarray | None = None,
+) -> _SegmentResult:
+    base, end = sc.years.base, sc.years.end
+    country = sc.country
+    n_years = len(years)
+    future = years > base
+    proj_years = years[future]
+
+    past = segment_history(name, seg, sc, sources, data_dir)
+    stock_parts, sales_series, share = past.stock_parts, past.sales_series, past.share
+    first, sales_hist, reg, sf, spun, layers = (
+        past.first,
+        past.sales,
+        past.registered,
+        past.survival,
+        past.spun,
+        past.layers,
+    )
+    n_ages = len(sf)
+    rate = layers.rate
+    q = register_survival(sf, rate)
+
+    def register_of(result) -> tuple[np.ndarray, np.ndarray]:
+        pool, removals = unremoved_pool(result.outflow, rate, layers.unremoved)
+        return result.stock + pool + layers.level, removals
+
+    n_proj = end - base
+    pop_future = pop[future]
+    demand = seg.demand
+    initial = {"initial": spun.fleet_by_age, "initial_survival": sf, "by_cohort": True}
+    kept, _ = register_of(inflow_driven(np.zeros(n_proj), sf, initial=spun.fleet_by_age, initial_survival=sf))
+    clipped = np.zeros(n_proj)
+
+    def to_register(per_1000: np.ndarray, fixed: np.ndarray | None = None) -> np.ndarray:
+        nonlocal clipped
+        sales, clipped = register_inflow(per_1000 * pop_future / 1000.0 - kept, q, fixed)
+        return sales
+
+    if isinstance(demand, SalesGrowth):
+        total = sales_hist[-1] * (1 + demand.growth_pct / 100) ** np.arange(1, n_proj + 1)
+    elif isinstance(demand, SalesPath):
+        points = {base: float(sales_hist[-1]), **demand.sales}
+        xs = sorted(points)
+        total = interpolate_path(proj_years, xs, [points[x] for x in xs])
+    elif isinstance(demand, OwnershipPath):
+        points = {base: 1000.0 * reg[base] / pop[~future][-1], **demand.per_1000}
+        xs = sorted(points)
+        total = to_register(interpolate_path(proj_years, xs, [points[x] for x in xs]))
+    elif isinstance(demand, OwnershipTarget):
+        k = demand.by - base
+        goal = demand.per_1000 * pop_future[k - 1] / 1000.0 - kept[k - 1]
+        path = required_sales(
+            goal,
+            q,
+            base_sales=sales_hist[-1],
+            n_years=k,
+            shape=demand.path,
+            max_growth=demand.max_growth_pct / 100,
+        )
+        if not path.feasible:
+            raise ScenarioError(
+                f"segments.{name}.demand: {demand.per_1000:g} per 1,000 by {demand.by}: {path.reason}"
+            )
+        total = _after_target(name, seg, sc, path.sales, proj_years, income[future], data_dir, to_register)
+    elif isinstance(demand, OwnershipModel):
+        per_1000 = _modelled_ownership(
+            demand,
+            sc,
+            1000.0 * reg[base] / pop[~future][-1],
+            income[future],
+            data_dir,
+            None if substitute is None else substitute[future],
+        )
+        total = to_register(per_1000)
+    else:  # pragma: no cover
+        raise TypeError(demand)
+    run = inflow_driven(total, sf, **initial)
+    registered_future, removals = register_of(run)
+    total_sales = run.inflow
+
+    # Powertrain shares of new sales, the residual first.
+    names = [seg.residual_powertrain, *seg.powertrains]
+    alternatives, over = [], np.zeros(n_proj, dtype=bool)
+    for pt in seg.powertrains:
+        s, o = _adoption(seg.powertrains[pt], proj_years, total_sales)
+        alternatives.append(s)
+        over |= o
+    if alternatives:
+        shares, scaled = complete_shares(np.stack(alternatives), axis=0)
+    else:
+        shares, scaled = np.ones((1, n_proj)), np.zeros(n_proj, dtype=bool)
+
+    # The base fleet's mix: a powertrain's share of each past cohort from its sales history.
+    hist_share = np.zeros((len(names), len(spun.fleet_by_age)))
+    observed_pt: dict[int, dict[int, float]] = {}  # powertrain index -> {year: sales}
+    for i, pt in enumerate(names[1:], start=1):
+        ref = seg.history_sales_series.get(pt)
+        if not ref:
+            continue
+        series, _, category = ref.partition("/")
+        past = _values(series, country, sources, data_dir, category=category)
+        observed_pt[i] = {int(y): float(v) for y, v in zip(past.years, past.values, strict=True)}
+        for year, value in zip(past.years, past.values, strict=True):
+            a = base - int(year)
+            if 0 <= a < len(spun.fleet_by_age) and year >= first:
+                total = sales_hist[int(year) - first]
+                # A year with no sales at all has no mix to take a share of.
+                hist_share[i, a] = min(1.0, value / total) if total > 0 else 0.0
+    rest = 1.0 - hist_share.sum(axis=0)
+    if np.any(rest < -1e-9):
+        raise ScenarioError(
+            f"segments.{name}.history_sales_series: past sales of the powertrains exceed total sales"
+        )
+    hist_share[names.index(seg.base_fleet_powertrain or seg.residual_powertrain)] += rest
+
+    # Past sales by powertrain, in the years every other powertrain's sales were observed.
+    past_years = years[~future]
+    sales_pt_past = np.full((len(names), len(past_years)), np.nan)
+    if len(names) > 1 and len(observed_pt) == len(names) - 1:
+        for j, year in enumerate(past_years):
+            if year >= first and all(int(year) in observed_pt[i] for i in observed_pt):
+                sales_pt_past[:, j] = hist_share[:, base - int(year)] * sales_hist[int(year) - first]
+    elif len(names) == 1:
+        sales_pt_past[0] = _on(sales_hist, first, past_years)
+    departures = _departures(
+        name,
+        seg,
+        names,
+        sales_series,
+        stock_parts,
+        observed_pt,
+        float(share),
+        proj_years,
+        total_sales,
+        registered_future,
+        shares,
+        sales_hist[-1],
+        base,
+    )
+
+    stock_pt = run.stock_by_cohort[None, :, :] * shares[:, None, :]  # (P, T, C)
+    init_pt = run.initial_stock_by_age[None, :, :] * hist_share[:, None, :]  # (P, T, A0)
+    stock = stock_pt.sum(axis=-1) + init_pt.sum(axis=-1)  # (P, T)
+    sales = total_sales[None, :] * shares
+    before = spun.fleet_by_age[None, :] * hist_share
+    previous = np.concatenate([before.sum(axis=-1)[:, None], stock[:, :-1]], axis=-1)
+    retirements = previous + sales - stock
+
+    # Energy: per powertrain, by cohort, then by fuel; in the projection and over the sales history.
+    km = km_by_age(seg.km_per_year, seg.km_decline_pct / 100, n_ages)
+    start_cohorts = spun.cohort_years
+    distance, energy = _energy(name, seg, names, stock_pt, init_pt, proj_years, start_cohorts, base, km)
+    past_run = spun.history
+    n_hist = base - first + 1
+    by_cohort_share = hist_share[:, base - np.arange(first, base + 1)]  # (P, Th)
+    initial_share = hist_share[:, n_hist:]  # (P, A0): the fleet sold before the sales history
+    distance_past, energy_past = _energy(
+        name,
+        seg,
+        names,
+        past_run.stock_by_cohort[None, :, :] * by_cohort_share[:, None, :],
+        past_run.initial_stock_by_age[None, :, :] * initial_share[:, None, :],
+        np.arange(first, base + 1),
+        first - 1 - np.arange(initial_share.shape[-1]),
+        base,
+        km,
+    )
+
+    # Average age of the modelled fleet (years since sale, at the end of the year).
+    t_idx, c_idx = np.indices(run.stock_by_cohort.shape)
+    age_sum = np.sum(run.stock_by_cohort * np.clip(t_idx - c_idx, 0, None), axis=-1)
+    age_sum += np.sum(
+        run.initial_stock_by_age
+        * (np.arange(n_proj)[:, None] + 1 + np.arange(run.initial_stock_by_age.shape[-1])[None, :]),
+        axis=-1,
+    )
+    avg_age = age_sum / np.where(run.stock > 0, run.stock, np.nan)
+
+    def full(future_part: np.ndarray, past: np.ndarray | float = np.nan) -> np.ndarray:
+        out = np.full(future_part.shape[:-1] + (n_years,), np.nan)
+        out[..., future] = future_part
+        if not np.isscalar(past):
+            out[..., ~future] = past
+        return out
+
+    reg_past = np.array([reg[y] for y in years[~future]])
+    sales_past = _on(sales_hist, first, years[~future])
+    in_use_past = _on(spun.in_use, first - 1, years[~future])
+    return _SegmentResult(
+        registered=full(registered_future, reg_past),
+        in_use=full(run.stock, in_use_past),
+        removals=full(removals),
+        layers=layers,
+        sales_total=full(total_sales, sales_past),
+        stock=full(stock),
+        sales=full(sales, sales_pt_past),
+        retirements=full(retirements),
+        share=full(
+            shares, sales_pt_past / np.where(sales_pt_past.sum(axis=0) > 0, sales_pt_past.sum(axis=0), np.nan)
+        ),
+        distance=full(distance, _on(distance_past, first, years[~future])),
+        energy=full(energy, _on(energy_past, first, years[~future])),
+        average_age=full(avg_age),
+        by_age=_by_age(stock_pt, init_pt),
+        stock_pt=stock_pt,
+        init_pt=init_pt,
+        start_cohorts=start_cohorts,
+        departures=departures,
+        scaled_years=[int(y) for y in proj_years[scaled]],
+        clipped_years=[int(y) for y in proj_years[clipped > 1e-6]],
+        over_years=[int(y) for y in proj_years[over]],
+    )
+
+
+#: Tolerances for "equals the observation": vehicles (relative) and shares (absolute).
+OBSERVED_RTOL = 0.005
+
+OBSERVED_SHARE_ATOL = 0.0005
+
+
+def _departures(
+    name,
+    seg,
+    names,
+    sales_series,
+    stock_parts,
+    observed_pt,
+    share,
+    proj_years,
+    total_sales,
+    registered,
+    shares,
+    base_sales,
+    base,
+) -> list[dict]:
+    """Where the scenario contradicts an observation: projected years with data, paths at observed years.
+
+    Each entry names the field, the year, the scenario's value and the observed one.
+    """
+    out: list[dict] = []
+
+    def differs(model: float, seen: float) -> bool:
+        return abs(model - seen) > OBSERVED_RTOL * max(abs(seen), 1.0)
+
+    for k, year in enumerate(proj_years):
+        year = int(year)
+        if year in sales_series.years and differs(total_sales[k], sales_series.at(year) * share):
+            out.append(
+                {
+                    "field": f"segments.{name}.demand",
+                    "variable": "sales_total",
+                    "year": year,
+                    "scenario": float(total_sales[k]),
+                    "observed": sales_series.at(year) * share,
+                }
+            )
+        if all(year in p.years for p in stock_parts):
+            seen = sum(p.at(year) for p in stock_parts)
+            if differs(registered[k], seen):
+                out.append(
+                    {
+                        "field": f"segments.{name}",
+                        "variable": "registered_stock",
+                        "year": year,
+                        "scenario": float(registered[k]),
+                        "observed": float(seen),
+                    }
+                )
+        for i, past in observed_pt.items():
+            if year in past and differs(total_sales[k] * shares[i, k], past[year]):
+                out.append(
+                    {
+                        "field": f"segments.{name}.powertrains.{names[i]}",
+                        "variable": "sales",
+                        "year": year,
+                        "scenario": float(total_sales[k] * shares[i, k]),
+                        "observed": past[year],
+                    }
+                )
+    # A powertrain path's points at or before the base year should be what was observed then.
+    for i, pt in enumerate(names[1:], start=1):
+        spec = seg.powertrains[pt]
+        points = getattr(spec, "share", None) or getattr(spec, "units", None) or {}
+        for year, value in points.items():
+            if year > base or i not in observed_pt or year not in observed_pt[i]:
+                continue
+            if year not in sales_series.years:
+                continue
+            seen = observed_pt[i][year]
+            total = sales_series.at(year) * share
+            if isinstance(spec, SharePath):
+                if total > 0 and abs(value - seen / total) > OBSERVED_SHARE_ATOL:
+                    out.append(
+                        {
+                            "field": f"segments.{name}.powertrains.{pt}.share",
+                            "variable": "sales_share",
+                            "year": int(year),
+                            "scenario": float(value),
+                            "observed": seen / total,
+                        }
+                    )
+            elif differs(value, seen):
+                out.append(
+                    {
+                        "field": f"segments.{name}.powertrains.{pt}.units",
+                        "variable": "sales",
+                        "year": int(year),
+                        "scenario": float(value),
+                        "observed": seen,
+                    }
+                )
+    return out
+
+
+def _on(values: np.ndarray, first: int, years: np.ndarray) -> np.ndarray:
+    """Values for years ``first ..`` placed on ``years`` (NaN before ``first``)."""
+    out = np.full(values.shape[:-1] + (len(years),), np.nan)
+    inside = years >= first
+    out[..., inside] = values[..., years[inside] - first]
+    return out
+
+
+MAX_AGE = 60  # the last age bin holds this age and older
+
+
+def _by_age(stock_pt: np.ndarray, init_pt: np.ndarray) -> np.ndarray:
+    """Fleet by powertrain, year and age (0 .. MAX_AGE, the last bin open) from cohort arrays."""
+    n_pt, n, _ = stock_pt.shape
+    bins = MAX_AGE + 1
+    t, c = np.indices((n, n))
+    alive = t >= c
+    # New cohorts: year t, cohort c is aged t - c; base-fleet age a0 is a0 + 1 + t in year t.
+    new_cells = t[alive] * bins + np.minimum(t[alive] - c[alive], MAX_AGE)
+    years, a0 = np.indices((n, init_pt.shape[-1]))
+    old_cells = (years * bins + np.minimum(years + 1 + a0, MAX_AGE)).ravel()
+    out = np.empty((n_pt, n, bins))
+    for p in range(n_pt):  # a handful of powertrains
+        out[p] = (
+            np.bincount(new_cells, weights=stock_pt[p][alive], minlength=n * bins)
+            + np.bincount(old_cells, weights=init_pt[p].ravel(), minlength=n * bins)
+        ).reshape(n, bins)
+    return out

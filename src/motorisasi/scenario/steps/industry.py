@@ -1,0 +1,369 @@
+"""The industry and fiscal step: production, trade, assembly, jobs, battery demand, local
+content and the fuel subsidy, from the fleet and the scenario's industry assumptions.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from motorisasi.model.adoption import interpolate_path
+from motorisasi.model.energy import MJ_PER_PJ
+from motorisasi.scenario.schema import (
+    Scenario,
+    ScenarioError,
+)
+from motorisasi.scenario.steps.inputs import _category_history, _history, _path, _Sources
+
+
+def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sources, data_dir, ncv: dict):
+    """Supply balance, maker origins, jobs by industry group; batteries by segment."""
+    import xarray as xr
+
+    from motorisasi.model.fiscal import economic_price, fuel_support, tax_forgone
+    from motorisasi.model.industry import (
+        battery_gwh,
+        nickel_tonnes,
+        supply_balance,
+        utilisation,
+        workforce,
+    )
+
+    base = sc.years.base
+    future = years > base
+    proj = years[future]
+    groups = list(sc.industry.groups)
+    n_g, n_y = len(groups), len(years)
+    prod, exp, imp, local, util = (np.full((n_g, n_y), np.nan) for _ in range(5))
+    jobs, new, train = (np.full((n_g, n_y), np.nan) for _ in range(3))
+    local_value, sme_value = np.full((n_g, n_y), np.nan), np.full((n_g, n_y), np.nan)
+    powertrains = list(ds["powertrain"].values)
+    origins: list[str] = []
+    origin_rows: dict[str, dict[str, np.ndarray]] = {}
+    over_capacity: dict[str, list[int]] = {}
+    for g, name in enumerate(groups):
+        spec = sc.industry.groups[name]
+        domestic = ds["sales_total"].sel(segment=spec.segments).sum("segment").values
+        prod[g] = _history(spec.production_series, sc.country, years, sources, data_dir)
+        exp[g] = _history(spec.exports_series, sc.country, years, sources, data_dir)
+        imp[g] = _history(spec.imports_series, sc.country, years, sources, data_dir)
+        past = ~future
+        local[g, past] = domestic[past] - imp[g, past]
+        base_i = list(years).index(base)
+        share_base = imp[g, base_i] / domestic[base_i] if np.isfinite(imp[g, base_i]) else 0.0
+        if not 0 <= share_base <= 1:
+            raise ScenarioError(
+                f"industry.groups.{name}.imports_series: imports of {imp[g, base_i]:,.0f} in {base} are "
+                f"{share_base:.3g} times the domestic sales of the group's segments "
+                f"({domestic[base_i]:,.0f}); check the imports and sales data"
+            )
+        share = _path({int(y): v for y, v in spec.import_share.items()}, proj, float(share_base))
+        known = np.isfinite(exp[g, : base_i + 1])
+        exports_base = (
+            float(exp[g, : base_i + 1][known][-1]) if known.any() else 0.0
+        )  # latest at or before base
+        exports = exports_base * (1 + spec.exports_growth_pct / 100) ** np.arange(1, len(proj) + 1)
+        lo, im, pr = supply_balance(domestic[future], share, exports)
+        local[g, future], imp[g, future], exp[g, future], prod[g, future] = lo, im, exports, pr
+        if spec.capacity_vehicles:
+            have = np.isfinite(prod[g])
+            util[g, have] = utilisation(prod[g, have], spec.capacity_vehicles)[0]
+            ratio = util[g]
+            over_capacity[name] = [int(y) for y in years[np.nan_to_num(ratio) > 1]]
+        if spec.workers_per_1000:
+            per_vehicle = spec.workers_per_1000 / 1000
+            jobs[g] = prod[g] * per_vehicle  # NaN where production is unknown
+            before = jobs[g, base_i] if np.isfinite(jobs[g, base_i]) else None
+            j, n, t = workforce(
+                prod[g, future],
+                per_vehicle,
+                sc.industry.workforce.attrition_pct / 100,
+                sc.industry.workforce.training_share,
+                jobs_before=before,
+            )
+            jobs[g, future], new[g, future], train[g, future] = j, n, t
+        if spec.local_content is not None:
+            lc = spec.local_content
+            sales_pt = ds["sales"].sel(segment=spec.segments).sum("segment").values[:, future]  # (P, N)
+            total = sales_pt.sum(axis=0)
+            mix = np.divide(sales_pt, total, out=np.zeros_like(sales_pt), where=total > 0)
+            value = np.zeros(len(proj))
+            group_pts = {
+                p
+                for seg in spec.segments
+                for p in [sc.segments[seg].residual_powertrain, *sc.segments[seg].powertrains]
+            }
+            for pt, points in lc.share.items():
+                if pt not in group_pts:
+                    raise ScenarioError(
+                        f"industry.groups.{name}.local_content.share: {pt!r} is not a powertrain "
+                        "of its segments"
+                    )
+                if pt not in lc.vehicle_value_idr:
+                    raise ScenarioError(
+                        f"industry.groups.{name}.local_content.vehicle_value_idr: no value for {pt!r}"
+                    )
+                k = powertrains.index(pt)
+                share = _path({int(y): v for y, v in points.items()}, proj, 0.0)
+                value += local[g, future] * mix[k] * lc.vehicle_value_idr[pt] * share
+            local_value[g, future] = value
+            sme_value[g, future] = value * lc.sme_share
+        # Maker origins: history from the data, then held (or the scenario's paths); "Other" the rest.
+        rows: dict[str, np.ndarray] = {}
+        if spec.origin_series:
+            for origin, points in _category_history(
+                spec.origin_series, sc.country, sources, data_dir
+            ).items():
+                given = {int(y): v for y, v in spec.origin_shares.get(origin, {}).items()}
+                merged_points = {**points, **given}
+                xs = sorted(merged_points)
+                path = interpolate_path(years, xs, [merged_points[x] for x in xs])
+                rows[origin] = np.where(years < min(points), np.nan, path)
+        for origin, points in spec.origin_shares.items():
+            if origin not in rows:
+                rows[origin] = _path({int(y): v for y, v in points.items()}, years, 0.0)
+        if rows:
+            total = np.nansum(np.stack(list(rows.values())), axis=0)
+            if np.any(total > 1 + 1e-9):
+                year = int(years[np.argmax(total > 1 + 1e-9)])
+                raise ScenarioError(
+                    f"industry.groups.{name}.origin_shares: the shares by maker origin add up to "
+                    f"{100 * float(total.max()):.1f} % in {year} (from origin_shares and the data series "
+                    f"{spec.origin_series!r})"
+                )
+            rows["Other"] = 1.0 - total
+            for origin in rows:
+                if origin not in origins:
+                    origins.append(origin)
+        origin_rows[name] = rows
+
+    # Batteries by segment and powertrain: new packs, nickel, and the packs in the fleet.
+    segments = list(ds["segment"].values)
+    powertrains = list(ds["powertrain"].values)
+    gwh = np.full((len(segments), len(powertrains), n_y), np.nan)
+    fleet_gwh = np.full((len(segments), n_y), np.nan)
+    for i, seg_name in enumerate(segments):
+        packs = sc.industry.batteries.pack_kwh.get(seg_name, {})
+        gwh[i, :, future] = 0.0
+        fleet_gwh[i, future] = 0.0
+        seg = sc.segments[seg_name]
+        names = [seg.residual_powertrain, *seg.powertrains]
+        res = results[seg_name]
+        for pt, points in packs.items():
+            if pt not in names:
+                raise ScenarioError(
+                    f"industry.batteries.pack_kwh.{seg_name}: {pt!r} is not a powertrain of it"
+                )
+            j = names.index(pt)
+            pack_new = _path({int(y): v for y, v in points.items()}, proj, 0.0)
+            pack_old = _path({int(y): v for y, v in points.items()}, res.start_cohorts, 0.0)
+            gwh[i, powertrains.index(pt), future] = battery_gwh(
+                ds["sales"].sel(segment=seg_name, powertrain=pt).values[future], pack_new
+            )
+            in_fleet = res.stock_pt[j] @ pack_new + res.init_pt[j] @ pack_old  # kWh
+            fleet_gwh[i, future] += in_fleet / 1e6
+    batteries = sc.industry.batteries
+    ni_share = _path({int(y): v for y, v in batteries.nickel_based_share.items()}, years, 0.0)
+    nickel = nickel_tonnes(np.nansum(gwh, axis=(0, 1)), ni_share, batteries.nickel_kg_per_kwh)
+    nickel[~future] = np.nan
+
+    # Fiscal: subsidy and compensation on litres of the subsidised grade, tax forgone on vehicles.
+    fiscal = sc.industry.fiscal
+    fuels = list(ds["fuel"].values)
+    fx = np.full(n_y, np.nan)
+    fx_points = fiscal.idr_per_usd if isinstance(fiscal.idr_per_usd, dict) else {base: fiscal.idr_per_usd}
+    fx[future] = _path({int(y): v for y, v in fx_points.items()}, proj, 0.0)
+    crude = np.full(n_y, np.nan)
+    if fiscal.crude_usd_per_bbl:
+        crude[future] = _path({int(y): v for y, v in fiscal.crude_usd_per_bbl.items()}, proj, 0.0)
+    subsidy, compensation, economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(4))
+    for fuel, price in fiscal.fuels.items():
+        f = fuels.index(fuel)
+        # Road fuel as the subsidised share is defined: the fleet's plus the fuel it does not explain.
+        road = ds["energy"].sel(fuel=fuel).sum("segment").values[future]
+        if "energy_unexplained" in ds:
+            road = np.maximum(
+                road + np.nan_to_num(ds["energy_unexplained"].sel(fuel=fuel).values[future]), 0.0
+            )
+        litres = road * MJ_PER_PJ / (ncv[fuel] * price.density_kg_per_l)
+        retail[f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
+        where = f"industry.fiscal.fuels.{fuel}"
+        if price.price_formula is not None:
+            pf = price.price_formula
+            product = crude[future] + pf.spread_usd_per_bbl
+            i = int(np.argmin(product))
+            if product[i] < 0:
+                raise ScenarioError(
+                    f"{where}.price_formula.spread_usd_per_bbl: {pf.spread_usd_per_bbl:g} with the crude "
+                    f"price {crude[future][i]:g} US$/bbl in {int(proj[i])} gives a negative product price"
+                )
+            price_f = economic_price(
+                crude[future],
+                fx[future],
+                pf.spread_usd_per_bbl,
+                pf.index_share,
+                pf.constant_idr_per_l,
+                pf.tax_pct / 100,
+            )
+            i = int(np.argmin(price_f))
+            if price_f[i] < 0:
+                raise ScenarioError(
+                    f"{where}.price_formula.constant_idr_per_l: {pf.constant_idr_per_l:g} makes the economic "
+                    f"price {price_f[i]:,.0f} rupiah per litre in {int(proj[i])}; it must not be negative"
+                )
+            economic[f, future] = price_f
+        else:
+            economic[f, future] = _path({int(y): v for y, v in price.market_idr_per_l.items()}, proj, 0.0)
+        fixed = _path({int(y): v for y, v in price.fixed_subsidy_idr_per_l.items()}, proj, 0.0)
+        subsidy[f, future], compensation[f, future] = fuel_support(
+            litres * price.subsidised_share, economic[f, future], retail[f, future], fixed
+        )
+    forgone = np.full((len(segments), n_y), np.nan)
+    for seg_name, per_pt in fiscal.tax_forgone_idr.items():
+        if seg_name not in segments:
+            raise ScenarioError(f"industry.fiscal.tax_forgone_idr: {seg_name!r} is not a segment")
+        i = segments.index(seg_name)
+        forgone[i, future] = 0.0
+        for pt, points in per_pt.items():
+            seg = sc.segments[seg_name]
+            if pt not in [seg.residual_powertrain, *seg.powertrains]:
+                raise ScenarioError(
+                    f"industry.fiscal.tax_forgone_idr.{seg_name}: {pt!r} is not a powertrain of this segment"
+                )
+            per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
+            forgone[i, future] += tax_forgone(
+                ds["sales"].sel(segment=seg_name, powertrain=pt).values[future], per_vehicle
+            )
+
+    def var(dims, data, units, long_name):
+        return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
+
+    new_vars = {
+        "battery_gwh": var(
+            ("segment", "powertrain", "year"), gwh, "GWh per year", "Battery capacity in new vehicles"
+        ),
+        "battery_fleet_gwh": var(
+            ("segment", "year"), fleet_gwh, "GWh", "Battery capacity in the modelled fleet"
+        ),
+        "nickel": var(("year",), nickel, "t per year", "Nickel in new nickel-based batteries"),
+    }
+    new_vars["exchange_rate"] = var(("year",), fx, "IDR per USD", "Exchange rate (scenario assumption)")
+    if fiscal.crude_usd_per_bbl:
+        new_vars["crude_price"] = var(
+            ("year",), crude, "USD per barrel", "Crude oil price (scenario assumption)"
+        )
+    if fiscal.fuels:
+        new_vars["fuel_retail_price"] = var(
+            ("fuel", "year"), retail, "IDR per litre", "Retail price of the subsidised grade"
+        )
+        new_vars["fuel_economic_price"] = var(
+            ("fuel", "year"), economic, "IDR per litre", "Economic price of the subsidised grade"
+        )
+        new_vars["fuel_subsidy"] = var(
+            ("fuel", "year"),
+            subsidy / 1e12,
+            "IDR trillion per year",
+            "Fuel subsidy: litres of the subsidised grade x the fixed subsidy per litre (paid on every "
+            "litre, as budgeted, even when the retail price covers the economic price)",
+        )
+        new_vars["fuel_compensation"] = var(
+            ("fuel", "year"),
+            compensation / 1e12,
+            "IDR trillion per year",
+            "Fuel compensation: litres of the subsidised grade x (economic - retail price - subsidy)",
+        )
+        new_vars["fuel_support_usd"] = var(
+            ("fuel", "year"),
+            (subsidy + compensation) / fx / 1e9,
+            "billion USD per year",
+            "Fuel subsidy and compensation, in US dollars",
+        )
+    if fiscal.tax_forgone_idr:
+        new_vars["tax_forgone"] = var(
+            ("segment", "year"),
+            forgone / 1e12,
+            "IDR trillion per year",
+            "Tax revenue forgone on incentivised vehicles",
+        )
+    coords = {}
+    if groups:
+        coords["industry_group"] = groups
+        new_vars.update(
+            {
+                "production": var(
+                    ("industry_group", "year"),
+                    prod,
+                    "vehicles per year",
+                    "Production (history: data; projection: local assembly + exports)",
+                ),
+                "exports": var(
+                    ("industry_group", "year"), exp, "vehicles per year", "Exports of built-up vehicles"
+                ),
+                "imports": var(
+                    ("industry_group", "year"), imp, "vehicles per year", "Imports of built-up vehicles"
+                ),
+                "local_assembly": var(
+                    ("industry_group", "year"),
+                    local,
+                    "vehicles per year",
+                    "Domestic sales assembled in the country",
+                ),
+                "capacity_utilisation": var(
+                    ("industry_group", "year"), util, "1", "Production over capacity"
+                ),
+                "jobs": var(("industry_group", "year"), jobs, "persons", "Direct jobs in vehicle assembly"),
+                "new_workers": var(
+                    ("industry_group", "year"),
+                    new,
+                    "persons per year",
+                    "New workers needed (growth plus attrition)",
+                ),
+                "workers_to_train": var(
+                    ("industry_group", "year"),
+                    train,
+                    "persons per year",
+                    "New workers in the training programme",
+                ),
+            }
+        )
+        if np.isfinite(local_value).any():
+            new_vars["local_content_value"] = var(
+                ("industry_group", "year"),
+                local_value / 1e12,
+                "IDR trillion per year",
+                "Local content of vehicles assembled for the domestic market (exports not included)",
+            )
+            new_vars["local_content_value_usd"] = var(
+                ("industry_group", "year"),
+                local_value / fx / 1e9,
+                "billion USD per year",
+                "Local content of vehicles assembled for the domestic market, in US dollars",
+            )
+            new_vars["local_content_sme"] = var(
+                ("industry_group", "year"),
+                sme_value / 1e12,
+                "IDR trillion per year",
+                "Local content supplied by small and medium firms",
+            )
+        if origins:
+            coords["origin"] = origins
+            data = np.full((n_g, len(origins), n_y), np.nan)
+            for g, name in enumerate(groups):
+                domestic = (
+                    ds["sales_total"].sel(segment=sc.industry.groups[name].segments).sum("segment").values
+                )
+                for o, origin in enumerate(origins):
+                    if origin in origin_rows[name]:
+                        data[g, o] = domestic * origin_rows[name][origin]
+            new_vars["sales_by_origin"] = var(
+                ("industry_group", "origin", "year"),
+                data,
+                "vehicles per year",
+                "Domestic sales by maker origin",
+            )
+    out = ds.assign_coords(coords).assign(new_vars)
+    notes = json.loads(out.attrs["notes"])
+    notes["over_capacity"] = over_capacity
+    out.attrs["notes"] = json.dumps(notes)
+    return out
