@@ -60,6 +60,16 @@ class BacktestError(MotorisasiError):
     """The backtest cannot run as asked (the message says why)."""
 
 
+def _coverage(cases) -> float:
+    """Share of the observed values inside the forecasts' intervals (NaN without intervals)."""
+    obs = np.array([c.observed for c in cases])
+    lo = np.array([c.low for c in cases])
+    hi = np.array([c.high for c in cases])
+    if not np.all(np.isfinite(lo)):
+        return float("nan")
+    return float(np.mean((obs >= lo - 1e-9 * np.abs(obs)) & (obs <= hi + 1e-9 * np.abs(obs))))
+
+
 @dataclass
 class Forecast:
     target: str
@@ -104,30 +114,13 @@ class Backtest:
 
         ``since`` keeps the origins from that year on.
         """
-        out: dict[str, dict[str, list[float]]] = {}
-        for model in MODELS:
-            rows = self._rows(target, measure, model, since)
-            table: dict[str, list[float]] = {
-                k: [] for k in ("horizon", "n", "mape", "bias", "mae", "coverage")
-            }
-            for h in range(1, self.horizons + 1):
-                mine = [f for f in rows if f.horizon == h]
-                if not mine:
-                    continue
-                fc = np.array([f.forecast for f in mine])
-                obs = np.array([f.observed for f in mine])
-                pct = 100 * (fc - obs) / obs
-                table["horizon"].append(h)
-                table["n"].append(len(mine))
-                table["mape"].append(float(np.mean(np.abs(pct))))
-                table["bias"].append(float(np.mean(pct)))
-                table["mae"].append(float(np.mean(np.abs(fc - obs))))
-                lo = np.array([f.low for f in mine])
-                hi = np.array([f.high for f in mine])
-                inside = (obs >= lo - 1e-9 * np.abs(obs)) & (obs <= hi + 1e-9 * np.abs(obs))
-                table["coverage"].append(float(np.mean(inside)) if np.all(np.isfinite(lo)) else float("nan"))
-            out[model] = table
-        return out
+        from motorisasi.scenario.scores import ABSOLUTE, PERCENT, by_horizon
+
+        measures = {**PERCENT, "mae": ABSOLUTE["mae"], "coverage": _coverage}
+        return {
+            model: by_horizon(self._rows(target, measure, model, since), self.horizons, measures)
+            for model in MODELS
+        }
 
     def headline(
         self, target: str = "four_wheel", measure: str = "registered", since: int | None = None

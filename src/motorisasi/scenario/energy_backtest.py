@@ -50,25 +50,20 @@ class EnergyBacktest:
 
     def scores(self, target: str, since: int | None = None) -> dict[str, dict[str, list[float]]]:
         """Per model: horizon, n, mape, bias by horizon (``since`` keeps origins from that year)."""
-        out: dict[str, dict[str, list[float]]] = {}
-        for model in MODELS:
-            table: dict[str, list[float]] = {k: [] for k in ("horizon", "n", "mape", "bias")}
-            for h in range(1, self.horizons + 1):
-                mine = [
+        from motorisasi.scenario.scores import PERCENT, by_horizon
+
+        return {
+            model: by_horizon(
+                (
                     f
                     for f in self.forecasts
-                    if (f.target, f.model, f.horizon) == (target, model, h)
-                    and (since is None or f.origin >= since)
-                ]
-                if not mine:
-                    continue
-                pct = np.array([100 * (f.forecast - f.observed) / f.observed for f in mine])
-                table["horizon"].append(h)
-                table["n"].append(len(mine))
-                table["mape"].append(float(np.mean(np.abs(pct))))
-                table["bias"].append(float(np.mean(pct)))
-            out[model] = table
-        return out
+                    if (f.target, f.model) == (target, model) and (since is None or f.origin >= since)
+                ),
+                self.horizons,
+                PERCENT,
+            )
+            for model in MODELS
+        }
 
     def headline(self, target: str, since: int | None = None, up_to: int = 5) -> dict[str, object]:
         """Mean absolute percentage error over horizons 1..``up_to`` per model."""

@@ -80,23 +80,21 @@ class CrossValidation:
 
     def scores(self, evaluation: str, country: str | None = None) -> dict[str, dict[str, list[float]]]:
         """Per model: horizon, n, mae, bias (on the cases every model forecasts)."""
-        out: dict[str, dict[str, list[float]]] = {}
-        for model in MODELS:
-            table: dict[str, list[float]] = {k: [] for k in ("horizon", "n", "mae", "bias")}
-            for h in range(1, self.horizons + 1):
-                errors = [
-                    f.error
+        from motorisasi.scenario.scores import ABSOLUTE, by_horizon
+
+        return {
+            model: by_horizon(
+                (
+                    f
                     for f in self.forecasts
-                    if (f.evaluation, f.model, f.horizon) == (evaluation, model, h)
+                    if (f.evaluation, f.model) == (evaluation, model)
                     and (country is None or f.country == country)
-                ]
-                if errors:
-                    table["horizon"].append(h)
-                    table["n"].append(len(errors))
-                    table["mae"].append(float(np.mean(np.abs(errors))))
-                    table["bias"].append(float(np.mean(errors)))
-            out[model] = table
-        return out
+                ),
+                self.horizons,
+                ABSOLUTE,
+            )
+            for model in MODELS
+        }
 
     def headline(self, evaluation: str, country: str | None = None) -> dict[str, object]:
         """MAE over horizons 1-5 per model, and whether the model is as good as the best benchmark."""
