@@ -40,6 +40,19 @@ def forecast_rows(bt) -> list[dict]:
     ]
 
 
+#: Output columns of the percentage measures (output name -> scores table key).
+PERCENT_COLUMNS = {"n": "n", "mape_pct": "mape", "bias_pct": "bias"}
+
+
+def table_rows(table: dict, columns: dict[str, str], **fixed) -> list[dict]:
+    """One row per horizon of a scores table: the ``fixed`` fields, the horizon, then ``columns``
+    (output name -> the table's key), in that order."""
+    return [
+        {**fixed, "horizon": h, **{out: table[key][i] for out, key in columns.items()}}
+        for i, h in enumerate(table["horizon"])
+    ]
+
+
 def score_rows(bt) -> list[dict]:
     """Scores per target, measure, origins (all, or on the current method), model and horizon."""
     from motorisasi.scenario.backtest import MEASURES, TARGETS
@@ -51,22 +64,15 @@ def score_rows(bt) -> list[dict]:
         for target in TARGETS:
             for measure in MEASURES:
                 for model, table in bt.scores(target, measure, since).items():
-                    for i, h in enumerate(table["horizon"]):
-                        rows.append(
-                            {
-                                "origins": origins,
-                                "origins_from": since,
-                                "target": target,
-                                "measure": measure,
-                                "model": model,
-                                "horizon": h,
-                                "n": table["n"][i],
-                                "mape_pct": table["mape"][i],
-                                "bias_pct": table["bias"][i],
-                                "mae": table["mae"][i],
-                                "coverage": table["coverage"][i],
-                            }
-                        )
+                    rows += table_rows(
+                        table,
+                        {**PERCENT_COLUMNS, "mae": "mae", "coverage": "coverage"},
+                        origins=origins,
+                        origins_from=since,
+                        target=target,
+                        measure=measure,
+                        model=model,
+                    )
     return rows
 
 
@@ -146,20 +152,15 @@ def energy_score_rows(bt) -> list[dict]:
             continue
         for target in TARGETS:
             for model, table in bt.scores(target, since).items():
-                for i, h in enumerate(table["horizon"]):
-                    rows.append(
-                        {
-                            "origins": origins,
-                            "origins_from": since,
-                            "target": target,
-                            "unit": UNITS[target],
-                            "model": model,
-                            "horizon": h,
-                            "n": table["n"][i],
-                            "mape_pct": table["mape"][i],
-                            "bias_pct": table["bias"][i],
-                        }
-                    )
+                rows += table_rows(
+                    table,
+                    PERCENT_COLUMNS,
+                    origins=origins,
+                    origins_from=since,
+                    target=target,
+                    unit=UNITS[target],
+                    model=model,
+                )
     return rows
 
 
