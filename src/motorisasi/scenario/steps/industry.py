@@ -39,12 +39,25 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     jobs, new, train = (np.full((n_g, n_y), np.nan) for _ in range(3))
     local_value, sme_value = np.full((n_g, n_y), np.nan), np.full((n_g, n_y), np.nan)
     powertrains = list(ds["powertrain"].values)
+    # The run's arrays read once (numpy indexing is far cheaper than xarray selections).
+    seg_at = {str(s): i for i, s in enumerate(ds["segment"].values)}
+    pt_at = {str(p): i for i, p in enumerate(powertrains)}
+    sales_arr = ds["sales"].transpose("segment", "powertrain", "year").values  # (S, P, Y)
+    sales_total_arr = ds["sales_total"].transpose("segment", "year").values  # (S, Y)
+
+    def over_segments(arr: np.ndarray, names) -> np.ndarray:
+        # The sum over the named segments, NaN counting as zero (as xarray's sum does).
+        return np.nansum(arr[[seg_at[n] for n in names]], axis=0)
+
+    def sales_of(segment: str, powertrain: str) -> np.ndarray:
+        return sales_arr[seg_at[segment], pt_at[powertrain]]
+
     origins: list[str] = []
     origin_rows: dict[str, dict[str, np.ndarray]] = {}
     over_capacity: dict[str, list[int]] = {}
     for g, name in enumerate(groups):
         spec = sc.industry.groups[name]
-        domestic = ds["sales_total"].sel(segment=spec.segments).sum("segment").values
+        domestic = over_segments(sales_total_arr, spec.segments)
         prod[g] = _history(spec.production_series, sc.country, years, sources, data_dir)
         exp[g] = _history(spec.exports_series, sc.country, years, sources, data_dir)
         imp[g] = _history(spec.imports_series, sc.country, years, sources, data_dir)
@@ -85,7 +98,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             jobs[g, future], new[g, future], train[g, future] = j, n, t
         if spec.local_content is not None:
             lc = spec.local_content
-            sales_pt = ds["sales"].sel(segment=spec.segments).sum("segment").values[:, future]  # (P, N)
+            sales_pt = over_segments(sales_arr, spec.segments)[:, future]  # (P, N)
             total = sales_pt.sum(axis=0)
             mix = np.divide(sales_pt, total, out=np.zeros_like(sales_pt), where=total > 0)
             value = np.zeros(len(proj))
@@ -158,9 +171,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             j = names.index(pt)
             pack_new = _path({int(y): v for y, v in points.items()}, proj, 0.0)
             pack_old = _path({int(y): v for y, v in points.items()}, res.start_cohorts, 0.0)
-            gwh[i, powertrains.index(pt), future] = battery_gwh(
-                ds["sales"].sel(segment=seg_name, powertrain=pt).values[future], pack_new
-            )
+            gwh[i, powertrains.index(pt), future] = battery_gwh(sales_of(seg_name, pt)[future], pack_new)
             in_fleet = res.stock_pt[j] @ pack_new + res.init_pt[j] @ pack_old  # kWh
             fleet_gwh[i, future] += in_fleet / 1e6
     batteries = sc.industry.batteries
@@ -178,14 +189,15 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     if fiscal.crude_usd_per_bbl:
         crude[future] = _path({int(y): v for y, v in fiscal.crude_usd_per_bbl.items()}, proj, 0.0)
     subsidy, compensation, economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(4))
+    energy_arr = ds["energy"].transpose("segment", "fuel", "year").values  # (S, F, Y)
+    if "energy_unexplained" in ds:
+        unexplained_arr = ds["energy_unexplained"].transpose("fuel", "year").values
     for fuel, price in fiscal.fuels.items():
         f = fuels.index(fuel)
         # Road fuel as the subsidised share is defined: the fleet's plus the fuel it does not explain.
-        road = ds["energy"].sel(fuel=fuel).sum("segment").values[future]
+        road = np.nansum(energy_arr[:, f], axis=0)[future]
         if "energy_unexplained" in ds:
-            road = np.maximum(
-                road + np.nan_to_num(ds["energy_unexplained"].sel(fuel=fuel).values[future]), 0.0
-            )
+            road = np.maximum(road + np.nan_to_num(unexplained_arr[f][future]), 0.0)
         litres = road * MJ_PER_PJ / (ncv[fuel] * price.density_kg_per_l)
         retail[f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
         where = f"industry.fiscal.fuels.{fuel}"
@@ -232,9 +244,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
                     f"industry.fiscal.tax_forgone_idr.{seg_name}: {pt!r} is not a powertrain of this segment"
                 )
             per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
-            forgone[i, future] += tax_forgone(
-                ds["sales"].sel(segment=seg_name, powertrain=pt).values[future], per_vehicle
-            )
+            forgone[i, future] += tax_forgone(sales_of(seg_name, pt)[future], per_vehicle)
 
     def var(dims, data, units, long_name):
         return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
@@ -350,9 +360,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             coords["origin"] = origins
             data = np.full((n_g, len(origins), n_y), np.nan)
             for g, name in enumerate(groups):
-                domestic = (
-                    ds["sales_total"].sel(segment=sc.industry.groups[name].segments).sum("segment").values
-                )
+                domestic = over_segments(sales_total_arr, sc.industry.groups[name].segments)
                 for o, origin in enumerate(origins):
                     if origin in origin_rows[name]:
                         data[g, o] = domestic * origin_rows[name][origin]
