@@ -154,7 +154,7 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
         for n in segments
     }
     inventory = np.full(len(years), np.nan)
-    if any(r["series"] == CO2_INVENTORY and r["country"] == sc.country for r in merged(data_dir).rows):
+    if any(r["country"] == sc.country for r in merged(data_dir).by_series.get(CO2_INVENTORY, [])):
         values = series_values(CO2_INVENTORY, sc.country, data_dir=data_dir)
         found = dict(zip(values.years.tolist(), values.values.tolist(), strict=True))
         inventory = np.array([found.get(int(y), np.nan) for y in years])

@@ -75,8 +75,8 @@ def passenger_share(country: str = "IDN", data_dir=None) -> tuple[float, str]:
     from motorisasi.data.store import merged
 
     by_year: dict[int, dict[str, float]] = {}
-    for r in merged(data_dir).rows:
-        if r["series"] == "wholesales_gaikindo" and r["country"] == country and r["region"] == "":
+    for r in merged(data_dir).by_series.get("wholesales_gaikindo", []):
+        if r["country"] == country and r["region"] == "":
             by_year.setdefault(int(r["year"]), {}).setdefault(str(r["category"]), float(r["value"]))
     years = sorted(
         y for y, cats in by_year.items() if "" in cats and all(c in cats for c in PASSENGER_CATEGORIES)

@@ -85,10 +85,9 @@ def _yearly(series: str, country: str, data_dir) -> dict[int, tuple[float, str]]
     from motorisasi.data.store import merged
 
     reports: dict[int, list[tuple[float, str]]] = {}
-    for r in merged(data_dir).rows:
+    for r in merged(data_dir).by_series.get(series, []):
         if (
-            r["series"] == series
-            and r["country"] == country
+            r["country"] == country
             and r["region"] == ""
             and r["category"] == ""
             and r["year"] is not None

@@ -32,8 +32,8 @@ def _require_range(
     row = next(
         (
             r
-            for r in data.rows
-            if r["series"] == values.series and r["country"] == values.country and r["year"] == year
+            for r in data.by_series.get(values.series, [])
+            if r["country"] == values.country and r["year"] == year
         ),
         None,
     )
