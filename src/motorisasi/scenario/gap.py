@@ -130,7 +130,8 @@ def ownership_gap(
     """What reaching ``target`` vehicles per 1,000 people by ``by`` takes (see the module docs).
 
     With ``income=True`` it also fits the ownership-income model to a panel (the country
-    with Japan, Thailand and Malaysia) and reports the constant growth of GDP per capita
+    with the rest of :data:`~motorisasi.scenario.ownership.DEFAULT_PANEL`) and reports the
+    constant growth of GDP per capita
     under which the model's ownership reaches the target by ``by``.
 
     ``register`` names the register model (``calibrated``, ``none``, ``in_use``); the
