@@ -156,6 +156,9 @@ def test_ownership_fit_with_characteristics_on_the_command_line():
     assert bad.output.strip().splitlines() == [
         "error: characteristics: unknown 'altitude' (use density, urban, cumulative, mixed)"
     ]
+    empty = runner.invoke(app, ["ownership", "fit", "--countries", " , "])
+    assert empty.exit_code != 0
+    assert empty.output.strip().splitlines() == ["error: countries: give at least one ISO3 code"]
 
 
 # --- projections for any country --------------------------------------------------------------
@@ -270,6 +273,9 @@ def test_ownership_project_bad_input_is_one_line():
         (["--to", "2020"], "error: to: 2020 is not after the latest income in the data (2024)"),
         (["--growth", "500"], "error: growth: 500 %/yr is outside -50 to 100 %/yr"),
         (["--draws", "5"], "error: draws: must be 100 to 100,000, got 5"),
+        (["--to", "99999"], "error: to: 99999 is after 2100"),
+        (["--countries", ""], "error: countries: give at least one ISO3 code"),
+        (["--growth", "nan"], "error: growth: nan %/yr is outside"),
     ):
         out = runner.invoke(app, ["ownership", "project", *args])
         assert out.exit_code != 0, args

@@ -85,7 +85,11 @@ def fit(
     from motorisasi.scenario.ownership import ownership_history
     from motorisasi.scenario.ownership_cv import _incomes, cross_validate, multi_step_errors
 
-    codes = tuple(c.strip().upper() for c in countries.split(",") if c.strip())
+    codes = tuple(dict.fromkeys(c.strip().upper() for c in countries.split(",") if c.strip()))
+    if not codes:
+        from motorisasi.errors import ParameterError
+
+        raise ParameterError("countries: give at least one ISO3 code")
     options = {
         "dynamic": not static,
         "asymmetric": asymmetric,
@@ -94,7 +98,7 @@ def fit(
     }
     if substitution:
         options["substitution"] = True
-    names = tuple(n.strip().lower() for n in with_characteristics.split(",") if n.strip())
+    names = tuple(dict.fromkeys(n.strip().lower() for n in with_characteristics.split(",") if n.strip()))
     if names:
         from motorisasi.scenario.ownership import characteristics
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from motorisasi.data.schema import YEAR_MAX
 from motorisasi.errors import MotorisasiError
 from motorisasi.model.ownership import gompertz
 from motorisasi.model.ownership_fit import (
@@ -115,6 +116,10 @@ def project_ownership(
     last = max(known)
     if to <= last:
         raise HistoryError(f"to: {to} is not after the latest income in the data ({last})")
+    if to > YEAR_MAX:
+        raise HistoryError(f"to: {to} is after {YEAR_MAX}, the last year the model projects")
+    if not panel:
+        raise HistoryError("countries: give at least one ISO3 code for the panel")
     if growth is None:
         span = [y for y in range(last - RECENT_YEARS, last + 1) if y in known]
         if len(span) < 3:
@@ -132,7 +137,7 @@ def project_ownership(
         history, _ = ownership_history(country, definition, data_dir)
     except HistoryError:
         history = None
-    names = tuple(with_characteristics)
+    names = tuple(dict.fromkeys(with_characteristics))
     everyone = tuple(dict.fromkeys((*panel, country)))
     covariates = characteristics(everyone, names, data_dir=data_dir) if names else None
     options = {"covariates": {k: {c: v[c] for c in panel} for k, v in covariates.items()}} if names else {}
