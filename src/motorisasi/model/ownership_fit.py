@@ -443,21 +443,11 @@ def simulate(
     >>> bool(np.isclose(path[1], 0.5 * 600 * np.exp(-5 * np.exp(-1.0)) + 0.5 * 100.0))
     True
     """
-    g = np.asarray(income, dtype=float)
     b = beta if beta is not None else (fit.beta(country) if country is not None else fit.value("beta"))
     gamma = saturation if saturation is not None else fit.saturation(country)
-    target = _substituted(
-        gompertz(g, gamma, fit.value("alpha"), b), fit.params.get("substitution"), _needed(fit, substitute, g)
-    )
-    if not fit.dynamic:
-        return np.asarray(target, dtype=float)
-    rise, fall = fit.theta()
-    out = np.empty(len(g))
-    out[0] = start
-    for t in range(1, len(g)):
-        theta = rise if g[t] > g[t - 1] else fall
-        out[t] = theta * target[t] + (1.0 - theta) * out[t - 1]
-    return out
+    # One draw: the fitted values themselves, through the same loop as every draw.
+    point = {k: np.array([fit.value(k)]) for k in (*fit.params, *fit.fixed)}
+    return simulate_draws(fit, point, income, start, beta=b, saturation=gamma, substitute=substitute)[0]
 
 
 def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArray[np.float64]]:
@@ -586,6 +576,17 @@ def new_country(
         if b is not None:
             return NewCountry(gamma, b, "own", span)
     return NewCountry(gamma, float(np.median(betas)), "panel", span)
+
+
+def saturation_draws(
+    fit: OwnershipFit, draws: Mapping[str, NDArray[np.float64]], values: Mapping[str, float] | None = None
+) -> NDArray[np.float64]:
+    """The saturation level of each draw for a country with characteristics ``values`` (the base
+    level's draws when the fit has no characteristics): :func:`saturation_level` per draw."""
+    if not fit.covariates:
+        return np.asarray(draws["saturation"], dtype=float)
+    shifts, x = _shift_vector(draws, fit.covariates, values)
+    return saturation_level(draws["saturation"], shifts, x)
 
 
 def simulate_draws(

@@ -28,6 +28,8 @@ from motorisasi.model.ownership_fit import (
     new_country,
     own_beta,
     parameter_draws,
+    saturation_draws,
+    simulate,
     simulate_draws,
 )
 from motorisasi.scenario.ownership import (
@@ -156,8 +158,7 @@ def project_ownership(
     income[gaps] = np.interp(years[gaps], years[~gaps], income[~gaps])
 
     sample = parameter_draws(fit, draws, seed=seed)
-    shift = sum(sample[f"shift[{k}]"] * values[k] for k in fit.covariates) if fit.covariates else 0.0
-    sat_draws = sample["saturation"] * np.exp(shift)
+    sat_draws = saturation_draws(fit, sample, values)
     rng = np.random.default_rng(seed + 1)
     if country in fit.countries:
         saturation, beta, beta_source = fit.saturation(country), fit.beta(country), "fit"
@@ -181,8 +182,7 @@ def project_ownership(
             beta_draws = np.stack([sample[k] for k in keys])[pick, np.arange(draws)]
     if history is not None:
         start = (first, float(history.ownership[-1]))
-        point = {k: np.array([fit.value(k)]) for k in sample}
-        central = simulate_draws(fit, point, income, start[1], beta=beta, saturation=saturation)[0]
+        central = simulate(fit, None, income, start[1], beta=beta, saturation=saturation)
         paths = simulate_draws(fit, sample, income, start[1], beta=beta_draws, saturation=sat_draws)
     else:
         start = None

@@ -71,14 +71,19 @@ def _modelled_ownership(
 ):
     """Ownership per 1,000 on the projection years from the fitted model, starting from ``start``;
     with substitution, ``substitute`` is the four-wheel ownership of those years (per 1,000)."""
-    from motorisasi.model.ownership import gompertz, partial_adjustment
+    from motorisasi.model.ownership_fit import simulate
 
     fit = _ownership_fit(demand, sc, data_dir)
-    rise, _ = fit.theta()  # the scenario's fit has one speed (not asymmetric)
-    star = gompertz(income / 1000.0, fit.saturation(sc.country), fit.value("alpha"), fit.beta(sc.country))
-    if demand.substitution:
-        star = np.maximum(star - fit.value("substitution") * substitute, 0.0)
-    return partial_adjustment(star, start, rise)
+    g, sub = _from_start(income / 1000.0), None if substitute is None else _from_start(substitute)
+    return simulate(fit, sc.country, g, start, substitute=sub)[1:]
+
+
+def _from_start(path: np.ndarray) -> np.ndarray:
+    """A projection-year path with its first value repeated for the year of the start: the
+    simulation's first year is the start's, and the scenario's fit has one adjustment speed, so
+    that year's income chooses nothing."""
+    path = np.asarray(path, dtype=float)
+    return np.concatenate([path[:1], path])
 
 
 def modelled_ownership_draws(
@@ -103,10 +108,6 @@ def modelled_ownership_draws(
     except MotorisasiError as exc:
         raise ScenarioError(f"demand (ownership_model): {exc}") from None
     beta = d.get(f"beta[{sc.country}]", d.get("beta"))
-    g = np.asarray(income, dtype=float) / 1000.0
-    # One adjustment speed: the income of the year before the first does not choose a speed.
-    sub = None if substitute is None else np.concatenate([substitute[:1], substitute])
-    paths = simulate_draws(
-        fit, d, np.concatenate([g[:1], g]), start, beta=beta, saturation=d["saturation"], substitute=sub
-    )
+    g, sub = _from_start(income / 1000.0), None if substitute is None else _from_start(substitute)
+    paths = simulate_draws(fit, d, g, start, beta=beta, saturation=d["saturation"], substitute=sub)
     return paths[:, 1:]
