@@ -126,13 +126,14 @@ class Backtest:
         self, target: str = "four_wheel", measure: str = "registered", since: int | None = None
     ) -> dict[str, object]:
         """Mean MAPE over horizons 1-5 per model, the best register model and the best benchmark."""
+        from motorisasi.scenario.scores import PERCENT, over_horizons
+
         mean: dict[str, float] = {}
         count = 0
         for model in MODELS:
-            rows = [f for f in self._rows(target, measure, model, since) if f.horizon <= HEADLINE_HORIZONS]
-            errors = [abs(100 * (f.forecast - f.observed) / f.observed) for f in rows]
-            mean[model] = float(np.mean(errors)) if errors else float("nan")
-            count = len(rows)
+            rows = self._rows(target, measure, model, since)
+            mean[model] = over_horizons(rows, HEADLINE_HORIZONS, PERCENT["mape"])
+            count = sum(f.horizon <= HEADLINE_HORIZONS for f in rows)
         register = min(REGISTER_MODELS, key=lambda m: (np.nan_to_num(mean[m], nan=np.inf), m))
         benchmark = min(("no_removals", *BENCHMARKS), key=lambda m: (np.nan_to_num(mean[m], nan=np.inf), m))
         return {

@@ -67,21 +67,21 @@ class EnergyBacktest:
 
     def headline(self, target: str, since: int | None = None, up_to: int = 5) -> dict[str, object]:
         """Mean absolute percentage error over horizons 1..``up_to`` per model."""
-        mape = {}
-        for model in MODELS:
-            rows = [
-                f
-                for f in self.forecasts
-                if (f.target, f.model) == (target, model)
-                and f.horizon <= up_to
-                and (since is None or f.origin >= since)
-            ]
-            mape[model] = (
-                float(np.mean([abs(100 * (f.forecast - f.observed) / f.observed) for f in rows]))
-                if rows
-                else float("nan")
+        from motorisasi.scenario.scores import PERCENT, lowest, over_horizons
+
+        mape = {
+            model: over_horizons(
+                (
+                    f
+                    for f in self.forecasts
+                    if (f.target, f.model) == (target, model) and (since is None or f.origin >= since)
+                ),
+                up_to,
+                PERCENT["mape"],
             )
-        best = min(BENCHMARKS, key=lambda m: np.nan_to_num(mape[m], nan=np.inf))
+            for model in MODELS
+        }
+        best = lowest(BENCHMARKS, mape)
         return {
             "target": target,
             "unit": UNITS[target],

@@ -98,17 +98,22 @@ class CrossValidation:
 
     def headline(self, evaluation: str, country: str | None = None) -> dict[str, object]:
         """MAE over horizons 1-5 per model, and whether the model is as good as the best benchmark."""
-        mae = {}
-        for model in MODELS:
-            errors = [
-                abs(f.error)
-                for f in self.forecasts
-                if (f.evaluation, f.model) == (evaluation, model)
-                and f.horizon <= HEADLINE_HORIZONS
-                and (country is None or f.country == country)
-            ]
-            mae[model] = float(np.mean(errors)) if errors else float("nan")
-        best = min(BENCHMARKS, key=lambda m: np.nan_to_num(mae[m], nan=np.inf))
+        from motorisasi.scenario.scores import ABSOLUTE, lowest, over_horizons
+
+        mae = {
+            model: over_horizons(
+                (
+                    f
+                    for f in self.forecasts
+                    if (f.evaluation, f.model) == (evaluation, model)
+                    and (country is None or f.country == country)
+                ),
+                HEADLINE_HORIZONS,
+                ABSOLUTE["mae"],
+            )
+            for model in MODELS
+        }
+        best = lowest(BENCHMARKS, mae)
         return {
             "evaluation": evaluation,
             "country": country,

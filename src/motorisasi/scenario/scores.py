@@ -53,3 +53,15 @@ def by_horizon(
         for name, measure in measures.items():
             table[name].append(measure(mine))
     return table
+
+
+def over_horizons(forecasts: Iterable, up_to: int, measure: Callable[[Sequence], float]) -> float:
+    """``measure`` over all forecasts up to horizon ``up_to`` together (NaN without any): the
+    headline error of a model."""
+    cases = [c for c in forecasts if c.horizon <= up_to]
+    return measure(cases) if cases else float("nan")
+
+
+def lowest(models: Iterable[str], errors: Mapping[str, float]) -> str:
+    """The model with the lowest error (the first of equals; NaN counts as no score)."""
+    return min(models, key=lambda m: np.nan_to_num(errors[m], nan=np.inf))
