@@ -78,12 +78,12 @@ def fit(
     """
     from motorisasi.outputs.messages import language
     from motorisasi.outputs.options import check_data
-    from motorisasi.scenario.ownership import fit_panel
 
     lang = language(lang)
     check_data(data)
-    from motorisasi.scenario.ownership import ownership_history
-    from motorisasi.scenario.ownership_cv import _incomes, cross_validate, multi_step_errors
+    from motorisasi.model.ownership_fit import fit_ownership
+    from motorisasi.scenario.ownership import panel_histories
+    from motorisasi.scenario.ownership_cv import multi_step_errors, panel_incomes, validate_histories
 
     codes = tuple(dict.fromkeys(c.strip().upper() for c in countries.split(",") if c.strip()))
     if not codes:
@@ -105,21 +105,23 @@ def fit(
         options["covariates"] = characteristics(codes, names, data_dir=data)
     from motorisasi.data.store import register_definition
 
-    result, used = fit_panel(codes, definition, data_dir=data, **options)
-    histories = {c: ownership_history(c, definition, data)[0] for c in codes}
-    steps = multi_step_errors(result, histories, _incomes(codes, data))
+    histories, used = panel_histories(codes, definition, data)
+    result = fit_ownership(histories, **options)
+    incomes = panel_incomes(codes, data)
     validation = (
-        cross_validate(
-            codes,
+        validate_histories(
+            histories,
+            incomes,
             definition,
-            horizons=horizons,
-            data_dir=data,
-            income="extrapolated" if ex_ante else "actual",
+            horizons,
+            "extrapolated" if ex_ante else "actual",
+            full=result,
             **options,
         )
         if cv
         else None
     )
+    steps = validation.multi_step if validation is not None else multi_step_errors(result, histories, incomes)
     if as_json:
         out = {
             "definition": definition,

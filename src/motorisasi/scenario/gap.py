@@ -485,22 +485,23 @@ INCOME_DRAWS = 1000
 
 def _income_needed(country: str, definition: str, target: float, by: int, data_dir) -> dict[str, object]:
     """The GDP-per-capita growth the fitted ownership model needs for the target (or why not)."""
-    from motorisasi.model.ownership_fit import IdentificationError
+    from motorisasi.model.ownership_fit import IdentificationError, fit_ownership
     from motorisasi.model.targets import required_income_growth
-    from motorisasi.scenario.ownership import DEFAULT_PANEL, fit_panel, ownership_history
+    from motorisasi.scenario.ownership import DEFAULT_PANEL, panel_histories
 
     panel = (country, *[c for c in DEFAULT_PANEL if c != country])
     try:
-        fit, _ = fit_panel(panel, definition, data_dir=data_dir)
-        history, _ = ownership_history(country, definition, data_dir)
+        histories, _ = panel_histories(panel, definition, data_dir)
+        fit = fit_ownership(histories)
     except (IdentificationError, MotorisasiError) as exc:
         return {"available": False, "reason": str(exc)}
+    history = histories[country]
     year = int(history.years[-1])
     rise, fall = fit.theta()
-    from motorisasi.scenario.ownership_cv import cross_validate
+    from motorisasi.scenario.ownership_cv import panel_incomes, validate_histories
 
     try:
-        cv = cross_validate(panel, definition, horizons=5, data_dir=data_dir)
+        cv = validate_histories(histories, panel_incomes(panel, data_dir), definition, 5, full=fit)
         skill = {
             e: {k: cv.headline(e)[k] for k in ("mae", "best_benchmark", "model_at_least_as_good", "horizons")}
             for e in ("rolling", "loco_own_beta")

@@ -220,7 +220,15 @@ def fit_panel(
     **options,
 ) -> tuple[OwnershipFit, dict[str, list[str]]]:
     """Fit :func:`~motorisasi.model.ownership_fit.fit_ownership` to the countries' histories."""
+    histories, used = panel_histories(countries, definition, data_dir)
+    return fit_ownership(histories, **options), used
+
+
+def panel_histories(
+    countries: tuple[str, ...], definition: str = "four_wheel", data_dir: str | Path | None = None
+) -> tuple[dict[str, CountryHistory], dict[str, list[str]]]:
+    """Each country's :func:`ownership_history` and the series it used, read once."""
     histories, used = {}, {}
     for country in countries:
         histories[country], used[country] = ownership_history(country, definition, data_dir)
-    return fit_ownership(histories, **options), used
+    return histories, used

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from motorisasi.errors import MotorisasiError
-from motorisasi.model.ownership_fit import CountryHistory, fit_ownership, own_beta, simulate
+from motorisasi.model.ownership_fit import CountryHistory, OwnershipFit, fit_ownership, own_beta, simulate
 from motorisasi.scenario.backtest import _trend_forecasts
 
 EVALUATIONS = ("rolling", "loco", "loco_own_beta")
@@ -227,7 +227,7 @@ def _forecast_country(
                 )
 
 
-def _incomes(countries, data_dir) -> dict[str, dict[int, float]]:
+def panel_incomes(countries, data_dir) -> dict[str, dict[int, float]]:
     """Income of every year the data give, also those whose ownership is left out (thousand $)."""
     from motorisasi.scenario.ownership import INCOME_SERIES, first_series
 
@@ -269,13 +269,11 @@ def cross_validate(
     **options,
 ) -> CrossValidation:
     """Multi-step, rolling-origin and leave-one-country-out errors (see the module docs)."""
-    from motorisasi.scenario.ownership import ownership_history
+    from motorisasi.scenario.ownership import panel_histories
 
-    if not 1 <= horizons <= 30:
-        raise MotorisasiError(f"horizons: must be 1 to 30 years, got {horizons}")
-    histories = {c: ownership_history(c, definition, data_dir)[0] for c in countries}
+    histories, _ = panel_histories(countries, definition, data_dir)
     return validate_histories(
-        histories, _incomes(countries, data_dir), definition, horizons, income, **options
+        histories, panel_incomes(countries, data_dir), definition, horizons, income, **options
     )
 
 
@@ -285,15 +283,20 @@ def validate_histories(
     definition: str = "four_wheel",
     horizons: int = 8,
     income: str = "actual",
+    *,
+    full: OwnershipFit | None = None,
     **options,
 ) -> CrossValidation:
-    """:func:`cross_validate` on histories given directly (income of every year in ``incomes``)."""
+    """:func:`cross_validate` on histories given directly (income of every year in ``incomes``);
+    ``full`` is the fit to the whole histories with ``options`` when the caller has it already."""
     from motorisasi.model.ownership_fit import IdentificationError
 
+    if not 1 <= horizons <= 30:
+        raise MotorisasiError(f"horizons: must be 1 to 30 years, got {horizons}")
     if income not in ("actual", "extrapolated"):
         raise MotorisasiError(f"income: unknown {income!r} (use actual or extrapolated)")
     countries = tuple(histories)
-    full = fit_ownership(histories, **options)
+    full = full if full is not None else fit_ownership(histories, **options)
     result = CrossValidation(countries, definition, horizons, income)
     result.multi_step = multi_step_errors(full, histories, incomes)
     result.one_step = {c: v["one_step_rmse"] for c, v in result.multi_step.items()}
