@@ -93,8 +93,7 @@ def fit_scale(
         raise ParameterError("modelled and reference values must be finite and positive")
     if not (0 <= low <= high) or not np.isfinite(low) or np.isnan(high):
         raise ParameterError(f"the bounds must satisfy 0 <= low <= high, got {low:g} and {high:g}")
-    unbounded = float(np.exp(np.mean(np.log(r / m))))
-    factor = float(min(max(unbounded, low), high))
+    factor, unbounded = (float(v) for v in scale_factors(m, r, low, high))
     bound = "low" if unbounded < low else "high" if unbounded > high else None
     return ScaleFit(
         factor=factor,
@@ -106,6 +105,16 @@ def fit_scale(
         ratio=tuple(float(v) for v in factor * m / r),
         unexplained=tuple(float(v) for v in r - factor * m),
     )
+
+
+def scale_factors(modelled: ArrayLike, reference: ArrayLike, low: ArrayLike = 0.0, high: ArrayLike = np.inf):
+    """:func:`fit_scale`'s factor and its unbounded value for many series at once: the years on
+    the last axis of ``modelled`` and ``reference`` (positive; not checked here), any leading
+    axes (draws) kept; returns ``(factor, unbounded)``, each of the leading shape."""
+    m = np.asarray(modelled, dtype=float)
+    r = np.asarray(reference, dtype=float)
+    unbounded = np.exp(np.mean(np.log(r / m), axis=-1))
+    return np.minimum(np.maximum(unbounded, low), high), unbounded
 
 
 def common_bounds(nominal: ArrayLike, low: ArrayLike, high: ArrayLike) -> tuple[float, float]:

@@ -447,7 +447,8 @@ def simulate(
     gamma = saturation if saturation is not None else fit.saturation(country)
     # One draw: the fitted values themselves, through the same loop as every draw.
     point = {k: np.array([fit.value(k)]) for k in (*fit.params, *fit.fixed)}
-    return simulate_draws(fit, point, income, start, beta=b, saturation=gamma, substitute=substitute)[0]
+    paths = simulate_draws(fit, point, income, start, beta=b, saturation=gamma, substitute=substitute)
+    return paths[0] if np.ndim(income) == 1 else paths
 
 
 def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArray[np.float64]]:
@@ -603,28 +604,31 @@ def simulate_draws(
 
     ``draws`` are :func:`parameter_draws` of ``fit`` (``alpha`` and the adjustment speeds are
     read from them); ``beta`` and ``saturation`` are the country's, one per draw (``(n,)``) or
-    one for all. ``income[0]`` is the year of ``start``, as in :func:`simulate`; the loop runs
-    over years only.
+    one for all. ``income[0]`` is the year of ``start``, as in :func:`simulate`; ``income`` is
+    one path ``(T,)`` for every draw or one per draw ``(n, T)`` (with one parameter draw, ``n``
+    income paths give ``n`` rows). The loop runs over years only.
     """
-    g = np.asarray(income, dtype=float)
+    g = np.atleast_2d(np.asarray(income, dtype=float))  # (1, T), or one income path per draw
     alpha = np.asarray(draws["alpha"], dtype=float)
     n = len(alpha)
     b = np.broadcast_to(np.asarray(beta, dtype=float), (n,))
     gamma = np.broadcast_to(np.asarray(saturation, dtype=float), (n,))
-    target = gompertz(g[None, :], gamma[:, None], alpha[:, None], b[:, None])
+    target = gompertz(g, gamma[:, None], alpha[:, None], b[:, None])
     if "substitution" in fit.params:
         sigma = np.asarray(draws["substitution"], dtype=float)[:, None]
-        target = _substituted(target, sigma, _needed(fit, substitute, g)[None, :])
+        needed = _needed(fit, substitute, np.asarray(income))
+        target = _substituted(target, sigma, np.atleast_2d(needed))
     if not fit.dynamic:
         return np.asarray(target, dtype=float)
     if fit.asymmetric:
         rise, fall = draws["theta_rise"], draws["theta_fall"]
     else:
         rise = fall = draws["theta"]
-    out = np.empty((n, len(g)))
+    rising = g[:, 1:] > g[:, :-1]
+    out = np.empty(target.shape)
     out[:, 0] = start
-    for t in range(1, len(g)):
-        theta = rise if g[t] > g[t - 1] else fall
+    for t in range(1, target.shape[-1]):
+        theta = np.where(rising[:, t - 1], rise, fall)
         out[:, t] = theta * target[:, t] + (1.0 - theta) * out[:, t - 1]
     return out
 

@@ -57,7 +57,7 @@ from motorisasi.errors import ParameterError
 
 Array = NDArray[np.float64]
 
-#: Rates tried by :func:`fit_removal_rate` before refining the best one (1/yr).
+#: Rates whose residual sum of squares marks the profile-likelihood interval (1/yr).
 RATE_GRID = np.concatenate([np.linspace(0.0, 0.2, 2001), np.linspace(0.2, 1.0, 801)[1:]])
 
 
@@ -95,15 +95,19 @@ def unremoved_pool(
     batch = np.broadcast_shapes(flows.shape[:-1], rate.shape, np.shape(start))
     flows = np.broadcast_to(flows, batch + flows.shape[-1:])
     keep = 1.0 - rate
-    pool = np.empty(flows.shape)
-    removals = np.empty(flows.shape)
+    # Years first while stepping, so that every step writes one contiguous block (large batches,
+    # e.g. a grid of rates for every draw, are otherwise slowed by strided writes).
+    n_years = flows.shape[-1]
+    pool = np.empty((n_years, *batch))
+    removals = np.empty((n_years, *batch))
+    held = np.empty(batch)
     previous = np.broadcast_to(np.asarray(start, dtype=float), batch)
-    for t in range(flows.shape[-1]):
-        held = previous + flows[..., t]
-        removals[..., t] = rate * held
-        pool[..., t] = keep * held
-        previous = pool[..., t]
-    return pool, removals
+    for t in range(n_years):
+        np.add(previous, flows[..., t], out=held)
+        np.multiply(rate, held, out=removals[t, ...])
+        np.multiply(keep, held, out=pool[t, ...])
+        previous = pool[t, ...]
+    return np.moveaxis(pool, 0, -1), np.moveaxis(removals, 0, -1)
 
 
 def register_survival(survival: ArrayLike, removal_rate: ArrayLike) -> Array:
@@ -177,18 +181,98 @@ def single_basis_pairs(basis: ArrayLike, observed: ArrayLike) -> NDArray[np.bool
     return ok
 
 
-def _refine(rss, lo: float, hi: float, levels: int = 5, points: int = 101) -> float:
-    """Minimum of ``rss`` (a function of an array of rates) on [lo, hi] by nested grids: each
-    level evaluates ``points`` rates at once and keeps the two cells around the best, so five
-    levels of 101 narrow the bracket by 50**5 (to about 1e-12 of a grid step of 1e-4)."""
-    a, b = lo, hi
+def _refine(rss, lo: Array, hi: Array, levels: int = 5, points: int = 101) -> Array:
+    """Minimum of ``rss`` (a function of rates ``(..., K)`` returning ``(..., K)``) on ``[lo, hi]``
+    (shape ``(...)``) by nested grids: each level evaluates ``points`` rates at once and keeps the
+    two cells around the best, so five levels of 101 narrow the bracket by 50**5 (to about 1e-12
+    of a grid step of 1e-4)."""
+    a, b = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
     best = 0.5 * (a + b)
     for _ in range(levels):
-        grid = np.linspace(a, b, points)
-        i = int(np.argmin(rss(grid)))
-        best = float(grid[i])
-        a, b = float(grid[max(i - 1, 0)]), float(grid[min(i + 1, points - 1)])
+        grid = np.linspace(a, b, points, axis=-1)
+        i = np.argmin(rss(grid), axis=-1)[..., None]
+        best = np.take_along_axis(grid, i, axis=-1)[..., 0]
+        a = np.take_along_axis(grid, np.maximum(i - 1, 0), axis=-1)[..., 0]
+        b = np.take_along_axis(grid, np.minimum(i + 1, points - 1), axis=-1)[..., 0]
     return best
+
+
+def residual_sum(
+    y: Array, pairs: NDArray[np.bool_], left: ArrayLike, rates: ArrayLike, start: ArrayLike = 0.0
+) -> Array:
+    """Residual sum of squares of the register changes at each of ``rates``.
+
+    ``left`` is the in-use outflow ``(..., T)``; ``rates`` ``(..., K)`` broadcasts against its
+    batch; ``y`` holds the observed register change minus sales in the years ``pairs`` marks.
+    The removals are stepped year by year as in :func:`unremoved_pool`, keeping one year in
+    memory (a grid of rates for thousands of draws fits in a few megabytes), and the squares
+    are added in year order. Returns ``(..., K)`` (vehicles^2).
+    """
+    flows = np.asarray(left, dtype=float)[..., None, :]
+    rates = np.asarray(rates, dtype=float)
+    batch = np.broadcast_shapes(flows.shape[:-1], rates.shape)
+    keep = 1.0 - rates
+    pool = np.array(np.broadcast_to(np.asarray(start, dtype=float), batch))
+    held, removed, total = np.empty(batch), np.empty(batch), np.zeros(batch)
+    k = 0
+    for t in range(flows.shape[-1]):
+        np.add(pool, flows[..., t], out=held)
+        if pairs[t]:
+            np.multiply(rates, held, out=removed)
+            removed += y[k]
+            removed *= removed
+            total += removed
+            k += 1
+        np.multiply(keep, held, out=pool)
+    return total
+
+
+#: The rates every fit starts from (every 0.002 to 0.2, then every 0.02), before nested grids.
+COARSE_GRID = np.concatenate([np.linspace(0.0, 0.2, 101), np.linspace(0.2, 1.0, 41)[1:]])
+
+
+def best_rates(
+    y: Array, pairs: NDArray[np.bool_], left: ArrayLike, start: ArrayLike = 0.0
+) -> tuple[Array, Array]:
+    """Least-squares removal rates for in-use outflows ``left`` of shape ``(..., T)`` at once.
+
+    ``y`` holds the observed register change minus sales in the years ``pairs`` marks. Each
+    batch member is fitted the same way (and to the same bits) as one alone: the best rate of
+    :data:`COARSE_GRID`, then nested grids between its neighbours (:func:`_refine`). Returns the
+    rates ``(...)`` and their residual sums of squares ``(...)``.
+    """
+
+    def rss(rates: ArrayLike) -> Array:
+        return residual_sum(y, pairs, left, rates, start)
+
+    i = np.argmin(rss(COARSE_GRID), axis=-1)
+    lo = COARSE_GRID[np.maximum(i - 1, 0)]
+    hi = COARSE_GRID[np.minimum(i + 1, len(COARSE_GRID) - 1)]
+    best = _refine(rss, lo, hi)
+    return best, rss(best[..., None])[..., 0]
+
+
+def register_flows(
+    observed: ArrayLike,
+    basis: ArrayLike,
+    sales: ArrayLike,
+    years: ArrayLike,
+    *,
+    min_flows: int = 2,
+    exclude: tuple[int, ...] = (),
+) -> tuple[Array, NDArray[np.bool_]]:
+    """The register changes a removal rate is fitted to: observed change minus sales in the
+    single-basis years (``y``), and the mask of those years (``pairs``); see
+    :func:`fit_removal_rate` for the arguments."""
+    r = np.asarray(observed, dtype=float)
+    s = np.asarray(sales, dtype=float)
+    pairs = single_basis_pairs(basis, r) & ~np.isin(np.asarray(years), exclude)
+    n = int(pairs.sum())
+    if n < max(1, min_flows):
+        raise ParameterError(
+            f"register: {n} single-basis year-on-year change(s) in the data; at least {min_flows} are needed"
+        )
+    return (r[1:] - r[:-1] - s[1:])[pairs[1:]], pairs
 
 
 def fit_removal_rate(
@@ -231,33 +315,15 @@ def fit_removal_rate(
     """
     from scipy.stats import f as f_dist
 
-    r = np.asarray(observed, dtype=float)
-    s = np.asarray(sales, dtype=float)
     left = np.asarray(left_use, dtype=float)
     yrs = np.asarray(years)
-    pairs = single_basis_pairs(basis, r) & ~np.isin(yrs, exclude)
+    y, pairs = register_flows(observed, basis, sales, years, min_flows=min_flows, exclude=exclude)
     n = int(pairs.sum())
-    if n < max(1, min_flows):
-        raise ParameterError(
-            f"register: {n} single-basis year-on-year change(s) in the data; at least {min_flows} are needed"
-        )
-    y = (r[1:] - r[:-1] - s[1:])[pairs[1:]]
-
-    def rss(rates: ArrayLike) -> Array:
-        _, removals = unremoved_pool(left, np.asarray(rates, dtype=float), start)
-        return np.sum((y + removals[..., pairs]) ** 2, axis=-1)
-
-    grid_rss = rss(RATE_GRID)
-    i = int(np.argmin(grid_rss))
-    lo, hi = RATE_GRID[max(i - 1, 0)], RATE_GRID[min(i + 1, len(RATE_GRID) - 1)]
-
-    def one(rate: float) -> float:
-        return float(rss(np.array([rate]))[0])
-
-    best = _refine(rss, float(lo), float(hi)) if hi > lo else float(RATE_GRID[i])
-    best_rss = one(best)
-    if grid_rss[i] <= best_rss:
-        best, best_rss = float(RATE_GRID[i]), float(grid_rss[i])
+    if left.ndim > 1:
+        raise ParameterError("fit_removal_rate fits one series; best_rates fits a batch")
+    rates, rss_at = best_rates(y, pairs, left, start)
+    best, best_rss = float(rates), float(rss_at)
+    grid_rss = residual_sum(y, pairs, left, RATE_GRID, start)  # for the interval
     dof = max(n - 1, 1)
     limit = best_rss * (1.0 + f_dist.ppf(level, 1, dof) / dof)
     inside = RATE_GRID[grid_rss <= limit]

@@ -260,7 +260,9 @@ def _push(run: _Run, weights: Array) -> Array:
     n_years = run.n_years
     out = np.zeros((n_years, run.n_series))
     for cols in _blocks(run.n_series):
-        part, curves, w = out[:, cols], run.survival[..., cols], weights[:, cols]
+        shared = run.survival.shape[-1] == 1  # one curve broadcast over the series
+        part, w = out[:, cols], weights[:, cols]
+        curves = run.survival if shared else run.survival[..., cols]
         scratch = np.empty_like(part)
         for c in range(n_years):
             span = n_years - c
@@ -270,8 +272,8 @@ def _push(run: _Run, weights: Array) -> Array:
 
 
 def _convolve(run: _Run, inflow: Array) -> Array:
-    if run.survival.shape[-1] == 1:
-        return run.matrix() @ inflow
+    # Elementwise, never a matrix product: a series' result is then the same to the last bit
+    # whatever the batch around it (an ensemble's chunk size, one draw or many).
     return _push(run, inflow)
 
 
@@ -322,10 +324,7 @@ def _initial_stock(run: _Run) -> Array | None:
         return None
     weights, curve = _initial_weights(run)
     n_start = weights.shape[0]
-    if curve.shape[-1] == 1:
-        ages = np.arange(n_start)[np.newaxis, :] + 1 + np.arange(run.n_years)[:, np.newaxis]
-        return curve[ages, 0] @ weights
-    out = np.zeros((run.n_years, run.n_series))
+    out = np.zeros((run.n_years, run.n_series))  # elementwise, as in _convolve
     for a in range(n_start):
         out += weights[a] * curve[a + 1 : a + 1 + run.n_years]
     return out
@@ -370,7 +369,12 @@ def _finish(
     initial_by_age: tuple[Array, Array] | None = None,
     clipped: tuple[Array, Array] | None = None,
 ) -> StockResult:
-    start = run.initial.sum(axis=0) if run.initial is not None else np.zeros(run.n_series)
+    # Summed along a contiguous axis, so each series adds up the same way whatever the batch.
+    start = (
+        np.ascontiguousarray(run.initial.T).sum(axis=-1)
+        if run.initial is not None
+        else np.zeros(run.n_series)
+    )
     outflow = inflow - stock
     outflow[0] += start
     outflow[1:] += stock[:-1]

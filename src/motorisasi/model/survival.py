@@ -140,9 +140,10 @@ def _normal(where: str, p: dict[str, ArrayLike], truncate: bool) -> _Evaluator:
     mass = special.ndtr(mean / std) if truncate else 1.0
 
     def sf(x: Curve) -> Curve:
-        # In place: this is the hot path of large batched runs.
+        # In place where the shapes allow: this is the hot path of large batched runs.
         curve = np.subtract(mean, x)
-        curve /= std
+        fits = np.broadcast_shapes(curve.shape, std.shape) == curve.shape
+        curve = np.divide(curve, std, out=curve if fits else None)
         special.ndtr(curve, out=curve)
         if truncate:
             curve /= mass

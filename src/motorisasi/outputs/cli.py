@@ -14,6 +14,7 @@ import typer
 from motorisasi import __version__
 from motorisasi.outputs.cli_backtest import backtest, calibrate
 from motorisasi.outputs.cli_data import data_app
+from motorisasi.outputs.cli_ensemble import sensitivity
 from motorisasi.outputs.cli_gap import gap
 from motorisasi.outputs.cli_ownership import ownership_app
 from motorisasi.outputs.cli_report import report
@@ -133,6 +134,7 @@ app.command("gap")(gap)
 app.command("report")(report)
 app.command("calibrate")(calibrate)
 app.command("backtest")(backtest)
+app.command("sensitivity")(sensitivity)
 app.add_typer(ownership_app, name="ownership")
 
 

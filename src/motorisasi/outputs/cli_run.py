@@ -26,12 +26,31 @@ def run(
     out: Annotated[Path, typer.Option(help="Folder for the result files.")] = Path("motorisasi-results"),
     files: Annotated[bool, typer.Option(help="Write the CSV, Excel, NetCDF and IAMC files.")] = True,
     by_age: Annotated[bool, typer.Option(help="Also give the fleet by age (an 'age' dimension).")] = False,
+    draws: Annotated[
+        int,
+        typer.Option(
+            help="Run this many draws of the scenario's 'uncertainty' section and give medians and "
+            "90 % ranges (0: one run with the numbers as written)."
+        ),
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="Seed of the draws (the same seed gives the same results).")] = 0,
+    sampler: Annotated[str, typer.Option(help="How the draws are spread: sobol, lhs or random.")] = "sobol",
+    keep_draws: Annotated[bool, typer.Option(help="Write every draw, not only the quantiles.")] = False,
+    chunk: Annotated[int, typer.Option(help="Draws computed in one vectorised pass (memory).")] = 500,
+    workers: Annotated[
+        int | None, typer.Option(help="Run the draws on a local Dask cluster of this many processes.")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Run the draws on an existing Dask cluster (its scheduler address).")
+    ] = None,
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
     """Run a scenario and write tidy CSV, Excel, NetCDF and IAMC files; print the headline numbers.
 
-    With no argument it runs the shipped baseline for Indonesia from the embedded data.
+    With no argument it runs the shipped baseline for Indonesia from the embedded data. With
+    --draws N it runs N draws of the scenario's uncertain inputs at once and gives each number
+    with its 90 % range, e.g. motorisasi run my-scenario.yaml --draws 10000 --seed 1
     """
     from contextlib import nullcontext
 
@@ -44,6 +63,24 @@ def run(
     lang = language(lang)
     console = Console(highlight=False)
     sc = _inputs(scenario, data)
+    if draws:
+        from motorisasi.outputs.cli_ensemble import run_ensemble
+
+        return run_ensemble(
+            sc,
+            draws=draws,
+            seed=seed,
+            sampler=sampler,
+            keep_draws=keep_draws,
+            chunk=chunk,
+            workers=workers,
+            scheduler=scheduler,
+            out=out,
+            files=files,
+            lang=lang,
+            data=data,
+            console=console,
+        )
     check_output_folder(out, data)
     # The output folder is checked and locked before the work, so a bad --out fails at once.
     outset = OutputSet(out, file_names(safe_stem(sc.name)).values(), lang) if files else nullcontext()

@@ -82,7 +82,7 @@ TOPICS = {
         "tax_forgone",
     ),
 }
-DIMS = ("segment", "industry_group", "origin", "powertrain", "fuel", "year", "age")
+DIMS = ("draw", "quantile", "segment", "industry_group", "origin", "powertrain", "fuel", "year", "age")
 IAMC = {  # variable -> (IAMC name, unit, scale)
     "population": ("Population", "million", 1e-6),
     "gdp_per_capita": ("GDP per capita|PPP", "2021 int$/person", 1.0),

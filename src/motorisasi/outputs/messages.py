@@ -450,6 +450,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "catatan: {segment}: jumlah pangsa jenis penggerak melebihi 100% (diperkecil secara proporsional) "
         "pada {years}",
     },
+    "ensemble.status": {
+        "en": "Running {draws} draws...",
+        "id": "Menjalankan {draws} undian...",
+    },
+    "ensemble.title": {
+        "en": "motorisasi scenario {name} ({country}): median and 90 % range of {draws} draws "
+        "({sampler}, seed {seed})",
+        "id": "Skenario motorisasi {name} ({country}): median dan rentang 90 % dari {draws} undian "
+        "({sampler}, seed {seed})",
+    },
+    "ensemble.read": {
+        "en": "Each cell: the median, and in brackets the 5 % and 95 % quantiles over the draws of the "
+        "inputs in the scenario's 'uncertainty' section ({inputs}). {excluded}",
+        "id": "Setiap sel: median, dan dalam kurung kuantil 5 % dan 95 % atas undian masukan di bagian "
+        "'uncertainty' skenario ({inputs}). {excluded}",
+    },
+    "ensemble.excluded": {
+        "en": "Industry and fiscal results are not in ensembles yet (run without --draws for them).",
+        "id": "Hasil industri dan fiskal belum termasuk dalam ensembel (jalankan tanpa --draws).",
+    },
+    "ensemble.took": {
+        "en": "{draws} draws in {seconds} s.",
+        "id": "{draws} undian dalam {seconds} detik.",
+    },
+    "ensemble.dask": {
+        "en": "Dask dashboard: {link}",
+        "id": "Dasbor Dask: {link}",
+    },
+    "sensitivity.title": {
+        "en": "Sobol sensitivity of {output} in {year}{where} ({runs} runs; mean {mean}, sd {sd})",
+        "id": "Sensitivitas Sobol {output} pada {year}{where} ({runs} proses; rata-rata {mean}, sd {sd})",
+    },
+    "sensitivity.input": {"en": "uncertain input", "id": "masukan tidak pasti"},
+    "sensitivity.first": {"en": "first order", "id": "orde pertama"},
+    "sensitivity.total": {"en": "total order", "id": "orde total"},
+    "sensitivity.read": {
+        "en": "First order: the share of the output's variance due to the input alone; total order: "
+        "with its interactions. +/- is the {level} % confidence interval (bootstrap).",
+        "id": "Orde pertama: bagian varians keluaran karena masukan itu sendiri; orde total: termasuk "
+        "interaksinya. +/- adalah selang kepercayaan {level} % (bootstrap).",
+    },
+    "sensitivity.status": {
+        "en": "Running {runs} model runs for the Sobol indices...",
+        "id": "Menjalankan {runs} proses model untuk indeks Sobol...",
+    },
     "run.ind.four_wheel_per_1000": {
         "en": "4-wheel+ vehicles per 1,000 (registered)",
         "id": "kepemilikan roda empat+ per 1.000 penduduk (terdaftar)",

@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from motorisasi.errors import MotorisasiError
-from motorisasi.model.fuel_balance import ScaleFit, common_bounds, fit_scale
+from motorisasi.model.fuel_balance import ScaleFit, common_bounds, fit_scale, scale_factors
+from motorisasi.scenario.steps.batch import plain
 
 FUELS_CALIBRATED = ("gasoline", "diesel")
 #: Statuses of a fuel's calibration (the outputs put them into words).
@@ -43,7 +44,7 @@ class FuelFit:
     def summary(self) -> dict:
         out = {
             "status": self.status,
-            "factor": self.factor,
+            "factor": plain(self.factor),
             "series": list(self.series),
             "segments": list(self.segments),
             "sources": list(self.sources),
@@ -117,7 +118,9 @@ def calibrate_fuel_use(
     ----------
     energy_pj
         Modelled energy at the assumed distances, ``(S, F, Y)`` in PJ, fuels in the order of
-        ``FUELS_CALIBRATED`` followed by any others (only the first two are calibrated).
+        ``FUELS_CALIBRATED`` followed by any others (only the first two are calibrated); with
+        draws ``(D, S, F, Y)``, every draw fitted at once (the factors are then ``(D,)`` arrays and
+        the fits' details are not kept).
     group
         The fuel of each segment (of its residual powertrain).
     reference
@@ -159,21 +162,33 @@ def calibrate_fuel_use(
         plans[fuel] = (f, members, ref, used, low, high)
 
     fits: dict[str, ScaleFit] = {}
+    batched = energy_pj.ndim > 3  # draws first
+    found: dict[str, tuple] = {}  # fuel -> (factor, unbounded, unexplained in the calibration years)
     for _ in range(ITERATIONS):
         before = dict(factor)
         for fuel, (f, members, ref, used, low, high) in plans.items():
-            own = sum(energy_pj[segments.index(s), f] for s in members)
-            others = sum(energy_pj[segments.index(s), f] * factor[s] for s in segments if s not in members)
+            own = sum(energy_pj[..., segments.index(s), f, :] for s in members)
+            others = sum(
+                energy_pj[..., segments.index(s), f, :] * _col(factor[s])
+                for s in segments
+                if s not in members
+            )
             target = ref - others
-            if np.any(target[used] <= 0) or np.any(own[used] <= 0):
+            if np.any(target[..., used] <= 0) or np.any(own[..., used] <= 0):
                 raise MotorisasiError(
                     f"energy calibration: the {fuel} reference is not above the {fuel} use of other "
                     "segments in every calibration year, or the segments burning it use none"
                 )
-            fits[fuel] = fit_scale(own[used], target[used], years[used], low, high)
+            if batched:
+                k, free = scale_factors(own[..., used], target[..., used], low, high)
+                found[fuel] = (k, free, target[..., used] - k[..., None] * own[..., used])
+            else:
+                fits[fuel] = fit_scale(own[used], target[used], years[used], low, high)
+                k = fits[fuel].factor
+                found[fuel] = (k, fits[fuel].unbounded, np.asarray(fits[fuel].unexplained))
             for s in members:
-                factor[s] = fits[fuel].factor
-        if all(abs(factor[s] - before[s]) <= 1e-12 * max(1.0, before[s]) for s in segments):
+                factor[s] = k
+        if all(np.all(np.abs(factor[s] - before[s]) <= 1e-12 * np.maximum(1.0, before[s])) for s in segments):
             break
     else:
         if len(plans) > 1:
@@ -183,15 +198,17 @@ def calibrate_fuel_use(
                 + " do not settle (each fuel is burnt in large amounts by the other's segments); "
                 "give the segments their own fuel or set energy.calibration.model: none"
             )
-    for fuel, (_f, members, _ref, _used, _low, _high) in plans.items():
-        fit = fits[fuel]
+    bound: dict[str, np.ndarray] = {}
+    for fuel, (_f, members, _ref, _used, low, high) in plans.items():
+        k, free, _ = found[fuel]
+        bound[fuel] = (np.asarray(free) < low) | (np.asarray(free) > high)
         fuels[fuel] = FuelFit(
             fuel,
-            "bound" if fit.bound else "calibrated",
+            "bound" if np.any(bound[fuel]) else "calibrated",
             series.get(fuel, ()),
             members,
-            fit.factor,
-            fit,
+            k,
+            fits.get(fuel),
             sources.get(fuel, ()),
         )
 
@@ -199,10 +216,9 @@ def calibrate_fuel_use(
     future = years > (base if base is not None else fit_to)
     for f, fuel in enumerate(FUELS_CALIBRATED):
         ref = reference.get(fuel, np.full(n_y, np.nan))
-        scaled = sum(energy_pj[i, f] * factor[s] for i, s in enumerate(segments))
-        fit_f = fuels[fuel]
-        if fit_f.status == "bound" and unexplained_after == "hold" and fit_f.fit is not None:
-            held = float(np.mean(fit_f.fit.unexplained))
+        scaled = sum(energy_pj[..., i, f, :] * _col(factor[s]) for i, s in enumerate(segments))
+        if fuel in found and unexplained_after == "hold":
+            held = np.where(bound[fuel], np.mean(found[fuel][2], axis=-1), 0.0)[..., None]
         else:
             held = 0.0
         if not np.isfinite(ref).any():  # no reference, no line
@@ -228,6 +244,10 @@ def factor_bounds(
     return low * g_low, high * g_high
 
 
+def _col(value) -> np.ndarray:
+    return np.asarray(value, dtype=float)[..., None]
+
+
 def split_factor(
     factor: float, nominal_km: float, km_range: tuple[float, float] | None
 ) -> tuple[float, float]:
@@ -238,5 +258,7 @@ def split_factor(
     """
     if km_range is None:
         return factor, 1.0
-    distance = min(max(factor, km_range[0] / nominal_km), km_range[1] / nominal_km)
+    distance = np.minimum(np.maximum(factor, km_range[0] / nominal_km), km_range[1] / nominal_km)
+    if np.ndim(distance) == 0:
+        distance = float(distance)
     return distance, factor / distance

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven
+from motorisasi.scenario.steps.batch import cat
 
 #: Ages of the steady-state profile given to the fleet before the sales history.
 START_AGES = 100
@@ -41,27 +42,30 @@ def spin_up(
     """Rebuild the fleet at the end of the last year of ``sales`` (years ``first_year`` ...).
 
     ``start_stock`` is the registered fleet at the end of ``first_year - 1``; ``survival`` a
-    survival curve long enough for the history and the projection after it.
+    survival curve long enough for the history and the projection after it, or one per draw
+    ``(draws, A)`` (the arrays of the result then have the draws first).
     """
-    profile = survival[:START_AGES]
-    if survival[0] <= 0 or profile.sum() <= 0:
+    survival = np.asarray(survival, dtype=float)
+    profile = survival[..., :START_AGES]
+    if np.any(survival[..., 0] <= 0) or np.any(profile.sum(axis=-1) <= 0):
         raise MotorisasiError("lifetime: too short for yearly steps (vehicles retire within a year)")
     # With steady past sales, the vehicles sold a + 1 years before the run are the survivors at age a.
-    start_fleet = start_stock * profile / profile.sum()
+    start_fleet = start_stock * profile / profile.sum(axis=-1, keepdims=True)
     run = inflow_driven(np.asarray(sales, dtype=float), survival, initial=start_fleet, by_cohort=True)
-    by_age_sales = run.stock_by_cohort[-1, ::-1]  # age 0 = sold in the base year
-    by_age_start = run.initial_stock_by_age[-1]  # sold before the history began
-    fleet = np.concatenate([by_age_sales, by_age_start])
+    by_age_sales = run.stock_by_cohort[..., -1, ::-1]  # age 0 = sold in the base year
+    by_age_start = run.initial_stock_by_age[..., -1, :]  # sold before the history began
+    fleet = np.concatenate([by_age_sales, by_age_start], axis=-1)
     base = first_year + len(sales) - 1
-    modelled = float(run.stock[-1])
+    modelled = run.stock[..., -1]
+    modelled = float(modelled) if modelled.ndim == 0 else modelled
     return SpinUp(
         fleet_by_age=fleet,
         modelled=modelled,
         unremoved=float(registered_base) - modelled,
         first_year=first_year,
-        cohort_years=base - np.arange(len(fleet)),
-        in_use=np.concatenate([[float(start_stock)], run.stock]),
-        left_use=np.concatenate([[0.0], run.outflow]),
+        cohort_years=base - np.arange(fleet.shape[-1]),
+        in_use=cat([float(start_stock)], run.stock),
+        left_use=cat([0.0], run.outflow),
         history=run,
     )
 

@@ -33,7 +33,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from motorisasi.errors import MotorisasiError
-from motorisasi.model.register import RemovalFit, fit_removal_rate, single_basis_pairs, unremoved_pool
+from motorisasi.model.register import (
+    RemovalFit,
+    best_rates,
+    fit_removal_rate,
+    register_flows,
+    single_basis_pairs,
+    unremoved_pool,
+)
+from motorisasi.scenario.steps.batch import plain
 
 #: The data series that labels each year's statistical basis (category: the fleet series).
 BASIS_SERIES = "register_basis"
@@ -135,7 +143,7 @@ class Layers:
     """The register's layers at the base year and the removal rate behind them."""
 
     model: str
-    rate: float
+    rate: float  # floats for one run; arrays of shape (draws,) for a batch of draws
     in_use: float  # modelled fleet in use at the end of the base year
     unremoved: float  # out of use, still registered (modelled)
     level: float  # the base year's register minus both layers (held constant)
@@ -147,10 +155,10 @@ class Layers:
         """Plain numbers for the Dataset's attributes and JSON."""
         out: dict[str, object] = {
             "model": self.model,
-            "removal_rate_per_year": self.rate,
-            "in_use": self.in_use,
-            "unremoved": self.unremoved,
-            "basis_level": self.level,
+            "removal_rate_per_year": plain(self.rate),
+            "in_use": plain(self.in_use),
+            "unremoved": plain(self.unremoved),
+            "basis_level": plain(self.level),
             "registered": self.registered,
             "basis_from": self.basis_source,
         }
@@ -194,7 +202,7 @@ def calibrate(
     if model == "rate" and rate is None:
         raise RegisterError("register model 'rate' needs a rate")
     left = np.asarray(left_use, dtype=float).copy()
-    left[0] = 0.0
+    left[..., 0] = 0.0
     fit = None
     if model == "calibrated":
         keep = history.years <= (upto if upto is not None else history.years[-1])
@@ -209,31 +217,36 @@ def calibrate(
                         f"to {int(history.years[keep][-1])}, at least 2 are needed (choose an earlier year)"
                     )
                 basis = late
+        args = (history.observed[keep], basis, history.sales[keep])
         try:
-            fit = fit_removal_rate(
-                history.observed[keep],
-                basis,
-                history.sales[keep],
-                left[keep],
-                years=history.years[keep],
-                exclude=exclude,
-            )
+            if left.ndim == 1:
+                fit = fit_removal_rate(*args, left[keep], years=history.years[keep], exclude=exclude)
+                chosen = fit.rate
+            else:  # a batch of in-use histories (draws of the lifetime): the rates only
+                y, pairs = register_flows(*args, history.years[keep], exclude=exclude)
+                chosen = best_rates(y, pairs, left[..., keep])[0]
         except MotorisasiError as exc:
             raise RegisterError(f"cannot calibrate the removal rate: {exc}") from None
-        chosen = fit.rate
     elif model == "rate":
-        chosen = float(rate)  # type: ignore[arg-type]
+        chosen = rate  # type: ignore[assignment]
     else:
         chosen = FIXED_RATES[model]
     pool, _ = unremoved_pool(left, chosen)
     registered = float(history.observed[-1])
+    in_use_now = _number(np.asarray(in_use, dtype=float)[..., -1])
+    pool_now = _number(pool[..., -1])
     return Layers(
         model=model,
-        rate=float(chosen),
-        in_use=float(in_use[-1]),
-        unremoved=float(pool[-1]),
-        level=registered - float(in_use[-1]) - float(pool[-1]),
+        rate=_number(np.asarray(chosen, dtype=float)),
+        in_use=in_use_now,
+        unremoved=pool_now,
+        level=registered - in_use_now - pool_now,
         registered=registered,
         fit=fit,
         basis_source=history.basis_source,
     )
+
+
+def _number(value: np.ndarray):
+    """A float for one value, the array for a batch (draws)."""
+    return float(value) if value.ndim == 0 else value

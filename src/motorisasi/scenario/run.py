@@ -26,6 +26,7 @@ checked at the end; a violation raises :class:`RunCheckError`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,7 @@ from motorisasi.scenario.schema import (
     ScenarioError,
     load_scenario,
 )
+from motorisasi.scenario.steps.batch import cat, col, path_values
 from motorisasi.scenario.steps.checks import RunCheckError, _plausible, _require_range, check
 from motorisasi.scenario.steps.demand import modelled_ownership_draws
 from motorisasi.scenario.steps.energy import (
@@ -56,7 +58,7 @@ from motorisasi.scenario.steps.energy import (
     _fuel_calibration,
     _grid_intensity,
 )
-from motorisasi.scenario.steps.fleet import MAX_AGE, _segment, segment_history
+from motorisasi.scenario.steps.fleet import MAX_AGE, _by_age, _segment, segment_history
 from motorisasi.scenario.steps.industry import _industry
 from motorisasi.scenario.steps.inputs import (
     _check_series,
@@ -74,12 +76,20 @@ __all__ = ["RunCheckError", "check", "modelled_ownership_draws", "resolve_base",
 
 
 def run(
-    scenario: Scenario | str | Path = "baseline", data_dir: str | Path | None = None, by_age: bool = False
+    scenario: Scenario | str | Path = "baseline",
+    data_dir: str | Path | None = None,
+    by_age: bool = False,
+    draws: Mapping[str, np.ndarray] | None = None,
 ):
     """Run a scenario (an object, a file, or a shipped scenario's name) and return an xarray Dataset.
 
     With ``by_age=True`` the result also has ``stock_by_age`` with an ``age`` dimension (years
     since sale at the end of the year; the last bin holds older vehicles too).
+
+    ``draws`` maps places in the scenario (paths of its ``uncertainty`` section) to arrays of
+    ``(n,)`` values (:func:`motorisasi.scenario.uncertainty.sample`): all ``n`` draws run at once
+    and every variable that depends on them gains a leading ``draw`` dimension
+    (:mod:`motorisasi.scenario.ensemble` summarises them).
     """
     from motorisasi.data.store import merged
     from motorisasi.data.validate import DataError
@@ -89,7 +99,12 @@ def run(
     try:
         # A floating-point warning means an input outside what the model can handle: an error.
         with np.errstate(all="raise", under="ignore"):
-            return _run(resolve_base(sc, data_dir), data_dir, by_age)
+            resolved = resolve_base(sc, data_dir)
+            if not draws:
+                return _run(resolved, data_dir, by_age)
+            from motorisasi.scenario.uncertainty import with_values
+
+            return _run(with_values(resolved, draws), data_dir, by_age, written=resolved)
     except ScenarioError as exc:
         raise ScenarioError(f"{_where(sc)}: {exc}") from None
     except DataError:
@@ -103,7 +118,8 @@ def run(
         ) from None
 
 
-def _run(sc: Scenario, data_dir, by_age: bool):
+def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
+    """The run; ``written`` is the scenario as written when ``sc`` holds arrays of draws."""
     import xarray as xr
 
     _check_series(sc, data_dir)
@@ -116,7 +132,7 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         pop = _span(population, int(years[0]), base, "population")
         points = {base: float(pop[-1]), **sc.drivers.population_path}
         xs = sorted(points)
-        pop = np.concatenate([pop, interpolate_path(years[years > base], xs, [points[x] for x in xs])])
+        pop = np.concatenate([pop, interpolate_path(years[years > base], xs, path_values(points, xs))])
     else:
         pop = _span(population, int(years[0]), int(years[-1]), "population")
     income_series = _values(sc.drivers.income_series, sc.country, sources, data_dir)
@@ -126,10 +142,11 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     if sc.drivers.income_path:
         points = {last: float(inc_known[-1]), **sc.drivers.income_path}
         xs = sorted(points)
-        extension = interpolate_path(later, xs, [points[x] for x in xs]) if len(later) else np.array([])
+        extension = interpolate_path(later, xs, path_values(points, xs)) if len(later) else np.array([])
     else:
-        extension = inc_known[-1] * (1 + sc.drivers.income_growth_pct / 100) ** np.arange(1, len(later) + 1)
-    income = np.concatenate([inc_known, extension])[: len(years)]
+        growth = col(sc.drivers.income_growth_pct) / 100
+        extension = inc_known[-1] * (1 + growth) ** np.arange(1, len(later) + 1)
+    income = cat(inc_known, extension)[..., : len(years)]
     _require_range(
         population, pop, years, "a population", 999, MAX_PERSONS, data_dir, "drivers.population_path"
     )
@@ -175,59 +192,90 @@ def _run(sc: Scenario, data_dir, by_age: bool):
             )
         results = {name: results[name] for name in sc.segments}
 
+    # Draws (an ensemble) come first in every array that depends on an uncertain input.
+    lead = np.broadcast_shapes(
+        income.shape[:-1],
+        grid.shape[:-1],
+        np.shape(sc.energy.charging_loss),
+        *(r.registered.shape[:-1] for r in results.values()),
+        *(r.energy.shape[:-2] for r in results.values()),
+        *(r.sales.shape[:-2] for r in results.values()),
+    )
+    if lead and by_age:
+        raise ScenarioError("by_age: the fleet by age is for single runs, not for ensembles")
+
+    def by_seg(attr: str, ndim: int = 1) -> np.ndarray:
+        """A segment attribute with ``ndim`` axes of its own, stacked over segments: (draws..., S, ...)."""
+        arrays = [getattr(results[n], attr) for n in segments]
+        return np.stack([np.broadcast_to(a, lead + a.shape[a.ndim - ndim :]) for a in arrays], axis=len(lead))
+
     def by_pt(attr: str) -> np.ndarray:
-        out = np.full((len(segments), len(powertrains), len(years)), np.nan)
+        out = np.full(lead + (len(segments), len(powertrains), len(years)), np.nan)
         for i, name in enumerate(segments):
             seg = sc.segments[name]
             for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
-                out[i, powertrains.index(pt)] = getattr(results[name], attr)[j]
+                out[..., i, powertrains.index(pt), :] = getattr(results[name], attr)[..., j, :]
             for k, pt in enumerate(powertrains):  # powertrains the segment does not have: zero in projection
                 if pt not in [seg.residual_powertrain, *seg.powertrains]:
-                    out[i, k, future] = 0.0
+                    out[..., i, k, future] = 0.0
         return out
 
-    calibration = _fuel_calibration(sc, results, segments, years, sources, data_dir)
-    use_factor = np.array([calibration.segment_factor[n] for n in segments])
-    km_factor = np.array(
-        [
-            split_factor(calibration.segment_factor[n], sc.segments[n].km_per_year, sc.segments[n].km_range)[
-                0
-            ]
-            for n in segments
-        ]
+    assumed = by_seg("energy", 2)  # (..., S, F, Y) MJ at the assumed distances
+    calibration = _fuel_calibration(sc, assumed, segments, years, sources, data_dir)
+    factors = (np.asarray(calibration.segment_factor[n], dtype=float) for n in segments)
+    use_factor = np.stack(np.broadcast_arrays(*factors), axis=-1)
+    km_factor = np.stack(
+        np.broadcast_arrays(
+            *(
+                np.asarray(
+                    split_factor(
+                        calibration.segment_factor[n], sc.segments[n].km_per_year, sc.segments[n].km_range
+                    )[0],
+                    dtype=float,
+                )
+                for n in segments
+            )
+        ),
+        axis=-1,
     )
     # Energy is linear in distance: the calibrated distance scales every fuel of the segment.
-    energy = np.stack([results[n].energy for n in segments]) * use_factor[:, None, None]  # (S, F, Y) MJ
+    energy = assumed * use_factor[..., :, None, None]  # (..., S, F, Y) MJ
     fossil = np.ones((len(FUELS), len(years)))
     fossil[FUELS.index("diesel")] = 1 - blend
     ttw = sum(
-        co2_tank_to_wheel(energy[:, FUELS.index(f)], ef[f], fossil[FUELS.index(f)]) for f in EMISSION_FACTORS
+        co2_tank_to_wheel(energy[..., FUELS.index(f), :], ef[f], fossil[FUELS.index(f)])
+        for f in EMISSION_FACTORS
     )
-    grid_kwh = grid_electricity_kwh(energy[:, FUELS.index("electricity")], sc.energy.charging_loss)
-    wtw = ttw + co2_electricity(grid_kwh, grid / 1000.0)
+    loss = np.asarray(sc.energy.charging_loss, dtype=float)[..., None, None]
+    grid_kwh = grid_electricity_kwh(energy[..., FUELS.index("electricity"), :], loss)
+    wtw = ttw + co2_electricity(grid_kwh, grid[..., None, :] / 1000.0)
     mass_kt = np.stack(
-        [energy[:, FUELS.index(f)] / ncv[f] / 1e6 for f in ("gasoline", "diesel")], axis=1
+        [energy[..., FUELS.index(f), :] / ncv[f] / 1e6 for f in ("gasoline", "diesel")], axis=-2
     )  # MJ / (MJ/kg) = kg; / 1e6 = kt
 
     unexplained = np.stack(
-        [calibration.unexplained.get(f, np.full(len(years), np.nan)) for f in FUELS]
-    )  # (F, Y) PJ; NaN for a fuel without a reference (electricity)
+        np.broadcast_arrays(*(calibration.unexplained.get(f, np.full(len(years), np.nan)) for f in FUELS)),
+        axis=-2,
+    )  # (..., F, Y) PJ; NaN for a fuel without a reference (electricity)
     parts = np.stack(
         [
             co2_tank_to_wheel(
-                np.nan_to_num(unexplained[FUELS.index(f)]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
+                np.nan_to_num(unexplained[..., FUELS.index(f), :]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
             )
             for f in EMISSION_FACTORS
         ]
     )
-    known = np.stack([np.isfinite(unexplained[FUELS.index(f)]) for f in EMISSION_FACTORS])
+    known = np.stack([np.isfinite(unexplained[..., FUELS.index(f), :]) for f in EMISSION_FACTORS])
     co2_unexplained = np.where(known.any(axis=0), parts.sum(axis=0), np.nan)  # kg; NaN: no line at all
     coords = {"year": years, "segment": segments, "powertrain": powertrains, "fuel": list(FUELS)}
-    registered = np.stack([results[n].registered for n in segments])
-    in_use = np.stack([results[n].in_use for n in segments])
+    registered = by_seg("registered")
+    in_use = by_seg("in_use")
 
     def var(dims, data, units, long_name):
-        return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
+        data = np.asarray(data, dtype=float)
+        if data.ndim > len(dims):  # an ensemble: the draws first
+            dims = ("draw", *dims)
+        return xr.Variable(dims, data, {"units": units, "long_name": long_name})
 
     ds = xr.Dataset(
         {
@@ -266,13 +314,13 @@ def _run(sc: Scenario, data_dir, by_age: bool):
             ),
             "register_removals": var(
                 ("segment", "year"),
-                np.stack([results[n].removals for n in segments]),
+                by_seg("removals"),
                 "vehicles per year",
                 "Vehicles removed from the register",
             ),
             "sales_total": var(
                 ("segment", "year"),
-                np.stack([results[n].sales_total for n in segments]),
+                by_seg("sales_total"),
                 "vehicles per year",
                 "New vehicle sales",
             ),
@@ -296,20 +344,20 @@ def _run(sc: Scenario, data_dir, by_age: bool):
             ),
             "average_fleet_age": var(
                 ("segment", "year"),
-                np.stack([results[n].average_age for n in segments]),
+                by_seg("average_age"),
                 "years",
                 "Average age of the modelled fleet",
             ),
             "vkt": var(
                 ("segment", "powertrain", "year"),
-                by_pt("distance") * km_factor[:, None, None] / 1e9,
+                by_pt("distance") * km_factor[..., :, None, None] / 1e9,
                 "billion vehicle-km per year",
                 "Distance driven",
             ),
             "energy": var(("segment", "fuel", "year"), energy / MJ_PER_PJ, "PJ per year", "Final energy use"),
             "fuel_mass": var(
                 ("segment", "fuel", "year"),
-                np.concatenate([mass_kt, np.full((len(segments), 1, len(years)), np.nan)], axis=1),
+                np.concatenate([mass_kt, np.full(mass_kt.shape[:-2] + (1, len(years)), np.nan)], axis=-2),
                 "kt per year",
                 "Liquid fuel use by mass (net calorific values, IPCC 2006)",
             ),
@@ -382,8 +430,9 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         for i, name in enumerate(segments):
             seg = sc.segments[name]
             data[i, :, future, :] = 0.0
+            by_age_of = _by_age(results[name].stock_pt, results[name].init_pt)
             for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
-                data[i, powertrains.index(pt), future, :] = results[name].by_age[j]
+                data[i, powertrains.index(pt), future, :] = by_age_of[j]
         ds["stock_by_age"] = xr.Variable(
             ("segment", "powertrain", "year", "age"),
             data,
@@ -396,13 +445,14 @@ def _run(sc: Scenario, data_dir, by_age: bool):
     ds.attrs = {
         "title": f"motorisasi scenario {sc.name}",
         "scenario_name": sc.name,
-        "scenario": json.dumps(sc.model_dump(mode="json"), sort_keys=True, ensure_ascii=False),
+        "scenario": json.dumps((written or sc).model_dump(mode="json"), sort_keys=True, ensure_ascii=False),
         "country": sc.country,
         "base_year": sc.years.base,
         "motorisasi_version": __version__,
         "data_series": json.dumps(sorted(sources.series)),
         "sources": json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False),
         "register": json.dumps({n: results[n].layers.summary() for n in segments}),
+        **({"draws": int(np.prod(lead))} if lead else {}),
         "energy_calibration": json.dumps(calibration.summary()),
         "notes": json.dumps(
             {
@@ -417,7 +467,9 @@ def _run(sc: Scenario, data_dir, by_age: bool):
         ),
     }
     industry = sc.industry
-    if (
+    if lead:  # ensembles cover the fleet, energy and CO2; industry and fiscal are single runs for now
+        ds.attrs["not_in_ensemble"] = "industry"
+    elif (
         industry.groups
         or industry.batteries.pack_kwh
         or industry.fiscal.fuels

@@ -699,6 +699,59 @@ class Industry(Strict):
     fiscal: Fiscal = Fiscal()
 
 
+#: Distributions an uncertain parameter may take, and the fields each needs.
+DISTRIBUTIONS = {
+    "normal": ("mean", "sd"),
+    "lognormal": ("mean", "sd"),
+    "uniform": ("low", "high"),
+    "triangular": ("low", "mode", "high"),
+    "beta": ("a", "b", "low", "high"),
+}
+
+
+class Uncertain(Strict):
+    """A distribution for one number of the scenario, for ensembles and sensitivity analysis.
+
+    ``normal``: ``mean`` and ``sd``, truncated to ``low``/``high`` where given; ``lognormal``:
+    the ``mean`` and ``sd`` of the value itself (not of its logarithm); ``uniform``: ``low`` to
+    ``high``; ``triangular``: ``low``, ``mode``, ``high``; ``beta``: shapes ``a`` and ``b`` on
+    ``low`` to ``high``. Units are those of the field it replaces.
+    """
+
+    distribution: Literal["normal", "lognormal", "uniform", "triangular", "beta"]
+    mean: float | None = None
+    sd: float | None = Field(None, gt=0)
+    low: float | None = None
+    high: float | None = None
+    mode: float | None = None
+    a: float | None = Field(None, gt=0)
+    b: float | None = Field(None, gt=0)
+    reason: Text = Field(min_length=1, description="Why this distribution (a source, or why it is assumed)")
+
+    @model_validator(mode="after")
+    def _fields_of_the_distribution(self) -> Uncertain:
+        needed = DISTRIBUTIONS[self.distribution]
+        allowed = set(needed) | ({"low", "high"} if self.distribution == "normal" else set())
+        missing = [k for k in needed if getattr(self, k) is None]
+        if missing:
+            raise ValueError(f"{self.distribution} needs {', '.join(needed)}; {missing[0]} is missing")
+        extra = [k for k in ("mean", "sd", "low", "high", "mode", "a", "b") if k not in allowed]
+        extra = [k for k in extra if getattr(self, k) is not None]
+        if extra:
+            raise ValueError(f"{extra[0]} is not used by a {self.distribution} distribution")
+        if self.low is not None and self.high is not None and not self.low < self.high:
+            raise ValueError(f"low ({self.low:g}) must be below high ({self.high:g})")
+        if self.mode is not None and not self.low <= self.mode <= self.high:  # type: ignore[operator]
+            raise ValueError(f"mode ({self.mode:g}) must lie between low and high")
+        if self.distribution == "lognormal" and self.mean <= 0:  # type: ignore[operator]
+            raise ValueError(f"a lognormal value must have a positive mean, got {self.mean:g}")
+        if self.distribution == "normal" and self.low is not None and self.mean < self.low:  # type: ignore[operator]
+            raise ValueError(f"mean ({self.mean:g}) is below low ({self.low:g})")
+        if self.distribution == "normal" and self.high is not None and self.mean > self.high:  # type: ignore[operator]
+            raise ValueError(f"mean ({self.mean:g}) is above high ({self.high:g})")
+        return self
+
+
 class Scenario(Strict):
     name: Name
     description: Text = ""
@@ -711,6 +764,13 @@ class Scenario(Strict):
     segments: dict[Key, Segment] = Field(min_length=1, max_length=20)
     energy: Energy = Energy()
     industry: Industry = Industry()
+    uncertainty: dict[Annotated[str, Field(max_length=200)], Uncertain] = Field(
+        default_factory=dict,
+        max_length=50,
+        description="Distributions of some of the scenario's numbers, by their place in the file "
+        "(e.g. segments.cars.lifetime.mean_years): used by ensembles (run --draws) and sensitivity; "
+        "a single run takes the numbers as written",
+    )
     _source: Path | None = PrivateAttr(None)
 
     @property
@@ -771,6 +831,10 @@ class Scenario(Strict):
         for year in self.energy.grid_intensity_g_per_kwh:
             if not first < year <= self.years.end:
                 raise ValueError(f"energy.grid_intensity_g_per_kwh: year {year} is outside the projection")
+        if self.uncertainty:
+            from motorisasi.scenario.uncertainty import check_uncertainty
+
+            check_uncertainty(self)
         return self
 
 

@@ -55,9 +55,15 @@ def _plausible(ds) -> None:
 
     years = ds["year"].values
 
+    def highest(values: np.ndarray) -> np.ndarray:
+        """By year, the highest value over the draws (NaN counts as none)."""
+        v = np.nan_to_num(values)
+        return v.reshape(-1, v.shape[-1]).max(axis=0) if v.ndim > 1 else v
+
     def first_above(values: np.ndarray) -> str | None:
         """'X vehicles in YEAR' for the first year above the limit (NaN counts as none)."""
-        over = np.flatnonzero(~(np.nan_to_num(values) <= MAX_VEHICLES))
+        values = highest(values)
+        over = np.flatnonzero(~(values <= MAX_VEHICLES))
         return f"{values[over[0]]:.3g} vehicles in {years[over[0]]}" if len(over) else None
 
     for seg in ds["segment"].values:
@@ -67,7 +73,8 @@ def _plausible(ds) -> None:
                 f"segments.{seg}.demand: sales reach {found}, more than {MAX_VEHICLES:.0e} a year (ten "
                 "times the world's production); lower the growth or end the scenario earlier"
             )
-    per_1000 = 1000 * ds["registered_stock"].sum("segment").values / ds["population"].values
+    ownership = 1000 * ds["registered_stock"].sum("segment") / ds["population"]
+    per_1000 = highest(ownership.transpose(..., "year").values)
     over = np.nonzero(~(per_1000 <= MAX_PER_1000))[0]
     if len(over):
         year = int(years[over[0]])
@@ -100,7 +107,8 @@ def check(ds, rtol: float = 1e-9) -> None:
     at_base = np.nonzero(years == base)[0]
 
     def values(name: str, *dims: str) -> np.ndarray:
-        return ds[name].transpose(*dims).values
+        # Draws, when there are any, come first: every axis below counts from the end.
+        return ds[name].transpose(..., *dims).values
 
     def before(series: np.ndarray, start: np.ndarray) -> np.ndarray:
         # The series one year later, starting with the base year's value.
@@ -109,25 +117,25 @@ def check(ds, rtol: float = 1e-9) -> None:
     seg_pt = ("segment", "powertrain", "year")
     registered_all = values("registered_stock", "segment", "year")
     in_use_all = values("in_use_stock", "segment", "year")
-    registered, in_use = registered_all[:, future], in_use_all[:, future]
+    registered, in_use = registered_all[..., future], in_use_all[..., future]
     scale = np.maximum(np.abs(registered), 1.0)
     stock_pt = values("stock", *seg_pt)[..., future]
-    flows = np.nansum(values("sales", *seg_pt)[..., future], axis=1) - np.nansum(
-        values("retirements", *seg_pt)[..., future], axis=1
+    flows = np.nansum(values("sales", *seg_pt)[..., future], axis=-2) - np.nansum(
+        values("retirements", *seg_pt)[..., future], axis=-2
     )
-    gap = np.abs(in_use - before(in_use, in_use_all[:, at_base[0]]) - flows)
+    gap = np.abs(in_use - before(in_use, in_use_all[..., at_base[0]]) - flows)
     if (gap > rtol * scale).any():
         raise RunCheckError(
             f"mass balance of the fleet in use fails by up to {float(np.nanmax(gap)):.3g} vehicles"
         )
-    sales_total = values("sales_total", "segment", "year")[:, future]
-    removals = values("register_removals", "segment", "year")[:, future]
-    gap = np.abs(registered - before(registered, registered_all[:, at_base[0]]) - sales_total + removals)
+    sales_total = values("sales_total", "segment", "year")[..., future]
+    removals = values("register_removals", "segment", "year")[..., future]
+    gap = np.abs(registered - before(registered, registered_all[..., at_base[0]]) - sales_total + removals)
     if (gap > rtol * scale).any():
         raise RunCheckError(
             f"mass balance of the register fails by up to {float(np.nanmax(gap)):.3g} vehicles"
         )
-    if (np.abs(np.nansum(stock_pt, axis=1) - in_use) > rtol * scale).any():
+    if (np.abs(np.nansum(stock_pt, axis=-2) - in_use) > rtol * scale).any():
         raise RunCheckError("the fleet by powertrain does not add up to the fleet in use")
     if (removals < -1e-6 * scale).any():
         raise RunCheckError("negative removals from the register")
@@ -136,17 +144,17 @@ def check(ds, rtol: float = 1e-9) -> None:
         fuel_names = list(ds["fuel"].values)
         rows = [fuel_names.index(f) for f in ("gasoline", "diesel") if f in fuel_names]
         past = ~future
-        reference = values("energy_reference", "fuel", "year")[rows][:, past]
-        energy = np.nansum(values("energy", "segment", "fuel", "year")[:, rows][..., past], axis=0)
-        total = energy + values("energy_unexplained", "fuel", "year")[rows][:, past]
+        reference = values("energy_reference", "fuel", "year")[..., rows, :][..., past]
+        energy = np.nansum(values("energy", "segment", "fuel", "year")[..., rows, :][..., past], axis=-3)
+        total = energy + values("energy_unexplained", "fuel", "year")[..., rows, :][..., past]
         known = np.isfinite(reference)
         gap = np.where(known, np.abs(total - reference), 0.0)
         if (gap > 1e-9 * np.maximum(np.abs(np.where(known, reference, 0.0)), 1.0)).any():
             raise RunCheckError("road energy plus the unexplained energy differs from the reference")
-    total = np.nansum(values("sales_share", *seg_pt)[..., future], axis=1)
+    total = np.nansum(values("sales_share", *seg_pt)[..., future], axis=-2)
     if (np.abs(total - 1) > 1e-9).any():
         raise RunCheckError("sales shares do not sum to one")
-    if (stock_pt < -1e-6 * scale[:, None, :]).any():
+    if (stock_pt < -1e-6 * scale[..., None, :]).any():
         raise RunCheckError("negative stock")
     if "production" in ds:
         groups = json.loads(ds.attrs["scenario"])["industry"]["groups"]

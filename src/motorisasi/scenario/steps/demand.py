@@ -13,6 +13,7 @@ from motorisasi.scenario.schema import (
     ScenarioError,
     Segment,
 )
+from motorisasi.scenario.steps.batch import cat, col
 
 #: The series whose segment may use the default ownership model (fitted to passenger cars).
 PASSENGER_CAR_SERIES = ["passenger_cars_registered"]
@@ -23,11 +24,11 @@ def _after_target(
 ) -> np.ndarray:
     """Sales in every projection year: the path to the target, then what the scenario names after it."""
     demand = seg.demand
-    k = len(path_sales)
+    k = np.shape(path_sales)[-1]
     rest = len(proj_years) - k
     if demand.after in ("hold_sales", "sales_growth"):
-        growth = demand.after_growth_pct / 100 if demand.after == "sales_growth" else 0.0
-        return np.concatenate([path_sales, path_sales[-1] * (1 + growth) ** np.arange(1, rest + 1)])
+        growth = col(demand.after_growth_pct) / 100 if demand.after == "sales_growth" else 0.0
+        return cat(path_sales, path_sales[..., -1:] * (1 + growth) ** np.arange(1, rest + 1))
     if demand.after == "hold_ownership":
         per_1000 = np.full(len(proj_years), demand.per_1000)
     else:
@@ -39,8 +40,8 @@ def _after_target(
                     "cars; give after_model (definition and countries) or choose another 'after'"
                 )
             model = OwnershipModel(type="ownership_model")
-        later = _modelled_ownership(model, sc, demand.per_1000, income[k:], data_dir)
-        per_1000 = np.concatenate([np.full(k, demand.per_1000), later])
+        later = _modelled_ownership(model, sc, demand.per_1000, income[..., k:], data_dir)
+        per_1000 = cat(np.full(k, demand.per_1000), later)
     return to_register(per_1000, fixed=path_sales)
 
 
@@ -75,7 +76,7 @@ def _modelled_ownership(
 
     fit = _ownership_fit(demand, sc, data_dir)
     g, sub = _from_start(income / 1000.0), None if substitute is None else _from_start(substitute)
-    return simulate(fit, sc.country, g, start, substitute=sub)[1:]
+    return simulate(fit, sc.country, g, start, substitute=sub)[..., 1:]
 
 
 def _from_start(path: np.ndarray) -> np.ndarray:
@@ -83,7 +84,7 @@ def _from_start(path: np.ndarray) -> np.ndarray:
     simulation's first year is the start's, and the scenario's fit has one adjustment speed, so
     that year's income chooses nothing."""
     path = np.asarray(path, dtype=float)
-    return np.concatenate([path[:1], path])
+    return np.concatenate([path[..., :1], path], axis=-1)
 
 
 def modelled_ownership_draws(

@@ -22,6 +22,7 @@ from motorisasi.scenario.schema import (
     Scenario,
     ScenarioError,
 )
+from motorisasi.scenario.steps.batch import col, path_values
 from motorisasi.scenario.steps.inputs import _Sources, _values
 
 FUELS = ("gasoline", "diesel", "electricity")
@@ -37,16 +38,21 @@ CALORIFIC_VALUES = {"gasoline": "ipcc_fuel__ncv_motor_gasoline", "diesel": "ipcc
 def _energy(name, seg, names, stock_pt, init_pt, cohort_years, start_cohorts, base, km):
     """Distance (P, T) and energy by fuel (F, T, MJ) of a fleet by powertrain and cohort."""
     n = stock_pt.shape[-1]
-    energy = np.zeros((len(FUELS), n))
-    distance = np.zeros((len(names), n))
+    lead = np.broadcast_shapes(stock_pt.shape[:-3], init_pt.shape[:-3], km.shape[:-1])
+    energy = np.zeros(lead + (len(FUELS), n))
+    distance = np.zeros(lead + (len(names), n))
     for i, pt in enumerate(names):
         spec = seg.energy[pt]
         new_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, cohort_years, base)
         old_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, start_cohorts, base)
         dist, mj = fleet_energy(
-            stock_pt[i], km, new_i, initial_stock_by_age=init_pt[i], initial_intensity=old_i
+            stock_pt[..., i, :, :],
+            km,
+            new_i,
+            initial_stock_by_age=init_pt[..., i, :, :],
+            initial_intensity=old_i,
         )
-        distance[i] = dist
+        distance[..., i, :] = dist
         if spec.electric_share > 0:
             bev = seg.energy.get("BEV")
             if bev is None or bev.fuel != "electricity":
@@ -60,16 +66,23 @@ def _energy(name, seg, names, stock_pt, init_pt, cohort_years, start_cohorts, ba
                 bev.intensity_mj_per_km, bev.improvement_pct / 100, start_cohorts, base
             )
             _, mj_e = fleet_energy(
-                stock_pt[i], km, e_new, initial_stock_by_age=init_pt[i], initial_intensity=e_old
+                stock_pt[..., i, :, :],
+                km,
+                e_new,
+                initial_stock_by_age=init_pt[..., i, :, :],
+                initial_intensity=e_old,
             )
-            energy[FUELS.index("electricity")] += spec.electric_share * mj_e
-            mj = (1 - spec.electric_share) * mj
-        energy[FUELS.index(spec.fuel)] += mj
+            energy[..., FUELS.index("electricity"), :] += col(spec.electric_share) * mj_e
+            mj = (1 - col(spec.electric_share)) * mj
+        energy[..., FUELS.index(spec.fuel), :] += mj
     return distance, energy
 
 
-def _fuel_calibration(sc: Scenario, results: dict, segments: list[str], years, sources: _Sources, data_dir):
-    """Distance factors by segment that reconcile road energy with the energy balance."""
+def _fuel_calibration(
+    sc: Scenario, energy_mj: np.ndarray, segments: list[str], years, sources: _Sources, data_dir
+):
+    """Distance factors by segment that reconcile road energy with the energy balance; ``energy_mj``
+    is the segments' energy at the assumed distances, ``(..., S, F, Y)`` (draws first)."""
     cal = sc.energy.calibration
     group = {n: sc.segments[n].energy[sc.segments[n].residual_powertrain].fuel for n in segments}
     bounds = {
@@ -97,7 +110,7 @@ def _fuel_calibration(sc: Scenario, results: dict, segments: list[str], years, s
             sources.add(values)
         reference[fuel], series[fuel] = total, tuple(names)
         ids[fuel] = tuple(sorted({i for v in used for found in v.source_ids for i in str(found).split(";")}))
-    energy_pj = np.stack([results[n].energy for n in segments]) / MJ_PER_PJ
+    energy_pj = energy_mj / MJ_PER_PJ
     fit_to = cal.fit_to if cal.fit_to is not None else sc.years.base
     out = calibrate_fuel_use(
         energy_pj,
@@ -135,9 +148,9 @@ def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir
         **{int(y): v for y, v in sc.energy.grid_intensity_g_per_kwh.items()},
     }
     xs = sorted(points)
-    out = interpolate_path(years, xs, [points[x] for x in xs])
+    out = interpolate_path(years, xs, path_values(points, xs))
     known = np.isin(years, hist.years)
-    out[known] = [hist.at(int(y)) for y in years[known]]
+    out[..., known] = [hist.at(int(y)) for y in years[known]]
     return out
 
 

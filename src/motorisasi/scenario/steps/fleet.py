@@ -36,6 +36,7 @@ from motorisasi.scenario.schema import (
     SharePath,
     UnitsPath,
 )
+from motorisasi.scenario.steps.batch import col, in_any_draw, path_values, typical
 from motorisasi.scenario.steps.demand import _after_target, _modelled_ownership
 from motorisasi.scenario.steps.energy import _energy
 from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, _values
@@ -43,6 +44,7 @@ from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, 
 
 @dataclass
 class _SegmentResult:
+    # Shapes without draws; an ensemble adds a leading draw axis to every array.
     registered: np.ndarray  # (Y,) history then projection
     in_use: np.ndarray  # (Y,) modelled fleet in use (history rebuilt from sales)
     removals: np.ndarray  # (Y,) removals from the register (NaN in history)
@@ -55,7 +57,6 @@ class _SegmentResult:
     distance: np.ndarray  # (P, Y) vehicle-km
     energy: np.ndarray  # (F, Y) MJ by fuel
     average_age: np.ndarray  # (Y,)
-    by_age: np.ndarray  # (P, N, A) modelled fleet by age in the projection years
     stock_pt: np.ndarray  # (P, N, N) new cohorts by powertrain, [year, cohort]
     init_pt: np.ndarray  # (P, N, A0) base fleet by powertrain, [year, age at the start]
     start_cohorts: np.ndarray  # (A0,) sales year of each age of the base fleet
@@ -86,9 +87,9 @@ def _adoption(spec, years: np.ndarray, total_sales: np.ndarray) -> tuple[np.ndar
     if isinstance(spec, Bass):
         return bass_share(years, spec.start_year, spec.p, spec.q, spec.ceiling), none
     if isinstance(spec, SharePath):
-        return interpolate_path(years, sorted(spec.share), [spec.share[y] for y in sorted(spec.share)]), none
+        return interpolate_path(years, sorted(spec.share), path_values(spec.share, sorted(spec.share))), none
     if isinstance(spec, UnitsPath):
-        units = interpolate_path(years, sorted(spec.units), [spec.units[y] for y in sorted(spec.units)])
+        units = interpolate_path(years, sorted(spec.units), path_values(spec.units, sorted(spec.units)))
         return absolute_to_share(units, total_sales)
     raise TypeError(spec)  # pragma: no cover
 
@@ -179,13 +180,13 @@ def _segment(
         past.spun,
         past.layers,
     )
-    n_ages = len(sf)
+    n_ages = sf.shape[-1]
     rate = layers.rate
     q = register_survival(sf, rate)
 
     def register_of(result) -> tuple[np.ndarray, np.ndarray]:
         pool, removals = unremoved_pool(result.outflow, rate, layers.unremoved)
-        return result.stock + pool + layers.level, removals
+        return result.stock + pool + col(layers.level), removals
 
     n_proj = end - base
     pop_future = pop[future]
@@ -200,18 +201,18 @@ def _segment(
         return sales
 
     if isinstance(demand, SalesGrowth):
-        total = sales_hist[-1] * (1 + demand.growth_pct / 100) ** np.arange(1, n_proj + 1)
+        total = sales_hist[-1] * (1 + col(demand.growth_pct) / 100) ** np.arange(1, n_proj + 1)
     elif isinstance(demand, SalesPath):
         points = {base: float(sales_hist[-1]), **demand.sales}
         xs = sorted(points)
-        total = interpolate_path(proj_years, xs, [points[x] for x in xs])
+        total = interpolate_path(proj_years, xs, path_values(points, xs))
     elif isinstance(demand, OwnershipPath):
         points = {base: 1000.0 * reg[base] / pop[~future][-1], **demand.per_1000}
         xs = sorted(points)
-        total = to_register(interpolate_path(proj_years, xs, [points[x] for x in xs]))
+        total = to_register(interpolate_path(proj_years, xs, path_values(points, xs)))
     elif isinstance(demand, OwnershipTarget):
         k = demand.by - base
-        goal = demand.per_1000 * pop_future[k - 1] / 1000.0 - kept[k - 1]
+        goal = demand.per_1000 * pop_future[k - 1] / 1000.0 - kept[..., k - 1]
         path = required_sales(
             goal,
             q,
@@ -220,19 +221,26 @@ def _segment(
             shape=demand.path,
             max_growth=demand.max_growth_pct / 100,
         )
-        if not path.feasible:
-            raise ScenarioError(
-                f"segments.{name}.demand: {demand.per_1000:g} per 1,000 by {demand.by}: {path.reason}"
+        if not np.all(path.feasible):
+            why = (
+                path.reason
+                if np.ndim(path.feasible) == 0
+                else f"not reachable in {np.sum(~path.feasible)} draws"
             )
-        total = _after_target(name, seg, sc, path.sales, proj_years, income[future], data_dir, to_register)
+            raise ScenarioError(
+                f"segments.{name}.demand: {demand.per_1000:g} per 1,000 by {demand.by}: {why}"
+            )
+        total = _after_target(
+            name, seg, sc, path.sales, proj_years, income[..., future], data_dir, to_register
+        )
     elif isinstance(demand, OwnershipModel):
         per_1000 = _modelled_ownership(
             demand,
             sc,
             1000.0 * reg[base] / pop[~future][-1],
-            income[future],
+            income[..., future],
             data_dir,
-            None if substitute is None else substitute[future],
+            None if substitute is None else substitute[..., future],
         )
         total = to_register(per_1000)
     else:  # pragma: no cover
@@ -247,14 +255,14 @@ def _segment(
     for pt in seg.powertrains:
         s, o = _adoption(seg.powertrains[pt], proj_years, total_sales)
         alternatives.append(s)
-        over |= o
+        over = over | o
     if alternatives:
-        shares, scaled = complete_shares(np.stack(alternatives), axis=0)
+        shares, scaled = complete_shares(np.stack(np.broadcast_arrays(*alternatives), axis=-2), axis=-2)
     else:
-        shares, scaled = np.ones((1, n_proj)), np.zeros(n_proj, dtype=bool)
+        shares, scaled = np.ones(total_sales.shape[:-1] + (1, n_proj)), np.zeros(n_proj, dtype=bool)
 
     # The base fleet's mix: a powertrain's share of each past cohort from its sales history.
-    hist_share = np.zeros((len(names), len(spun.fleet_by_age)))
+    hist_share = np.zeros((len(names), spun.fleet_by_age.shape[-1]))
     observed_pt: dict[int, dict[int, float]] = {}  # powertrain index -> {year: sales}
     for i, pt in enumerate(names[1:], start=1):
         ref = seg.history_sales_series.get(pt)
@@ -265,7 +273,7 @@ def _segment(
         observed_pt[i] = {int(y): float(v) for y, v in zip(past.years, past.values, strict=True)}
         for year, value in zip(past.years, past.values, strict=True):
             a = base - int(year)
-            if 0 <= a < len(spun.fleet_by_age) and year >= first:
+            if 0 <= a < spun.fleet_by_age.shape[-1] and year >= first:
                 total = sales_hist[int(year) - first]
                 # A year with no sales at all has no mix to take a share of.
                 hist_share[i, a] = min(1.0, value / total) if total > 0 else 0.0
@@ -301,12 +309,12 @@ def _segment(
         base,
     )
 
-    stock_pt = run.stock_by_cohort[None, :, :] * shares[:, None, :]  # (P, T, C)
-    init_pt = run.initial_stock_by_age[None, :, :] * hist_share[:, None, :]  # (P, T, A0)
-    stock = stock_pt.sum(axis=-1) + init_pt.sum(axis=-1)  # (P, T)
-    sales = total_sales[None, :] * shares
-    before = spun.fleet_by_age[None, :] * hist_share
-    previous = np.concatenate([before.sum(axis=-1)[:, None], stock[:, :-1]], axis=-1)
+    stock_pt = run.stock_by_cohort[..., None, :, :] * shares[..., :, None, :]  # (..., P, T, C)
+    init_pt = run.initial_stock_by_age[..., None, :, :] * hist_share[:, None, :]  # (..., P, T, A0)
+    stock = stock_pt.sum(axis=-1) + init_pt.sum(axis=-1)  # (..., P, T)
+    sales = total_sales[..., None, :] * shares
+    before = spun.fleet_by_age[..., None, :] * hist_share
+    previous = np.concatenate([before.sum(axis=-1)[..., None], stock[..., :-1]], axis=-1)
     retirements = previous + sales - stock
 
     # Energy: per powertrain, by cohort, then by fuel; in the projection and over the sales history.
@@ -321,8 +329,8 @@ def _segment(
         name,
         seg,
         names,
-        past_run.stock_by_cohort[None, :, :] * by_cohort_share[:, None, :],
-        past_run.initial_stock_by_age[None, :, :] * initial_share[:, None, :],
+        past_run.stock_by_cohort[..., None, :, :] * by_cohort_share[:, None, :],
+        past_run.initial_stock_by_age[..., None, :, :] * initial_share[:, None, :],
         np.arange(first, base + 1),
         first - 1 - np.arange(initial_share.shape[-1]),
         base,
@@ -330,7 +338,7 @@ def _segment(
     )
 
     # Average age of the modelled fleet (years since sale, at the end of the year).
-    t_idx, c_idx = np.indices(run.stock_by_cohort.shape)
+    t_idx, c_idx = np.indices(run.stock_by_cohort.shape[-2:])
     age_sum = np.sum(run.stock_by_cohort * np.clip(t_idx - c_idx, 0, None), axis=-1)
     age_sum += np.sum(
         run.initial_stock_by_age
@@ -364,14 +372,13 @@ def _segment(
         distance=full(distance, _on(distance_past, first, years[~future])),
         energy=full(energy, _on(energy_past, first, years[~future])),
         average_age=full(avg_age),
-        by_age=_by_age(stock_pt, init_pt),
         stock_pt=stock_pt,
         init_pt=init_pt,
         start_cohorts=start_cohorts,
         departures=departures,
-        scaled_years=[int(y) for y in proj_years[scaled]],
-        clipped_years=[int(y) for y in proj_years[clipped > 1e-6]],
-        over_years=[int(y) for y in proj_years[over]],
+        scaled_years=[int(y) for y in proj_years[in_any_draw(scaled)]],
+        clipped_years=[int(y) for y in proj_years[in_any_draw(clipped > 1e-6)]],
+        over_years=[int(y) for y in proj_years[in_any_draw(over)]],
     )
 
 
@@ -398,45 +405,46 @@ def _departures(
 ) -> list[dict]:
     """Where the scenario contradicts an observation: projected years with data, paths at observed years.
 
-    Each entry names the field, the year, the scenario's value and the observed one.
+    Each entry names the field, the year, the scenario's value and the observed one (with
+    draws: an entry where any draw departs, with the draws' median).
     """
     out: list[dict] = []
 
-    def differs(model: float, seen: float) -> bool:
-        return abs(model - seen) > OBSERVED_RTOL * max(abs(seen), 1.0)
+    def differs(model, seen: float) -> bool:  # in any draw
+        return bool(np.any(np.abs(model - seen) > OBSERVED_RTOL * max(abs(seen), 1.0)))
 
     for k, year in enumerate(proj_years):
         year = int(year)
-        if year in sales_series.years and differs(total_sales[k], sales_series.at(year) * share):
+        if year in sales_series.years and differs(total_sales[..., k], sales_series.at(year) * share):
             out.append(
                 {
                     "field": f"segments.{name}.demand",
                     "variable": "sales_total",
                     "year": year,
-                    "scenario": float(total_sales[k]),
+                    "scenario": typical(total_sales[..., k]),
                     "observed": sales_series.at(year) * share,
                 }
             )
         if all(year in p.years for p in stock_parts):
             seen = sum(p.at(year) for p in stock_parts)
-            if differs(registered[k], seen):
+            if differs(registered[..., k], seen):
                 out.append(
                     {
                         "field": f"segments.{name}",
                         "variable": "registered_stock",
                         "year": year,
-                        "scenario": float(registered[k]),
+                        "scenario": typical(registered[..., k]),
                         "observed": float(seen),
                     }
                 )
         for i, past in observed_pt.items():
-            if year in past and differs(total_sales[k] * shares[i, k], past[year]):
+            if year in past and differs(total_sales[..., k] * shares[..., i, k], past[year]):
                 out.append(
                     {
                         "field": f"segments.{name}.powertrains.{names[i]}",
                         "variable": "sales",
                         "year": year,
-                        "scenario": float(total_sales[k] * shares[i, k]),
+                        "scenario": typical(total_sales[..., k] * shares[..., i, k]),
                         "observed": past[year],
                     }
                 )
@@ -452,13 +460,13 @@ def _departures(
             seen = observed_pt[i][year]
             total = sales_series.at(year) * share
             if isinstance(spec, SharePath):
-                if total > 0 and abs(value - seen / total) > OBSERVED_SHARE_ATOL:
+                if total > 0 and np.any(np.abs(value - seen / total) > OBSERVED_SHARE_ATOL):
                     out.append(
                         {
                             "field": f"segments.{name}.powertrains.{pt}.share",
                             "variable": "sales_share",
                             "year": int(year),
-                            "scenario": float(value),
+                            "scenario": typical(value),
                             "observed": seen / total,
                         }
                     )
@@ -468,7 +476,7 @@ def _departures(
                         "field": f"segments.{name}.powertrains.{pt}.units",
                         "variable": "sales",
                         "year": int(year),
-                        "scenario": float(value),
+                        "scenario": typical(value),
                         "observed": seen,
                     }
                 )

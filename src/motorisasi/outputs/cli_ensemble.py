@@ -1,0 +1,355 @@
+"""``motorisasi run --draws`` and ``motorisasi sensitivity``: answers with their uncertainty.
+
+The draws of a scenario's ``uncertainty`` section run through the batched pipeline
+(:mod:`motorisasi.scenario.ensemble`); the headline table gives each indicator's median and 90 %
+range over the draws, computed from every draw's own indicator (a total's range is not the sum of
+its parts' ranges). ``sensitivity`` gives Sobol indices of one output
+(:mod:`motorisasi.scenario.sensitivity`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.options import DataDir, Lang, check_output_folder
+
+SAMPLERS = ("sobol", "lhs", "random")
+
+
+def ensemble_file_names(stem: str) -> dict[str, str]:
+    """The files of an ensemble: its tidy quantiles (or draws) and the NetCDF."""
+    return {"csv": f"{stem}_ensemble.csv", "netcdf": f"{stem}_ensemble.nc"}
+
+
+@contextmanager
+def dask_client(workers: int | None, scheduler: str | None, console, lang: str) -> Iterator[Any]:
+    """A Dask client for ``--workers`` (a local cluster) or ``--scheduler`` (an existing one); None
+    without either (the draws then run in this process with numpy)."""
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.messages import message
+
+    if workers is None and scheduler is None:
+        yield None
+        return
+    if workers is not None and scheduler is not None:
+        raise MotorisasiError("--workers and --scheduler: give one of them, not both")
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise MotorisasiError(
+            '--workers/--scheduler need Dask: pip install "motorisasi[dask]" '
+            '(or pip install "dask[distributed]")'
+        ) from None
+    if workers is not None:
+        if workers < 1:
+            raise MotorisasiError(f"--workers: at least 1, got {workers}")
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        )
+        client = Client(cluster)
+    else:
+        cluster = None
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise MotorisasiError(f"--scheduler: cannot reach {scheduler} ({exc})") from None
+    try:
+        if client.dashboard_link:
+            console.print(message("ensemble.dask", lang, link=client.dashboard_link), markup=False)
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@contextmanager
+def progress_bar(total: int, label: str, console) -> Iterator[Any]:
+    """A rich progress bar that a callback ``(done, total)`` moves."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, _total: bar.update(task, completed=done)
+
+
+def run_ensemble(
+    sc,
+    *,
+    draws: int,
+    seed: int,
+    sampler: str,
+    keep_draws: bool,
+    chunk: int,
+    workers: int | None,
+    scheduler: str | None,
+    out: Path,
+    files: bool,
+    lang: str,
+    data,
+    console,
+) -> None:
+    """``run --draws``: the ensemble, its files, and the headline with ranges."""
+    import numpy as np
+    import xarray as xr
+
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.cli_run import indicators, milestones
+    from motorisasi.outputs.export import _netcdf_bytes, csv_bytes, tidy
+    from motorisasi.outputs.files import OutputSet, safe_stem
+    from motorisasi.outputs.messages import message, number
+    from motorisasi.scenario.ensemble import ensemble
+    from motorisasi.scenario.steps.inputs import resolve_base
+
+    if draws < 1:
+        raise MotorisasiError(f"--draws: at least 1, got {draws}")
+    if chunk < 1:
+        raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
+    if sampler not in SAMPLERS:
+        raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+    base = resolve_base(sc, data).years.base
+    years = [y for y in milestones(_years_of(sc, base)) if y > base]
+    labels: dict[str, tuple[str, int]] = {}
+
+    def derived(ds):
+        found = {}
+        for i, (label, (decimals, values)) in enumerate(indicators(ds, years, lang).items()):
+            name = f"headline_{i}"
+            labels[name] = (label, decimals)
+            da = values if isinstance(values, xr.DataArray) else xr.DataArray(np.asarray(values))
+            found[name] = da.rename({d: f"headline_{d}" for d in da.dims if d not in ("draw",)})
+        return found
+
+    names = ensemble_file_names(safe_stem(sc.name))
+    check_output_folder(out, data)
+    outset = OutputSet(out, names.values(), lang) if files else nullcontext()
+    started = time.perf_counter()
+    with outset, dask_client(workers, scheduler, console, lang) as client:
+        with progress_bar(
+            draws, message("ensemble.status", lang, draws=number(draws, lang)), console
+        ) as moved:
+            result = ensemble(
+                sc,
+                draws,
+                seed=seed,
+                sampler=sampler,
+                data_dir=data,
+                chunk=chunk,
+                keep_draws=keep_draws,
+                progress=moved,
+                client=client,
+                derived=derived,
+            )
+        took = time.perf_counter() - started
+        summary = result[[n for n in labels if n in result]]
+        result = result.drop_vars(list(labels))
+        if isinstance(outset, OutputSet):
+            outset.write(names["csv"], csv_bytes(tidy(result)))
+            outset.write(names["netcdf"], _netcdf_bytes(result))
+            paths = outset.commit()
+    _headline(summary, labels, years, result, console, lang, keep_draws)
+    console.print(message("ensemble.took", lang, draws=number(draws, lang), seconds=number(took, lang, 1)))
+    if files:
+        console.print(
+            message("run.wrote", lang, paths=", ".join(str(p) for p in paths)), soft_wrap=True, markup=False
+        )
+
+
+def _years_of(sc, base: int):
+    """What :func:`milestones` needs from a run, before the run."""
+    import numpy as np
+    import xarray as xr
+
+    return xr.Dataset(
+        coords={"year": np.arange(sc.years.history_start, sc.years.end + 1)}, attrs={"base_year": base}
+    )
+
+
+def _headline(summary, labels, years, result, console, lang: str, keep_draws: bool) -> None:
+    import numpy as np
+    from rich import box
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import message, number
+
+    table = Table(
+        title=message(
+            "ensemble.title",
+            lang,
+            name=result.attrs["scenario_name"],
+            country=result.attrs["country"],
+            draws=number(result.attrs["draws"], lang),
+            sampler=result.attrs["sampler"],
+            seed=result.attrs["seed"],
+        ),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("")
+    for y in years:
+        table.add_column(str(y), justify="right")
+    for name, (label, decimals) in labels.items():
+        da = summary[name]
+        if keep_draws:
+            low, mid, high = (da.quantile(q, dim="draw").values for q in (0.05, 0.5, 0.95))
+        else:
+            low, mid, high = (da.sel(quantile=q).values for q in (0.05, 0.5, 0.95))
+        cells = []
+        for a, b, c in zip(np.atleast_1d(low), np.atleast_1d(mid), np.atleast_1d(high), strict=True):
+            if not np.isfinite(b):
+                cells.append("-")
+            else:
+                cells.append(
+                    f"{number(b, lang, decimals)}\n({number(a, lang, decimals)}-{number(c, lang, decimals)})"
+                )
+        table.add_row(label, *cells)
+    console.print(table)
+    inputs = ", ".join(json_keys(result.attrs["uncertainty"]))
+    excluded = message("ensemble.excluded", lang) if result.attrs.get("not_in_ensemble") else ""
+    console.print(message("ensemble.read", lang, inputs=inputs, excluded=excluded).strip(), markup=False)
+
+
+def json_keys(text: str) -> list[str]:
+    import json
+
+    return list(json.loads(text))
+
+
+@user_errors_as_one_line
+def sensitivity(
+    scenario: Annotated[str, typer.Argument(help="Scenario file with an 'uncertainty' section.")],
+    output: Annotated[
+        str, typer.Option("--output", help="Variable of the run, e.g. ownership_per_1000, co2_ttw, energy.")
+    ] = "ownership_per_1000",
+    year: Annotated[int, typer.Option(help="Year of the output.")] = 2040,
+    segment: Annotated[str | None, typer.Option(help="Only this segment (default: the sum).")] = None,
+    powertrain: Annotated[str | None, typer.Option(help="Only this powertrain (default: the sum).")] = None,
+    fuel: Annotated[str | None, typer.Option(help="Only this fuel (default: the sum).")] = None,
+    base_samples: Annotated[
+        int,
+        typer.Option(help="SALib's base sample N (a power of two); the model runs N x (inputs + 2) times."),
+    ] = 1024,
+    seed: Annotated[int, typer.Option(help="Seed of the sample and of the bootstrap.")] = 0,
+    chunk: Annotated[int, typer.Option(help="Draws run in one vectorised pass.")] = 500,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the indices as JSON.")] = False,
+    chart: Annotated[
+        Path | None, typer.Option(help="Write a bar chart of the indices (PNG) to this file.")
+    ] = None,
+    lang: Lang = None,
+    data: DataDir = None,
+) -> None:
+    """Sobol indices: which uncertain input drives an output in a year (SALib).
+
+    Example: motorisasi sensitivity my-scenario.yaml --output ownership_per_1000 --year 2040 --segment cars
+    """
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.cli_run import _inputs
+    from motorisasi.outputs.messages import language, message, number
+    from motorisasi.scenario.sensitivity import scenario_sensitivity
+
+    lang = language(lang)
+    console = Console(highlight=False)
+    sc = _inputs(scenario, data)
+    if base_samples < 2 or base_samples & (base_samples - 1):
+        raise MotorisasiError(f"--base-samples: a power of two (64, 128, ..., 1024), got {base_samples}")
+    if chunk < 1:
+        raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
+    select = {k: v for k, v in (("segment", segment), ("powertrain", powertrain), ("fuel", fuel)) if v}
+    runs = base_samples * (len(sc.uncertainty) + 2)
+    label = message("sensitivity.status", lang, runs=number(runs, lang))
+    if chart is not None:
+        check_output_folder(chart.parent if str(chart.parent) else Path("."), data, "--chart")
+    with progress_bar(runs, label, console) as moved:
+        found = scenario_sensitivity(sc, output, year, select, base_samples, seed, data, chunk, moved)
+    if json_out:
+        print(json.dumps({"output": output, "year": year, "select": select, **found.as_dict()}, indent=2))
+    else:
+        where = "".join(f", {v}" for v in select.values())
+        table = Table(
+            title=message(
+                "sensitivity.title",
+                lang,
+                output=output,
+                year=year,
+                where=where,
+                runs=number(found.runs, lang),
+                mean=number(found.output_mean, lang, 3),
+                sd=number(found.output_sd, lang, 3),
+            ),
+            title_justify="left",
+        )
+        table.add_column(message("sensitivity.input", lang))
+        table.add_column(message("sensitivity.first", lang), justify="right")
+        table.add_column(message("sensitivity.total", lang), justify="right")
+        for i in found.ranked():
+            table.add_row(
+                found.names[i],
+                f"{number(found.first[i], lang, 3)} +/- {number(found.first_conf[i], lang, 3)}",
+                f"{number(found.total[i], lang, 3)} +/- {number(found.total_conf[i], lang, 3)}",
+            )
+        console.print(table)
+        console.print(message("sensitivity.read", lang, level=round(100 * found.conf_level)), markup=False)
+    if chart is not None:
+        _bar_chart(found, output, year, chart, lang)
+
+
+def _bar_chart(found, output: str, year: int, path: Path, lang: str) -> None:
+    """First- and total-order indices as horizontal bars, written whole (a temporary file renamed)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from motorisasi.outputs.files import writing
+    from motorisasi.outputs.messages import message
+
+    order = found.ranked()[::-1]
+    y = np.arange(len(order))
+    fig, ax = plt.subplots(figsize=(7, 0.5 * len(order) + 1.5), dpi=200)
+    ax.barh(
+        y + 0.2,
+        found.first[order],
+        0.4,
+        xerr=found.first_conf[order],
+        label=message("sensitivity.first", lang),
+    )
+    ax.barh(
+        y - 0.2,
+        found.total[order],
+        0.4,
+        xerr=found.total_conf[order],
+        label=message("sensitivity.total", lang),
+    )
+    ax.set_yticks(y, [found.names[i] for i in order])
+    ax.set_xlim(0, 1.05)
+    ax.set_title(f"{output} {year}")
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    with writing(path.parent if str(path.parent) else Path("."), [path.name], lang) as files:
+        files.write(path.name, buffer.getvalue())

@@ -1,0 +1,194 @@
+"""Uncertain inputs: distributions of a scenario's numbers, and samples of them for ensembles.
+
+A scenario's ``uncertainty`` section maps the place of a number in the file (a dotted path such
+as ``segments.cars.lifetime.mean_years`` or ``energy.grid_intensity_g_per_kwh.2040``) to a
+distribution (:class:`~motorisasi.scenario.schema.Uncertain`). :func:`sample` draws ``n``
+values of every such number at once, from a scrambled Sobol sequence, a Latin hypercube or plain
+pseudo-random numbers (:mod:`scipy.stats.qmc`), each mapped through its distribution's quantile
+function; :func:`with_values` puts the drawn arrays into the scenario in place of the numbers,
+so that the run computes every draw in one pass (the model functions broadcast over a leading
+``draw`` axis).
+
+Uniform numbers are kept within ``[EPS, 1 - EPS]`` so that unbounded distributions (normal,
+lognormal) stay finite; :func:`check_uncertainty` refuses a distribution whose values at those
+quantiles fall outside what the field allows, so every draw is a valid scenario.
+
+The same seed gives the same draws (scipy's generators are seeded; a Sobol sample of a size
+that is not a power of two is the first ``n`` points of the next power of two).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from motorisasi.errors import ParameterError
+
+#: Smallest and largest uniform number used (so that a normal's draws are at most ~4.75 sd out).
+EPS = 1e-6
+SAMPLERS = ("sobol", "lhs", "random")
+
+#: The numbers an ensemble can vary (regular expressions over the dotted paths).
+SUPPORTED = (
+    r"drivers\.income_growth_pct",
+    r"segments\.\w+\.lifetime\.(mean_years|std_years)",
+    r"segments\.\w+\.register_removal\.rate_per_year",
+    r"segments\.\w+\.demand\.(growth_pct|after_growth_pct)",
+    r"segments\.\w+\.demand\.(sales|per_1000)\.\d{4}",
+    r"segments\.\w+\.powertrains\.\w+\.(midpoint_year|steepness_per_year|ceiling|floor|p|q)",
+    r"segments\.\w+\.powertrains\.\w+\.(share|units)\.\d{4}",
+    r"segments\.\w+\.(km_per_year|km_decline_pct)",
+    r"segments\.\w+\.energy\.\w+\.(intensity_mj_per_km|improvement_pct|electric_share)",
+    r"energy\.grid_intensity_g_per_kwh\.\d{4}",
+    r"energy\.charging_loss",
+)
+
+
+def _parts(path: str) -> list[str]:
+    return path.split(".")
+
+
+def _child(obj: Any, part: str, path: str) -> tuple[Any, Any]:
+    """The child of ``obj`` named ``part`` and the key it is stored under."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        if part not in type(obj).model_fields:
+            raise ValueError(f"uncertainty.{path}: {type(obj).__name__} has no field {part!r}")
+        return getattr(obj, part), part
+    if isinstance(obj, dict):
+        for key in obj:
+            if str(key) == part:
+                return obj[key], key
+        shown = ", ".join(str(k) for k in obj) or "none"
+        raise ValueError(f"uncertainty.{path}: no {part!r} here (there are: {shown})")
+    raise ValueError(f"uncertainty.{path}: {part!r} is inside a number, not a section")
+
+
+def value_at(sc: Any, path: str) -> Any:
+    """The value at a dotted path of a scenario (or of any section of it)."""
+    obj = sc
+    for part in _parts(path):
+        obj, _ = _child(obj, part, path)
+    return obj
+
+
+def _replace(obj: Any, parts: list[str], value: Any, path: str) -> Any:
+    from pydantic import BaseModel
+
+    if not parts:
+        return value
+    child, key = _child(obj, parts[0], path)
+    new = _replace(child, parts[1:], value, path)
+    if isinstance(obj, BaseModel):
+        return obj.model_copy(update={key: new})
+    out = dict(obj)
+    out[key] = new
+    return out
+
+
+def with_values(sc: Any, values: Mapping[str, Any]) -> Any:
+    """The scenario with the numbers at the given paths replaced (e.g. by arrays of draws).
+
+    The copy is not validated again: the values must be ones :func:`check_uncertainty` allows.
+    """
+    for path, value in values.items():
+        sc = _replace(sc, _parts(path), value, path)
+    return sc
+
+
+def distribution(spec):
+    """The frozen :mod:`scipy.stats` distribution of an :class:`Uncertain` entry."""
+    from scipy import stats
+
+    if spec.distribution == "normal":
+        if spec.low is None and spec.high is None:
+            return stats.norm(spec.mean, spec.sd)
+        lo = -np.inf if spec.low is None else (spec.low - spec.mean) / spec.sd
+        hi = np.inf if spec.high is None else (spec.high - spec.mean) / spec.sd
+        return stats.truncnorm(lo, hi, loc=spec.mean, scale=spec.sd)
+    if spec.distribution == "lognormal":
+        sigma2 = np.log1p((spec.sd / spec.mean) ** 2)
+        return stats.lognorm(np.sqrt(sigma2), scale=spec.mean * np.exp(-sigma2 / 2))
+    if spec.distribution == "uniform":
+        return stats.uniform(spec.low, spec.high - spec.low)
+    if spec.distribution == "triangular":
+        width = spec.high - spec.low
+        return stats.triang((spec.mode - spec.low) / width, loc=spec.low, scale=width)
+    return stats.beta(spec.a, spec.b, loc=spec.low, scale=spec.high - spec.low)
+
+
+def check_uncertainty(sc: Any) -> None:
+    """Refuse an uncertain entry that names no number, one ensembles cannot vary yet, or a
+    distribution whose extreme draws (quantiles ``EPS`` and ``1 - EPS``) the field does not allow.
+
+    Raises ``ValueError`` naming the entry (the scenario loader adds the file).
+    """
+    from pydantic import BaseModel, ValidationError
+
+    for path, spec in sc.uncertainty.items():
+        if not any(re.fullmatch(p, path) for p in SUPPORTED):
+            raise ValueError(
+                f"uncertainty.{path}: ensembles cannot vary this number yet (they vary the income growth, "
+                "lifetimes, register removal rates, sales and ownership paths, powertrain adoption, "
+                "distances, energy intensities and the grid's CO2)"
+            )
+        current = value_at(sc, path)
+        if isinstance(current, bool) or not isinstance(current, (int, float)):
+            raise ValueError(f"uncertainty.{path}: the scenario has no number there (found {current!r})")
+        ends = distribution(spec).ppf([EPS, 1 - EPS])
+        # The nearest section that validates itself holds the field's rules.
+        parts = _parts(path)
+        objs = [sc]
+        for part in parts[:-1]:
+            objs.append(_child(objs[-1], part, path)[0])
+        k = max(i for i, o in enumerate(objs) if isinstance(o, BaseModel))
+        owner = objs[k]
+        for which, end in zip(("lowest", "highest"), ends, strict=True):
+            trial = _replace(owner, parts[k:], float(end), path)
+            try:
+                type(owner).model_validate(trial.model_dump())
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                raise ValueError(
+                    f"uncertainty.{path}: its {which} draws ({float(end):g}) are outside what the field "
+                    f"allows ({err['msg']}); narrow or truncate the distribution"
+                ) from None
+
+
+def sample(
+    uncertainty: Mapping[str, Any], n: int, seed: int = 0, sampler: str = "sobol"
+) -> dict[str, NDArray[np.float64]]:
+    """``n`` draws of every uncertain number: path -> array of shape ``(n,)``.
+
+    ``sampler`` is ``sobol`` (scrambled Sobol points, the first ``n`` of the next power of two),
+    ``lhs`` (Latin hypercube) or ``random``; the uniform numbers go through each distribution's
+    quantile function, so the inputs are independent.
+    """
+    if n < 1:
+        raise ParameterError(f"draws: at least 1, got {n}")
+    paths = list(uncertainty)
+    u = uniforms(len(paths), n, seed, sampler)
+    return {p: distribution(uncertainty[p]).ppf(u[:, k]) for k, p in enumerate(paths)}
+
+
+def uniforms(d: int, n: int, seed: int = 0, sampler: str = "sobol") -> NDArray[np.float64]:
+    """``(n, d)`` uniform numbers in ``[EPS, 1 - EPS]`` from the named sampler."""
+    from scipy.stats import qmc
+
+    if sampler not in SAMPLERS:
+        raise ParameterError(f"sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+    if d == 0:
+        return np.zeros((n, 0))
+    if sampler == "sobol":
+        m = max(int(np.ceil(np.log2(n))), 0)
+        u = qmc.Sobol(d, scramble=True, seed=seed).random_base2(m)[:n]
+    elif sampler == "lhs":
+        u = qmc.LatinHypercube(d, seed=seed).random(n)
+    else:
+        u = np.random.default_rng(seed).random((n, d))
+    return np.clip(u, EPS, 1 - EPS)

@@ -1,0 +1,256 @@
+"""Uncertain inputs, ensembles and Sobol sensitivity: the batched run equals single runs to the
+bit, the indices reproduce an analytic case, and bad uncertainty sections fail in one line."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+from typer.testing import CliRunner
+
+from motorisasi.outputs.cli import app
+from motorisasi.scenario.ensemble import ensemble
+from motorisasi.scenario.run import run
+from motorisasi.scenario.schema import ScenarioError, load_scenario
+from motorisasi.scenario.sensitivity import scenario_sensitivity, sobol_indices
+from motorisasi.scenario.uncertainty import sample, value_at
+
+runner = CliRunner()
+
+UNCERTAIN = """
+uncertainty:
+  segments.cars.lifetime.mean_years: {distribution: normal, mean: 20, sd: 3, reason: test}
+  segments.cars.lifetime.std_years: {distribution: uniform, low: 4, high: 8, reason: test}
+  segments.motorcycles.lifetime.mean_years:
+    {distribution: triangular, low: 12, mode: 15, high: 20, reason: test}
+  drivers.income_growth_pct: {distribution: triangular, low: 2, mode: 3.6, high: 5, reason: test}
+  segments.cars.km_per_year: {distribution: lognormal, mean: 10600, sd: 1500, reason: test}
+"""
+
+
+def scenario_file(tmp_path, parent: str, extra: str = UNCERTAIN, name: str | None = None):
+    path = tmp_path / f"{name or parent}-u.yaml"
+    path.write_text(f"extends: {parent}\nname: {name or parent}-u\n{extra}", encoding="utf-8")
+    return path
+
+
+def assert_draws_equal_single(single, batched, n):
+    checked = 0
+    for name in batched.data_vars:
+        if "draw" not in batched[name].dims:
+            assert np.array_equal(single[name].values, batched[name].values, equal_nan=True), name
+            continue
+        for i in range(n):
+            # Bit for bit: the batch adds up every draw as a run alone would.
+            assert np.array_equal(single[name].values, batched[name].isel(draw=i).values, equal_nan=True), (
+                name,
+                i,
+            )
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize("parent", ["baseline", "target-150", "ev-roadmap"])
+def test_identical_draws_equal_single_runs_bit_for_bit(tmp_path, parent):
+    sc = load_scenario(scenario_file(tmp_path, parent))
+    single = run(sc)
+    for n in (1, 3):
+        at_written = {p: np.full(n, float(value_at(sc, p))) for p in sc.uncertainty}
+        batched = run(sc, draws=at_written)
+        assert batched.sizes["draw"] == n
+        assert_draws_equal_single(single, batched, n)
+
+
+def test_each_draw_equals_a_single_run_with_its_values(tmp_path):
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    draws = sample(sc.uncertainty, 4, seed=7, sampler="random")
+    batched = run(sc, draws=draws)
+    for i in (0, 3):
+        alone = run(sc, draws={p: v[i : i + 1] for p, v in draws.items()})
+        for name in ("registered_stock", "sales", "energy", "co2_wtw", "km_factor"):
+            assert np.array_equal(
+                alone[name].isel(draw=0).values, batched[name].isel(draw=i).values, equal_nan=True
+            )
+
+
+def test_ensemble_is_the_same_for_any_chunk_size_and_seed_reproducible(tmp_path):
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    a = ensemble(sc, 9, seed=3, chunk=4)
+    b = ensemble(sc, 9, seed=3, chunk=9)
+    c = ensemble(sc, 9, seed=4, chunk=9)
+    for name in ("ownership_per_1000", "co2_ttw", "energy"):
+        assert np.array_equal(a[name].values, b[name].values, equal_nan=True)
+    assert not np.array_equal(a["co2_ttw"].values, c["co2_ttw"].values, equal_nan=True)
+    assert list(a["quantile"].values) == [0.05, 0.25, 0.5, 0.75, 0.95]
+    q = a["ownership_per_1000"].sel(segment="cars", year=2050).values
+    assert np.all(np.diff(q) >= 0) and q[-1] > q[0]  # ordered quantiles with a spread
+
+
+def test_quantiles_are_those_of_the_kept_draws(tmp_path):
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    kept = ensemble(sc, 16, seed=1, keep_draws=True)
+    summary = ensemble(sc, 16, seed=1)
+    values = kept["co2_ttw"].sel(segment="cars", year=2040).values
+    expected = np.quantile(values, [0.05, 0.25, 0.5, 0.75, 0.95])
+    assert np.allclose(summary["co2_ttw"].sel(segment="cars", year=2040).values, expected, rtol=1e-12)
+    inputs = kept["input__segments.cars.lifetime.mean_years"].values
+    assert inputs.shape == (16,) and inputs.std() > 1  # the draws of the input are kept beside
+
+
+def test_longer_lifetimes_keep_more_cars_in_use_and_income_raises_modelled_ownership(tmp_path):
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    fixed = {p: np.full(3, float(value_at(sc, p))) for p in sc.uncertainty}
+    longer = dict(fixed, **{"segments.cars.lifetime.mean_years": np.array([14.0, 20.0, 26.0])})
+    ds = run(sc, draws=longer)
+    in_use = ds["in_use_stock"].sel(segment="cars", year=2040).values
+    assert in_use[0] < in_use[1] < in_use[2]
+    target = load_scenario(scenario_file(tmp_path, "target-150"))
+    fixed = {p: np.full(3, float(value_at(target, p))) for p in target.uncertainty}
+    richer = dict(fixed, **{"drivers.income_growth_pct": np.array([2.0, 3.6, 5.0])})
+    own = run(target, draws=richer)["ownership_per_1000"].sel(segment="cars", year=2060).values
+    assert own[0] < own[1] < own[2]  # after the target, ownership follows the income model
+
+
+def test_sobol_indices_reproduce_the_ishigami_function():
+    # Analytic values for a = 7, b = 0.1 (Ishigami and Homma 1990; Sobol' and Levitan 1999).
+    from SALib.test_functions import Ishigami
+
+    dists = [stats.uniform(-np.pi, 2 * np.pi)] * 3
+    found = sobol_indices(Ishigami.evaluate, dists, ["x1", "x2", "x3"], n_base=4096, seed=1)
+    assert np.allclose(found.first, [0.3139, 0.4424, 0.0], atol=0.03)
+    assert np.allclose(found.total, [0.5576, 0.4424, 0.2437], atol=0.03)
+    assert found.runs == 4096 * 5
+    assert found.ranked()[0] == 0
+
+
+def test_sensitivity_ranks_the_dominant_input_first(tmp_path):
+    extra = """
+uncertainty:
+  segments.cars.demand.growth_pct: {distribution: uniform, low: -3, high: 5, reason: test}
+  segments.cars.lifetime.std_years: {distribution: uniform, low: 5.9, high: 6.1, reason: test}
+  segments.motorcycles.km_per_year: {distribution: uniform, low: 5000, high: 6000, reason: test}
+"""
+    sc = load_scenario(scenario_file(tmp_path, "baseline", extra))
+    found = scenario_sensitivity(sc, "sales_total", 2040, {"segment": "cars"}, n_base=64, seed=2)
+    assert found.names[found.ranked()[0]] == "segments.cars.demand.growth_pct"
+    assert found.total[0] > 0.9
+    assert found.total[2] == pytest.approx(0.0, abs=1e-12)  # motorcycle distance cannot move car sales
+
+
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        ("segments.cars.lifetime.mean_years: {distribution: normal, mean: 20, reason: x}", "sd is missing"),
+        (
+            "segments.cars.lifetime.mean_years: {distribution: normal, mean: 20, sd: 10, reason: x}",
+            "lowest draws",
+        ),
+        ("segments.cars.nothing: {distribution: uniform, low: 1, high: 2, reason: x}", "cannot vary"),
+        ("segments.bikes.km_per_year: {distribution: uniform, low: 1, high: 2, reason: x}", "no 'bikes'"),
+        ("segments.cars.label: {distribution: uniform, low: 1, high: 2, reason: x}", "cannot vary"),
+        ("drivers.income_growth_pct: {distribution: uniform, low: 3, high: 2, reason: x}", "must be below"),
+        ("drivers.income_growth_pct: {distribution: uniform, low: 1, high: 2}", "reason"),
+        (
+            "drivers.income_growth_pct: {distribution: uniform, low: 1, high: 2, mean: 1, reason: x}",
+            "not used",
+        ),
+    ],
+)
+def test_a_bad_uncertainty_entry_is_one_line_naming_it(tmp_path, entry, says):
+    path = scenario_file(tmp_path, "baseline", f"uncertainty:\n  {entry}\n")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    text = str(err.value)
+    assert says in text and "\n" not in text and path.name in text
+    result = runner.invoke(app, ["run", str(path), "--draws", "4", "--out", str(tmp_path / "o")])
+    assert result.exit_code != 0
+    assert says in result.output and "Traceback" not in result.output
+
+
+def test_run_draws_without_an_uncertainty_section_says_so(tmp_path):
+    result = runner.invoke(app, ["run", "baseline", "--draws", "4", "--out", str(tmp_path / "o")])
+    assert result.exit_code != 0
+    assert "no 'uncertainty' section" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_run_draws_writes_quantiles_and_prints_ranges(tmp_path):
+    path = scenario_file(tmp_path, "baseline")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["run", str(path), "--draws", "8", "--seed", "2", "--out", str(out), "--lang", "id"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "undian" in result.output and "rentang 90 %" in result.output
+    table = pd.read_csv(out / "baseline-u_ensemble.csv")
+    assert set(table["quantile"].dropna()) == {0.05, 0.25, 0.5, 0.75, 0.95}
+    mid = table.query(
+        "variable == 'ownership_per_1000' and segment == 'cars' and year == 2040 and quantile == 0.5"
+    )
+    assert len(mid) == 1
+    import xarray as xr
+
+    with xr.open_dataset(out / "baseline-u_ensemble.nc") as ds:
+        assert ds.attrs["draws"] == 8 and ds.attrs["seed"] == 2
+        assert float(ds["ownership_per_1000"].sel(segment="cars", year=2040, quantile=0.5)) == pytest.approx(
+            float(mid["value"].iloc[0]), rel=1e-9
+        )
+
+
+def test_sensitivity_command_prints_json_and_a_chart(tmp_path):
+    path = scenario_file(tmp_path, "baseline")
+    chart = tmp_path / "s.png"
+    args = ["sensitivity", str(path), "--output", "co2_ttw", "--year", "2035", "--base-samples", "16"]
+    result = runner.invoke(app, [*args, "--json", "--chart", str(chart)])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["runs"] == 16 * 7 and len(found["inputs"]) == 5
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = runner.invoke(app, [*args, "--segment", "trucks"])
+    assert bad.exit_code != 0 and "'trucks' is not one of" in bad.output
+    bad = runner.invoke(app, [*args[:-1], "3000"])
+    assert bad.exit_code != 0 and "--base-samples" in bad.output
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    mean=st.lists(st.floats(8, 40), min_size=2, max_size=2),
+    growth=st.lists(st.floats(-10, 8), min_size=2, max_size=2),
+    bev=st.lists(st.floats(0.0, 0.8), min_size=2, max_size=2),
+)
+def test_invariants_hold_in_every_draw(mean, growth, bev):
+    draws = {
+        "segments.cars.lifetime.mean_years": np.array(mean),
+        "segments.cars.demand.growth_pct": np.array(growth),
+        "segments.cars.powertrains.BEV.share.2025": np.array(bev),
+    }
+    ds = run(load_scenario("baseline"), draws=draws)  # the run checks mass balance and share sums
+    future = ds["year"] > ds.attrs["base_year"]
+    shares = ds["sales_share"].sel(segment="cars").where(future).sum("powertrain", min_count=1)
+    assert np.allclose(shares.dropna("year").values, 1.0)
+    assert float(ds["stock"].min()) >= -1e-6
+    assert float(ds["registered_stock"].min()) >= 0
+    assert np.all(np.isfinite(ds["co2_ttw"].sel(year=2050).values))
+    bev_share = ds["sales_share"].sel(segment="cars", powertrain="BEV", year=2030).values
+    assert np.allclose(bev_share, bev, rtol=0, atol=1e-12)  # the path is held after its last year
+
+
+def test_ensemble_output_csv_has_no_live_formula(tmp_path):
+    path = scenario_file(tmp_path, "baseline")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(path), "--draws", "4", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = (out / "baseline-u_ensemble.csv").read_text(encoding="utf-8")
+    frame = pd.read_csv(io.StringIO(text))
+    assert (
+        not frame.select_dtypes(["object", "string"])
+        .apply(lambda c: c.astype(str).str.startswith("="))
+        .any()
+        .any()
+    )
