@@ -254,3 +254,29 @@ def test_ensemble_output_csv_has_no_live_formula(tmp_path):
         .any()
         .any()
     )
+
+
+def test_a_dask_cluster_gives_the_same_results_as_one_process(tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    alone = ensemble(sc, 12, seed=5, chunk=5)
+    cluster = distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=":0")
+    with cluster, distributed.Client(cluster) as client:
+        spread = ensemble(sc, 12, seed=5, chunk=5, client=client)
+    for name in ("ownership_per_1000", "co2_wtw", "energy", "sales_share"):
+        assert np.array_equal(alone[name].values, spread[name].values, equal_nan=True)
+
+
+def test_workers_and_scheduler_options_fail_in_one_line(tmp_path):
+    path = scenario_file(tmp_path, "baseline")
+    both = runner.invoke(
+        app, ["run", str(path), "--draws", "4", "--workers", "1", "--scheduler", "tcp://x:1"]
+    )
+    assert both.exit_code != 0 and "not both" in both.output
+    gone = runner.invoke(
+        app,
+        ["run", str(path), "--draws", "4", "--scheduler", "tcp://127.0.0.1:9", "--out", str(tmp_path / "o")],
+    )
+    assert (
+        gone.exit_code != 0 and "--scheduler: cannot reach" in gone.output and "Traceback" not in gone.output
+    )

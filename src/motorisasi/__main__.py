@@ -2,4 +2,5 @@
 
 from motorisasi.outputs.cli import main
 
-main()
+if __name__ == "__main__":  # not again in the worker processes of a Dask cluster
+    main()

@@ -96,6 +96,52 @@ def fleet_energy(
     (distance, energy)
         Vehicle-km and MJ per year, shape ``(..., T)``.
     """
+    inten = _non_negative("intensity", intensity)
+    weights = np.stack(np.broadcast_arrays(np.ones(inten.shape[-1:]), inten), axis=-2)
+    initial_weights = None
+    if initial_stock_by_age is not None:
+        i0 = np.asarray(0.0 if initial_intensity is None else initial_intensity, dtype=float)
+        a0 = np.shape(initial_stock_by_age)[-1]
+        initial_weights = np.stack(np.broadcast_arrays(np.ones(a0), i0 * np.ones(a0)), axis=-2)
+    sums = weighted_fleet_sums(
+        stock_by_cohort,
+        km,
+        weights,
+        initial_stock_by_age=initial_stock_by_age,
+        initial_weights=initial_weights,
+    )
+    return sums[..., 0, :], sums[..., 1, :]
+
+
+def weighted_fleet_sums(
+    stock_by_cohort: ArrayLike,
+    km: ArrayLike,
+    weights: ArrayLike,
+    *,
+    initial_stock_by_age: ArrayLike | None = None,
+    initial_weights: ArrayLike | None = None,
+) -> Array:
+    """Vehicle-km of a fleet weighted by cohort, for ``K`` weightings at once, by year.
+
+    ``sum_c stock[t, c] * km[t - c] * weights[k, c]`` plus the initial fleet's
+    ``sum_a init[t, a] * km[t + 1 + a] * initial_weights[k, a]``: with weights of one the
+    distance driven, with a powertrain's share of each cohort its distance, with that share
+    times the energy per km its energy (MJ). The distance of every cohort is computed once
+    for all weightings.
+
+    Parameters
+    ----------
+    stock_by_cohort, km, initial_stock_by_age
+        As in :func:`fleet_energy`.
+    weights
+        ``(..., K, T)``: a weight per cohort for each of ``K`` sums.
+    initial_weights
+        ``(..., K, A0)``: a weight per age of the initial fleet (zero when not given).
+
+    Returns
+    -------
+    ``(..., K, T)``
+    """
     stock = _non_negative("stock_by_cohort", stock_by_cohort)
     if stock.ndim < 2 or stock.shape[-1] != stock.shape[-2]:
         raise ParameterError(f"stock_by_cohort must be (..., T, T), got {stock.shape}")
@@ -104,21 +150,18 @@ def fleet_energy(
     need = n + (0 if initial_stock_by_age is None else np.shape(initial_stock_by_age)[-1])
     if km_arr.shape[-1] < need:
         raise ParameterError(f"km needs at least {need} ages, got {km_arr.shape[-1]}")
+    w = np.asarray(weights, dtype=float)
     t, c = np.indices((n, n))
-    age = np.clip(t - c, 0, None)
-    km_tc = np.take(km_arr, age, axis=-1)  # (..., T, T)
-    inten = _non_negative("intensity", intensity)[..., None, :]
-    distance = np.sum(stock * km_tc, axis=-1)
-    energy = np.sum(stock * km_tc * inten, axis=-1)
-    if initial_stock_by_age is not None:
+    driven = stock * np.take(km_arr, np.clip(t - c, 0, None), axis=-1)  # (..., T, T) vehicle-km
+    parts = [np.sum(driven * w[..., k, None, :], axis=-1) for k in range(w.shape[-2])]
+    if initial_stock_by_age is not None and initial_weights is not None:
         init = _non_negative("initial_stock_by_age", initial_stock_by_age)
         a0 = init.shape[-1]
         age0 = np.arange(n)[:, None] + 1 + np.arange(a0)[None, :]
-        km0 = np.take(km_arr, age0, axis=-1)  # (..., T, A0)
-        i0 = np.asarray(0.0 if initial_intensity is None else initial_intensity, dtype=float)
-        distance = distance + np.sum(init * km0, axis=-1)
-        energy = energy + np.sum(init * km0 * i0[..., None, :] if i0.ndim else init * km0 * i0, axis=-1)
-    return distance, energy
+        driven0 = init * np.take(km_arr, age0, axis=-1)  # (..., T, A0)
+        w0 = np.asarray(initial_weights, dtype=float)
+        parts = [part + np.sum(driven0 * w0[..., k, None, :], axis=-1) for k, part in enumerate(parts)]
+    return np.stack(parts, axis=-2)
 
 
 def fuel_volume(energy_mj: ArrayLike, net_calorific_value: ArrayLike, density: ArrayLike) -> Array:

@@ -57,7 +57,7 @@ def dask_client(workers: int | None, scheduler: str | None, console, lang: str) 
     else:
         cluster = None
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="5s")
         except (OSError, TimeoutError) as exc:
             raise MotorisasiError(f"--scheduler: cannot reach {scheduler} ({exc})") from None
     try:

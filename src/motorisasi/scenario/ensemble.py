@@ -27,6 +27,20 @@ DEFAULT_CHUNK = 500
 DOUBLE_LIMIT = 2 * 1024**3
 
 
+def quantiles(array: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``np.quantile(array, q, axis=0)``, with the sorting done only where the draws differ (a
+    history year the draws do not touch is its one value; a NaN in any draw gives NaN)."""
+    n = array.shape[0]
+    flat = array.reshape(n, -1)
+    low, high = flat.min(axis=0), flat.max(axis=0)
+    out = np.empty((len(q), flat.shape[1]))
+    out[:] = low  # the value where every draw agrees, NaN where a draw is NaN
+    varies = low != high
+    if varies.any():
+        out[:, varies] = np.quantile(flat[:, varies], q, axis=0)
+    return out.reshape((len(q), *array.shape[1:]))
+
+
 def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol") -> dict[str, np.ndarray]:
     """``n`` draws of the scenario's uncertain inputs (an error if it names none)."""
     from motorisasi.scenario.schema import ScenarioError
@@ -142,7 +156,7 @@ def ensemble(
         if keep_draws:
             out[name] = xr.Variable(dims, array, attrs)
         else:
-            values = np.quantile(array, q, axis=0).astype(float)
+            values = quantiles(array, q)
             out[name] = xr.Variable(("quantile", *dims[1:]), values, attrs)
     if not keep_draws:
         out = out.assign_coords(quantile=q)

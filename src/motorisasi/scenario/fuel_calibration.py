@@ -16,6 +16,7 @@ The domain returns numbers and codes (``status``); the outputs layer writes the 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -153,8 +154,11 @@ def calibrate_fuel_use(
             )
             continue
         limits = [bounds[s] for s in members if bounds.get(s) is not None]
-        low, high = (max(lo for lo, _ in limits), min(hi for _, hi in limits)) if limits else (0.0, np.inf)
-        if low > high:
+        low, high = (0.0, np.inf)
+        if limits:  # the tightest pair (per draw where the distances are drawn)
+            low = functools.reduce(np.maximum, [lo for lo, _ in limits])
+            high = functools.reduce(np.minimum, [hi for _, hi in limits])
+        if np.any(low > high):
             raise MotorisasiError(
                 f"energy calibration: the distance ranges of {', '.join(members)} leave no common "
                 f"factor for {fuel} (one range lies wholly above another)"
@@ -239,7 +243,13 @@ def factor_bounds(
     """
     if km_range is None:
         return None
-    low, high = common_bounds([nominal_km], [km_range[0]], [km_range[1]])
+    if np.ndim(nominal_km):  # draws of the assumed distance: a pair of bounds per draw
+        low, high = (
+            km_range[0] / np.asarray(nominal_km, dtype=float),
+            km_range[1] / np.asarray(nominal_km, dtype=float),
+        )
+    else:
+        low, high = common_bounds([nominal_km], [km_range[0]], [km_range[1]])
     g_low, g_high = gap_range if gap_range is not None else (1.0, 1.0)
     return low * g_low, high * g_high
 

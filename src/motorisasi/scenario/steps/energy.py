@@ -9,8 +9,8 @@ import numpy as np
 from motorisasi.model.adoption import interpolate_path
 from motorisasi.model.energy import (
     MJ_PER_PJ,
-    fleet_energy,
     intensity_by_cohort,
+    weighted_fleet_sums,
 )
 from motorisasi.scenario.fuel_calibration import (
     FUELS_CALIBRATED,
@@ -35,44 +35,46 @@ EMISSION_FACTORS = {
 CALORIFIC_VALUES = {"gasoline": "ipcc_fuel__ncv_motor_gasoline", "diesel": "ipcc_fuel__ncv_gas_diesel_oil"}
 
 
-def _energy(name, seg, names, stock_pt, init_pt, cohort_years, start_cohorts, base, km):
-    """Distance (P, T) and energy by fuel (F, T, MJ) of a fleet by powertrain and cohort."""
-    n = stock_pt.shape[-1]
-    lead = np.broadcast_shapes(stock_pt.shape[:-3], init_pt.shape[:-3], km.shape[:-1])
-    energy = np.zeros(lead + (len(FUELS), n))
-    distance = np.zeros(lead + (len(names), n))
+def _energy(name, seg, names, by_cohort, shares, init, init_shares, cohort_years, start_cohorts, base, km):
+    """Distance (..., P, T) and energy by fuel (..., F, T; MJ) of a fleet: ``by_cohort`` (..., T, C)
+    and ``init`` (..., T, A0) are the vehicles of each cohort and of the base fleet by age at the
+    start, ``shares`` (..., P, C) and ``init_shares`` (P, A0) each powertrain's share of them."""
+    rows, init_rows, where = [], [], {}
     for i, pt in enumerate(names):
         spec = seg.energy[pt]
-        new_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, cohort_years, base)
-        old_i = intensity_by_cohort(spec.intensity_mj_per_km, spec.improvement_pct / 100, start_cohorts, base)
-        dist, mj = fleet_energy(
-            stock_pt[..., i, :, :],
-            km,
-            new_i,
-            initial_stock_by_age=init_pt[..., i, :, :],
-            initial_intensity=old_i,
-        )
-        distance[..., i, :] = dist
+        improvement = spec.improvement_pct / 100
+        new_i = intensity_by_cohort(spec.intensity_mj_per_km, improvement, cohort_years, base)
+        old_i = intensity_by_cohort(spec.intensity_mj_per_km, improvement, start_cohorts, base)
+        share, share0 = shares[..., i, :], init_shares[..., i, :]
+        where[pt] = len(rows)
+        rows += [share, share * new_i]
+        init_rows += [share0, share0 * old_i]
         if spec.electric_share > 0:
             bev = seg.energy.get("BEV")
             if bev is None or bev.fuel != "electricity":
                 raise ScenarioError(
                     f"segments.{name}.energy.{pt}: electric_share needs a 'BEV' entry using electricity"
                 )
-            e_new = intensity_by_cohort(
-                bev.intensity_mj_per_km, bev.improvement_pct / 100, cohort_years, base
-            )
-            e_old = intensity_by_cohort(
-                bev.intensity_mj_per_km, bev.improvement_pct / 100, start_cohorts, base
-            )
-            _, mj_e = fleet_energy(
-                stock_pt[..., i, :, :],
-                km,
-                e_new,
-                initial_stock_by_age=init_pt[..., i, :, :],
-                initial_intensity=e_old,
-            )
-            energy[..., FUELS.index("electricity"), :] += col(spec.electric_share) * mj_e
+            gain = bev.improvement_pct / 100
+            rows.append(share * intensity_by_cohort(bev.intensity_mj_per_km, gain, cohort_years, base))
+            init_rows.append(share0 * intensity_by_cohort(bev.intensity_mj_per_km, gain, start_cohorts, base))
+    sums = weighted_fleet_sums(
+        by_cohort,
+        km,
+        np.stack(np.broadcast_arrays(*rows), axis=-2),
+        initial_stock_by_age=init,
+        initial_weights=np.stack(np.broadcast_arrays(*init_rows), axis=-2),
+    )
+    n = by_cohort.shape[-1]
+    energy = np.zeros(sums.shape[:-2] + (len(FUELS), n))
+    distance = np.zeros(sums.shape[:-2] + (len(names), n))
+    for i, pt in enumerate(names):
+        spec = seg.energy[pt]
+        k = where[pt]
+        distance[..., i, :] = sums[..., k, :]
+        mj = sums[..., k + 1, :]
+        if spec.electric_share > 0:
+            energy[..., FUELS.index("electricity"), :] += col(spec.electric_share) * sums[..., k + 2, :]
             mj = (1 - col(spec.electric_share)) * mj
         energy[..., FUELS.index(spec.fuel), :] += mj
     return distance, energy
@@ -93,7 +95,11 @@ def _fuel_calibration(
     }
     for fuel in FUELS_CALIBRATED:
         limited = [n for n in segments if group[n] == fuel and bounds[n] is not None]
-        if limited and max(bounds[n][0] for n in limited) > min(bounds[n][1] for n in limited):
+        lows = [np.asarray(bounds[n][0]) for n in limited]
+        highs = [np.asarray(bounds[n][1]) for n in limited]
+        if limited and np.any(
+            np.max(np.broadcast_arrays(*lows), axis=0) > np.min(np.broadcast_arrays(*highs), axis=0)
+        ):
             ranges = "; ".join(
                 f"segments.{n}.km_range {sc.segments[n].km_range} (assumed {sc.segments[n].km_per_year:g} km)"
                 for n in limited

@@ -57,13 +57,25 @@ class _SegmentResult:
     distance: np.ndarray  # (P, Y) vehicle-km
     energy: np.ndarray  # (F, Y) MJ by fuel
     average_age: np.ndarray  # (Y,)
-    stock_pt: np.ndarray  # (P, N, N) new cohorts by powertrain, [year, cohort]
-    init_pt: np.ndarray  # (P, N, A0) base fleet by powertrain, [year, age at the start]
+    by_cohort: np.ndarray  # (N, N) new cohorts, [year, cohort]
+    new_shares: np.ndarray  # (P, N) powertrain shares of the new cohorts
+    init_by_age: np.ndarray  # (N, A0) base fleet, [year, age at the start]
+    init_shares: np.ndarray  # (P, A0) powertrain shares of the base fleet by age
     start_cohorts: np.ndarray  # (A0,) sales year of each age of the base fleet
     scaled_years: list[int]
     over_years: list[int]
     clipped_years: list[int] = field(default_factory=list)
     departures: list[dict] = field(default_factory=list)
+
+    @property
+    def stock_pt(self) -> np.ndarray:
+        """New cohorts by powertrain, (..., P, N, N) [powertrain, year, cohort]."""
+        return self.by_cohort[..., None, :, :] * self.new_shares[..., :, None, :]
+
+    @property
+    def init_pt(self) -> np.ndarray:
+        """Base fleet by powertrain, (..., P, N, A0) [powertrain, year, age at the start]."""
+        return self.init_by_age[..., None, :, :] * self.init_shares[:, None, :]
 
 
 def _survival(seg: Segment, n_ages: int) -> np.ndarray:
@@ -309,9 +321,15 @@ def _segment(
         base,
     )
 
-    stock_pt = run.stock_by_cohort[..., None, :, :] * shares[..., :, None, :]  # (..., P, T, C)
-    init_pt = run.initial_stock_by_age[..., None, :, :] * hist_share[:, None, :]  # (..., P, T, A0)
-    stock = stock_pt.sum(axis=-1) + init_pt.sum(axis=-1)  # (..., P, T)
+    by_cohort, init_by_age = run.stock_by_cohort, run.initial_stock_by_age  # (..., T, C), (..., T, A0)
+    stock = np.stack(
+        [
+            np.sum(by_cohort * shares[..., i, None, :], axis=-1)
+            + np.sum(init_by_age * hist_share[i], axis=-1)
+            for i in range(len(names))
+        ],
+        axis=-2,
+    )  # (..., P, T)
     sales = total_sales[..., None, :] * shares
     before = spun.fleet_by_age[..., None, :] * hist_share
     previous = np.concatenate([before.sum(axis=-1)[..., None], stock[..., :-1]], axis=-1)
@@ -320,7 +338,9 @@ def _segment(
     # Energy: per powertrain, by cohort, then by fuel; in the projection and over the sales history.
     km = km_by_age(seg.km_per_year, seg.km_decline_pct / 100, n_ages)
     start_cohorts = spun.cohort_years
-    distance, energy = _energy(name, seg, names, stock_pt, init_pt, proj_years, start_cohorts, base, km)
+    distance, energy = _energy(
+        name, seg, names, by_cohort, shares, init_by_age, hist_share, proj_years, start_cohorts, base, km
+    )
     past_run = spun.history
     n_hist = base - first + 1
     by_cohort_share = hist_share[:, base - np.arange(first, base + 1)]  # (P, Th)
@@ -329,8 +349,10 @@ def _segment(
         name,
         seg,
         names,
-        past_run.stock_by_cohort[..., None, :, :] * by_cohort_share[:, None, :],
-        past_run.initial_stock_by_age[..., None, :, :] * initial_share[:, None, :],
+        past_run.stock_by_cohort,
+        by_cohort_share,
+        past_run.initial_stock_by_age,
+        initial_share,
         np.arange(first, base + 1),
         first - 1 - np.arange(initial_share.shape[-1]),
         base,
@@ -372,8 +394,10 @@ def _segment(
         distance=full(distance, _on(distance_past, first, years[~future])),
         energy=full(energy, _on(energy_past, first, years[~future])),
         average_age=full(avg_age),
-        stock_pt=stock_pt,
-        init_pt=init_pt,
+        by_cohort=by_cohort,
+        new_shares=shares,
+        init_by_age=init_by_age,
+        init_shares=hist_share,
         start_cohorts=start_cohorts,
         departures=departures,
         scaled_years=[int(y) for y in proj_years[in_any_draw(scaled)]],
