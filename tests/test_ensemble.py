@@ -35,8 +35,12 @@ uncertainty:
 
 
 def scenario_file(tmp_path, parent: str, extra: str = UNCERTAIN, name: str | None = None):
-    path = tmp_path / f"{name or parent}-u.yaml"
-    path.write_text(f"extends: {parent}\nname: {name or parent}-u\n{extra}", encoding="utf-8")
+    """``parent`` without its uncertain inputs (``uncertainty: {}``), then with ``extra``'s."""
+    name = name or parent
+    clean = tmp_path / f"{name}-certain.yaml"
+    clean.write_text(f"extends: {parent}\nname: {name}-certain\nuncertainty: {{}}\n", encoding="utf-8")
+    path = tmp_path / f"{name}-u.yaml"
+    path.write_text(f"extends: {clean.name}\nname: {name}-u\n{extra}", encoding="utf-8")
     return path
 
 
@@ -174,7 +178,8 @@ def test_a_bad_uncertainty_entry_is_one_line_naming_it(tmp_path, entry, says):
 
 
 def test_run_draws_without_an_uncertainty_section_says_so(tmp_path):
-    result = runner.invoke(app, ["run", "baseline", "--draws", "4", "--out", str(tmp_path / "o")])
+    path = scenario_file(tmp_path, "baseline", "")
+    result = runner.invoke(app, ["run", str(path), "--draws", "4", "--out", str(tmp_path / "o")])
     assert result.exit_code != 0
     assert "no 'uncertainty' section" in result.output
     assert not (tmp_path / "o").exists()
@@ -280,3 +285,25 @@ def test_workers_and_scheduler_options_fail_in_one_line(tmp_path):
     assert (
         gone.exit_code != 0 and "--scheduler: cannot reach" in gone.output and "Traceback" not in gone.output
     )
+
+
+def test_an_extending_scenario_adds_replaces_and_drops_uncertain_entries(tmp_path):
+    child = tmp_path / "child.yaml"
+    child.write_text(
+        "extends: baseline\nname: child\nuncertainty:\n"
+        "  segments.cars.lifetime.mean_years: {distribution: uniform, low: 15, high: 25, reason: mine}\n"
+        "  drivers.income_growth_pct: null\n"
+        "  segments.cars.km_per_year: {distribution: uniform, low: 9000, high: 12000, reason: mine}\n",
+        encoding="utf-8",
+    )
+    sc = load_scenario(child)
+    base = load_scenario("baseline")
+    assert "drivers.income_growth_pct" in base.uncertainty
+    assert "drivers.income_growth_pct" not in sc.uncertainty
+    replaced = sc.uncertainty["segments.cars.lifetime.mean_years"]
+    assert replaced.distribution == "uniform" and replaced.mode is None  # replaced whole, not merged
+    assert (
+        sc.uncertainty["segments.motorcycles.lifetime.mean_years"]
+        == base.uncertainty["segments.motorcycles.lifetime.mean_years"]
+    )
+    assert "segments.cars.km_per_year" in sc.uncertainty

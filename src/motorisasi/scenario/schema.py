@@ -1007,10 +1007,29 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = Non
             "scenarios; copy it into the scenario's folder"
         )
     base = _read_yaml(found, (*chain, path), root)
-    merged = _merge(base, content)
+    merged = _merge(base, {k: v for k, v in content.items() if k != "uncertainty"})
+    if "uncertainty" in content:
+        merged["uncertainty"] = _merge_uncertainty(base.get("uncertainty"), content["uncertainty"])
     if "description" in content and "description_id" not in content:
         merged.pop("description_id", None)  # the parent's translation no longer says what this one is
     return merged
+
+
+def _merge_uncertainty(base: Any, override: Any) -> Any:
+    """The uncertainty section of a scenario that extends another: entries are added or replaced
+    whole (a distribution is one unit), an entry set to null is dropped, and an empty section
+    (``uncertainty: {}``) drops every inherited entry."""
+    if not isinstance(base, dict) or not isinstance(override, dict):
+        return override
+    if not override:
+        return {}
+    out = dict(base)
+    for key, value in override.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
 
 
 def _shown(value: Any, limit: int = 80) -> str:
