@@ -307,3 +307,41 @@ def test_an_extending_scenario_adds_replaces_and_drops_uncertain_entries(tmp_pat
         == base.uncertainty["segments.motorcycles.lifetime.mean_years"]
     )
     assert "segments.cars.km_per_year" in sc.uncertainty
+
+
+def test_gap_over_draws_agrees_with_single_runs_at_the_written_values(tmp_path):
+    from motorisasi.scenario.gap_draws import gap_draws
+
+    extra = """
+uncertainty:
+  segments.cars.lifetime.std_years: {distribution: uniform, low: 5.999999, high: 6.000001, reason: test}
+"""
+    sc = load_scenario(scenario_file(tmp_path, "baseline", extra))
+    found = gap_draws(sc, 120.0, 2030, 4, seed=1)
+    single = run(load_scenario("baseline"))
+    segments = [s for s in single["segment"].values if s != "motorcycles"]
+    own = 1000 * single["registered_stock"].sel(segment=segments).sum("segment") / single["population"]
+    later = own.where(own["year"] > 2025, drop=True)
+    first = int(later["year"][(later >= 120).values][0])
+    assert found["year_reached"]["p50"] == first and found["share_not_reached"] == 0
+    # Reaching 150 by 2030: the shipped target-150 scenario asks the same of cars (124.31 per 1,000).
+    found = gap_draws(sc, 150.0, 2030, 4, seed=1)
+    target = run(load_scenario("target-150"))["sales_total"].sel(segment="cars")
+    growth = 100 * ((float(target.sel(year=2030)) / float(target.sel(year=2025))) ** 0.2 - 1)
+    assert found["needed_growth_pct"]["p50"] == pytest.approx(growth, abs=0.01)
+    assert found["share_not_reached"] == 1.0  # held sales do not get there by 2060
+
+
+def test_gap_draws_command_gives_ranges_in_both_languages_and_json(tmp_path):
+    en = runner.invoke(app, ["gap", "--draws", "8", "--target", "120", "--by", "2035"])
+    assert en.exit_code == 0, en.output
+    text = " ".join(en.output.split())  # the console wraps long lines
+    assert "90 % range" in text and "sales of cars growing" in text
+    assert "is reached in 2043" in text  # a year, not a number with separators
+    ind = runner.invoke(app, ["gap", "--draws", "8", "--lang", "id"])
+    assert ind.exit_code == 0 and "rentang 90 %" in " ".join(ind.output.split())
+    js = runner.invoke(app, ["gap", "--draws", "8", "--json"])
+    found = json.loads(js.stdout)
+    assert found["draws"] == 8 and set(found["needed_growth_pct"]) == {"p5", "p50", "p95"}
+    bad = runner.invoke(app, ["gap", "--draws", "8", "--by", "2020"])
+    assert bad.exit_code != 0 and "--by: 2020" in bad.output

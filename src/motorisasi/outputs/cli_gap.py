@@ -38,6 +38,18 @@ def gap(
         ),
     ] = "calibrated",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    draws: Annotated[
+        int,
+        typer.Option(
+            help="Answer over this many draws of a scenario's uncertain inputs, with 90 % ranges "
+            "(through the scenario run; see --scenario)."
+        ),
+    ] = 0,
+    scenario: Annotated[
+        str, typer.Option(help="With --draws: the scenario whose demand and uncertainty section are used.")
+    ] = "baseline",
+    seed: Annotated[int, typer.Option(help="With --draws: seed of the draws.")] = 0,
+    sampler: Annotated[str, typer.Option(help="With --draws: sobol, lhs or random.")] = "sobol",
     data: DataDir = None,
 ) -> None:
     """What reaching TARGET vehicles per 1,000 people by BY takes: sales, growth, fleet.
@@ -45,6 +57,9 @@ def gap(
     The answer is on the registered basis (the basis of the official "99 per 1,000"):
     latest ownership, the fleet the target needs, when a baseline with constant sales reaches
     it, and the sales path that reaches it, with every assumption listed.
+
+    With --draws N the scenario run answers for N draws of the scenario's uncertain inputs:
+    e.g. motorisasi gap --target 150 --by 2030 --draws 1000
     """
     from motorisasi.outputs.messages import language
     from motorisasi.outputs.options import check_data
@@ -52,6 +67,8 @@ def gap(
 
     lang = language(lang)
     check_data(data)
+    if draws:
+        return _gap_draws(target, by, draws, scenario, seed, sampler, as_json, lang, data)
     if path not in ("growth", "smooth"):
         raise GapError(f"--path: unknown shape {path!r} (use growth or smooth)")
     result = ownership_gap(
@@ -386,3 +403,93 @@ def _baseline_growth(r) -> float:
         if a.name == "baseline_sales_growth":
             return float(a.value)
     return 0.0
+
+
+def _gap_draws(target, by, draws, scenario, seed, sampler, as_json, lang, data) -> None:
+    """``gap --draws``: when the target is reached and what it takes, with 90 % ranges."""
+    from rich.console import Console
+
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.outputs.cli_ensemble import SAMPLERS, progress_bar
+    from motorisasi.outputs.messages import message as m
+    from motorisasi.outputs.messages import display_name, millions, number, plain
+    from motorisasi.scenario.gap_draws import gap_draws
+    from motorisasi.scenario.schema import load_scenario
+
+    if draws < 1:
+        raise MotorisasiError(f"--draws: at least 1, got {draws}")
+    if sampler not in SAMPLERS:
+        raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+    sc = load_scenario(scenario)
+    console = Console(highlight=False, stderr=as_json)
+    with progress_bar(2 * draws, m("ensemble.status", lang, draws=number(draws, lang)), console) as moved:
+        found = gap_draws(sc, target, by, draws, seed, sampler, data_dir=data, progress=moved)
+    if as_json:
+        typer.echo(json.dumps(json_ready(found), indent=2, ensure_ascii=False))
+        return
+
+    def span(block: dict, decimals: int = 0, scale=None) -> dict[str, str]:
+        show = scale or (lambda v: number(v, lang, decimals))
+        return {k: show(v) for k, v in block.items()}
+
+    console.print(
+        m(
+            "gap.draws.title",
+            lang,
+            target=plain(target, lang),
+            by=by,
+            draws=number(draws, lang),
+            scenario=found["scenario"],
+            seed=seed,
+            sampler=sampler,
+        ),
+        style="bold",
+        markup=False,
+    )
+    years = found["year_reached"]
+    share = found["share_not_reached"]
+    if share >= 1:
+        console.print(
+            m(
+                "gap.draws.never",
+                lang,
+                target=plain(target, lang),
+                end=found["end_year"],
+                **span(found["ownership_at_by"], 1),
+                by=by,
+            ),
+            markup=False,
+        )
+    else:
+        console.print(
+            m(
+                "gap.draws.reached",
+                lang,
+                target=plain(target, lang),
+                **{k: str(round(v)) for k, v in years.items()},
+                missing=number(100 * share, lang, 0),
+                end=found["end_year"],
+            ),
+            markup=False,
+        )
+    console.print(
+        m(
+            "gap.draws.needs",
+            lang,
+            target=plain(target, lang),
+            by=by,
+            base=found["base_year"],
+            segment=display_name("segment", found["segment"], lang),
+            **span(found["needed_growth_pct"], 1),
+            sales=millions(found["needed_sales_at_by"]["p50"], lang),
+            others=number(found["other_segments_at_by"]["p50"], lang, 1),
+        ),
+        markup=False,
+    )
+    console.print(m("gap.draws.inputs", lang, inputs=", ".join(found["inputs"])), markup=False)
+
+
+def json_ready(value):
+    from motorisasi.scenario.gap import json_ready as ready
+
+    return ready(value)

@@ -478,6 +478,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dask dashboard: {link}",
         "id": "Dasbor Dask: {link}",
     },
+    "gap.draws.title": {
+        "en": "{target} per 1,000 by {by}: {draws} draws of the uncertain inputs of scenario {scenario} "
+        "({sampler}, seed {seed})",
+        "id": "{target} per 1.000 pada {by}: {draws} undian masukan tidak pasti skenario {scenario} "
+        "({sampler}, seed {seed})",
+    },
+    "gap.draws.reached": {
+        "en": "With the scenario's demand, {target} per 1,000 is reached in {p50} (90 % range {p5}-{p95}); "
+        "{missing} % of the draws do not reach it by {end}.",
+        "id": "Dengan permintaan skenario, {target} per 1.000 tercapai pada {p50} (rentang 90 % {p5}-{p95}); "
+        "{missing} % undian tidak mencapainya hingga {end}.",
+    },
+    "gap.draws.never": {
+        "en": "With the scenario's demand, {target} per 1,000 is not reached by {end} in any draw; in {by} "
+        "ownership is {p50} per 1,000 (90 % range {p5}-{p95}).",
+        "id": "Dengan permintaan skenario, {target} per 1.000 tidak tercapai hingga {end} pada undian mana "
+        "pun; pada {by} kepemilikan {p50} per 1.000 (rentang 90 % {p5}-{p95}).",
+    },
+    "gap.draws.needs": {
+        "en": "Reaching it by {by} takes sales of {segment} growing {p50} %/yr from {base} (90 % range "
+        "{p5}-{p95}), {sales} a year in {by}, with the other four-wheel segments at {others} per 1,000.",
+        "id": "Mencapainya pada {by} memerlukan penjualan {segment} tumbuh {p50} %/tahun sejak {base} "
+        "(rentang 90 % {p5}-{p95}), {sales} per tahun pada {by}, dengan segmen roda empat lainnya "
+        "{others} per 1.000.",
+    },
+    "gap.draws.inputs": {
+        "en": "Uncertain inputs drawn: {inputs}. Removal rates and distance factors are fitted again in "
+        "each draw.",
+        "id": "Masukan tidak pasti yang diundi: {inputs}. Laju penghapusan dan faktor jarak diestimasi "
+        "ulang pada setiap undian.",
+    },
     "sensitivity.title": {
         "en": "Sobol sensitivity of {output} in {year}{where} ({runs} runs; mean {mean}, sd {sd})",
         "id": "Sensitivitas Sobol {output} pada {year}{where} ({runs} proses; rata-rata {mean}, sd {sd})",

@@ -37,7 +37,7 @@ SUPPORTED = (
     r"drivers\.income_growth_pct",
     r"segments\.\w+\.lifetime\.(mean_years|std_years)",
     r"segments\.\w+\.register_removal\.rate_per_year",
-    r"segments\.\w+\.demand\.(growth_pct|after_growth_pct)",
+    r"segments\.\w+\.demand\.(growth_pct|after_growth_pct|per_1000)",
     r"segments\.\w+\.demand\.(sales|per_1000)\.\d{4}",
     r"segments\.\w+\.powertrains\.\w+\.(midpoint_year|steepness_per_year|ceiling|floor|p|q)",
     r"segments\.\w+\.powertrains\.\w+\.(share|units)\.\d{4}",

@@ -30,7 +30,7 @@ def _after_target(
         growth = col(demand.after_growth_pct) / 100 if demand.after == "sales_growth" else 0.0
         return cat(path_sales, path_sales[..., -1:] * (1 + growth) ** np.arange(1, rest + 1))
     if demand.after == "hold_ownership":
-        per_1000 = np.full(len(proj_years), demand.per_1000)
+        per_1000 = col(demand.per_1000) * np.ones(len(proj_years))
     else:
         model = demand.after_model
         if model is None:
@@ -41,7 +41,7 @@ def _after_target(
                 )
             model = OwnershipModel(type="ownership_model")
         later = _modelled_ownership(model, sc, demand.per_1000, income[..., k:], data_dir)
-        per_1000 = cat(np.full(k, demand.per_1000), later)
+        per_1000 = cat(col(demand.per_1000) * np.ones(k), later)
     return to_register(per_1000, fixed=path_sales)
 
 

@@ -240,7 +240,7 @@ def _segment(
                 else f"not reachable in {np.sum(~path.feasible)} draws"
             )
             raise ScenarioError(
-                f"segments.{name}.demand: {demand.per_1000:g} per 1,000 by {demand.by}: {why}"
+                f"segments.{name}.demand: {typical(demand.per_1000):g} per 1,000 by {demand.by}: {why}"
             )
         total = _after_target(
             name, seg, sc, path.sales, proj_years, income[..., future], data_dir, to_register
