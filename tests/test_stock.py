@@ -170,7 +170,11 @@ def test_inflow_then_stock_driven_gives_back_the_inflows(case):
     forward = inflow_driven(inflow, survival, initial=initial)
     back = stock_driven(forward.stock, survival, initial=initial)
     assert_close(back.inflow, inflow)
-    assert_close(back.outflow, forward.outflow)
+    # Retirements are differences of stock-sized numbers: their rounding is relative to the stock.
+    size = np.maximum(np.abs(forward.stock).max(axis=-1, keepdims=True), 1.0)
+    assert_close(
+        back.outflow, forward.outflow, scale=np.maximum(size, np.abs(forward.outflow).max(-1, keepdims=True))
+    )
     assert_balanced(forward)
     assert_balanced(back)
 

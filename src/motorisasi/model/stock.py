@@ -94,9 +94,30 @@ class StockResult:
     clipped_inflow: Array | None = None
     early_retirement: Array | None = None
     stock_by_cohort: Array | None = None
-    outflow_by_cohort: Array | None = None
     initial_stock_by_age: Array | None = None
-    initial_outflow_by_age: Array | None = None
+    initial_fleet: Array | None = None  # the initial fleet by age, batch + (A0,)
+
+    @property
+    def outflow_by_cohort(self) -> Array | None:
+        """Retirements by year and cohort: what a cohort had a year before (or its sales, in its
+        first year) minus what is left; derived when asked, from ``stock_by_cohort``."""
+        if self.stock_by_cohort is None:
+            return None
+        held = self.stock_by_cohort
+        previous = np.zeros_like(held)
+        previous[..., 1:, :] = held[..., :-1, :]
+        diagonal = np.arange(held.shape[-1])
+        previous[..., diagonal, diagonal] = self.inflow
+        return previous - held
+
+    @property
+    def initial_outflow_by_age(self) -> Array | None:
+        """Retirements of the initial fleet by year and age at the start, derived when asked."""
+        if self.initial_stock_by_age is None or self.initial_fleet is None:
+            return None
+        held = self.initial_stock_by_age
+        previous = np.concatenate([self.initial_fleet[..., None, :], held[..., :-1, :]], axis=-2)
+        return previous - held
 
     def balance_residual(self) -> Array:
         """``stock[t] - stock[t-1] - inflow[t] + outflow[t]``: zero up to rounding."""
@@ -330,33 +351,21 @@ def _initial_stock(run: _Run) -> Array | None:
     return out
 
 
-def _cohort_arrays(run: _Run, inflow: Array) -> tuple[Array, Array]:
-    """Stock and outflow by year and cohort, (T, T, N), from the inflows (no early retirement)."""
+def _cohort_arrays(run: _Run, inflow: Array) -> Array:
+    """Stock by year and cohort, (T, T, N), from the inflows (no early retirement)."""
     n_years = run.n_years
     t, c = np.tril_indices(n_years)
     cohort = c if run.survival.shape[0] > 1 else np.zeros_like(c)
     by_cohort = np.zeros((n_years, n_years, run.n_series))
     by_cohort[t, c] = inflow[c] * run.survival[cohort, t - c]
-    return by_cohort, _cohort_outflow(by_cohort, inflow)
+    return by_cohort
 
 
-def _cohort_outflow(by_cohort: Array, entering: Array) -> Array:
-    """Per-cohort mass balance: what a cohort had a year before (or its inflow) minus what is left."""
-    previous = np.zeros_like(by_cohort)
-    previous[1:] = by_cohort[:-1]
-    diagonal = np.arange(by_cohort.shape[1])
-    previous[diagonal, diagonal] = entering
-    return previous - by_cohort
-
-
-def _initial_by_age(run: _Run) -> tuple[Array, Array]:
+def _initial_by_age(run: _Run) -> Array:
     weights, curve = _initial_weights(run)
     n_start = weights.shape[0]
     ages = np.arange(n_start)[np.newaxis, :] + 1 + np.arange(run.n_years)[:, np.newaxis]
-    by_age = weights[np.newaxis] * curve[ages]
-    assert run.initial is not None
-    previous = np.concatenate([run.initial[np.newaxis], by_age[:-1]])
-    return by_age, previous - by_age
+    return weights[np.newaxis] * curve[ages]
 
 
 def _finish(
@@ -365,8 +374,8 @@ def _finish(
     stock: Array,
     initial_stock: Array | None,
     by_cohort: bool,
-    cohorts: tuple[Array, Array] | None = None,
-    initial_by_age: tuple[Array, Array] | None = None,
+    cohorts: Array | None = None,
+    initial_by_age: Array | None = None,
     clipped: tuple[Array, Array] | None = None,
 ) -> StockResult:
     # Summed along a contiguous axis, so each series adds up the same way whatever the batch.
@@ -383,13 +392,13 @@ def _finish(
         extra["clipped_inflow"] = run.to_batch(clipped[0])
         extra["early_retirement"] = run.to_batch(clipped[1])
     if by_cohort:
-        stock_c, outflow_c = cohorts if cohorts is not None else _cohort_arrays(run, inflow)
+        # The outflows by cohort and age are derived from these when asked (StockResult).
+        stock_c = cohorts if cohorts is not None else _cohort_arrays(run, inflow)
         extra["stock_by_cohort"] = run.to_batch(stock_c)
-        extra["outflow_by_cohort"] = run.to_batch(outflow_c)
         if run.initial is not None:
-            stock_a, outflow_a = initial_by_age if initial_by_age is not None else _initial_by_age(run)
+            stock_a = initial_by_age if initial_by_age is not None else _initial_by_age(run)
             extra["initial_stock_by_age"] = run.to_batch(stock_a)
-            extra["initial_outflow_by_age"] = run.to_batch(outflow_a)
+            extra["initial_fleet"] = run.to_batch(run.initial)
     return StockResult(
         inflow=run.to_batch(inflow),
         stock=run.to_batch(stock),
@@ -568,10 +577,9 @@ def _clip(run: _Run, target: Array, by_cohort: bool) -> StockResult:
     cohorts_out = None
     by_age = None
     if stock_c is not None and stock_a is not None:
-        cohorts_out = (stock_c, _cohort_outflow(stock_c, inflow))
+        cohorts_out = stock_c
         if run.initial is not None:
-            previous = np.concatenate([run.initial[np.newaxis], stock_a[:-1]])
-            by_age = (stock_a, previous - stock_a)
+            by_age = stock_a
     return _finish(
         run, inflow, target, initial_stock, by_cohort, cohorts_out, by_age, clipped=(clipped, early)
     )
