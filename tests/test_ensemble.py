@@ -345,3 +345,54 @@ def test_gap_draws_command_gives_ranges_in_both_languages_and_json(tmp_path):
     assert found["draws"] == 8 and set(found["needed_growth_pct"]) == {"p5", "p50", "p95"}
     bad = runner.invoke(app, ["gap", "--draws", "8", "--by", "2020"])
     assert bad.exit_code != 0 and "--by: 2020" in bad.output
+
+
+def test_fitted_ownership_parameters_are_drawn_jointly_and_equal_the_fit_at_its_values(tmp_path):
+    from motorisasi.scenario.steps.demand import _ownership_fit
+    from motorisasi.scenario.uncertainty import ownership_model_at
+
+    extra = """
+uncertainty:
+  segments.cars.demand.after_model: {distribution: fitted, reason: test}
+"""
+    sc = load_scenario(scenario_file(tmp_path, "target-150", extra))
+    fit = _ownership_fit(ownership_model_at(sc, "segments.cars.demand.after_model"), sc, None)
+    names = [*fit.params, *fit.fixed]
+    at_fit = {"segments.cars.demand.after_model": {k: np.full(3, fit.value(k)) for k in names}}
+    single, batched = run(sc), run(sc, draws=at_fit)
+    assert_draws_equal_single(single, batched, 3)
+    kept = ensemble(sc, 400, seed=2, keep_draws=True)
+    drawn = {k: kept[f"input__segments.cars.demand.after_model.{k}"].values for k in fit.params}
+    for k in fit.params:  # Krinsky-Robb: centred on the estimate, spread by its standard error
+        assert abs(drawn[k].mean() - fit.value(k)) < 0.25 * fit.stderr[k] + 1e-12
+    keys = list(fit.params)
+    i, j = 0, 1
+    expected = fit.covariance[i, j] / np.sqrt(fit.covariance[i, i] * fit.covariance[j, j])
+    found = np.corrcoef(drawn[keys[i]], drawn[keys[j]])[0, 1]
+    assert abs(found - expected) < 0.2  # the correlation of the estimates is kept
+    own = kept["ownership_per_1000"].sel(segment="cars", year=2050).values
+    assert own.std() > 1.0  # the fit's uncertainty reaches the path after the target
+
+
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        ("segments.cars.demand: {distribution: fitted, reason: x}", "is 'sales_growth'"),
+        ("segments.cars.demand.after_model: {distribution: fitted, reason: x}", "no ownership model after"),
+        (
+            "segments.cars.demand: {distribution: uniform, low: 1, high: 2, reason: x}",
+            "takes distribution 'fitted'",
+        ),
+        ("segments.cars.km_per_year: {distribution: fitted, reason: x}", "is for segments.NAME.demand"),
+    ],
+)
+def test_a_misplaced_fitted_entry_is_one_line(tmp_path, entry, says):
+    path = scenario_file(tmp_path, "baseline", f"uncertainty:\n  {entry}\n")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_sensitivity_refuses_joint_draws(tmp_path):
+    result = runner.invoke(app, ["sensitivity", "target-150", "--base-samples", "16"])
+    assert result.exit_code != 0 and "fitted" in result.output and "Traceback" not in result.output

@@ -411,8 +411,8 @@ def _gap_draws(target, by, draws, scenario, seed, sampler, as_json, lang, data) 
 
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.cli_ensemble import SAMPLERS, progress_bar
-    from motorisasi.outputs.messages import message as m
     from motorisasi.outputs.messages import display_name, millions, number, plain
+    from motorisasi.outputs.messages import message as m
     from motorisasi.scenario.gap_draws import gap_draws
     from motorisasi.scenario.schema import load_scenario
 

@@ -41,17 +41,35 @@ def quantiles(array: np.ndarray, q: np.ndarray) -> np.ndarray:
     return out.reshape((len(q), *array.shape[1:]))
 
 
-def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol") -> dict[str, np.ndarray]:
-    """``n`` draws of the scenario's uncertain inputs (an error if it names none)."""
+def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) -> dict[str, Any]:
+    """``n`` draws of the scenario's uncertain inputs (an error if it names none): path ->
+    ``(n,)`` array, or for a ``fitted`` entry a mapping of the model's parameters to ``(n,)``
+    arrays, drawn jointly (Krinsky-Robb, pseudo-random from the seed and the entry's place)."""
     from motorisasi.scenario.schema import ScenarioError
-    from motorisasi.scenario.uncertainty import sample
+    from motorisasi.scenario.steps.demand import fitted_draws
+    from motorisasi.scenario.uncertainty import ownership_model_at, sample
 
     if not sc.uncertainty:
         raise ScenarioError(
             f"{sc.name}: the scenario has no 'uncertainty' section, so every draw would be the same; "
             "give distributions for the inputs to vary (see the README, 'Uncertainty')"
         )
-    return sample(sc.uncertainty, n, seed, sampler)
+    out: dict[str, Any] = dict(sample(sc.uncertainty, n, seed, sampler))
+    for k, (path, spec) in enumerate(sc.uncertainty.items()):
+        if spec.distribution == "fitted":
+            entropy = int(np.random.SeedSequence([seed, k]).generate_state(1)[0])
+            out[path] = fitted_draws(ownership_model_at(sc, path), sc, n, entropy, data_dir)
+    return out
+
+
+def _part(value: Any, where: slice) -> Any:
+    """A chunk of one input's draws (a mapping of arrays for a fitted model)."""
+    return {k: v[where] for k, v in value.items()} if isinstance(value, Mapping) else value[where]
+
+
+def _count(draws: Mapping[str, Any]) -> int:
+    first = next(iter(draws.values()))
+    return len(next(iter(first.values()))) if isinstance(first, Mapping) else len(first)
 
 
 def _chunks(n: int, size: int) -> list[slice]:
@@ -75,13 +93,13 @@ def run_chunks(
 ):
     """Yield the run of each chunk of ``draws`` in order: in this process, or on ``client``
     (a ``dask.distributed.Client``) when one is given."""
-    n = len(next(iter(draws.values())))
-    parts = [{k: v[s] for k, v in draws.items()} for s in _chunks(n, chunk)]
+    n = _count(draws)
+    parts = [{k: _part(v, s) for k, v in draws.items()} for s in _chunks(n, chunk)]
     done = 0
     if client is None:
         for part in parts:
             ds = run_chunk(sc, part, data_dir)
-            done += len(next(iter(part.values())))
+            done += _count(part)
             if progress:
                 progress(done, n)
             yield ds
@@ -89,7 +107,7 @@ def run_chunks(
     futures = client.map(run_chunk, [sc] * len(parts), parts, [data_dir] * len(parts), pure=False)
     for future, part in zip(futures, parts, strict=True):
         ds = future.result()
-        done += len(next(iter(part.values())))
+        done += _count(part)
         if progress:
             progress(done, n)
         yield ds
@@ -126,7 +144,7 @@ def ensemble(
 
     if not isinstance(sc, Scenario):
         sc = load_scenario(sc)
-    draws = draws_for(sc, n, seed, sampler)
+    draws = draws_for(sc, n, seed, sampler, data_dir)
     stored: dict[str, np.ndarray] = {}
     first = None
     start = 0
@@ -161,11 +179,11 @@ def ensemble(
     if not keep_draws:
         out = out.assign_coords(quantile=q)
     for path, values in draws.items():
-        out[f"input__{path}"] = xr.Variable(
-            ("draw",),
-            values,
-            {"long_name": f"Draws of {path}", "units": "as in the scenario file"},
-        )
+        for name, drawn in values.items() if isinstance(values, Mapping) else [("", values)]:
+            label = f"{path}.{name}" if name else path
+            out[f"input__{label}"] = xr.Variable(
+                ("draw",), drawn, {"long_name": f"Draws of {label}", "units": "as in the scenario file"}
+            )
     out = out.transpose("quantile", ...) if not keep_draws else out
     resolved = resolve_base(sc, data_dir)
     out.attrs.update(

@@ -74,7 +74,7 @@ def gap_draws(
         raise ScenarioError(f"--by: {by} must be after the base year {base} and at most {end}")
     if segment not in sc.segments or segment == "motorcycles":
         raise ScenarioError(f"--segment: {segment!r} is not a four-wheel segment of {sc.name}")
-    draws = draws_for(sc, n, seed, sampler)
+    draws = draws_for(sc, n, seed, sampler, data_dir)
     total = 2 * n
 
     def step(offset: int):
@@ -110,7 +110,9 @@ def gap_draws(
     segments = dict(sc.segments)
     segments[segment] = segments[segment].model_copy(update={"demand": demand})
     asked = sc.model_copy(update={"segments": segments})
-    with_target = {**draws, f"segments.{segment}.demand.per_1000": own_target}
+    # The segment's own demand is replaced by the target, so draws of its old demand go.
+    kept = {k: v for k, v in draws.items() if not k.startswith(f"segments.{segment}.demand")}
+    with_target = {**kept, f"segments.{segment}.demand.per_1000": own_target}
     growth, sales_by = [], []
     for ds in run_chunks(asked, with_target, data_dir, chunk, step(n), client):
         sales = ds["sales_total"].sel(segment=segment).transpose("draw", "year")

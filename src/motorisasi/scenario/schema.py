@@ -259,6 +259,8 @@ class OwnershipModel(Strict):
     reason: Text = (
         "Gompertz ownership with partial adjustment, fitted to the panel (Dargay, Gately & Sommer 2007)"
     )
+    # Draws of the fitted parameters (name -> (draws,)) in an ensemble; None: the fitted values.
+    _draws: dict | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _substitution_needs_two_wheel(self) -> OwnershipModel:
@@ -706,6 +708,7 @@ DISTRIBUTIONS = {
     "uniform": ("low", "high"),
     "triangular": ("low", "mode", "high"),
     "beta": ("a", "b", "low", "high"),
+    "fitted": (),
 }
 
 
@@ -715,10 +718,12 @@ class Uncertain(Strict):
     ``normal``: ``mean`` and ``sd``, truncated to ``low``/``high`` where given; ``lognormal``:
     the ``mean`` and ``sd`` of the value itself (not of its logarithm); ``uniform``: ``low`` to
     ``high``; ``triangular``: ``low``, ``mode``, ``high``; ``beta``: shapes ``a`` and ``b`` on
-    ``low`` to ``high``. Units are those of the field it replaces.
+    ``low`` to ``high``. Units are those of the field it replaces. ``fitted`` (for a demand that
+    uses the ownership model) draws the model's parameters jointly from their estimated
+    covariance (Krinsky-Robb), so that their correlations are kept.
     """
 
-    distribution: Literal["normal", "lognormal", "uniform", "triangular", "beta"]
+    distribution: Literal["normal", "lognormal", "uniform", "triangular", "beta", "fitted"]
     mean: float | None = None
     sd: float | None = Field(None, gt=0)
     low: float | None = None

@@ -163,6 +163,13 @@ def scenario_sensitivity(
 
     if not sc.uncertainty:
         raise ScenarioError(f"{sc.name}: the scenario has no 'uncertainty' section to analyse")
+    fitted = [p for p, spec in sc.uncertainty.items() if spec.distribution == "fitted"]
+    if fitted:
+        raise ScenarioError(
+            f"uncertainty.{fitted[0]}: the Sobol analysis takes independent inputs, not the ownership "
+            f"model's joint draws ('fitted'); drop the entry for the analysis ({fitted[0]}: null in a "
+            "scenario that extends this one)"
+        )
     paths = list(sc.uncertainty)
 
     def model(x: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -32,6 +32,9 @@ from motorisasi.errors import ParameterError
 EPS = 1e-6
 SAMPLERS = ("sobol", "lhs", "random")
 
+#: Where a ``fitted`` entry may stand: a demand on the ownership model (or the model after a target).
+FITTED = r"segments\.\w+\.demand(\.after_model)?"
+
 #: The numbers an ensemble can vary (regular expressions over the dotted paths).
 SUPPORTED = (
     r"drivers\.income_growth_pct",
@@ -94,11 +97,36 @@ def _replace(obj: Any, parts: list[str], value: Any, path: str) -> Any:
 def with_values(sc: Any, values: Mapping[str, Any]) -> Any:
     """The scenario with the numbers at the given paths replaced (e.g. by arrays of draws).
 
-    The copy is not validated again: the values must be ones :func:`check_uncertainty` allows.
+    A mapping of arrays at a ``fitted`` place is a set of draws of the ownership model's
+    parameters: it is attached to that demand's model (see :func:`ownership_model_at`). The copy
+    is not validated again: the values must be ones :func:`check_uncertainty` allows.
     """
     for path, value in values.items():
-        sc = _replace(sc, _parts(path), value, path)
+        if isinstance(value, Mapping):
+            model = ownership_model_at(sc, path).model_copy()
+            model._draws = dict(value)
+            sc = _replace(sc, _parts(path), model, path)
+        else:
+            sc = _replace(sc, _parts(path), value, path)
     return sc
+
+
+def ownership_model_at(sc: Any, path: str):
+    """The ownership model a ``fitted`` entry draws: the demand itself, or the model after a
+    target (its default when the scenario names none)."""
+    from motorisasi.scenario.schema import OwnershipModel, OwnershipTarget
+
+    demand = value_at(sc, path.removesuffix(".after_model"))
+    if path.endswith(".after_model"):
+        if not isinstance(demand, OwnershipTarget) or demand.after != "ownership_model":
+            raise ValueError(f"uncertainty.{path}: the demand has no ownership model after its target")
+        return demand.after_model or OwnershipModel(type="ownership_model")
+    if not isinstance(demand, OwnershipModel):
+        raise ValueError(
+            f"uncertainty.{path}: 'fitted' draws an ownership model's parameters, and this demand is "
+            f"{getattr(demand, 'type', demand)!r} (for a target, use {path}.after_model)"
+        )
+    return demand
 
 
 def distribution(spec):
@@ -131,6 +159,17 @@ def check_uncertainty(sc: Any) -> None:
     from pydantic import BaseModel, ValidationError
 
     for path, spec in sc.uncertainty.items():
+        if spec.distribution == "fitted" or re.fullmatch(FITTED, path):
+            if spec.distribution != "fitted":
+                raise ValueError(
+                    f"uncertainty.{path}: a demand takes distribution 'fitted' (its model's parameters)"
+                )
+            if not re.fullmatch(FITTED, path):
+                raise ValueError(
+                    f"uncertainty.{path}: 'fitted' is for segments.NAME.demand (or .after_model)"
+                )
+            ownership_model_at(sc, path)
+            continue
         if not any(re.fullmatch(p, path) for p in SUPPORTED):
             raise ValueError(
                 f"uncertainty.{path}: ensembles cannot vary this number yet (they vary the income growth, "
@@ -167,11 +206,12 @@ def sample(
 
     ``sampler`` is ``sobol`` (scrambled Sobol points, the first ``n`` of the next power of two),
     ``lhs`` (Latin hypercube) or ``random``; the uniform numbers go through each distribution's
-    quantile function, so the inputs are independent.
+    quantile function, so the inputs are independent. ``fitted`` entries need the fit, so
+    :func:`motorisasi.scenario.ensemble.draws_for` draws them.
     """
     if n < 1:
         raise ParameterError(f"draws: at least 1, got {n}")
-    paths = list(uncertainty)
+    paths = [p for p, spec in uncertainty.items() if spec.distribution != "fitted"]
     u = uniforms(len(paths), n, seed, sampler)
     return {p: distribution(uncertainty[p]).ppf(u[:, k]) for k, p in enumerate(paths)}
 

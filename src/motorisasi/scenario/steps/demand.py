@@ -76,7 +76,19 @@ def _modelled_ownership(
 
     fit = _ownership_fit(demand, sc, data_dir)
     g, sub = _from_start(income / 1000.0), None if substitute is None else _from_start(substitute)
+    if demand._draws is not None:  # an ensemble drawing the fitted parameters: one set per draw
+        return _drawn_paths(fit, demand._draws, sc.country, g, start, sub)[:, 1:]
     return simulate(fit, sc.country, g, start, substitute=sub)[..., 1:]
+
+
+def _drawn_paths(fit, draws, country: str, income, start, substitute):
+    """Ownership paths (per 1,000) for draws of the fitted parameters, one per draw."""
+    from motorisasi.model.ownership_fit import saturation_draws, simulate_draws
+
+    values = {k: v[country] for k, v in fit.covariates.items()} if fit.covariates else None
+    beta = draws.get(f"beta[{country}]", draws.get("beta"))
+    saturation = saturation_draws(fit, draws, values)
+    return simulate_draws(fit, draws, income, start, beta=beta, saturation=saturation, substitute=substitute)
 
 
 def _from_start(path: np.ndarray) -> np.ndarray:
@@ -101,14 +113,26 @@ def modelled_ownership_draws(
     asymptotic distribution (Krinsky-Robb, :func:`~motorisasi.model.ownership_fit.parameter_draws`),
     every draw simulated at once. ``income`` is the projection years' GDP per capita ($); with
     substitution, ``substitute`` is the four-wheel ownership of those years."""
-    from motorisasi.model.ownership_fit import parameter_draws, simulate_draws
+    from motorisasi.model.ownership_fit import parameter_draws
 
     fit = _ownership_fit(demand, sc, data_dir)
     try:
         d = parameter_draws(fit, n, seed=seed)
     except MotorisasiError as exc:
         raise ScenarioError(f"demand (ownership_model): {exc}") from None
-    beta = d.get(f"beta[{sc.country}]", d.get("beta"))
     g, sub = _from_start(income / 1000.0), None if substitute is None else _from_start(substitute)
-    paths = simulate_draws(fit, d, g, start, beta=beta, saturation=d["saturation"], substitute=sub)
-    return paths[:, 1:]
+    return _drawn_paths(fit, d, sc.country, g, start, sub)[:, 1:]
+
+
+def fitted_draws(
+    demand: OwnershipModel, sc: Scenario, n: int, seed: int, data_dir=None
+) -> dict[str, np.ndarray]:
+    """``n`` joint draws of the parameters of a demand's ownership model (Krinsky-Robb, from the
+    fit's covariance): name -> ``(n,)``."""
+    from motorisasi.model.ownership_fit import parameter_draws
+
+    fit = _ownership_fit(demand, sc, data_dir)
+    try:
+        return parameter_draws(fit, n, seed=seed)
+    except MotorisasiError as exc:
+        raise ScenarioError(f"demand (ownership_model): {exc}") from None

@@ -36,7 +36,7 @@ from motorisasi.scenario.schema import (
     SharePath,
     UnitsPath,
 )
-from motorisasi.scenario.steps.batch import col, in_any_draw, path_values, typical
+from motorisasi.scenario.steps.batch import cat, col, in_any_draw, path_values, typical
 from motorisasi.scenario.steps.demand import _after_target, _modelled_ownership
 from motorisasi.scenario.steps.energy import _energy
 from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, _values
@@ -332,7 +332,7 @@ def _segment(
     )  # (..., P, T)
     sales = total_sales[..., None, :] * shares
     before = spun.fleet_by_age[..., None, :] * hist_share
-    previous = np.concatenate([before.sum(axis=-1)[..., None], stock[..., :-1]], axis=-1)
+    previous = cat(before.sum(axis=-1)[..., None], stock[..., :-1])
     retirements = previous + sales - stock
 
     # Energy: per powertrain, by cohort, then by fuel; in the projection and over the sales history.
