@@ -27,95 +27,12 @@ from pathlib import Path
 import numpy as np
 
 from motorisasi.outputs.files import OutputSet, safe_stem, writing
+from motorisasi.scenario.variables import IAMC, TOPICS  # the one registry of variables
 
 IAMC_COLUMNS = ("model", "scenario", "region", "variable", "unit")
 MODEL = "motorisasi"
 SEGMENT_LABELS = {"cars": "Passenger cars", "commercial": "Commercial vehicles", "motorcycles": "Motorcycles"}
-TOPICS = {
-    "fleet": (
-        "registered_stock",
-        "ownership_per_1000",
-        "in_use_stock",
-        "in_use_per_1000",
-        "stock",
-        "average_fleet_age",
-        "unremoved_registrations",
-    ),
-    "sales": ("sales_total", "sales", "sales_share", "retirements", "register_removals"),
-    "energy": (
-        "vkt",
-        "energy",
-        "fuel_mass",
-        "electricity",
-        "energy_reference",
-        "energy_unexplained",
-        "km_factor",
-        "intensity_factor",
-    ),
-    "emissions": ("co2_ttw", "co2_wtw", "co2_unexplained", "grid_intensity", "biodiesel_share"),
-    "drivers": ("population", "gdp_per_capita"),
-    "industry": (
-        "production",
-        "exports",
-        "imports",
-        "local_assembly",
-        "capacity_utilisation",
-        "jobs",
-        "new_workers",
-        "workers_to_train",
-        "sales_by_origin",
-        "battery_gwh",
-        "battery_fleet_gwh",
-        "nickel",
-        "local_content_value",
-        "local_content_value_usd",
-        "local_content_sme",
-    ),
-    "fiscal": (
-        "fuel_subsidy",
-        "fuel_compensation",
-        "fuel_support_usd",
-        "fuel_retail_price",
-        "fuel_economic_price",
-        "crude_price",
-        "exchange_rate",
-        "tax_forgone",
-    ),
-}
 DIMS = ("draw", "quantile", "segment", "industry_group", "origin", "powertrain", "fuel", "year", "age")
-IAMC = {  # variable -> (IAMC name, unit, scale)
-    "population": ("Population", "million", 1e-6),
-    "gdp_per_capita": ("GDP per capita|PPP", "2021 int$/person", 1.0),
-    "registered_stock": ("Registered Stock", "million vehicles", 1e-6),
-    "ownership_per_1000": ("Ownership", "vehicles/1000 persons", 1.0),
-    "stock": ("Stock", "million vehicles", 1e-6),
-    "in_use_stock": ("Stock|In Use", "million vehicles", 1e-6),
-    "in_use_per_1000": ("Ownership|In Use", "vehicles/1000 persons", 1.0),
-    "register_removals": ("Register Removals", "million vehicles/yr", 1e-6),
-    "sales_total": ("Sales", "million vehicles/yr", 1e-6),
-    "sales": ("Sales", "million vehicles/yr", 1e-6),
-    "retirements": ("Retirements", "million vehicles/yr", 1e-6),
-    "vkt": ("Activity|Distance", "bn vkm/yr", 1.0),
-    "energy": ("Final Energy|Transportation|Road", "PJ/yr", 1.0),
-    "co2_ttw": ("Emissions|CO2|Transportation|Road|Tank-to-wheel", "Mt CO2/yr", 1.0),
-    "co2_wtw": ("Emissions|CO2|Transportation|Road|Including electricity", "Mt CO2/yr", 1.0),
-    "energy_unexplained": ("Final Energy|Transportation|Road Fuel Unexplained by the Fleet", "PJ/yr", 1.0),
-    "co2_unexplained": ("Emissions|CO2|Transportation|Road Fuel Unexplained by the Fleet", "Mt CO2/yr", 1.0),
-    "production": ("Production", "million vehicles/yr", 1e-6),
-    "exports": ("Exports", "million vehicles/yr", 1e-6),
-    "imports": ("Imports", "million vehicles/yr", 1e-6),
-    "jobs": ("Employment|Vehicle assembly", "thousand persons", 1e-3),
-    "nickel": ("Nickel demand|Batteries", "kt/yr", 1e-3),
-    "local_content_value": ("Value Added|Local content", "IDR trillion/yr", 1.0),
-    "fuel_subsidy": ("Fiscal|Fuel subsidy", "IDR trillion/yr", 1.0),
-    "fuel_compensation": ("Fiscal|Fuel compensation", "IDR trillion/yr", 1.0),
-    "fuel_support_usd": ("Fiscal|Fuel subsidy and compensation", "billion US$/yr", 1.0),
-    "fuel_economic_price": ("Price|Fuel|Economic", "IDR/l", 1.0),
-    "fuel_retail_price": ("Price|Fuel|Retail", "IDR/l", 1.0),
-    "crude_price": ("Price|Crude Oil", "US$/bbl", 1.0),
-    "exchange_rate": ("Price|Exchange Rate", "IDR/US$", 1.0),
-    "tax_forgone": ("Fiscal|Tax forgone", "IDR trillion/yr", 1.0),
-}
 
 
 def tidy(ds):

@@ -70,6 +70,7 @@ from motorisasi.scenario.steps.inputs import (
     _where,
     resolve_base,
 )
+from motorisasi.scenario.variables import labelled
 
 #: The run and what other modules take from its steps.
 __all__ = ["RunCheckError", "check", "modelled_ownership_draws", "resolve_base", "run", "segment_history"]
@@ -271,154 +272,41 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     registered = by_seg("registered")
     in_use = by_seg("in_use")
 
-    def var(dims, data, units, long_name):
-        data = np.asarray(data, dtype=float)
-        if data.ndim > len(dims):  # an ensemble: the draws first
-            dims = ("draw", *dims)
-        return xr.Variable(dims, data, {"units": units, "long_name": long_name})
-
     ds = xr.Dataset(
         {
-            "population": var(("year",), pop, "persons", "Population"),
-            "gdp_per_capita": var(("year",), income, "constant 2021 international $ (PPP)", "GDP per capita"),
-            "registered_stock": var(
-                ("segment", "year"),
-                registered,
-                "vehicles",
-                "Registered fleet (observed to the base year; then in use + out of use but still "
-                "registered + the base year's basis level)",
-            ),
-            "ownership_per_1000": var(
-                ("segment", "year"),
-                1000 * registered / pop,
-                "vehicles per 1000 persons",
-                "Registered vehicles per 1,000 people",
-            ),
-            "in_use_stock": var(
-                ("segment", "year"),
-                in_use,
-                "vehicles",
-                "Modelled fleet in use (sales through the lifetime; history rebuilt from sales)",
-            ),
-            "in_use_per_1000": var(
-                ("segment", "year"),
-                1000 * in_use / pop,
-                "vehicles per 1000 persons",
-                "Modelled vehicles in use per 1,000 people",
-            ),
-            "unremoved_registrations": var(
-                ("segment", "year"),
-                registered - in_use,
-                "vehicles",
-                "Registered vehicles not in use (registered fleet minus the modelled fleet in use)",
-            ),
-            "register_removals": var(
-                ("segment", "year"),
-                by_seg("removals"),
-                "vehicles per year",
-                "Vehicles removed from the register",
-            ),
-            "sales_total": var(
-                ("segment", "year"),
-                by_seg("sales_total"),
-                "vehicles per year",
-                "New vehicle sales",
-            ),
-            "stock": var(
-                ("segment", "powertrain", "year"), by_pt("stock"), "vehicles", "Modelled fleet in use"
-            ),
-            "sales": var(
-                ("segment", "powertrain", "year"),
-                by_pt("sales"),
-                "vehicles per year",
-                "New vehicle sales by powertrain",
-            ),
-            "retirements": var(
-                ("segment", "powertrain", "year"),
-                by_pt("retirements"),
-                "vehicles per year",
-                "Vehicles leaving the modelled fleet",
-            ),
-            "sales_share": var(
-                ("segment", "powertrain", "year"), by_pt("share"), "1", "Share of new sales by powertrain"
-            ),
-            "average_fleet_age": var(
-                ("segment", "year"),
-                by_seg("average_age"),
-                "years",
-                "Average age of the modelled fleet",
-            ),
-            "vkt": var(
-                ("segment", "powertrain", "year"),
-                by_pt("distance") * km_factor[..., :, None, None] / 1e9,
-                "billion vehicle-km per year",
-                "Distance driven",
-            ),
-            "energy": var(("segment", "fuel", "year"), energy / MJ_PER_PJ, "PJ per year", "Final energy use"),
-            "fuel_mass": var(
-                ("segment", "fuel", "year"),
+            "population": labelled("population", pop),
+            "gdp_per_capita": labelled("gdp_per_capita", income),
+            "registered_stock": labelled("registered_stock", registered),
+            "ownership_per_1000": labelled("ownership_per_1000", 1000 * registered / pop),
+            "in_use_stock": labelled("in_use_stock", in_use),
+            "in_use_per_1000": labelled("in_use_per_1000", 1000 * in_use / pop),
+            "unremoved_registrations": labelled("unremoved_registrations", registered - in_use),
+            "register_removals": labelled("register_removals", by_seg("removals")),
+            "sales_total": labelled("sales_total", by_seg("sales_total")),
+            "stock": labelled("stock", by_pt("stock")),
+            "sales": labelled("sales", by_pt("sales")),
+            "retirements": labelled("retirements", by_pt("retirements")),
+            "sales_share": labelled("sales_share", by_pt("share")),
+            "average_fleet_age": labelled("average_fleet_age", by_seg("average_age")),
+            "vkt": labelled("vkt", by_pt("distance") * km_factor[..., :, None, None] / 1e9),
+            "energy": labelled("energy", energy / MJ_PER_PJ),
+            "fuel_mass": labelled(
+                "fuel_mass",
                 np.concatenate([mass_kt, np.full(mass_kt.shape[:-2] + (1, len(years)), np.nan)], axis=-2),
-                "kt per year",
-                "Liquid fuel use by mass (net calorific values, IPCC 2006)",
             ),
-            "electricity": var(
-                ("segment", "year"),
-                grid_kwh / 1e6,
-                "GWh per year",
-                "Grid electricity for charging, including charging losses",
-            ),
-            "co2_ttw": var(
-                ("segment", "year"),
-                ttw / 1e9,
-                "Mt CO2 per year",
-                "Tank-to-wheel CO2 (fossil share of fuels; biodiesel counts zero)",
-            ),
-            "co2_wtw": var(
-                ("segment", "year"),
-                wtw / 1e9,
-                "Mt CO2 per year",
-                "Tank-to-wheel CO2 of fuels plus the grid CO2 of charging electricity",
-            ),
-            "km_factor": var(
-                ("segment",),
-                km_factor,
-                "1",
-                "Calibration factor on the distance driven (within its published range)",
-            ),
-            "intensity_factor": var(
-                ("segment",),
-                use_factor / km_factor,
-                "1",
-                "Calibration factor on energy use per km (what the distance range leaves)",
-            ),
-            "energy_reference": var(
-                ("fuel", "year"),
+            "electricity": labelled("electricity", grid_kwh / 1e6),
+            "co2_ttw": labelled("co2_ttw", ttw / 1e9),
+            "co2_wtw": labelled("co2_wtw", wtw / 1e9),
+            "km_factor": labelled("km_factor", km_factor),
+            "intensity_factor": labelled("intensity_factor", use_factor / km_factor),
+            "energy_reference": labelled(
+                "energy_reference",
                 np.stack([calibration.reference.get(f, np.full(len(years), np.nan)) for f in FUELS]),
-                "PJ per year",
-                "Road energy use in the energy balance (the calibration's reference)",
             ),
-            "energy_unexplained": var(
-                ("fuel", "year"),
-                unexplained,
-                "PJ per year",
-                "Road fuel in the reference that the modelled fleet does not account for: the reference "
-                "minus the model (negative: the fleet burns more than the reference); in years without a "
-                "reference, its calibration-years mean where a published bound binds and "
-                "unexplained_after is hold, else zero",
-            ),
-            "co2_unexplained": var(
-                ("year",),
-                co2_unexplained / 1e9,
-                "Mt CO2 per year",
-                "Tank-to-wheel CO2 of the unexplained fuel",
-            ),
-            "grid_intensity": var(("year",), grid, "g CO2 per kWh", "CO2 intensity of grid electricity"),
-            "biodiesel_share": var(
-                ("year",),
-                blend,
-                "1",
-                "Biodiesel (FAME) share of diesel energy (observed in history years where the data give it)",
-            ),
+            "energy_unexplained": labelled("energy_unexplained", unexplained),
+            "co2_unexplained": labelled("co2_unexplained", co2_unexplained / 1e9),
+            "grid_intensity": labelled("grid_intensity", grid),
+            "biodiesel_share": labelled("biodiesel_share", blend),
         },
         coords=coords,
     )
@@ -433,14 +321,7 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
             by_age_of = _by_age(results[name].stock_pt, results[name].init_pt)
             for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
                 data[i, powertrains.index(pt), future, :] = by_age_of[j]
-        ds["stock_by_age"] = xr.Variable(
-            ("segment", "powertrain", "year", "age"),
-            data,
-            {
-                "units": "vehicles",
-                "long_name": f"Modelled fleet by age (years since sale; {MAX_AGE} = {MAX_AGE} or more)",
-            },
-        )
+        ds["stock_by_age"] = labelled("stock_by_age", data)
         ds = ds.assign_coords(age=ages)
     ds.attrs = {
         "title": f"motorisasi scenario {sc.name}",

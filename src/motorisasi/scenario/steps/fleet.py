@@ -40,6 +40,7 @@ from motorisasi.scenario.steps.batch import cat, col, in_any_draw, path_values, 
 from motorisasi.scenario.steps.demand import _after_target, _modelled_ownership
 from motorisasi.scenario.steps.energy import _energy
 from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, _values
+from motorisasi.scenario.variables import MAX_AGE
 
 
 @dataclass
@@ -513,9 +514,6 @@ def _on(values: np.ndarray, first: int, years: np.ndarray) -> np.ndarray:
     inside = years >= first
     out[..., inside] = values[..., years[inside] - first]
     return out
-
-
-MAX_AGE = 60  # the last age bin holds this age and older
 
 
 def _by_age(stock_pt: np.ndarray, init_pt: np.ndarray) -> np.ndarray:

@@ -15,11 +15,11 @@ from motorisasi.scenario.schema import (
     ScenarioError,
 )
 from motorisasi.scenario.steps.inputs import _category_history, _history, _path, _Sources
+from motorisasi.scenario.variables import labelled
 
 
 def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sources, data_dir, ncv: dict):
     """Supply balance, maker origins, jobs by industry group; batteries by segment."""
-    import xarray as xr
 
     from motorisasi.model.fiscal import economic_price, fuel_support, tax_forgone
     from motorisasi.model.industry import (
@@ -246,116 +246,41 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
             forgone[i, future] += tax_forgone(sales_of(seg_name, pt)[future], per_vehicle)
 
-    def var(dims, data, units, long_name):
-        return xr.Variable(dims, np.asarray(data, dtype=float), {"units": units, "long_name": long_name})
-
     new_vars = {
-        "battery_gwh": var(
-            ("segment", "powertrain", "year"), gwh, "GWh per year", "Battery capacity in new vehicles"
-        ),
-        "battery_fleet_gwh": var(
-            ("segment", "year"), fleet_gwh, "GWh", "Battery capacity in the modelled fleet"
-        ),
-        "nickel": var(("year",), nickel, "t per year", "Nickel in new nickel-based batteries"),
+        "battery_gwh": labelled("battery_gwh", gwh),
+        "battery_fleet_gwh": labelled("battery_fleet_gwh", fleet_gwh),
+        "nickel": labelled("nickel", nickel),
     }
-    new_vars["exchange_rate"] = var(("year",), fx, "IDR per USD", "Exchange rate (scenario assumption)")
+    new_vars["exchange_rate"] = labelled("exchange_rate", fx)
     if fiscal.crude_usd_per_bbl:
-        new_vars["crude_price"] = var(
-            ("year",), crude, "USD per barrel", "Crude oil price (scenario assumption)"
-        )
+        new_vars["crude_price"] = labelled("crude_price", crude)
     if fiscal.fuels:
-        new_vars["fuel_retail_price"] = var(
-            ("fuel", "year"), retail, "IDR per litre", "Retail price of the subsidised grade"
-        )
-        new_vars["fuel_economic_price"] = var(
-            ("fuel", "year"), economic, "IDR per litre", "Economic price of the subsidised grade"
-        )
-        new_vars["fuel_subsidy"] = var(
-            ("fuel", "year"),
-            subsidy / 1e12,
-            "IDR trillion per year",
-            "Fuel subsidy: litres of the subsidised grade x the fixed subsidy per litre (paid on every "
-            "litre, as budgeted, even when the retail price covers the economic price)",
-        )
-        new_vars["fuel_compensation"] = var(
-            ("fuel", "year"),
-            compensation / 1e12,
-            "IDR trillion per year",
-            "Fuel compensation: litres of the subsidised grade x (economic - retail price - subsidy)",
-        )
-        new_vars["fuel_support_usd"] = var(
-            ("fuel", "year"),
-            (subsidy + compensation) / fx / 1e9,
-            "billion USD per year",
-            "Fuel subsidy and compensation, in US dollars",
-        )
+        new_vars["fuel_retail_price"] = labelled("fuel_retail_price", retail)
+        new_vars["fuel_economic_price"] = labelled("fuel_economic_price", economic)
+        new_vars["fuel_subsidy"] = labelled("fuel_subsidy", subsidy / 1e12)
+        new_vars["fuel_compensation"] = labelled("fuel_compensation", compensation / 1e12)
+        new_vars["fuel_support_usd"] = labelled("fuel_support_usd", (subsidy + compensation) / fx / 1e9)
     if fiscal.tax_forgone_idr:
-        new_vars["tax_forgone"] = var(
-            ("segment", "year"),
-            forgone / 1e12,
-            "IDR trillion per year",
-            "Tax revenue forgone on incentivised vehicles",
-        )
+        new_vars["tax_forgone"] = labelled("tax_forgone", forgone / 1e12)
     coords = {}
     if groups:
         coords["industry_group"] = groups
         new_vars.update(
             {
-                "production": var(
-                    ("industry_group", "year"),
-                    prod,
-                    "vehicles per year",
-                    "Production (history: data; projection: local assembly + exports)",
-                ),
-                "exports": var(
-                    ("industry_group", "year"), exp, "vehicles per year", "Exports of built-up vehicles"
-                ),
-                "imports": var(
-                    ("industry_group", "year"), imp, "vehicles per year", "Imports of built-up vehicles"
-                ),
-                "local_assembly": var(
-                    ("industry_group", "year"),
-                    local,
-                    "vehicles per year",
-                    "Domestic sales assembled in the country",
-                ),
-                "capacity_utilisation": var(
-                    ("industry_group", "year"), util, "1", "Production over capacity"
-                ),
-                "jobs": var(("industry_group", "year"), jobs, "persons", "Direct jobs in vehicle assembly"),
-                "new_workers": var(
-                    ("industry_group", "year"),
-                    new,
-                    "persons per year",
-                    "New workers needed (growth plus attrition)",
-                ),
-                "workers_to_train": var(
-                    ("industry_group", "year"),
-                    train,
-                    "persons per year",
-                    "New workers in the training programme",
-                ),
+                "production": labelled("production", prod),
+                "exports": labelled("exports", exp),
+                "imports": labelled("imports", imp),
+                "local_assembly": labelled("local_assembly", local),
+                "capacity_utilisation": labelled("capacity_utilisation", util),
+                "jobs": labelled("jobs", jobs),
+                "new_workers": labelled("new_workers", new),
+                "workers_to_train": labelled("workers_to_train", train),
             }
         )
         if np.isfinite(local_value).any():
-            new_vars["local_content_value"] = var(
-                ("industry_group", "year"),
-                local_value / 1e12,
-                "IDR trillion per year",
-                "Local content of vehicles assembled for the domestic market (exports not included)",
-            )
-            new_vars["local_content_value_usd"] = var(
-                ("industry_group", "year"),
-                local_value / fx / 1e9,
-                "billion USD per year",
-                "Local content of vehicles assembled for the domestic market, in US dollars",
-            )
-            new_vars["local_content_sme"] = var(
-                ("industry_group", "year"),
-                sme_value / 1e12,
-                "IDR trillion per year",
-                "Local content supplied by small and medium firms",
-            )
+            new_vars["local_content_value"] = labelled("local_content_value", local_value / 1e12)
+            new_vars["local_content_value_usd"] = labelled("local_content_value_usd", local_value / fx / 1e9)
+            new_vars["local_content_sme"] = labelled("local_content_sme", sme_value / 1e12)
         if origins:
             coords["origin"] = origins
             data = np.full((n_g, len(origins), n_y), np.nan)
@@ -364,12 +289,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
                 for o, origin in enumerate(origins):
                     if origin in origin_rows[name]:
                         data[g, o] = domestic * origin_rows[name][origin]
-            new_vars["sales_by_origin"] = var(
-                ("industry_group", "origin", "year"),
-                data,
-                "vehicles per year",
-                "Domestic sales by maker origin",
-            )
+            new_vars["sales_by_origin"] = labelled("sales_by_origin", data)
     out = ds.assign_coords(coords).assign(new_vars)
     notes = json.loads(out.attrs["notes"])
     notes["over_capacity"] = over_capacity

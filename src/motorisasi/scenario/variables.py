@@ -1,0 +1,377 @@
+"""The variables of a run: one registry of their dimensions, units, names, Excel topic and IAMC
+variable, which the run, the exports and the charts all read.
+
+Each entry is a :class:`Variable`; :func:`labelled` makes the xarray variable of a run from it
+(with a leading ``draw`` dimension when the data carry draws). The IAMC names and units follow
+the community's conventions where this model's quantity has one (``Final Energy|...``,
+``Emissions|CO2|...``); the rest are this model's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+#: The last age of the fleet by age (its bin holds older vehicles too).
+MAX_AGE = 60
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A run's variable: ``dims`` (without draws), ``units``, ``long_name``, the Excel ``topic``
+    sheet it goes on (None: the workbook's sheet of other variables) and its IAMC variable,
+    unit and the scale from ``units`` to that unit (None: not in the IAMC file)."""
+
+    dims: tuple[str, ...]
+    units: str
+    long_name: str
+    topic: str | None = None
+    iamc: tuple[str, str, float] | None = None
+
+
+#: Every variable a run can give, in the order of the Dataset.
+VARIABLES: dict[str, Variable] = {
+    "population": Variable(
+        ("year",), "persons", "Population", topic="drivers", iamc=("Population", "million", 1e-06)
+    ),
+    "gdp_per_capita": Variable(
+        ("year",),
+        "constant 2021 international $ (PPP)",
+        "GDP per capita",
+        topic="drivers",
+        iamc=("GDP per capita|PPP", "2021 int$/person", 1.0),
+    ),
+    "registered_stock": Variable(
+        ("segment", "year"),
+        "vehicles",
+        "Registered fleet (observed to the base year; then in use + out of use but still registered +"
+        " the base year's basis level)",
+        topic="fleet",
+        iamc=("Registered Stock", "million vehicles", 1e-06),
+    ),
+    "ownership_per_1000": Variable(
+        ("segment", "year"),
+        "vehicles per 1000 persons",
+        "Registered vehicles per 1,000 people",
+        topic="fleet",
+        iamc=("Ownership", "vehicles/1000 persons", 1.0),
+    ),
+    "in_use_stock": Variable(
+        ("segment", "year"),
+        "vehicles",
+        "Modelled fleet in use (sales through the lifetime; history rebuilt from sales)",
+        topic="fleet",
+        iamc=("Stock|In Use", "million vehicles", 1e-06),
+    ),
+    "in_use_per_1000": Variable(
+        ("segment", "year"),
+        "vehicles per 1000 persons",
+        "Modelled vehicles in use per 1,000 people",
+        topic="fleet",
+        iamc=("Ownership|In Use", "vehicles/1000 persons", 1.0),
+    ),
+    "unremoved_registrations": Variable(
+        ("segment", "year"),
+        "vehicles",
+        "Registered vehicles not in use (registered fleet minus the modelled fleet in use)",
+        topic="fleet",
+    ),
+    "register_removals": Variable(
+        ("segment", "year"),
+        "vehicles per year",
+        "Vehicles removed from the register",
+        topic="sales",
+        iamc=("Register Removals", "million vehicles/yr", 1e-06),
+    ),
+    "sales_total": Variable(
+        ("segment", "year"),
+        "vehicles per year",
+        "New vehicle sales",
+        topic="sales",
+        iamc=("Sales", "million vehicles/yr", 1e-06),
+    ),
+    "stock": Variable(
+        ("segment", "powertrain", "year"),
+        "vehicles",
+        "Modelled fleet in use",
+        topic="fleet",
+        iamc=("Stock", "million vehicles", 1e-06),
+    ),
+    "sales": Variable(
+        ("segment", "powertrain", "year"),
+        "vehicles per year",
+        "New vehicle sales by powertrain",
+        topic="sales",
+        iamc=("Sales", "million vehicles/yr", 1e-06),
+    ),
+    "retirements": Variable(
+        ("segment", "powertrain", "year"),
+        "vehicles per year",
+        "Vehicles leaving the modelled fleet",
+        topic="sales",
+        iamc=("Retirements", "million vehicles/yr", 1e-06),
+    ),
+    "sales_share": Variable(
+        ("segment", "powertrain", "year"), "1", "Share of new sales by powertrain", topic="sales"
+    ),
+    "average_fleet_age": Variable(
+        ("segment", "year"), "years", "Average age of the modelled fleet", topic="fleet"
+    ),
+    "vkt": Variable(
+        ("segment", "powertrain", "year"),
+        "billion vehicle-km per year",
+        "Distance driven",
+        topic="energy",
+        iamc=("Activity|Distance", "bn vkm/yr", 1.0),
+    ),
+    "energy": Variable(
+        ("segment", "fuel", "year"),
+        "PJ per year",
+        "Final energy use",
+        topic="energy",
+        iamc=("Final Energy|Transportation|Road", "PJ/yr", 1.0),
+    ),
+    "fuel_mass": Variable(
+        ("segment", "fuel", "year"),
+        "kt per year",
+        "Liquid fuel use by mass (net calorific values, IPCC 2006)",
+        topic="energy",
+    ),
+    "electricity": Variable(
+        ("segment", "year"),
+        "GWh per year",
+        "Grid electricity for charging, including charging losses",
+        topic="energy",
+    ),
+    "co2_ttw": Variable(
+        ("segment", "year"),
+        "Mt CO2 per year",
+        "Tank-to-wheel CO2 (fossil share of fuels; biodiesel counts zero)",
+        topic="emissions",
+        iamc=("Emissions|CO2|Transportation|Road|Tank-to-wheel", "Mt CO2/yr", 1.0),
+    ),
+    "co2_wtw": Variable(
+        ("segment", "year"),
+        "Mt CO2 per year",
+        "Tank-to-wheel CO2 of fuels plus the grid CO2 of charging electricity",
+        topic="emissions",
+        iamc=("Emissions|CO2|Transportation|Road|Including electricity", "Mt CO2/yr", 1.0),
+    ),
+    "km_factor": Variable(
+        ("segment",),
+        "1",
+        "Calibration factor on the distance driven (within its published range)",
+        topic="energy",
+    ),
+    "intensity_factor": Variable(
+        ("segment",),
+        "1",
+        "Calibration factor on energy use per km (what the distance range leaves)",
+        topic="energy",
+    ),
+    "energy_reference": Variable(
+        ("fuel", "year"),
+        "PJ per year",
+        "Road energy use in the energy balance (the calibration's reference)",
+        topic="energy",
+    ),
+    "energy_unexplained": Variable(
+        ("fuel", "year"),
+        "PJ per year",
+        "Road fuel in the reference that the modelled fleet does not account for: the reference minus"
+        " the model (negative: the fleet burns more than the reference); in years without a "
+        "reference, its calibration-years mean where a published bound binds and unexplained_after is"
+        " hold, else zero",
+        topic="energy",
+        iamc=("Final Energy|Transportation|Road Fuel Unexplained by the Fleet", "PJ/yr", 1.0),
+    ),
+    "co2_unexplained": Variable(
+        ("year",),
+        "Mt CO2 per year",
+        "Tank-to-wheel CO2 of the unexplained fuel",
+        topic="emissions",
+        iamc=("Emissions|CO2|Transportation|Road Fuel Unexplained by the Fleet", "Mt CO2/yr", 1.0),
+    ),
+    "grid_intensity": Variable(
+        ("year",), "g CO2 per kWh", "CO2 intensity of grid electricity", topic="emissions"
+    ),
+    "biodiesel_share": Variable(
+        ("year",),
+        "1",
+        "Biodiesel (FAME) share of diesel energy (observed in history years where the data give it)",
+        topic="emissions",
+    ),
+    "stock_by_age": Variable(
+        ("segment", "powertrain", "year", "age"),
+        "vehicles",
+        f"Modelled fleet by age (years since sale; {MAX_AGE} = {MAX_AGE} or more)",
+    ),
+    "battery_gwh": Variable(
+        ("segment", "powertrain", "year"),
+        "GWh per year",
+        "Battery capacity in new vehicles",
+        topic="industry",
+    ),
+    "battery_fleet_gwh": Variable(
+        ("segment", "year"), "GWh", "Battery capacity in the modelled fleet", topic="industry"
+    ),
+    "nickel": Variable(
+        ("year",),
+        "t per year",
+        "Nickel in new nickel-based batteries",
+        topic="industry",
+        iamc=("Nickel demand|Batteries", "kt/yr", 0.001),
+    ),
+    "exchange_rate": Variable(
+        ("year",),
+        "IDR per USD",
+        "Exchange rate (scenario assumption)",
+        topic="fiscal",
+        iamc=("Price|Exchange Rate", "IDR/US$", 1.0),
+    ),
+    "crude_price": Variable(
+        ("year",),
+        "USD per barrel",
+        "Crude oil price (scenario assumption)",
+        topic="fiscal",
+        iamc=("Price|Crude Oil", "US$/bbl", 1.0),
+    ),
+    "fuel_retail_price": Variable(
+        ("fuel", "year"),
+        "IDR per litre",
+        "Retail price of the subsidised grade",
+        topic="fiscal",
+        iamc=("Price|Fuel|Retail", "IDR/l", 1.0),
+    ),
+    "fuel_economic_price": Variable(
+        ("fuel", "year"),
+        "IDR per litre",
+        "Economic price of the subsidised grade",
+        topic="fiscal",
+        iamc=("Price|Fuel|Economic", "IDR/l", 1.0),
+    ),
+    "fuel_subsidy": Variable(
+        ("fuel", "year"),
+        "IDR trillion per year",
+        "Fuel subsidy: litres of the subsidised grade x the fixed subsidy per litre (paid on every "
+        "litre, as budgeted, even when the retail price covers the economic price)",
+        topic="fiscal",
+        iamc=("Fiscal|Fuel subsidy", "IDR trillion/yr", 1.0),
+    ),
+    "fuel_compensation": Variable(
+        ("fuel", "year"),
+        "IDR trillion per year",
+        "Fuel compensation: litres of the subsidised grade x (economic - retail price - subsidy)",
+        topic="fiscal",
+        iamc=("Fiscal|Fuel compensation", "IDR trillion/yr", 1.0),
+    ),
+    "fuel_support_usd": Variable(
+        ("fuel", "year"),
+        "billion USD per year",
+        "Fuel subsidy and compensation, in US dollars",
+        topic="fiscal",
+        iamc=("Fiscal|Fuel subsidy and compensation", "billion US$/yr", 1.0),
+    ),
+    "tax_forgone": Variable(
+        ("segment", "year"),
+        "IDR trillion per year",
+        "Tax revenue forgone on incentivised vehicles",
+        topic="fiscal",
+        iamc=("Fiscal|Tax forgone", "IDR trillion/yr", 1.0),
+    ),
+    "production": Variable(
+        ("industry_group", "year"),
+        "vehicles per year",
+        "Production (history: data; projection: local assembly + exports)",
+        topic="industry",
+        iamc=("Production", "million vehicles/yr", 1e-06),
+    ),
+    "exports": Variable(
+        ("industry_group", "year"),
+        "vehicles per year",
+        "Exports of built-up vehicles",
+        topic="industry",
+        iamc=("Exports", "million vehicles/yr", 1e-06),
+    ),
+    "imports": Variable(
+        ("industry_group", "year"),
+        "vehicles per year",
+        "Imports of built-up vehicles",
+        topic="industry",
+        iamc=("Imports", "million vehicles/yr", 1e-06),
+    ),
+    "local_assembly": Variable(
+        ("industry_group", "year"),
+        "vehicles per year",
+        "Domestic sales assembled in the country",
+        topic="industry",
+    ),
+    "capacity_utilisation": Variable(
+        ("industry_group", "year"), "1", "Production over capacity", topic="industry"
+    ),
+    "jobs": Variable(
+        ("industry_group", "year"),
+        "persons",
+        "Direct jobs in vehicle assembly",
+        topic="industry",
+        iamc=("Employment|Vehicle assembly", "thousand persons", 0.001),
+    ),
+    "new_workers": Variable(
+        ("industry_group", "year"),
+        "persons per year",
+        "New workers needed (growth plus attrition)",
+        topic="industry",
+    ),
+    "workers_to_train": Variable(
+        ("industry_group", "year"),
+        "persons per year",
+        "New workers in the training programme",
+        topic="industry",
+    ),
+    "local_content_value": Variable(
+        ("industry_group", "year"),
+        "IDR trillion per year",
+        "Local content of vehicles assembled for the domestic market (exports not included)",
+        topic="industry",
+        iamc=("Value Added|Local content", "IDR trillion/yr", 1.0),
+    ),
+    "local_content_value_usd": Variable(
+        ("industry_group", "year"),
+        "billion USD per year",
+        "Local content of vehicles assembled for the domestic market, in US dollars",
+        topic="industry",
+    ),
+    "local_content_sme": Variable(
+        ("industry_group", "year"),
+        "IDR trillion per year",
+        "Local content supplied by small and medium firms",
+        topic="industry",
+    ),
+    "sales_by_origin": Variable(
+        ("industry_group", "origin", "year"),
+        "vehicles per year",
+        "Domestic sales by maker origin",
+        topic="industry",
+    ),
+}
+
+#: The Excel topic sheets and their variables, in the registry's order.
+TOPICS: dict[str, tuple[str, ...]] = {}
+for _name, _var in VARIABLES.items():
+    if _var.topic is not None:
+        TOPICS[_var.topic] = (*TOPICS.get(_var.topic, ()), _name)
+
+#: IAMC variable, unit and scale by variable.
+IAMC: dict[str, tuple[str, str, float]] = {n: v.iamc for n, v in VARIABLES.items() if v.iamc is not None}
+
+
+def labelled(name: str, data):
+    """The xarray variable ``name`` of a run, labelled from the registry: a leading ``draw``
+    dimension when ``data`` has one axis more than the variable's dimensions."""
+    import xarray as xr
+
+    spec = VARIABLES[name]
+    values = np.asarray(data, dtype=float)
+    dims = ("draw", *spec.dims) if values.ndim == len(spec.dims) + 1 else spec.dims
+    return xr.Variable(dims, values, {"units": spec.units, "long_name": spec.long_name})
