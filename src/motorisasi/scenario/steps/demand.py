@@ -1,19 +1,29 @@
-"""The demand step: sales or ownership a segment's demand asks for (paths, targets, the fitted
-ownership model and its parameter draws).
+"""The demand step: the sales a segment's demand asks for (a growth rate or path of sales, an
+ownership path, an ownership target reached by inverting the stock model, or the fitted ownership
+model and its parameter draws).
+
+Each demand ``type`` of the scenario schema has its model in :data:`DEMANDS`, chosen by
+:func:`projected_sales`; a new type is a new entry, not a new branch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 import numpy as np
 
 from motorisasi.errors import MotorisasiError
+from motorisasi.model.adoption import interpolate_path
+from motorisasi.model.targets import required_sales
 from motorisasi.scenario.schema import (
     OwnershipModel,
     Scenario,
     ScenarioError,
     Segment,
 )
-from motorisasi.scenario.steps.batch import cat, col
+from motorisasi.scenario.steps.batch import cat, col, path_values, typical
 
 #: The series whose segment may use the default ownership model (fitted to passenger cars).
 PASSENGER_CAR_SERIES = ["passenger_cars_registered"]
@@ -136,3 +146,90 @@ def fitted_draws(
         return parameter_draws(fit, n, seed=seed)
     except MotorisasiError as exc:
         raise ScenarioError(f"demand (ownership_model): {exc}") from None
+
+
+@dataclass(frozen=True)
+class DemandInputs:
+    """What a demand model needs of its segment, on the projection years (draws first where the
+    inputs vary): the base year's sales and ownership, population and income, the register the
+    existing fleet keeps without new sales (``kept``, vehicles) and the register survival of new
+    sales (``register_curve``), and ``to_register`` (ownership per 1,000 -> the sales that bring
+    the register to it)."""
+
+    name: str
+    seg: Segment
+    sc: Scenario
+    years: np.ndarray
+    base_sales: float
+    start_per_1000: float
+    population: np.ndarray
+    income: np.ndarray
+    substitute: np.ndarray | None
+    kept: np.ndarray
+    register_curve: np.ndarray
+    to_register: Callable[..., np.ndarray]
+    data_dir: Any
+
+
+#: The model of each demand type: (demand, inputs) -> sales on the projection years (vehicles/yr).
+DEMANDS: dict[str, Callable[[Any, DemandInputs], np.ndarray]] = {}
+
+
+def _model_of(kind: str):
+    def register(func):
+        DEMANDS[kind] = func
+        return func
+
+    return register
+
+
+def projected_sales(demand, inputs: DemandInputs) -> np.ndarray:
+    """The sales a segment's demand asks for, by the model of its ``type``."""
+    return DEMANDS[demand.type](demand, inputs)
+
+
+@_model_of("sales_growth")
+def _sales_growth(demand, x: DemandInputs) -> np.ndarray:
+    return x.base_sales * (1 + col(demand.growth_pct) / 100) ** np.arange(1, len(x.years) + 1)
+
+
+@_model_of("sales_path")
+def _sales_path(demand, x: DemandInputs) -> np.ndarray:
+    points = {x.sc.years.base: x.base_sales, **demand.sales}
+    xs = sorted(points)
+    return interpolate_path(x.years, xs, path_values(points, xs))
+
+
+@_model_of("ownership_path")
+def _ownership_path(demand, x: DemandInputs) -> np.ndarray:
+    points = {x.sc.years.base: x.start_per_1000, **demand.per_1000}
+    xs = sorted(points)
+    return x.to_register(interpolate_path(x.years, xs, path_values(points, xs)))
+
+
+@_model_of("ownership_target")
+def _ownership_target(demand, x: DemandInputs) -> np.ndarray:
+    k = demand.by - x.sc.years.base
+    goal = demand.per_1000 * x.population[k - 1] / 1000.0 - x.kept[..., k - 1]
+    path = required_sales(
+        goal,
+        x.register_curve,
+        base_sales=x.base_sales,
+        n_years=k,
+        shape=demand.path,
+        max_growth=demand.max_growth_pct / 100,
+    )
+    if not np.all(path.feasible):
+        why = (
+            path.reason if np.ndim(path.feasible) == 0 else f"not reachable in {np.sum(~path.feasible)} draws"
+        )
+        raise ScenarioError(
+            f"segments.{x.name}.demand: {typical(demand.per_1000):g} per 1,000 by {demand.by}: {why}"
+        )
+    return _after_target(x.name, x.seg, x.sc, path.sales, x.years, x.income, x.data_dir, x.to_register)
+
+
+@_model_of("ownership_model")
+def _ownership_model(demand, x: DemandInputs) -> np.ndarray:
+    per_1000 = _modelled_ownership(demand, x.sc, x.start_per_1000, x.income, x.data_dir, x.substitute)
+    return x.to_register(per_1000)

@@ -11,35 +11,23 @@ import numpy as np
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven, survival_curve
 from motorisasi.model.adoption import (
-    absolute_to_share,
-    bass_share,
     complete_shares,
-    interpolate_path,
-    logistic_share,
 )
 from motorisasi.model.energy import km_by_age
 from motorisasi.model.register import register_inflow, register_survival, unremoved_pool
-from motorisasi.model.targets import required_sales
 from motorisasi.scenario.history import spin_up
 from motorisasi.scenario.register import Layers, calibrate, register_history
 from motorisasi.scenario.schema import (
-    Bass,
-    Logistic,
-    OwnershipModel,
-    OwnershipPath,
-    OwnershipTarget,
-    SalesGrowth,
-    SalesPath,
     Scenario,
     ScenarioError,
     Segment,
     SharePath,
-    UnitsPath,
 )
-from motorisasi.scenario.steps.batch import cat, col, in_any_draw, path_values, typical
-from motorisasi.scenario.steps.demand import _after_target, _modelled_ownership
+from motorisasi.scenario.steps.batch import cat, col, in_any_draw, typical
+from motorisasi.scenario.steps.demand import DemandInputs, projected_sales
 from motorisasi.scenario.steps.energy import _energy
 from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, _values
+from motorisasi.scenario.steps.powertrains import share_of_sales
 from motorisasi.scenario.variables import MAX_AGE
 
 
@@ -88,23 +76,6 @@ def _survival(seg: Segment, n_ages: int) -> np.ndarray:
             "weibull", n_ages, shape=(lt.mean_years / lt.std_years) ** 1.086, mean=lt.mean_years
         )
     return survival_curve(lt.distribution, n_ages, mean=lt.mean_years, std=lt.std_years)
-
-
-def _adoption(spec, years: np.ndarray, total_sales: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Share of new sales by year, and the years where an absolute target exceeds total sales."""
-    none = np.zeros(len(years), dtype=bool)
-    if isinstance(spec, Logistic):
-        return logistic_share(
-            years, spec.midpoint_year, spec.steepness_per_year, spec.ceiling, spec.floor
-        ), none
-    if isinstance(spec, Bass):
-        return bass_share(years, spec.start_year, spec.p, spec.q, spec.ceiling), none
-    if isinstance(spec, SharePath):
-        return interpolate_path(years, sorted(spec.share), path_values(spec.share, sorted(spec.share))), none
-    if isinstance(spec, UnitsPath):
-        units = interpolate_path(years, sorted(spec.units), path_values(spec.units, sorted(spec.units)))
-        return absolute_to_share(units, total_sales)
-    raise TypeError(spec)  # pragma: no cover
 
 
 @dataclass(frozen=True)
@@ -213,51 +184,22 @@ def _segment(
         sales, clipped = register_inflow(per_1000 * pop_future / 1000.0 - kept, q, fixed)
         return sales
 
-    if isinstance(demand, SalesGrowth):
-        total = sales_hist[-1] * (1 + col(demand.growth_pct) / 100) ** np.arange(1, n_proj + 1)
-    elif isinstance(demand, SalesPath):
-        points = {base: float(sales_hist[-1]), **demand.sales}
-        xs = sorted(points)
-        total = interpolate_path(proj_years, xs, path_values(points, xs))
-    elif isinstance(demand, OwnershipPath):
-        points = {base: 1000.0 * reg[base] / pop[~future][-1], **demand.per_1000}
-        xs = sorted(points)
-        total = to_register(interpolate_path(proj_years, xs, path_values(points, xs)))
-    elif isinstance(demand, OwnershipTarget):
-        k = demand.by - base
-        goal = demand.per_1000 * pop_future[k - 1] / 1000.0 - kept[..., k - 1]
-        path = required_sales(
-            goal,
-            q,
-            base_sales=sales_hist[-1],
-            n_years=k,
-            shape=demand.path,
-            max_growth=demand.max_growth_pct / 100,
-        )
-        if not np.all(path.feasible):
-            why = (
-                path.reason
-                if np.ndim(path.feasible) == 0
-                else f"not reachable in {np.sum(~path.feasible)} draws"
-            )
-            raise ScenarioError(
-                f"segments.{name}.demand: {typical(demand.per_1000):g} per 1,000 by {demand.by}: {why}"
-            )
-        total = _after_target(
-            name, seg, sc, path.sales, proj_years, income[..., future], data_dir, to_register
-        )
-    elif isinstance(demand, OwnershipModel):
-        per_1000 = _modelled_ownership(
-            demand,
-            sc,
-            1000.0 * reg[base] / pop[~future][-1],
-            income[..., future],
-            data_dir,
-            None if substitute is None else substitute[..., future],
-        )
-        total = to_register(per_1000)
-    else:  # pragma: no cover
-        raise TypeError(demand)
+    inputs = DemandInputs(
+        name=name,
+        seg=seg,
+        sc=sc,
+        years=proj_years,
+        base_sales=float(sales_hist[-1]),
+        start_per_1000=1000.0 * reg[base] / pop[~future][-1],
+        population=pop_future,
+        income=income[..., future],
+        substitute=None if substitute is None else substitute[..., future],
+        kept=kept,
+        register_curve=q,
+        to_register=to_register,
+        data_dir=data_dir,
+    )
+    total = projected_sales(demand, inputs)
     run = inflow_driven(total, sf, **initial)
     registered_future, removals = register_of(run)
     total_sales = run.inflow
@@ -266,7 +208,7 @@ def _segment(
     names = [seg.residual_powertrain, *seg.powertrains]
     alternatives, over = [], np.zeros(n_proj, dtype=bool)
     for pt in seg.powertrains:
-        s, o = _adoption(seg.powertrains[pt], proj_years, total_sales)
+        s, o = share_of_sales(seg.powertrains[pt], proj_years, total_sales)
         alternatives.append(s)
         over = over | o
     if alternatives:
