@@ -10,9 +10,6 @@ import numpy as np
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven, survival_curve
-from motorisasi.model.adoption import (
-    complete_shares,
-)
 from motorisasi.model.energy import km_by_age
 from motorisasi.model.register import register_inflow, register_survival, unremoved_pool
 from motorisasi.scenario.history import spin_up
@@ -27,7 +24,7 @@ from motorisasi.scenario.steps.batch import cat, col, in_any_draw, typical
 from motorisasi.scenario.steps.demand import DemandInputs, projected_sales
 from motorisasi.scenario.steps.energy import _energy
 from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, _values
-from motorisasi.scenario.steps.powertrains import share_of_sales
+from motorisasi.scenario.steps.powertrains import base_fleet_mix, past_sales_by_powertrain, sales_shares
 from motorisasi.scenario.variables import MAX_AGE
 
 
@@ -204,50 +201,14 @@ def _segment(
     registered_future, removals = register_of(run)
     total_sales = run.inflow
 
-    # Powertrain shares of new sales, the residual first.
-    names = [seg.residual_powertrain, *seg.powertrains]
-    alternatives, over = [], np.zeros(n_proj, dtype=bool)
-    for pt in seg.powertrains:
-        s, o = share_of_sales(seg.powertrains[pt], proj_years, total_sales)
-        alternatives.append(s)
-        over = over | o
-    if alternatives:
-        shares, scaled = complete_shares(np.stack(np.broadcast_arrays(*alternatives), axis=-2), axis=-2)
-    else:
-        shares, scaled = np.ones(total_sales.shape[:-1] + (1, n_proj)), np.zeros(n_proj, dtype=bool)
-
-    # The base fleet's mix: a powertrain's share of each past cohort from its sales history.
-    hist_share = np.zeros((len(names), spun.fleet_by_age.shape[-1]))
-    observed_pt: dict[int, dict[int, float]] = {}  # powertrain index -> {year: sales}
-    for i, pt in enumerate(names[1:], start=1):
-        ref = seg.history_sales_series.get(pt)
-        if not ref:
-            continue
-        series, _, category = ref.partition("/")
-        past = _values(series, country, sources, data_dir, category=category)
-        observed_pt[i] = {int(y): float(v) for y, v in zip(past.years, past.values, strict=True)}
-        for year, value in zip(past.years, past.values, strict=True):
-            a = base - int(year)
-            if 0 <= a < spun.fleet_by_age.shape[-1] and year >= first:
-                total = sales_hist[int(year) - first]
-                # A year with no sales at all has no mix to take a share of.
-                hist_share[i, a] = min(1.0, value / total) if total > 0 else 0.0
-    rest = 1.0 - hist_share.sum(axis=0)
-    if np.any(rest < -1e-9):
-        raise ScenarioError(
-            f"segments.{name}.history_sales_series: past sales of the powertrains exceed total sales"
-        )
-    hist_share[names.index(seg.base_fleet_powertrain or seg.residual_powertrain)] += rest
-
-    # Past sales by powertrain, in the years every other powertrain's sales were observed.
-    past_years = years[~future]
-    sales_pt_past = np.full((len(names), len(past_years)), np.nan)
-    if len(names) > 1 and len(observed_pt) == len(names) - 1:
-        for j, year in enumerate(past_years):
-            if year >= first and all(int(year) in observed_pt[i] for i in observed_pt):
-                sales_pt_past[:, j] = hist_share[:, base - int(year)] * sales_hist[int(year) - first]
-    elif len(names) == 1:
-        sales_pt_past[0] = _on(sales_hist, first, past_years)
+    # Powertrain shares of new sales (the residual first), and of the base fleet and past sales.
+    names, shares, scaled, over = sales_shares(seg, proj_years, total_sales)
+    hist_share, observed_pt = base_fleet_mix(
+        name, seg, names, spun.fleet_by_age.shape[-1], sales_hist, first, base, country, sources, data_dir
+    )
+    sales_pt_past = past_sales_by_powertrain(
+        names, observed_pt, hist_share, sales_hist, first, base, years[~future]
+    )
     departures = _departures(
         name,
         seg,
@@ -302,15 +263,7 @@ def _segment(
         km,
     )
 
-    # Average age of the modelled fleet (years since sale, at the end of the year).
-    t_idx, c_idx = np.indices(run.stock_by_cohort.shape[-2:])
-    age_sum = np.sum(run.stock_by_cohort * np.clip(t_idx - c_idx, 0, None), axis=-1)
-    age_sum += np.sum(
-        run.initial_stock_by_age
-        * (np.arange(n_proj)[:, None] + 1 + np.arange(run.initial_stock_by_age.shape[-1])[None, :]),
-        axis=-1,
-    )
-    avg_age = age_sum / np.where(run.stock > 0, run.stock, np.nan)
+    avg_age = _average_age(run)
 
     def full(future_part: np.ndarray, past: np.ndarray | float = np.nan) -> np.ndarray:
         out = np.full(future_part.shape[:-1] + (n_years,), np.nan)
@@ -448,6 +401,18 @@ def _departures(
                     }
                 )
     return out
+
+
+def _average_age(run) -> np.ndarray:
+    """Average age of a modelled fleet (years since sale, at the end of each year), from a run by
+    cohort with an initial fleet by age."""
+    t_idx, c_idx = np.indices(run.stock_by_cohort.shape[-2:])
+    age_sum = np.sum(run.stock_by_cohort * np.clip(t_idx - c_idx, 0, None), axis=-1)
+    n_years, n_start = run.initial_stock_by_age.shape[-2:]
+    age_sum += np.sum(
+        run.initial_stock_by_age * (np.arange(n_years)[:, None] + 1 + np.arange(n_start)[None, :]), axis=-1
+    )
+    return age_sum / np.where(run.stock > 0, run.stock, np.nan)
 
 
 def _on(values: np.ndarray, first: int, years: np.ndarray) -> np.ndarray:
