@@ -201,6 +201,8 @@ def test_run_draws_writes_quantiles_and_prints_ranges(tmp_path):
     assert len(mid) == 1
     import xarray as xr
 
+    for chart in ("ownership", "co2"):
+        assert (out / f"baseline-u_ensemble_{chart}.png").read_bytes()[:4] == b"\x89PNG"
     with xr.open_dataset(out / "baseline-u_ensemble.nc") as ds:
         assert ds.attrs["draws"] == 8 and ds.attrs["seed"] == 2
         assert float(ds["ownership_per_1000"].sel(segment="cars", year=2040, quantile=0.5)) == pytest.approx(
@@ -396,3 +398,26 @@ def test_a_misplaced_fitted_entry_is_one_line(tmp_path, entry, says):
 def test_sensitivity_refuses_joint_draws(tmp_path):
     result = runner.invoke(app, ["sensitivity", "target-150", "--base-samples", "16"])
     assert result.exit_code != 0 and "fitted" in result.output and "Traceback" not in result.output
+
+
+def test_a_fan_chart_draws_the_median_and_the_two_ranges():
+    import xarray as xr
+
+    from motorisasi.report.charts import fan
+
+    years = np.arange(2020, 2031)
+    q = np.array([0.05, 0.25, 0.5, 0.75, 0.95])
+    values = (100 + (years - 2020)[None, :] * (1 + q[:, None])).astype(float)
+    ds = xr.Dataset(
+        {"x": (("quantile", "year"), values)},
+        coords={"quantile": q, "year": years},
+        attrs={"scenario_name": "s", "data_series": "[]", "motorisasi_version": "0"},
+    )
+    fig = fan(ds, "x", "title", "unit")
+    ax = fig.axes[0]
+    median = next(line for line in ax.get_lines() if line.get_gid() == "median")
+    assert np.allclose(median.get_ydata(), values[2])
+    bands = {c.get_gid(): c for c in ax.collections}
+    assert set(bands) == {"q05-q95", "q25-q75"}
+    outer = bands["q05-q95"].get_paths()[0].vertices
+    assert np.isclose(outer[:, 1].max(), values[4].max()) and np.isclose(outer[:, 1].min(), values[0].min())

@@ -24,8 +24,31 @@ SAMPLERS = ("sobol", "lhs", "random")
 
 
 def ensemble_file_names(stem: str) -> dict[str, str]:
-    """The files of an ensemble: its tidy quantiles (or draws) and the NetCDF."""
-    return {"csv": f"{stem}_ensemble.csv", "netcdf": f"{stem}_ensemble.nc"}
+    """The files of an ensemble: its tidy quantiles (or draws), the NetCDF and two fan charts."""
+    return {
+        "csv": f"{stem}_ensemble.csv",
+        "netcdf": f"{stem}_ensemble.nc",
+        "fan_ownership": f"{stem}_ensemble_ownership.png",
+        "fan_co2": f"{stem}_ensemble_co2.png",
+    }
+
+
+#: The fan charts: a per-draw series over all years, and its chart's title and axis keys.
+FANS = {
+    "fan_ownership": ("chart.fan.ownership", "chart.per_1000"),
+    "fan_co2": ("chart.fan.co2", "chart.mt_co2"),
+}
+
+
+def _fan_series(ds):
+    """Per draw and year: four-wheel ownership per 1,000 and road CO2 incl. electricity."""
+    from motorisasi.outputs.cli_run import four_wheel_segments
+
+    reg = ds["registered_stock"].sel(segment=four_wheel_segments(ds)).sum("segment")
+    return {
+        "fan_ownership": (1000 * reg / ds["population"]).transpose("draw", "year"),
+        "fan_co2": ds["co2_wtw"].sum("segment", min_count=1).transpose("draw", "year"),
+    }
 
 
 @contextmanager
@@ -126,7 +149,7 @@ def run_ensemble(
     labels: dict[str, tuple[str, int]] = {}
 
     def derived(ds):
-        found = {}
+        found = dict(_fan_series(ds))
         for i, (label, (decimals, values)) in enumerate(indicators(ds, years, lang).items()):
             name = f"headline_{i}"
             labels[name] = (label, decimals)
@@ -156,10 +179,13 @@ def run_ensemble(
             )
         took = time.perf_counter() - started
         summary = result[[n for n in labels if n in result]]
-        result = result.drop_vars(list(labels))
+        fans = result[list(FANS)]
+        result = result.drop_vars([*labels, *FANS])
         if isinstance(outset, OutputSet):
             outset.write(names["csv"], csv_bytes(tidy(result)))
             outset.write(names["netcdf"], _netcdf_bytes(result))
+            if not keep_draws:
+                _write_fans(fans, names, outset, lang)
             paths = outset.commit()
     _headline(summary, labels, years, result, console, lang, keep_draws)
     console.print(message("ensemble.took", lang, draws=number(draws, lang), seconds=number(took, lang, 1)))
@@ -353,3 +379,14 @@ def _bar_chart(found, output: str, year: int, path: Path, lang: str) -> None:
     plt.close(fig)
     with writing(path.parent if str(path.parent) else Path("."), [path.name], lang) as files:
         files.write(path.name, buffer.getvalue())
+
+
+def _write_fans(fans, names: dict[str, str], outset, lang: str) -> None:
+    """The fan charts of the ensemble's quantiles, as PNG files in the output set."""
+    from motorisasi.outputs.messages import message, number
+    from motorisasi.report.charts import fan, png_bytes
+
+    draws = number(fans.attrs["draws"], lang)
+    for key, (title, unit) in FANS.items():
+        fig = fan(fans, key, message(title, lang, draws=draws), message(unit, lang), lang)
+        outset.write(names[key], png_bytes(fig))

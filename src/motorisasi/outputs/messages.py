@@ -1044,6 +1044,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flag.filled": {"en": "filled", "id": "diisi"},
     "flag.projected": {"en": "projected", "id": "proyeksi"},
     "chart.year": {"en": "year", "id": "tahun"},
+    "chart.fan.median": {"en": "median", "id": "median"},
+    "chart.fan.range": {"en": "{low}-{high} % of draws", "id": "{low}-{high} % undian"},
+    "chart.fan.ownership": {
+        "en": "4-wheel+ vehicles per 1,000 people (registered): {draws} draws",
+        "id": "Kendaraan roda empat+ per 1.000 penduduk (terdaftar): {draws} undian",
+    },
+    "chart.fan.co2": {
+        "en": "CO2 of road vehicles incl. electricity: {draws} draws",
+        "id": "CO2 kendaraan bermotor termasuk listrik: {draws} undian",
+    },
     "chart.age": {"en": "age, years since sale", "id": "umur, tahun sejak dijual"},
     "chart.source": {
         "en": "Source: motorisasi {version}, scenario {scenario}; data: {publishers}",

@@ -552,3 +552,27 @@ def backtest_fans(result: dict, lang: str = "en", measure: str = "registered"):
     )
     fig.subplots_adjust(bottom=0.2, wspace=0.3)
     return fig
+
+
+def fan(ds, name: str, title: str, ylabel: str, lang: str = "en", colour: str = PALETTE[0]):
+    """A fan chart of an ensemble's variable ``name`` with a ``quantile`` and a ``year``
+    dimension (and no other): the median as a line, the 25-75 % and 5-95 % ranges as bands.
+    Each band and the line carry a ``gid`` (``median``, ``q25-q75``, ``q05-q95``)."""
+    da = ds[name].transpose("quantile", "year")
+    years = ds["year"].values.astype(float)
+    q = {round(float(v), 2): da.sel(quantile=v).values for v in ds["quantile"].values}
+    fig, ax = _figure(title, ylabel, ds, lang)
+    for low, high, alpha in ((0.05, 0.95, 0.2), (0.25, 0.75, 0.4)):
+        ax.fill_between(
+            years,
+            q[low],
+            q[high],
+            color=colour,
+            alpha=alpha,
+            lw=0,
+            gid=f"q{round(100 * low):02d}-q{round(100 * high):02d}",
+            label=message("chart.fan.range", lang, low=round(100 * low), high=round(100 * high)),
+        )
+    _line(ax, years, q[0.5], "median", message("chart.fan.median", lang), colour)
+    _legend(ax)
+    return fig
