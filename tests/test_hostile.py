@@ -698,6 +698,7 @@ def test_an_overflow_in_a_run_is_an_error(monkeypatch):
         return 10.0**400  # a Python float overflows with OverflowError, not a numpy warning
 
     monkeypatch.setattr(run_module, "_survival", overflow)
+    monkeypatch.setattr(run_module, "_HISTORIES", type(run_module._HISTORIES)())  # nothing kept
     with pytest.raises(ScenarioError, match="numerical error"):
         run("baseline")
 

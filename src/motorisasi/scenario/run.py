@@ -310,8 +310,6 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         },
         coords=coords,
     )
-    for name in ("stock", "retirements", "average_fleet_age"):
-        ds[name] = ds[name].where(ds["year"] > sc.years.base)
     if by_age:
         ages = np.arange(MAX_AGE + 1)
         data = np.full((len(segments), len(powertrains), len(years), len(ages)), np.nan)

@@ -66,15 +66,16 @@ def _plausible(ds) -> None:
         over = np.flatnonzero(~(values <= MAX_VEHICLES))
         return f"{values[over[0]]:.3g} vehicles in {years[over[0]]}" if len(over) else None
 
-    for seg in ds["segment"].values:
-        found = first_above(ds["sales_total"].sel(segment=seg).values)
+    sales = ds["sales_total"].transpose(..., "segment", "year").values
+    for i, seg in enumerate(ds["segment"].values):
+        found = first_above(sales[..., i, :])
         if found:
             raise ScenarioError(
                 f"segments.{seg}.demand: sales reach {found}, more than {MAX_VEHICLES:.0e} a year (ten "
                 "times the world's production); lower the growth or end the scenario earlier"
             )
-    ownership = 1000 * ds["registered_stock"].sum("segment") / ds["population"]
-    per_1000 = highest(ownership.transpose(..., "year").values)
+    registered = ds["registered_stock"].transpose(..., "segment", "year").values
+    per_1000 = highest(1000 * np.nansum(registered, axis=-2) / ds["population"].values)
     over = np.nonzero(~(per_1000 <= MAX_PER_1000))[0]
     if len(over):
         year = int(years[over[0]])
@@ -87,8 +88,9 @@ def _plausible(ds) -> None:
             f"{where} give {per_1000[over[0]]:,.0f} registered vehicles per 1,000 people in {year}, "
             f"more than {MAX_PER_1000:,.0f} (two per person)"
         )
-    for group in ds["industry_group"].values if "exports" in ds else []:
-        found = first_above(ds["exports"].sel(industry_group=group).values)
+    exports = ds["exports"].transpose(..., "industry_group", "year").values if "exports" in ds else None
+    for g, group in enumerate(ds["industry_group"].values if exports is not None else []):
+        found = first_above(exports[..., g, :])
         if found:
             raise ScenarioError(
                 f"industry.groups.{group}.exports_growth_pct: exports reach {found}, more than "

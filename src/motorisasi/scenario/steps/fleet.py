@@ -4,6 +4,7 @@ from the demand, the fleet in use and the register, powertrain shares, and the f
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -91,8 +92,54 @@ class SegmentHistory:
     layers: Layers
 
 
+#: Recent segment histories: a run that changes only the projection (a dashboard's lever, the
+#: next draw of a sales path) reuses its segments' past. Keyed by the data store in use and every
+#: input of the history; values are (the store, history, the series used, their citations).
+_HISTORIES: OrderedDict = OrderedDict()
+HISTORIES_KEPT = 32
+
+
 def segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, data_dir) -> SegmentHistory:
-    """Read a segment's data, rebuild its fleet in use and calibrate its register (base year resolved)."""
+    """Read a segment's data, rebuild its fleet in use and calibrate its register (base year
+    resolved); the same inputs on the same data give the history kept from before."""
+    from motorisasi.data.store import merged
+
+    store = merged(data_dir)
+    key = (
+        id(store),
+        name,
+        tuple(seg.stock_series),
+        seg.sales_series,
+        seg.sales_share,
+        seg.lifetime,
+        seg.register_removal,
+        sc.country,
+        sc.years.history_start,
+        sc.years.base,
+        sc.years.end,
+    )
+    try:
+        hash(key)
+    except TypeError:  # draws of the lifetime or the removal rate: computed for the batch
+        key = None
+    if key is not None and key in _HISTORIES and _HISTORIES[key][0] is store:
+        _HISTORIES.move_to_end(key)
+        _, past, series, citations = _HISTORIES[key]
+        sources.series |= series
+        sources.citations.update(citations)
+        return past
+    own = _Sources()
+    past = _segment_history(name, seg, sc, own, data_dir)
+    sources.series |= own.series
+    sources.citations.update(own.citations)
+    if key is not None:
+        _HISTORIES[key] = (store, past, frozenset(own.series), dict(own.citations))
+        while len(_HISTORIES) > HISTORIES_KEPT:
+            _HISTORIES.popitem(last=False)
+    return past
+
+
+def _segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, data_dir) -> SegmentHistory:
     base, end, start = sc.years.base, sc.years.end, sc.years.history_start
     country = sc.country
     stock_parts = [_values(s, country, sources, data_dir) for s in seg.stock_series]

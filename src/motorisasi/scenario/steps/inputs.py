@@ -84,8 +84,13 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
         return sc
     from pydantic import ValidationError
 
-    from motorisasi.data.store import DataRowError, series_values
+    from motorisasi.data.store import DataRowError, merged, series_values
     from motorisasi.scenario.schema import validation_message
+
+    # A scenario run again on the same data resolves to the same year: kept on the object.
+    store = merged(data_dir)
+    if sc._resolved is not None and sc._resolved[0] is store:
+        return sc._resolved[1]
 
     _check_series(sc, data_dir)
     latest = []
@@ -103,13 +108,15 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
         )
     content = sc.model_dump()
     content["years"]["base"] = min(latest)
+    content["uncertainty"] = {}  # checked when read; none of it depends on the base year
     try:
-        resolved = Scenario.model_validate(content)
+        resolved = Scenario.model_validate(content).model_copy(update={"uncertainty": sc.uncertainty})
     except ValidationError as exc:
         raise ScenarioError(
             f"{validation_message(exc)} (the base year is {min(latest)}, the latest year of data)"
         ) from None
     resolved._source = sc.source
+    sc._resolved = (store, resolved)
     return resolved
 
 
