@@ -51,6 +51,10 @@ SUPPORTED = (
 )
 
 
+#: How to drop an entry a scenario inherits but no longer has a number for.
+_DROP = "; an entry inherited from the scenario this one extends is dropped with '{path}: null'"
+
+
 def _parts(path: str) -> list[str]:
     return path.split(".")
 
@@ -61,14 +65,18 @@ def _child(obj: Any, part: str, path: str) -> tuple[Any, Any]:
 
     if isinstance(obj, BaseModel):
         if part not in type(obj).model_fields:
-            raise ValueError(f"uncertainty.{path}: {type(obj).__name__} has no field {part!r}")
+            raise ValueError(
+                f"uncertainty.{path}: {type(obj).__name__} has no field {part!r}{_DROP.format(path=path)}"
+            )
         return getattr(obj, part), part
     if isinstance(obj, dict):
         for key in obj:
             if str(key) == part:
                 return obj[key], key
         shown = ", ".join(str(k) for k in obj) or "none"
-        raise ValueError(f"uncertainty.{path}: no {part!r} here (there are: {shown})")
+        raise ValueError(
+            f"uncertainty.{path}: no {part!r} here (there are: {shown}){_DROP.format(path=path)}"
+        )
     raise ValueError(f"uncertainty.{path}: {part!r} is inside a number, not a section")
 
 
@@ -119,12 +127,16 @@ def ownership_model_at(sc: Any, path: str):
     demand = value_at(sc, path.removesuffix(".after_model"))
     if path.endswith(".after_model"):
         if not isinstance(demand, OwnershipTarget) or demand.after != "ownership_model":
-            raise ValueError(f"uncertainty.{path}: the demand has no ownership model after its target")
+            raise ValueError(
+                f"uncertainty.{path}: the demand has no ownership model after its target (an entry "
+                f"inherited from the scenario this one extends is dropped with '{path}: null')"
+            )
         return demand.after_model or OwnershipModel(type="ownership_model")
     if not isinstance(demand, OwnershipModel):
         raise ValueError(
             f"uncertainty.{path}: 'fitted' draws an ownership model's parameters, and this demand is "
-            f"{getattr(demand, 'type', demand)!r} (for a target, use {path}.after_model)"
+            f"{getattr(demand, 'type', demand)!r} (for a target, use {path}.after_model; an entry "
+            f"inherited from the scenario this one extends is dropped with '{path}: null')"
         )
     return demand
 
