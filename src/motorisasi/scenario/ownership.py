@@ -13,6 +13,7 @@ the harmonised series, which is the World Bank's to 2024).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -219,9 +220,33 @@ def fit_panel(
     data_dir: str | Path | None = None,
     **options,
 ) -> tuple[OwnershipFit, dict[str, list[str]]]:
-    """Fit :func:`~motorisasi.model.ownership_fit.fit_ownership` to the countries' histories."""
+    """Fit :func:`~motorisasi.model.ownership_fit.fit_ownership` to the countries' histories.
+
+    The same panel, definition and options on the same data give the fit kept from before (a
+    scenario run again, or every chunk of an ensemble, fits once); treat it as read-only.
+    """
+    from motorisasi.data.store import merged
+
+    store = merged(data_dir)
+    try:
+        key = (id(store), tuple(countries), definition, tuple(sorted(options.items())))
+        hash(key)
+    except TypeError:  # options that cannot be a key (arrays): fitted afresh
+        key = None
+    if key is not None and key in _FITS and _FITS[key][0] is store:
+        _FITS.move_to_end(key)
+        return _FITS[key][1]
     histories, used = panel_histories(countries, definition, data_dir)
-    return fit_ownership(histories, **options), used
+    found = (fit_ownership(histories, **options), used)
+    if key is not None:
+        _FITS[key] = (store, found)
+        while len(_FITS) > 16:
+            _FITS.popitem(last=False)
+    return found
+
+
+#: Recent panel fits: (data store id, countries, definition, options) -> (store, (fit, sources)).
+_FITS: OrderedDict = OrderedDict()
 
 
 def panel_histories(
