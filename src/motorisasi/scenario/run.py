@@ -272,44 +272,41 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     registered = by_seg("registered")
     in_use = by_seg("in_use")
 
-    ds = xr.Dataset(
-        {
-            "population": labelled("population", pop),
-            "gdp_per_capita": labelled("gdp_per_capita", income),
-            "registered_stock": labelled("registered_stock", registered),
-            "ownership_per_1000": labelled("ownership_per_1000", 1000 * registered / pop),
-            "in_use_stock": labelled("in_use_stock", in_use),
-            "in_use_per_1000": labelled("in_use_per_1000", 1000 * in_use / pop),
-            "unremoved_registrations": labelled("unremoved_registrations", registered - in_use),
-            "register_removals": labelled("register_removals", by_seg("removals")),
-            "sales_total": labelled("sales_total", by_seg("sales_total")),
-            "stock": labelled("stock", by_pt("stock")),
-            "sales": labelled("sales", by_pt("sales")),
-            "retirements": labelled("retirements", by_pt("retirements")),
-            "sales_share": labelled("sales_share", by_pt("share")),
-            "average_fleet_age": labelled("average_fleet_age", by_seg("average_age")),
-            "vkt": labelled("vkt", by_pt("distance") * km_factor[..., :, None, None] / 1e9),
-            "energy": labelled("energy", energy / MJ_PER_PJ),
-            "fuel_mass": labelled(
-                "fuel_mass",
-                np.concatenate([mass_kt, np.full(mass_kt.shape[:-2] + (1, len(years)), np.nan)], axis=-2),
-            ),
-            "electricity": labelled("electricity", grid_kwh / 1e6),
-            "co2_ttw": labelled("co2_ttw", ttw / 1e9),
-            "co2_wtw": labelled("co2_wtw", wtw / 1e9),
-            "km_factor": labelled("km_factor", km_factor),
-            "intensity_factor": labelled("intensity_factor", use_factor / km_factor),
-            "energy_reference": labelled(
-                "energy_reference",
-                np.stack([calibration.reference.get(f, np.full(len(years), np.nan)) for f in FUELS]),
-            ),
-            "energy_unexplained": labelled("energy_unexplained", unexplained),
-            "co2_unexplained": labelled("co2_unexplained", co2_unexplained / 1e9),
-            "grid_intensity": labelled("grid_intensity", grid),
-            "biodiesel_share": labelled("biodiesel_share", blend),
-        },
-        coords=coords,
-    )
+    core = {
+        "population": labelled("population", pop),
+        "gdp_per_capita": labelled("gdp_per_capita", income),
+        "registered_stock": labelled("registered_stock", registered),
+        "ownership_per_1000": labelled("ownership_per_1000", 1000 * registered / pop),
+        "in_use_stock": labelled("in_use_stock", in_use),
+        "in_use_per_1000": labelled("in_use_per_1000", 1000 * in_use / pop),
+        "unremoved_registrations": labelled("unremoved_registrations", registered - in_use),
+        "register_removals": labelled("register_removals", by_seg("removals")),
+        "sales_total": labelled("sales_total", by_seg("sales_total")),
+        "stock": labelled("stock", by_pt("stock")),
+        "sales": labelled("sales", by_pt("sales")),
+        "retirements": labelled("retirements", by_pt("retirements")),
+        "sales_share": labelled("sales_share", by_pt("share")),
+        "average_fleet_age": labelled("average_fleet_age", by_seg("average_age")),
+        "vkt": labelled("vkt", by_pt("distance") * km_factor[..., :, None, None] / 1e9),
+        "energy": labelled("energy", energy / MJ_PER_PJ),
+        "fuel_mass": labelled(
+            "fuel_mass",
+            np.concatenate([mass_kt, np.full(mass_kt.shape[:-2] + (1, len(years)), np.nan)], axis=-2),
+        ),
+        "electricity": labelled("electricity", grid_kwh / 1e6),
+        "co2_ttw": labelled("co2_ttw", ttw / 1e9),
+        "co2_wtw": labelled("co2_wtw", wtw / 1e9),
+        "km_factor": labelled("km_factor", km_factor),
+        "intensity_factor": labelled("intensity_factor", use_factor / km_factor),
+        "energy_reference": labelled(
+            "energy_reference",
+            np.stack([calibration.reference.get(f, np.full(len(years), np.nan)) for f in FUELS]),
+        ),
+        "energy_unexplained": labelled("energy_unexplained", unexplained),
+        "co2_unexplained": labelled("co2_unexplained", co2_unexplained / 1e9),
+        "grid_intensity": labelled("grid_intensity", grid),
+        "biodiesel_share": labelled("biodiesel_share", blend),
+    }
     if by_age:
         ages = np.arange(MAX_AGE + 1)
         data = np.full((len(segments), len(powertrains), len(years), len(ages)), np.nan)
@@ -319,8 +316,32 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
             by_age_of = _by_age(results[name].stock_pt, results[name].init_pt)
             for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
                 data[i, powertrains.index(pt), future, :] = by_age_of[j]
-        ds["stock_by_age"] = labelled("stock_by_age", data)
-        ds = ds.assign_coords(age=ages)
+        core["stock_by_age"] = labelled("stock_by_age", data)
+        coords["age"] = ages
+    industry = sc.industry
+    extra, extra_coords, over_capacity = {}, {}, None
+    if not lead and (
+        industry.groups
+        or industry.batteries.pack_kwh
+        or industry.fiscal.fuels
+        or industry.fiscal.tax_forgone_idr
+    ):  # ensembles cover the fleet, energy and CO2; industry and fiscal are single runs for now
+        extra, extra_coords, over_capacity = _industry(
+            sc, core, coords, results, years, sources, data_dir, ncv
+        )
+    # Labelled once, with every step's variables.
+    ds = xr.Dataset({**core, **extra}, coords={**coords, **extra_coords})
+    notes = {
+        n: {
+            "shares_scaled_down": results[n].scaled_years,
+            "units_target_above_sales": results[n].over_years,
+            "sales_clipped_to_zero": results[n].clipped_years,
+            "departs_from_observations": results[n].departures,
+        }
+        for n in segments
+    }
+    if over_capacity is not None:
+        notes["over_capacity"] = over_capacity
     ds.attrs = {
         "title": f"motorisasi scenario {sc.name}",
         "scenario_name": sc.name,
@@ -333,30 +354,9 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         "register": json.dumps({n: results[n].layers.summary() for n in segments}),
         **({"draws": int(np.prod(lead))} if lead else {}),
         "energy_calibration": json.dumps(calibration.summary()),
-        "notes": json.dumps(
-            {
-                n: {
-                    "shares_scaled_down": results[n].scaled_years,
-                    "units_target_above_sales": results[n].over_years,
-                    "sales_clipped_to_zero": results[n].clipped_years,
-                    "departs_from_observations": results[n].departures,
-                }
-                for n in segments
-            }
-        ),
+        "notes": json.dumps(notes),
+        **({"not_in_ensemble": "industry"} if lead else {}),
     }
-    industry = sc.industry
-    if lead:  # ensembles cover the fleet, energy and CO2; industry and fiscal are single runs for now
-        ds.attrs["not_in_ensemble"] = "industry"
-    elif (
-        industry.groups
-        or industry.batteries.pack_kwh
-        or industry.fiscal.fuels
-        or industry.fiscal.tax_forgone_idr
-    ):
-        ds = _industry(sc, ds, results, years, sources, data_dir, ncv)
-        ds.attrs["sources"] = json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False)
-        ds.attrs["data_series"] = json.dumps(sorted(sources.series))
     _plausible(ds)
     check(ds)
     return ds

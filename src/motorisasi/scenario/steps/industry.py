@@ -4,8 +4,6 @@ content and the fuel subsidy, from the fleet and the scenario's industry assumpt
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 from motorisasi.model.adoption import interpolate_path
@@ -18,8 +16,22 @@ from motorisasi.scenario.steps.inputs import _category_history, _history, _path,
 from motorisasi.scenario.variables import labelled
 
 
-def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sources, data_dir, ncv: dict):
-    """Supply balance, maker origins, jobs by industry group; batteries by segment."""
+def _industry(
+    sc: Scenario,
+    run: dict,
+    coords: dict,
+    results: dict,
+    years: np.ndarray,
+    sources: _Sources,
+    data_dir,
+    ncv: dict,
+):
+    """Supply balance, maker origins, jobs by industry group; batteries by segment; the fuel subsidy.
+
+    ``run`` holds the run's variables so far (labelled from the registry, so their axes are in
+    the registry's order) and ``coords`` its coordinates. Returns the new variables, their new
+    coordinates, and the years production exceeds capacity by industry group.
+    """
 
     from motorisasi.model.fiscal import economic_price, fuel_support, tax_forgone
     from motorisasi.model.industry import (
@@ -38,12 +50,12 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     prod, exp, imp, local, util = (np.full((n_g, n_y), np.nan) for _ in range(5))
     jobs, new, train = (np.full((n_g, n_y), np.nan) for _ in range(3))
     local_value, sme_value = np.full((n_g, n_y), np.nan), np.full((n_g, n_y), np.nan)
-    powertrains = list(ds["powertrain"].values)
-    # The run's arrays read once (numpy indexing is far cheaper than xarray selections).
-    seg_at = {str(s): i for i, s in enumerate(ds["segment"].values)}
+    powertrains = list(coords["powertrain"])
+    # The run's arrays, in the registry's axis order.
+    seg_at = {str(s): i for i, s in enumerate(coords["segment"])}
     pt_at = {str(p): i for i, p in enumerate(powertrains)}
-    sales_arr = ds["sales"].transpose("segment", "powertrain", "year").values  # (S, P, Y)
-    sales_total_arr = ds["sales_total"].transpose("segment", "year").values  # (S, Y)
+    sales_arr = run["sales"].values  # (S, P, Y)
+    sales_total_arr = run["sales_total"].values  # (S, Y)
 
     def over_segments(arr: np.ndarray, names) -> np.ndarray:
         # The sum over the named segments, NaN counting as zero (as xarray's sum does).
@@ -152,8 +164,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
         origin_rows[name] = rows
 
     # Batteries by segment and powertrain: new packs, nickel, and the packs in the fleet.
-    segments = list(ds["segment"].values)
-    powertrains = list(ds["powertrain"].values)
+    segments = list(coords["segment"])
     gwh = np.full((len(segments), len(powertrains), n_y), np.nan)
     fleet_gwh = np.full((len(segments), n_y), np.nan)
     for i, seg_name in enumerate(segments):
@@ -181,7 +192,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
 
     # Fiscal: subsidy and compensation on litres of the subsidised grade, tax forgone on vehicles.
     fiscal = sc.industry.fiscal
-    fuels = list(ds["fuel"].values)
+    fuels = list(coords["fuel"])
     fx = np.full(n_y, np.nan)
     fx_points = fiscal.idr_per_usd if isinstance(fiscal.idr_per_usd, dict) else {base: fiscal.idr_per_usd}
     fx[future] = _path({int(y): v for y, v in fx_points.items()}, proj, 0.0)
@@ -189,14 +200,14 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
     if fiscal.crude_usd_per_bbl:
         crude[future] = _path({int(y): v for y, v in fiscal.crude_usd_per_bbl.items()}, proj, 0.0)
     subsidy, compensation, economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(4))
-    energy_arr = ds["energy"].transpose("segment", "fuel", "year").values  # (S, F, Y)
-    if "energy_unexplained" in ds:
-        unexplained_arr = ds["energy_unexplained"].transpose("fuel", "year").values
+    energy_arr = run["energy"].values  # (S, F, Y)
+    if "energy_unexplained" in run:
+        unexplained_arr = run["energy_unexplained"].values  # (F, Y)
     for fuel, price in fiscal.fuels.items():
         f = fuels.index(fuel)
         # Road fuel as the subsidised share is defined: the fleet's plus the fuel it does not explain.
         road = np.nansum(energy_arr[:, f], axis=0)[future]
-        if "energy_unexplained" in ds:
+        if "energy_unexplained" in run:
             road = np.maximum(road + np.nan_to_num(unexplained_arr[f][future]), 0.0)
         litres = road * MJ_PER_PJ / (ncv[fuel] * price.density_kg_per_l)
         retail[f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
@@ -262,9 +273,9 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
         new_vars["fuel_support_usd"] = labelled("fuel_support_usd", (subsidy + compensation) / fx / 1e9)
     if fiscal.tax_forgone_idr:
         new_vars["tax_forgone"] = labelled("tax_forgone", forgone / 1e12)
-    coords = {}
+    new_coords: dict = {}
     if groups:
-        coords["industry_group"] = groups
+        new_coords["industry_group"] = groups
         new_vars.update(
             {
                 "production": labelled("production", prod),
@@ -282,7 +293,7 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
             new_vars["local_content_value_usd"] = labelled("local_content_value_usd", local_value / fx / 1e9)
             new_vars["local_content_sme"] = labelled("local_content_sme", sme_value / 1e12)
         if origins:
-            coords["origin"] = origins
+            new_coords["origin"] = origins
             data = np.full((n_g, len(origins), n_y), np.nan)
             for g, name in enumerate(groups):
                 domestic = over_segments(sales_total_arr, sc.industry.groups[name].segments)
@@ -290,8 +301,4 @@ def _industry(sc: Scenario, ds, results: dict, years: np.ndarray, sources: _Sour
                     if origin in origin_rows[name]:
                         data[g, o] = domestic * origin_rows[name][origin]
             new_vars["sales_by_origin"] = labelled("sales_by_origin", data)
-    out = ds.assign_coords(coords).assign(new_vars)
-    notes = json.loads(out.attrs["notes"])
-    notes["over_capacity"] = over_capacity
-    out.attrs["notes"] = json.dumps(notes)
-    return out
+    return new_vars, new_coords, over_capacity
