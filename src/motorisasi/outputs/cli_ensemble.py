@@ -246,8 +246,7 @@ def _headline(summary, labels, years, result, console, lang: str, keep_draws: bo
         table.add_row(label, *cells)
     console.print(table)
     inputs = ", ".join(json_keys(result.attrs["uncertainty"]))
-    excluded = message("ensemble.excluded", lang) if result.attrs.get("not_in_ensemble") else ""
-    console.print(message("ensemble.read", lang, inputs=inputs, excluded=excluded).strip(), markup=False)
+    console.print(message("ensemble.read", lang, inputs=inputs), markup=False)
 
 
 def json_keys(text: str) -> list[str]:

@@ -462,13 +462,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ensemble.read": {
         "en": "Each cell: the median, and in brackets the 5 % and 95 % quantiles over the draws of the "
-        "inputs in the scenario's 'uncertainty' section ({inputs}). {excluded}",
+        "inputs in the scenario's 'uncertainty' section ({inputs}).",
         "id": "Setiap sel: median, dan dalam kurung kuantil 5 % dan 95 % atas undian masukan di bagian "
-        "'uncertainty' skenario ({inputs}). {excluded}",
-    },
-    "ensemble.excluded": {
-        "en": "Industry and fiscal results are not in ensembles yet (run without --draws for them).",
-        "id": "Hasil industri dan fiskal belum termasuk dalam ensembel (jalankan tanpa --draws).",
+        "'uncertainty' skenario ({inputs}).",
     },
     "ensemble.took": {
         "en": "{draws} draws in {seconds} s.",

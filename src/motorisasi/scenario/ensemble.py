@@ -130,8 +130,8 @@ def ensemble(
     The result has the variables of a single run: those that depend on the draws with a
     ``quantile`` dimension (:data:`QUANTILES`), or with ``keep_draws`` a ``draw`` dimension, and
     ``input__<path>`` variables holding each input's draws. Its attributes record the draws,
-    seed, sampler and the uncertainty section. Industry and fiscal results are not in ensembles
-    yet (``not_in_ensemble``); nor are the notes and calibration details of single runs.
+    seed, sampler and the uncertainty section. The notes and calibration details of single runs
+    are not kept (they would be those of the first chunk).
 
     ``derived`` computes further variables from each chunk's draws (a mapping of name to a
     DataArray with a ``draw`` dimension): a total or ratio must be summarised from its draws, not

@@ -320,12 +320,12 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         coords["age"] = ages
     industry = sc.industry
     extra, extra_coords, over_capacity = {}, {}, None
-    if not lead and (
+    if (
         industry.groups
         or industry.batteries.pack_kwh
         or industry.fiscal.fuels
         or industry.fiscal.tax_forgone_idr
-    ):  # ensembles cover the fleet, energy and CO2; industry and fiscal are single runs for now
+    ):
         extra, extra_coords, over_capacity = _industry(
             sc, core, coords, results, years, sources, data_dir, ncv
         )
@@ -355,7 +355,6 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         **({"draws": int(np.prod(lead))} if lead else {}),
         "energy_calibration": json.dumps(calibration.summary()),
         "notes": json.dumps(notes),
-        **({"not_in_ensemble": "industry"} if lead else {}),
     }
     _plausible(ds)
     check(ds)

@@ -163,14 +163,14 @@ def check(ds, rtol: float = 1e-9) -> None:
         segments = list(ds["segment"].values)
         group_names = list(ds["industry_group"].values)
         flows_by = {
-            f: values(f, "industry_group", "year")[:, future]
+            f: values(f, "industry_group", "year")[..., future]
             for f in ("production", "exports", "imports", "local_assembly")
         }
         for name, spec in groups.items():
             g = group_names.index(name)
-            domestic = np.nansum(sales_total[[segments.index(n) for n in spec["segments"]]], axis=0)
+            domestic = np.nansum(sales_total[..., [segments.index(n) for n in spec["segments"]], :], axis=-2)
             size = np.maximum(np.abs(domestic), 1.0)
-            part = {f: v[g] for f, v in flows_by.items()}
+            part = {f: v[..., g, :] for f, v in flows_by.items()}
             if (np.abs(part["local_assembly"] + part["imports"] - domestic) > rtol * size).any():
                 raise RunCheckError(f"{name}: domestic sales differ from local assembly + imports")
             if (np.abs(part["production"] - part["local_assembly"] - part["exports"]) > rtol * size).any():

@@ -12,6 +12,7 @@ from motorisasi.scenario.schema import (
     Scenario,
     ScenarioError,
 )
+from motorisasi.scenario.steps.batch import in_any_draw
 from motorisasi.scenario.steps.inputs import _category_history, _history, _path, _Sources
 from motorisasi.scenario.variables import labelled
 
@@ -47,73 +48,79 @@ def _industry(
     proj = years[future]
     groups = list(sc.industry.groups)
     n_g, n_y = len(groups), len(years)
-    prod, exp, imp, local, util = (np.full((n_g, n_y), np.nan) for _ in range(5))
-    jobs, new, train = (np.full((n_g, n_y), np.nan) for _ in range(3))
-    local_value, sme_value = np.full((n_g, n_y), np.nan), np.full((n_g, n_y), np.nan)
+    # Draws (an ensemble), when there are any, come first in every array.
+    lead = run["sales"].shape[: run["sales"].ndim - 3]
+    prod, exp, imp, local, util = (np.full(lead + (n_g, n_y), np.nan) for _ in range(5))
+    jobs, new, train = (np.full(lead + (n_g, n_y), np.nan) for _ in range(3))
+    local_value, sme_value = np.full(lead + (n_g, n_y), np.nan), np.full(lead + (n_g, n_y), np.nan)
     powertrains = list(coords["powertrain"])
     # The run's arrays, in the registry's axis order.
     seg_at = {str(s): i for i, s in enumerate(coords["segment"])}
     pt_at = {str(p): i for i, p in enumerate(powertrains)}
-    sales_arr = run["sales"].values  # (S, P, Y)
-    sales_total_arr = run["sales_total"].values  # (S, Y)
+    sales_arr = run["sales"].values  # (..., S, P, Y)
+    sales_total_arr = run["sales_total"].values  # (..., S, Y)
 
-    def over_segments(arr: np.ndarray, names) -> np.ndarray:
-        # The sum over the named segments, NaN counting as zero (as xarray's sum does).
-        return np.nansum(arr[[seg_at[n] for n in names]], axis=0)
+    def over_segments(arr: np.ndarray, names, axis: int) -> np.ndarray:
+        # The sum over the named segments (on ``axis``), NaN counting as zero (as xarray's sum does).
+        return np.nansum(np.take(arr, [seg_at[n] for n in names], axis=axis), axis=axis)
 
     def sales_of(segment: str, powertrain: str) -> np.ndarray:
-        return sales_arr[seg_at[segment], pt_at[powertrain]]
+        return sales_arr[..., seg_at[segment], pt_at[powertrain], :]
 
     origins: list[str] = []
     origin_rows: dict[str, dict[str, np.ndarray]] = {}
     over_capacity: dict[str, list[int]] = {}
     for g, name in enumerate(groups):
         spec = sc.industry.groups[name]
-        domestic = over_segments(sales_total_arr, spec.segments)
-        prod[g] = _history(spec.production_series, sc.country, years, sources, data_dir)
-        exp[g] = _history(spec.exports_series, sc.country, years, sources, data_dir)
-        imp[g] = _history(spec.imports_series, sc.country, years, sources, data_dir)
+        domestic = over_segments(sales_total_arr, spec.segments, -2)  # (..., Y)
+        prod[..., g, :] = _history(spec.production_series, sc.country, years, sources, data_dir)
+        exp[..., g, :] = _history(spec.exports_series, sc.country, years, sources, data_dir)
+        imp[..., g, :] = _history(spec.imports_series, sc.country, years, sources, data_dir)
         past = ~future
-        local[g, past] = domestic[past] - imp[g, past]
+        local[..., g, past] = domestic[..., past] - imp[..., g, past]
         base_i = list(years).index(base)
-        share_base = imp[g, base_i] / domestic[base_i] if np.isfinite(imp[g, base_i]) else 0.0
+        # The base year is observed: its sales and imports are the same in every draw.
+        imports_base = float(imp[..., g, base_i].ravel()[0])
+        domestic_base = float(domestic[..., base_i].ravel()[0])
+        share_base = imports_base / domestic_base if np.isfinite(imports_base) else 0.0
         if not 0 <= share_base <= 1:
             raise ScenarioError(
-                f"industry.groups.{name}.imports_series: imports of {imp[g, base_i]:,.0f} in {base} are "
+                f"industry.groups.{name}.imports_series: imports of {imports_base:,.0f} in {base} are "
                 f"{share_base:.3g} times the domestic sales of the group's segments "
-                f"({domestic[base_i]:,.0f}); check the imports and sales data"
+                f"({domestic_base:,.0f}); check the imports and sales data"
             )
         share = _path({int(y): v for y, v in spec.import_share.items()}, proj, float(share_base))
-        known = np.isfinite(exp[g, : base_i + 1])
-        exports_base = (
-            float(exp[g, : base_i + 1][known][-1]) if known.any() else 0.0
-        )  # latest at or before base
+        exports_past = exp.reshape(-1, n_g, n_y)[0, g, : base_i + 1]
+        known = np.isfinite(exports_past)
+        exports_base = float(exports_past[known][-1]) if known.any() else 0.0  # latest at or before base
         exports = exports_base * (1 + spec.exports_growth_pct / 100) ** np.arange(1, len(proj) + 1)
-        lo, im, pr = supply_balance(domestic[future], share, exports)
-        local[g, future], imp[g, future], exp[g, future], prod[g, future] = lo, im, exports, pr
+        lo, im, pr = supply_balance(domestic[..., future], share, exports)
+        local[..., g, future], imp[..., g, future], prod[..., g, future] = lo, im, pr
+        exp[..., g, future] = exports
         if spec.capacity_vehicles:
-            have = np.isfinite(prod[g])
-            util[g, have] = utilisation(prod[g, have], spec.capacity_vehicles)[0]
-            ratio = util[g]
-            over_capacity[name] = [int(y) for y in years[np.nan_to_num(ratio) > 1]]
+            made = prod[..., g, :]
+            have = np.isfinite(made)
+            ratio = utilisation(np.where(have, made, 0.0), spec.capacity_vehicles)[0]
+            util[..., g, :] = np.where(have, ratio, np.nan)
+            over_capacity[name] = [int(y) for y in years[in_any_draw(np.nan_to_num(util[..., g, :]) > 1)]]
         if spec.workers_per_1000:
             per_vehicle = spec.workers_per_1000 / 1000
-            jobs[g] = prod[g] * per_vehicle  # NaN where production is unknown
-            before = jobs[g, base_i] if np.isfinite(jobs[g, base_i]) else None
+            jobs[..., g, :] = prod[..., g, :] * per_vehicle  # NaN where production is unknown
+            before = jobs[..., g, base_i]
             j, n, t = workforce(
-                prod[g, future],
+                prod[..., g, future],
                 per_vehicle,
                 sc.industry.workforce.attrition_pct / 100,
                 sc.industry.workforce.training_share,
-                jobs_before=before,
+                jobs_before=before if np.all(np.isfinite(before)) else None,
             )
-            jobs[g, future], new[g, future], train[g, future] = j, n, t
+            jobs[..., g, future], new[..., g, future], train[..., g, future] = j, n, t
         if spec.local_content is not None:
             lc = spec.local_content
-            sales_pt = over_segments(sales_arr, spec.segments)[:, future]  # (P, N)
-            total = sales_pt.sum(axis=0)
+            sales_pt = over_segments(sales_arr, spec.segments, -3)[..., future]  # (..., P, N)
+            total = sales_pt.sum(axis=-2, keepdims=True)
             mix = np.divide(sales_pt, total, out=np.zeros_like(sales_pt), where=total > 0)
-            value = np.zeros(len(proj))
+            value = np.zeros(lead + (len(proj),))
             group_pts = {
                 p
                 for seg in spec.segments
@@ -131,9 +138,9 @@ def _industry(
                     )
                 k = powertrains.index(pt)
                 share = _path({int(y): v for y, v in points.items()}, proj, 0.0)
-                value += local[g, future] * mix[k] * lc.vehicle_value_idr[pt] * share
-            local_value[g, future] = value
-            sme_value[g, future] = value * lc.sme_share
+                value += local[..., g, future] * mix[..., k, :] * lc.vehicle_value_idr[pt] * share
+            local_value[..., g, future] = value
+            sme_value[..., g, future] = value * lc.sme_share
         # Maker origins: history from the data, then held (or the scenario's paths); "Other" the rest.
         rows: dict[str, np.ndarray] = {}
         if spec.origin_series:
@@ -165,12 +172,12 @@ def _industry(
 
     # Batteries by segment and powertrain: new packs, nickel, and the packs in the fleet.
     segments = list(coords["segment"])
-    gwh = np.full((len(segments), len(powertrains), n_y), np.nan)
-    fleet_gwh = np.full((len(segments), n_y), np.nan)
+    gwh = np.full(lead + (len(segments), len(powertrains), n_y), np.nan)
+    fleet_gwh = np.full(lead + (len(segments), n_y), np.nan)
     for i, seg_name in enumerate(segments):
         packs = sc.industry.batteries.pack_kwh.get(seg_name, {})
-        gwh[i, :, future] = 0.0
-        fleet_gwh[i, future] = 0.0
+        gwh[..., i, :, future] = 0.0
+        fleet_gwh[..., i, future] = 0.0
         seg = sc.segments[seg_name]
         names = [seg.residual_powertrain, *seg.powertrains]
         res = results[seg_name]
@@ -182,13 +189,17 @@ def _industry(
             j = names.index(pt)
             pack_new = _path({int(y): v for y, v in points.items()}, proj, 0.0)
             pack_old = _path({int(y): v for y, v in points.items()}, res.start_cohorts, 0.0)
-            gwh[i, powertrains.index(pt), future] = battery_gwh(sales_of(seg_name, pt)[future], pack_new)
-            in_fleet = res.stock_pt[j] @ pack_new + res.init_pt[j] @ pack_old  # kWh
-            fleet_gwh[i, future] += in_fleet / 1e6
+            gwh[..., i, powertrains.index(pt), future] = battery_gwh(
+                sales_of(seg_name, pt)[..., future], pack_new
+            )
+            # Packs in the fleet: each cohort's vehicles of this powertrain x its pack size (kWh).
+            new_packs = res.by_cohort * (res.new_shares[..., j, None, :] * pack_new)
+            old_packs = res.init_by_age * (res.init_shares[j] * pack_old)
+            fleet_gwh[..., i, future] += (np.sum(new_packs, axis=-1) + np.sum(old_packs, axis=-1)) / 1e6
     batteries = sc.industry.batteries
     ni_share = _path({int(y): v for y, v in batteries.nickel_based_share.items()}, years, 0.0)
-    nickel = nickel_tonnes(np.nansum(gwh, axis=(0, 1)), ni_share, batteries.nickel_kg_per_kwh)
-    nickel[~future] = np.nan
+    nickel = nickel_tonnes(np.nansum(gwh, axis=(-3, -2)), ni_share, batteries.nickel_kg_per_kwh)
+    nickel[..., ~future] = np.nan
 
     # Fiscal: subsidy and compensation on litres of the subsidised grade, tax forgone on vehicles.
     fiscal = sc.industry.fiscal
@@ -199,16 +210,17 @@ def _industry(
     crude = np.full(n_y, np.nan)
     if fiscal.crude_usd_per_bbl:
         crude[future] = _path({int(y): v for y, v in fiscal.crude_usd_per_bbl.items()}, proj, 0.0)
-    subsidy, compensation, economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(4))
-    energy_arr = run["energy"].values  # (S, F, Y)
+    subsidy, compensation = (np.full(lead + (len(fuels), n_y), np.nan) for _ in range(2))
+    economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(2))  # the same in every draw
+    energy_arr = run["energy"].values  # (..., S, F, Y)
     if "energy_unexplained" in run:
-        unexplained_arr = run["energy_unexplained"].values  # (F, Y)
+        unexplained_arr = run["energy_unexplained"].values  # (..., F, Y)
     for fuel, price in fiscal.fuels.items():
         f = fuels.index(fuel)
         # Road fuel as the subsidised share is defined: the fleet's plus the fuel it does not explain.
-        road = np.nansum(energy_arr[:, f], axis=0)[future]
+        road = np.nansum(energy_arr[..., f, :], axis=-2)[..., future]
         if "energy_unexplained" in run:
-            road = np.maximum(road + np.nan_to_num(unexplained_arr[f][future]), 0.0)
+            road = np.maximum(road + np.nan_to_num(unexplained_arr[..., f, future]), 0.0)
         litres = road * MJ_PER_PJ / (ncv[fuel] * price.density_kg_per_l)
         retail[f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
         where = f"industry.fiscal.fuels.{fuel}"
@@ -239,15 +251,15 @@ def _industry(
         else:
             economic[f, future] = _path({int(y): v for y, v in price.market_idr_per_l.items()}, proj, 0.0)
         fixed = _path({int(y): v for y, v in price.fixed_subsidy_idr_per_l.items()}, proj, 0.0)
-        subsidy[f, future], compensation[f, future] = fuel_support(
+        subsidy[..., f, future], compensation[..., f, future] = fuel_support(
             litres * price.subsidised_share, economic[f, future], retail[f, future], fixed
         )
-    forgone = np.full((len(segments), n_y), np.nan)
+    forgone = np.full(lead + (len(segments), n_y), np.nan)
     for seg_name, per_pt in fiscal.tax_forgone_idr.items():
         if seg_name not in segments:
             raise ScenarioError(f"industry.fiscal.tax_forgone_idr: {seg_name!r} is not a segment")
         i = segments.index(seg_name)
-        forgone[i, future] = 0.0
+        forgone[..., i, future] = 0.0
         for pt, points in per_pt.items():
             seg = sc.segments[seg_name]
             if pt not in [seg.residual_powertrain, *seg.powertrains]:
@@ -255,7 +267,7 @@ def _industry(
                     f"industry.fiscal.tax_forgone_idr.{seg_name}: {pt!r} is not a powertrain of this segment"
                 )
             per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
-            forgone[i, future] += tax_forgone(sales_of(seg_name, pt)[future], per_vehicle)
+            forgone[..., i, future] += tax_forgone(sales_of(seg_name, pt)[..., future], per_vehicle)
 
     new_vars = {
         "battery_gwh": labelled("battery_gwh", gwh),
@@ -294,11 +306,11 @@ def _industry(
             new_vars["local_content_sme"] = labelled("local_content_sme", sme_value / 1e12)
         if origins:
             new_coords["origin"] = origins
-            data = np.full((n_g, len(origins), n_y), np.nan)
+            data = np.full(lead + (n_g, len(origins), n_y), np.nan)
             for g, name in enumerate(groups):
-                domestic = over_segments(sales_total_arr, sc.industry.groups[name].segments)
+                domestic = over_segments(sales_total_arr, sc.industry.groups[name].segments, -2)
                 for o, origin in enumerate(origins):
                     if origin in origin_rows[name]:
-                        data[g, o] = domestic * origin_rows[name][origin]
+                        data[..., g, o, :] = domestic * origin_rows[name][origin]
             new_vars["sales_by_origin"] = labelled("sales_by_origin", data)
     return new_vars, new_coords, over_capacity
