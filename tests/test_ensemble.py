@@ -434,3 +434,100 @@ def test_a_second_run_reuses_the_segments_past_and_gives_the_same_result():
     assert first.attrs == again.attrs  # the sources of the reused past are still cited
     for name in first.data_vars:
         assert np.array_equal(first[name].values, again[name].values, equal_nan=True)
+
+
+def _one_line(result) -> str:
+    assert result.exit_code not in (0, 3), result.output  # 3 would be an internal error
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        (
+            "drivers.income_growth_pct: {distribution: uniform, low: -10, high: 20, reason: x}",
+            "drivers.income_growth_pct: GDP per capita ($) reaches",
+        ),
+        (
+            "segments.motorcycles.km_per_year: {distribution: uniform, low: 3000, high: 12000, reason: x}",
+            "km in the draws",
+        ),
+    ],
+)
+def test_draws_that_break_a_run_give_one_line(tmp_path, entry, says):
+    path = scenario_file(tmp_path, "baseline", f"uncertainty:\n  {entry}\n")
+    line = _one_line(runner.invoke(app, ["run", str(path), "--draws", "8", "--out", str(tmp_path / "o")]))
+    assert says in line and str(path) in line
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "baseline", "--draws", "4", "--seed", "-1", "--no-files"],
+        ["run", "baseline", "--draws", "4", "--seed", "99999999999999999999", "--no-files"],
+        ["run", "baseline", "--draws", "4", "--seed", "2147483648", "--no-files"],
+        ["gap", "--draws", "4", "--seed", "-1"],
+        ["sensitivity", "baseline", "--base-samples", "16", "--seed", "-1"],
+        ["run", "baseline", "--draws", "1000000000", "--no-files"],
+        ["sensitivity", "baseline", "--base-samples", str(2**30)],
+        ["run", "baseline", "--draws", "4", "--by-age", "--no-files"],
+        ["gap", "--draws", "4", "--country", "THA"],
+        ["gap", "--draws", "4", "--lifetime", "5", "--register", "none"],
+        ["gap", "--draws", "4", "--target", "nan"],
+        ["gap", "--draws", "4", "--target", "3000"],
+        ["gap", "--draws", "4", "--target", "50"],
+        ["sensitivity", "baseline", "--base-samples", "16", "--output", "population"],
+        ["sensitivity", "baseline", "--base-samples", "16", "--output", "sales_total", "--year", "2040"],
+    ],
+)
+def test_hostile_ensemble_options_give_one_line(args):
+    line = _one_line(runner.invoke(app, args))
+    assert line.startswith("error: ")
+
+
+def test_sensitivity_is_reproducible_with_the_default_seed():
+    args = [
+        "sensitivity",
+        "baseline",
+        "--base-samples",
+        "16",
+        "--output",
+        "co2_ttw",
+        "--year",
+        "2035",
+        "--json",
+    ]
+    first, second = runner.invoke(app, args), runner.invoke(app, args)
+    assert first.exit_code == 0 and first.stdout == second.stdout  # the bootstrap intervals too
+
+
+ENTRY = "{distribution: uniform, low: 9000, high: 12000, reason: x}"
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (
+            "segments.cars.powertrains.BEV.share.2025: {distribution: uniform, low: 0, high: 0.3, reason: x}",
+            "not after the base year 2025",
+        ),
+        ('"segments.cars.km_per_year\\e[31m": ' + ENTRY, "\\x1b"),
+        ("segments.nosuch.x: null", "has none there"),
+        (
+            "segments.cars.km_per_year: {distribution: normal, mean: 1e308, sd: 1e308, reason: x}",
+            "not finite",
+        ),
+        (
+            'segments.cars.km_per_year: {distribution: uniform, low: 9000, high: 12000, reason: "  "}',
+            "reason",
+        ),
+    ],
+)
+def test_uncertain_entries_the_run_cannot_honour_are_refused_in_one_line(tmp_path, body, says):
+    path = tmp_path / "x.yaml"
+    path.write_text(f"extends: baseline\nname: x\nuncertainty:\n  {body}\n", encoding="utf-8")
+    line = _one_line(runner.invoke(app, ["run", str(path), "--draws", "4", "--no-files"]))
+    assert says in line and "\x1b" not in line

@@ -144,6 +144,10 @@ def run_ensemble(
         raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
     if sampler not in SAMPLERS:
         raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+    from motorisasi.scenario.uncertainty import MAX_SEED
+
+    if not 0 <= seed <= MAX_SEED:
+        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
     base = resolve_base(sc, data).years.base
     years = [y for y in milestones(_years_of(sc, base)) if y > base]
     labels: dict[str, tuple[str, int]] = {}
@@ -280,73 +284,88 @@ def sensitivity(
 ) -> None:
     """Sobol indices: which uncertain input drives an output in a year (SALib).
 
-    Example: motorisasi sensitivity my-scenario.yaml --output ownership_per_1000 --year 2040 --segment cars
+    Example: motorisasi sensitivity baseline --output co2_wtw --year 2040 --chart sobol.png
     """
     import json
 
     from rich.console import Console
-    from rich.table import Table
 
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.cli_run import _inputs
+    from motorisasi.outputs.files import OutputSet
     from motorisasi.outputs.messages import language, message, number
-    from motorisasi.scenario.sensitivity import scenario_sensitivity
+    from motorisasi.scenario.sensitivity import MAX_BASE, scenario_sensitivity
+    from motorisasi.scenario.uncertainty import MAX_SEED
 
     lang = language(lang)
     console = Console(highlight=False)
     sc = _inputs(scenario, data)
-    if base_samples < 2 or base_samples & (base_samples - 1):
-        raise MotorisasiError(f"--base-samples: a power of two (64, 128, ..., 1024), got {base_samples}")
+    if base_samples < 2 or base_samples > MAX_BASE or base_samples & (base_samples - 1):
+        raise MotorisasiError(f"--base-samples: a power of two from 2 to {MAX_BASE:,}, got {base_samples}")
     if chunk < 1:
         raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
+    if not 0 <= seed <= MAX_SEED:
+        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
     select = {k: v for k, v in (("segment", segment), ("powertrain", powertrain), ("fuel", fuel)) if v}
     runs = base_samples * (len(sc.uncertainty) + 2)
     label = message("sensitivity.status", lang, runs=number(runs, lang))
-    if chart is not None:
-        check_output_folder(chart.parent if str(chart.parent) else Path("."), data, "--chart")
-    with progress_bar(runs, label, console) as moved:
-        found = scenario_sensitivity(sc, output, year, select, base_samples, seed, data, chunk, moved)
-    if json_out:
-        print(json.dumps({"output": output, "year": year, "select": select, **found.as_dict()}, indent=2))
-    else:
-        where = "".join(f", {v}" for v in select.values())
-        table = Table(
-            title=message(
-                "sensitivity.title",
-                lang,
-                output=output,
-                year=year,
-                where=where,
-                runs=number(found.runs, lang),
-                mean=number(found.output_mean, lang, 3),
-                sd=number(found.output_sd, lang, 3),
-            ),
-            title_justify="left",
+    folder = (chart.parent if str(chart.parent) else Path(".")) if chart is not None else None
+    if folder is not None:
+        check_output_folder(folder, data, "--chart")
+    # The chart's folder is opened (checked and locked) first, so that a bad --chart fails at once.
+    charts = OutputSet(folder, [chart.name], lang) if chart is not None else nullcontext()
+    with charts:
+        with progress_bar(runs, label, console) as moved:
+            found = scenario_sensitivity(sc, output, year, select, base_samples, seed, data, chunk, moved)
+        if json_out:
+            print(json.dumps({"output": output, "year": year, "select": select, **found.as_dict()}, indent=2))
+        else:
+            _indices_table(found, output, year, select, console, lang)
+        if isinstance(charts, OutputSet):
+            charts.write(chart.name, _bar_chart(found, output, year, lang))
+            charts.commit()
+
+
+def _indices_table(found, output: str, year: int, select: dict, console, lang: str) -> None:
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import message, number
+
+    where = "".join(f", {v}" for v in select.values())
+    table = Table(
+        title=message(
+            "sensitivity.title",
+            lang,
+            output=output,
+            year=year,
+            where=where,
+            runs=number(found.runs, lang),
+            mean=number(found.output_mean, lang, 3),
+            sd=number(found.output_sd, lang, 3),
+        ),
+        title_justify="left",
+    )
+    table.add_column(message("sensitivity.input", lang))
+    table.add_column(message("sensitivity.first", lang), justify="right")
+    table.add_column(message("sensitivity.total", lang), justify="right")
+    for i in found.ranked():
+        table.add_row(
+            found.names[i],
+            f"{number(found.first[i], lang, 3)} +/- {number(found.first_conf[i], lang, 3)}",
+            f"{number(found.total[i], lang, 3)} +/- {number(found.total_conf[i], lang, 3)}",
         )
-        table.add_column(message("sensitivity.input", lang))
-        table.add_column(message("sensitivity.first", lang), justify="right")
-        table.add_column(message("sensitivity.total", lang), justify="right")
-        for i in found.ranked():
-            table.add_row(
-                found.names[i],
-                f"{number(found.first[i], lang, 3)} +/- {number(found.first_conf[i], lang, 3)}",
-                f"{number(found.total[i], lang, 3)} +/- {number(found.total_conf[i], lang, 3)}",
-            )
-        console.print(table)
-        console.print(message("sensitivity.read", lang, level=round(100 * found.conf_level)), markup=False)
-    if chart is not None:
-        _bar_chart(found, output, year, chart, lang)
+    console.print(table)
+    console.print(message("sensitivity.read", lang, level=round(100 * found.conf_level)), markup=False)
 
 
-def _bar_chart(found, output: str, year: int, path: Path, lang: str) -> None:
-    """First- and total-order indices as horizontal bars, written whole (a temporary file renamed)."""
+def _bar_chart(found, output: str, year: int, lang: str) -> bytes:
+    """First- and total-order indices as horizontal bars (PNG bytes)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from motorisasi.outputs.files import writing
     from motorisasi.outputs.messages import message
 
     order = found.ranked()[::-1]
@@ -376,8 +395,7 @@ def _bar_chart(found, output: str, year: int, path: Path, lang: str) -> None:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
-    with writing(path.parent if str(path.parent) else Path("."), [path.name], lang) as files:
-        files.write(path.name, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _write_fans(fans, names: dict[str, str], outset, lang: str) -> None:

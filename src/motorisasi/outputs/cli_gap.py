@@ -68,6 +68,24 @@ def gap(
     lang = language(lang)
     check_data(data)
     if draws:
+        # With draws the scenario's own settings answer: options of the gap model would be ignored.
+        asked = {
+            "--country": country.upper() != "IDN",
+            "--definition": definition != "four_wheel",
+            "--lifetime": lifetime != 20.0,
+            "--lifetime-std": lifetime_std != 6.0,
+            "--max-growth": max_growth != 25.0,
+            "--baseline-growth": baseline_growth != 0.0,
+            "--path": path != "growth",
+            "--income": income,
+            "--register": register != "calibrated",
+        }
+        unused = [name for name, given in asked.items() if given]
+        if unused:
+            raise GapError(
+                f"{', '.join(unused)}: not used with --draws, which answers with the scenario's own country, "
+                "segments, lifetimes and register (choose them in the scenario, see --scenario)"
+            )
         return _gap_draws(target, by, draws, scenario, seed, sampler, as_json, lang, data)
     if path not in ("growth", "smooth"):
         raise GapError(f"--path: unknown shape {path!r} (use growth or smooth)")
@@ -415,11 +433,14 @@ def _gap_draws(target, by, draws, scenario, seed, sampler, as_json, lang, data) 
     from motorisasi.outputs.messages import message as m
     from motorisasi.scenario.gap_draws import gap_draws
     from motorisasi.scenario.schema import load_scenario
+    from motorisasi.scenario.uncertainty import MAX_SEED
 
     if draws < 1:
         raise MotorisasiError(f"--draws: at least 1, got {draws}")
     if sampler not in SAMPLERS:
         raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+    if not 0 <= seed <= MAX_SEED:
+        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
     sc = load_scenario(scenario)
     console = Console(highlight=False, stderr=as_json)
     with progress_bar(2 * draws, m("ensemble.status", lang, draws=number(draws, lang)), console) as moved:

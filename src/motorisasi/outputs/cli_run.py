@@ -64,7 +64,11 @@ def run(
     console = Console(highlight=False)
     sc = _inputs(scenario, data)
     if draws:
+        from motorisasi.errors import MotorisasiError
         from motorisasi.outputs.cli_ensemble import run_ensemble
+
+        if by_age:
+            raise MotorisasiError("--by-age: the fleet by age is for single runs, not with --draws")
 
         return run_ensemble(
             sc,

@@ -23,6 +23,8 @@ import numpy as np
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 #: Draws run in one vectorised pass (about 2 MB of working memory per draw and segment).
 DEFAULT_CHUNK = 500
+#: Most draws one ensemble runs (100,000 take about 3.5 GiB of results in single precision).
+MAX_DRAWS = 100_000
 #: Above this many bytes the draws are kept in single precision for the quantiles.
 DOUBLE_LIMIT = 2 * 1024**3
 
@@ -47,18 +49,28 @@ def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) 
     arrays, drawn jointly (Krinsky-Robb, pseudo-random from the seed and the entry's place)."""
     from motorisasi.scenario.schema import ScenarioError
     from motorisasi.scenario.steps.demand import fitted_draws
-    from motorisasi.scenario.uncertainty import ownership_model_at, sample
+    from motorisasi.scenario.steps.inputs import _where, resolve_base
+    from motorisasi.scenario.uncertainty import check_observed_years, check_seed, ownership_model_at, sample
 
     if not sc.uncertainty:
         raise ScenarioError(
-            f"{sc.name}: the scenario has no 'uncertainty' section, so every draw would be the same; "
-            "give distributions for the inputs to vary (see the README, 'Uncertainty')"
+            f"{_where(sc)}: the scenario has no 'uncertainty' section, so every draw would be the same; "
+            "give distributions for the inputs to vary (see the README, 'Every answer with its uncertainty')"
         )
-    out: dict[str, Any] = dict(sample(sc.uncertainty, n, seed, sampler))
-    for k, (path, spec) in enumerate(sc.uncertainty.items()):
-        if spec.distribution == "fitted":
-            entropy = int(np.random.SeedSequence([seed, k]).generate_state(1)[0])
-            out[path] = fitted_draws(ownership_model_at(sc, path), sc, n, entropy, data_dir)
+    if not 1 <= n <= MAX_DRAWS:
+        raise ScenarioError(
+            f"draws: from 1 to {MAX_DRAWS:,} (about 3.5 GiB of results at the most), got {n:,}"
+        )
+    check_seed(seed)
+    try:
+        check_observed_years(sc, resolve_base(sc, data_dir).years.base)
+        out: dict[str, Any] = dict(sample(sc.uncertainty, n, seed, sampler))
+        for k, (path, spec) in enumerate(sc.uncertainty.items()):
+            if spec.distribution == "fitted":
+                entropy = int(np.random.SeedSequence([seed, k]).generate_state(1)[0])
+                out[path] = fitted_draws(ownership_model_at(sc, path), sc, n, entropy, data_dir)
+    except (ScenarioError, ValueError) as exc:
+        raise ScenarioError(f"{_where(sc)}: {exc}") from None
     return out
 
 
@@ -165,6 +177,7 @@ def ensemble(
         start += size
     assert first is not None
     out = first.drop_vars(list(stored))
+    out = out.drop_vars([c for c in out.coords if str(c).startswith("headline_")])
     for key in ("register", "energy_calibration", "notes"):  # those of the first chunk only
         out.attrs.pop(key, None)
     q = np.asarray(QUANTILES)

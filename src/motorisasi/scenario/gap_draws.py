@@ -64,10 +64,15 @@ def gap_draws(
     ownership in ``by`` with the scenario's demand, and the needed growth (%/yr) and sales in
     ``by`` (vehicles/yr).
     """
+    from motorisasi.data.schema import MAX_PER_1000
     from motorisasi.model.targets import first_year_reaching
     from motorisasi.scenario.schema import OwnershipTarget, ScenarioError
     from motorisasi.scenario.steps.inputs import resolve_base
 
+    if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
+        raise ScenarioError(
+            f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:.12g}"
+        )
     sc = resolve_base(sc, data_dir)
     base, end = int(sc.years.base), int(sc.years.end)
     if not base < by <= end:
@@ -80,7 +85,7 @@ def gap_draws(
     def step(offset: int):
         return None if progress is None else (lambda done, _n: progress(offset + done, total))
 
-    years, reached, at_by, other_at_by = None, [], [], []
+    years, reached, at_by, other_at_by, at_base = None, [], [], [], []
     for ds in run_chunks(sc, draws, data_dir, chunk, step(0), client):
         years = ds["year"].values
         own = _four_wheel_per_1000(ds)
@@ -88,11 +93,17 @@ def gap_draws(
         reached.append(first_year_reaching(own[:, later], target, years[later]))
         k = int(np.nonzero(years == by)[0][0])
         at_by.append(own[:, k])
+        at_base.append(own[:, int(np.nonzero(years == base)[0][0])])
         others = [s for s in ds["segment"].values if s not in ("motorcycles", segment)]
         reg = ds["registered_stock"].sel(segment=others, year=by).sum("segment").transpose("draw").values
         other_at_by.append(1000.0 * reg / float(ds["population"].sel(year=by)))
     reached_all = np.concatenate(reached)
     others_all = np.concatenate(other_at_by)
+    now = float(np.concatenate(at_base).max())
+    if target <= now:
+        raise ScenarioError(
+            f"target: {target:g} per 1,000 is not above today's {now:.1f} ({base}, four-wheel-plus)"
+        )
     own_target = target - others_all
     if np.any(own_target <= 0):
         raise ScenarioError(
@@ -109,7 +120,8 @@ def gap_draws(
     )
     segments = dict(sc.segments)
     segments[segment] = segments[segment].model_copy(update={"demand": demand})
-    asked = sc.model_copy(update={"segments": segments})
+    asked = sc.model_copy(update={"segments": segments, "name": f"{sc.name} with the target"})
+    asked._source = None  # its errors are about the target asked, not the scenario file
     # The segment's own demand is replaced by the target, so draws of its old demand go.
     kept = {k: v for k, v in draws.items() if not k.startswith(f"segments.{segment}.demand")}
     with_target = {**kept, f"segments.{segment}.demand.per_1000": own_target}

@@ -731,7 +731,9 @@ class Uncertain(Strict):
     mode: float | None = None
     a: float | None = Field(None, gt=0)
     b: float | None = Field(None, gt=0)
-    reason: Text = Field(min_length=1, description="Why this distribution (a source, or why it is assumed)")
+    reason: Text = Field(
+        min_length=1, pattern=r"\S", description="Why this distribution (a source, or why it is assumed)"
+    )
 
     @model_validator(mode="after")
     def _fields_of_the_distribution(self) -> Uncertain:
@@ -769,7 +771,9 @@ class Scenario(Strict):
     segments: dict[Key, Segment] = Field(min_length=1, max_length=20)
     energy: Energy = Energy()
     industry: Industry = Industry()
-    uncertainty: dict[Annotated[str, Field(max_length=200)], Uncertain] = Field(
+    uncertainty: dict[
+        Annotated[str, Field(max_length=200, pattern=r"^[A-Za-z][A-Za-z0-9_.]*$")], Uncertain
+    ] = Field(
         default_factory=dict,
         max_length=50,
         description="Distributions of some of the scenario's numbers, by their place in the file "
@@ -1016,24 +1020,31 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = Non
     base = _read_yaml(found, (*chain, path), root)
     merged = _merge(base, {k: v for k, v in content.items() if k != "uncertainty"})
     if "uncertainty" in content:
-        merged["uncertainty"] = _merge_uncertainty(base.get("uncertainty"), content["uncertainty"])
+        merged["uncertainty"] = _merge_uncertainty(
+            base.get("uncertainty"), content["uncertainty"], path, parent
+        )
     if "description" in content and "description_id" not in content:
         merged.pop("description_id", None)  # the parent's translation no longer says what this one is
     return merged
 
 
-def _merge_uncertainty(base: Any, override: Any) -> Any:
+def _merge_uncertainty(base: Any, override: Any, path: Path, parent: str) -> Any:
     """The uncertainty section of a scenario that extends another: entries are added or replaced
-    whole (a distribution is one unit), an entry set to null is dropped, and an empty section
-    (``uncertainty: {}``) drops every inherited entry."""
-    if not isinstance(base, dict) or not isinstance(override, dict):
+    whole (a distribution is one unit), an entry set to null is dropped (it must be one the
+    parent has), and an empty section (``uncertainty: {}``) drops every inherited entry."""
+    if not isinstance(override, dict):
         return override
     if not override:
         return {}
-    out = dict(base)
+    out = dict(base) if isinstance(base, dict) else {}
     for key, value in override.items():
         if value is None:
-            out.pop(key, None)
+            if key not in out:
+                raise ScenarioError(
+                    f"{path}: uncertainty.{_shown(key)}: null drops an inherited entry, "
+                    f"and {parent} has none there"
+                )
+            out.pop(key)
         else:
             out[key] = value
     return out
@@ -1085,7 +1096,8 @@ def load_scenario(name: str | Path = "baseline") -> Scenario:
 def validation_message(exc: ValidationError) -> str:
     """The first error of a validation as ``field: message (got value)``, on one line."""
     error = exc.errors()[0]
-    field = ".".join(str(p) for p in error["loc"])
+    # A key from the file may hold anything: shown escaped when it would not print as itself.
+    field = ".".join(str(p) if str(p).isprintable() else _shown(str(p)) for p in error["loc"])
     message = error["msg"].removeprefix("Value error, ")
     value = error.get("input")
     shown = "" if isinstance(value, dict | list) or value is None else f" (got {_shown(value)})"

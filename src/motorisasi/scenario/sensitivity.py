@@ -24,6 +24,9 @@ from numpy.typing import NDArray
 
 from motorisasi.errors import ParameterError
 
+#: Largest base sample: 16,384 x (inputs + 2) model runs.
+MAX_BASE = 2**14
+
 
 @dataclass(frozen=True)
 class SobolIndices:
@@ -91,11 +94,14 @@ def sobol_indices(
     from SALib.analyze import sobol as analyze
     from SALib.sample import sobol as sample
 
-    from motorisasi.scenario.uncertainty import EPS
+    from motorisasi.scenario.uncertainty import EPS, check_seed
 
     k = len(names)
     if k < 1:
         raise ParameterError("sensitivity: no uncertain inputs")
+    check_seed(seed)
+    if n_base < 2 or n_base > MAX_BASE or n_base & (n_base - 1):
+        raise ParameterError(f"base samples: a power of two from 2 to {MAX_BASE:,}, got {n_base:,}")
     problem = {"num_vars": k, "names": list(names), "bounds": [[0.0, 1.0]] * k}
     u = np.clip(sample.sample(problem, n_base, calc_second_order=False, seed=seed), EPS, 1 - EPS)
     x = np.column_stack([d.ppf(u[:, i]) for i, d in enumerate(distributions)])
@@ -106,7 +112,12 @@ def sobol_indices(
         raise ParameterError(
             "sensitivity: the output is not a finite number in every run (a year without it?)"
         )
-    result = analyze.analyze(problem, y, calc_second_order=False, conf_level=conf_level, seed=seed)
+    if np.ptp(y) == 0:
+        raise ParameterError(
+            f"sensitivity: the output is {y[0]:g} in every run; it does not vary with the uncertain inputs"
+        )
+    # SALib leaves its bootstrap unseeded for a seed of 0: seed + 1 keeps every seed reproducible.
+    result = analyze.analyze(problem, y, calc_second_order=False, conf_level=conf_level, seed=seed + 1)
     return SobolIndices(
         names=tuple(names),
         first=np.asarray(result["S1"], dtype=float),
@@ -138,6 +149,8 @@ def output_of(ds, variable: str, year: int, select: Mapping[str, str] | None = N
             raise ScenarioError(f"--{dim}: {variable!r} has no {dim} dimension")
         if value not in da[dim].values:
             raise ScenarioError(f"--{dim}: {value!r} is not one of {', '.join(map(str, da[dim].values))}")
+    if "draw" not in da.dims:
+        raise ScenarioError(f"--output: {variable!r} does not depend on the scenario's uncertain inputs")
     da = da.sel(year=year, **(select or {}))
     rest = [d for d in da.dims if d != "draw"]
     values = da.sum(rest, min_count=1) if rest else da

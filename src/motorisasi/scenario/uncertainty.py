@@ -191,7 +191,12 @@ def check_uncertainty(sc: Any) -> None:
         current = value_at(sc, path)
         if isinstance(current, bool) or not isinstance(current, (int, float)):
             raise ValueError(f"uncertainty.{path}: the scenario has no number there (found {current!r})")
-        ends = distribution(spec).ppf([EPS, 1 - EPS])
+        with np.errstate(all="ignore"):
+            ends = distribution(spec).ppf([EPS, 1 - EPS])
+        if not np.all(np.isfinite(ends)):
+            raise ValueError(
+                f"uncertainty.{path}: the distribution's draws are not finite numbers; narrow it"
+            )
         # The nearest section that validates itself holds the field's rules.
         parts = _parts(path)
         objs = [sc]
@@ -211,6 +216,29 @@ def check_uncertainty(sc: Any) -> None:
                 ) from None
 
 
+#: Seeds a run records (a NetCDF attribute is a 32-bit integer).
+MAX_SEED = 2**31 - 1
+
+
+def check_seed(seed: int) -> int:
+    """A seed from 0 to :data:`MAX_SEED`, or an error naming it."""
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or not 0 <= seed <= MAX_SEED:
+        raise ParameterError(f"seed: a whole number from 0 to {MAX_SEED:,}, got {seed!r}")
+    return int(seed)
+
+
+def check_observed_years(sc: Any, base: int) -> None:
+    """Refuse an uncertain value at a year up to the base year: that year is observed, and the
+    run keeps the observation there (the draws would move only the years after it)."""
+    for path in sc.uncertainty:
+        last = path.rsplit(".", 1)[-1]
+        if last.isdigit() and len(last) == 4 and int(last) <= base:
+            raise ValueError(
+                f"uncertainty.{path}: {last} is not after the base year {base}, whose observations the run "
+                "keeps; give the uncertainty at a later year"
+            )
+
+
 def sample(
     uncertainty: Mapping[str, Any], n: int, seed: int = 0, sampler: str = "sobol"
 ) -> dict[str, NDArray[np.float64]]:
@@ -223,6 +251,7 @@ def sample(
     """
     if n < 1:
         raise ParameterError(f"draws: at least 1, got {n}")
+    check_seed(seed)
     paths = [p for p, spec in uncertainty.items() if spec.distribution != "fitted"]
     u = uniforms(len(paths), n, seed, sampler)
     return {p: distribution(uncertainty[p]).ppf(u[:, k]) for k, p in enumerate(paths)}

@@ -24,10 +24,16 @@ def _require_range(
     """
     from motorisasi.data.store import DataRowError, located, merged
 
-    bad = np.nonzero(~((used > low) & (used <= high)))[0]
-    if not len(bad):
+    ok = np.asarray((used > low) & (used <= high))
+    flat_ok = ok.reshape(-1, ok.shape[-1])  # (draws or 1, years)
+    bad_years = np.nonzero(~flat_ok.all(axis=0))[0]
+    if not len(bad_years):
         return
-    year = int(years[bad[0]])
+    t = int(bad_years[0])
+    failing = np.nonzero(~flat_ok[:, t])[0]
+    value = float(np.asarray(used).reshape(-1, ok.shape[-1])[failing[0], t])
+    in_draws = f" (in {len(failing)} of {flat_ok.shape[0]} draws)" if ok.ndim > 1 else ""
+    year = int(years[t])
     data = merged(data_dir)
     row = next(
         (
@@ -37,10 +43,10 @@ def _require_range(
         ),
         None,
     )
-    found = f"{used[bad[0]]:g} for {values.series} of {values.country} in {year}"
+    found = f"{value:g} for {values.series} of {values.country} in {year}"
     rule = f"{what} must be more than {low:,.0f} and at most {high:,.0f}"
     if row is None:  # a year the scenario projects
-        raise ScenarioError(f"{field}: {what} reaches {used[bad[0]]:g} in {year}; {rule}")
+        raise ScenarioError(f"{field}: {what} reaches {value:g} in {year}{in_draws}; {rule}")
     raise DataRowError(f"{located(row)}: {found}; {rule}")
 
 

@@ -101,7 +101,7 @@ def _fuel_calibration(
             np.max(np.broadcast_arrays(*lows), axis=0) > np.min(np.broadcast_arrays(*highs), axis=0)
         ):
             ranges = "; ".join(
-                f"segments.{n}.km_range {sc.segments[n].km_range} (assumed {sc.segments[n].km_per_year:g} km)"
+                f"segments.{n}.km_range {sc.segments[n].km_range} (assumed {_km(sc.segments[n].km_per_year)})"
                 for n in limited
             )
             raise ScenarioError(
@@ -144,6 +144,12 @@ def _fuel_calibration(
                 f"{int(have.min())}-{int(have.max())}); widen fit_from/fit_to/exclude or set model: none"
             )
     return out
+
+
+def _km(value) -> str:
+    """An assumed distance for a message: the number, or the range of its draws."""
+    v = np.asarray(value, dtype=float)
+    return f"{float(v):g} km" if v.ndim == 0 else f"{v.min():g}-{v.max():g} km in the draws"
 
 
 def _grid_intensity(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
