@@ -531,3 +531,25 @@ def test_uncertain_entries_the_run_cannot_honour_are_refused_in_one_line(tmp_pat
     path.write_text(f"extends: baseline\nname: x\nuncertainty:\n  {body}\n", encoding="utf-8")
     line = _one_line(runner.invoke(app, ["run", str(path), "--draws", "4", "--no-files"]))
     assert says in line and "\x1b" not in line
+
+
+def test_the_crude_price_drives_the_fuel_compensation(tmp_path):
+    extra = """
+industry:
+  fiscal:
+    crude_usd_per_bbl: {2025: 82, 2030: 82}
+    idr_per_usd: {2025: 16000, 2030: 16000}
+uncertainty:
+  industry.fiscal.crude_usd_per_bbl.2030: {distribution: uniform, low: 50, high: 110, reason: test}
+  industry.fiscal.idr_per_usd.2030: {distribution: uniform, low: 15900, high: 16100, reason: test}
+  segments.cars.lifetime.std_years: {distribution: uniform, low: 5.5, high: 6.5, reason: test}
+"""
+    sc = load_scenario(scenario_file(tmp_path, "baseline", extra))
+    found = scenario_sensitivity(sc, "fuel_compensation", 2035, n_base=64, seed=3)
+    assert found.names[found.ranked()[0]] == "industry.fiscal.crude_usd_per_bbl.2030"
+    assert found.total[0] > 0.8
+    kept = ensemble(sc, 16, seed=1, keep_draws=True)
+    crude = kept["input__industry.fiscal.crude_usd_per_bbl.2030"].values
+    paid = kept["fuel_compensation"].sel(fuel="gasoline", year=2035).values
+    assert np.corrcoef(crude, paid)[0, 1] > 0.9  # dearer crude, more compensation
+    assert kept["crude_price"].sel(year=2030).values.tolist() == pytest.approx(crude.tolist())

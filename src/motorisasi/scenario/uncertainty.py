@@ -48,6 +48,11 @@ SUPPORTED = (
     r"segments\.\w+\.energy\.\w+\.(intensity_mj_per_km|improvement_pct|electric_share)",
     r"energy\.grid_intensity_g_per_kwh\.\d{4}",
     r"energy\.charging_loss",
+    r"industry\.fiscal\.crude_usd_per_bbl\.\d{4}",
+    r"industry\.fiscal\.idr_per_usd(\.\d{4})?",
+    r"industry\.fiscal\.fuels\.\w+\.(retail_idr_per_l|market_idr_per_l|fixed_subsidy_idr_per_l)\.\d{4}",
+    r"industry\.groups\.\w+\.(exports_growth_pct|import_share\.\d{4})",
+    r"industry\.batteries\.(pack_kwh\.\w+\.\w+|nickel_based_share)\.\d{4}",
 )
 
 

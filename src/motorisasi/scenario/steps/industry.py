@@ -12,7 +12,7 @@ from motorisasi.scenario.schema import (
     Scenario,
     ScenarioError,
 )
-from motorisasi.scenario.steps.batch import in_any_draw
+from motorisasi.scenario.steps.batch import col, in_any_draw
 from motorisasi.scenario.steps.inputs import _category_history, _history, _path, _Sources
 from motorisasi.scenario.variables import labelled
 
@@ -93,7 +93,7 @@ def _industry(
         exports_past = exp.reshape(-1, n_g, n_y)[0, g, : base_i + 1]
         known = np.isfinite(exports_past)
         exports_base = float(exports_past[known][-1]) if known.any() else 0.0  # latest at or before base
-        exports = exports_base * (1 + spec.exports_growth_pct / 100) ** np.arange(1, len(proj) + 1)
+        exports = exports_base * (1 + col(spec.exports_growth_pct) / 100) ** np.arange(1, len(proj) + 1)
         lo, im, pr = supply_balance(domestic[..., future], share, exports)
         local[..., g, future], imp[..., g, future], prod[..., g, future] = lo, im, pr
         exp[..., g, future] = exports
@@ -204,14 +204,15 @@ def _industry(
     # Fiscal: subsidy and compensation on litres of the subsidised grade, tax forgone on vehicles.
     fiscal = sc.industry.fiscal
     fuels = list(coords["fuel"])
-    fx = np.full(n_y, np.nan)
     fx_points = fiscal.idr_per_usd if isinstance(fiscal.idr_per_usd, dict) else {base: fiscal.idr_per_usd}
-    fx[future] = _path({int(y): v for y, v in fx_points.items()}, proj, 0.0)
-    crude = np.full(n_y, np.nan)
-    if fiscal.crude_usd_per_bbl:
-        crude[future] = _path({int(y): v for y, v in fiscal.crude_usd_per_bbl.items()}, proj, 0.0)
-    subsidy, compensation = (np.full(lead + (len(fuels), n_y), np.nan) for _ in range(2))
-    economic, retail = (np.full((len(fuels), n_y), np.nan) for _ in range(2))  # the same in every draw
+    fx = _projected(_path({int(y): v for y, v in fx_points.items()}, proj, 0.0), future)
+    crude_points = {int(y): v for y, v in fiscal.crude_usd_per_bbl.items()}
+    crude = _projected(_path(crude_points, proj, np.nan), future)
+    # Prices may vary by draw (drawn crude prices, exchange rates or price paths).
+    price_lead = np.broadcast_shapes(lead, fx.shape[:-1], crude.shape[:-1])
+    subsidy, compensation, economic, retail = (
+        np.full(price_lead + (len(fuels), n_y), np.nan) for _ in range(4)
+    )
     energy_arr = run["energy"].values  # (..., S, F, Y)
     if "energy_unexplained" in run:
         unexplained_arr = run["energy_unexplained"].values  # (..., F, Y)
@@ -222,37 +223,40 @@ def _industry(
         if "energy_unexplained" in run:
             road = np.maximum(road + np.nan_to_num(unexplained_arr[..., f, future]), 0.0)
         litres = road * MJ_PER_PJ / (ncv[fuel] * price.density_kg_per_l)
-        retail[f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
+        retail[..., f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
         where = f"industry.fiscal.fuels.{fuel}"
         if price.price_formula is not None:
             pf = price.price_formula
-            product = crude[future] + pf.spread_usd_per_bbl
-            i = int(np.argmin(product))
-            if product[i] < 0:
+            product = crude[..., future] + pf.spread_usd_per_bbl
+            if np.any(product < 0):
+                at = tuple(np.argwhere(product < 0)[0])
                 raise ScenarioError(
                     f"{where}.price_formula.spread_usd_per_bbl: {pf.spread_usd_per_bbl:g} with the crude "
-                    f"price {crude[future][i]:g} US$/bbl in {int(proj[i])} gives a negative product price"
+                    f"price {crude[..., future][at]:g} US$/bbl in {int(proj[at[-1]])} gives a negative "
+                    "product price"
                 )
             price_f = economic_price(
-                crude[future],
-                fx[future],
+                crude[..., future],
+                fx[..., future],
                 pf.spread_usd_per_bbl,
                 pf.index_share,
                 pf.constant_idr_per_l,
                 pf.tax_pct / 100,
             )
-            i = int(np.argmin(price_f))
-            if price_f[i] < 0:
+            if np.any(price_f < 0):
+                at = tuple(np.argwhere(price_f < 0)[0])
                 raise ScenarioError(
                     f"{where}.price_formula.constant_idr_per_l: {pf.constant_idr_per_l:g} makes the economic "
-                    f"price {price_f[i]:,.0f} rupiah per litre in {int(proj[i])}; it must not be negative"
+                    f"price {price_f[at]:,.0f} rupiah per litre in {int(proj[at[-1]])}; it must not be "
+                    "negative"
                 )
-            economic[f, future] = price_f
+            economic[..., f, future] = price_f
         else:
-            economic[f, future] = _path({int(y): v for y, v in price.market_idr_per_l.items()}, proj, 0.0)
+            market = {int(y): v for y, v in price.market_idr_per_l.items()}
+            economic[..., f, future] = _path(market, proj, 0.0)
         fixed = _path({int(y): v for y, v in price.fixed_subsidy_idr_per_l.items()}, proj, 0.0)
         subsidy[..., f, future], compensation[..., f, future] = fuel_support(
-            litres * price.subsidised_share, economic[f, future], retail[f, future], fixed
+            litres * price.subsidised_share, economic[..., f, future], retail[..., f, future], fixed
         )
     forgone = np.full(lead + (len(segments), n_y), np.nan)
     for seg_name, per_pt in fiscal.tax_forgone_idr.items():
@@ -282,7 +286,9 @@ def _industry(
         new_vars["fuel_economic_price"] = labelled("fuel_economic_price", economic)
         new_vars["fuel_subsidy"] = labelled("fuel_subsidy", subsidy / 1e12)
         new_vars["fuel_compensation"] = labelled("fuel_compensation", compensation / 1e12)
-        new_vars["fuel_support_usd"] = labelled("fuel_support_usd", (subsidy + compensation) / fx / 1e9)
+        new_vars["fuel_support_usd"] = labelled(
+            "fuel_support_usd", (subsidy + compensation) / fx[..., None, :] / 1e9
+        )
     if fiscal.tax_forgone_idr:
         new_vars["tax_forgone"] = labelled("tax_forgone", forgone / 1e12)
     new_coords: dict = {}
@@ -302,7 +308,9 @@ def _industry(
         )
         if np.isfinite(local_value).any():
             new_vars["local_content_value"] = labelled("local_content_value", local_value / 1e12)
-            new_vars["local_content_value_usd"] = labelled("local_content_value_usd", local_value / fx / 1e9)
+            new_vars["local_content_value_usd"] = labelled(
+                "local_content_value_usd", local_value / fx[..., None, :] / 1e9
+            )
             new_vars["local_content_sme"] = labelled("local_content_sme", sme_value / 1e12)
         if origins:
             new_coords["origin"] = origins
@@ -314,3 +322,10 @@ def _industry(
                         data[..., g, o, :] = domestic * origin_rows[name][origin]
             new_vars["sales_by_origin"] = labelled("sales_by_origin", data)
     return new_vars, new_coords, over_capacity
+
+
+def _projected(values: np.ndarray, future: np.ndarray) -> np.ndarray:
+    """Values of the projection years on all years (NaN before), draws first where they vary."""
+    out = np.full(values.shape[:-1] + future.shape, np.nan)
+    out[..., future] = values
+    return out

@@ -214,7 +214,9 @@ def _path(points: dict[int, float], years: np.ndarray, default: float) -> np.nda
     if not points:
         return np.full(len(years), default)
     xs = sorted(points)
-    return interpolate_path(years, xs, [points[x] for x in xs])
+    return interpolate_path(
+        years, xs, np.stack(np.broadcast_arrays(*(np.asarray(points[x], float) for x in xs)), -1)
+    )
 
 
 def _history(name: str | None, country: str, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
