@@ -4,6 +4,8 @@ content and the fuel subsidy, from the fleet and the scenario's industry assumpt
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from motorisasi.model.adoption import interpolate_path
@@ -15,6 +17,32 @@ from motorisasi.scenario.schema import (
 from motorisasi.scenario.steps.batch import col, in_any_draw
 from motorisasi.scenario.steps.inputs import _category_history, _history, _path, _Sources
 from motorisasi.scenario.variables import labelled
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every part of the industry step reads: the scenario, its years, and the run's sales
+    (axes in the registry's order, draws first when there are any)."""
+
+    sc: Scenario
+    years: np.ndarray
+    future: np.ndarray
+    lead: tuple
+    segments: list
+    powertrains: list
+    sales: np.ndarray  # (..., S, P, Y)
+    sales_total: np.ndarray  # (..., S, Y)
+
+    @property
+    def proj(self) -> np.ndarray:
+        return self.years[self.future]
+
+    def over_segments(self, arr: np.ndarray, names, axis: int) -> np.ndarray:
+        """The sum over the named segments (on ``axis``), NaN counting as zero (as xarray's sum does)."""
+        return np.nansum(np.take(arr, [self.segments.index(n) for n in names], axis=axis), axis=axis)
+
+    def sales_of(self, segment: str, powertrain: str) -> np.ndarray:
+        return self.sales[..., self.segments.index(segment), self.powertrains.index(powertrain), :]
 
 
 def _industry(
@@ -33,40 +61,90 @@ def _industry(
     the registry's order) and ``coords`` its coordinates. Returns the new variables, their new
     coordinates, and the years production exceeds capacity by industry group.
     """
-
-    from motorisasi.model.fiscal import economic_price, fuel_support, tax_forgone
-    from motorisasi.model.industry import (
-        battery_gwh,
-        nickel_tonnes,
-        supply_balance,
-        utilisation,
-        workforce,
+    sales = run["sales"].values
+    c = _Context(
+        sc,
+        years,
+        years > sc.years.base,
+        sales.shape[: sales.ndim - 3],
+        [str(s) for s in coords["segment"]],
+        [str(p) for p in coords["powertrain"]],
+        sales,
+        run["sales_total"].values,
     )
+    groups = list(sc.industry.groups)
+    n_g, n_y, lead = len(groups), len(years), c.lead
+    over_segments, sales_total_arr = c.over_segments, c.sales_total
+    flows, origins, origin_rows, over_capacity = _groups(c, sources, data_dir)
+    prod, exp, imp, local, util, jobs, new, train, local_value, sme_value = flows
+    gwh, fleet_gwh, nickel = _batteries(c, results)
+    fiscal = sc.industry.fiscal
+    fx, crude, retail, economic, subsidy, compensation, forgone = _fiscal(c, run, coords, ncv)
 
+    new_vars = {
+        "battery_gwh": labelled("battery_gwh", gwh),
+        "battery_fleet_gwh": labelled("battery_fleet_gwh", fleet_gwh),
+        "nickel": labelled("nickel", nickel),
+    }
+    new_vars["exchange_rate"] = labelled("exchange_rate", fx)
+    if fiscal.crude_usd_per_bbl:
+        new_vars["crude_price"] = labelled("crude_price", crude)
+    if fiscal.fuels:
+        new_vars["fuel_retail_price"] = labelled("fuel_retail_price", retail)
+        new_vars["fuel_economic_price"] = labelled("fuel_economic_price", economic)
+        new_vars["fuel_subsidy"] = labelled("fuel_subsidy", subsidy / 1e12)
+        new_vars["fuel_compensation"] = labelled("fuel_compensation", compensation / 1e12)
+        new_vars["fuel_support_usd"] = labelled(
+            "fuel_support_usd", (subsidy + compensation) / fx[..., None, :] / 1e9
+        )
+    if fiscal.tax_forgone_idr:
+        new_vars["tax_forgone"] = labelled("tax_forgone", forgone / 1e12)
+    new_coords: dict = {}
+    if groups:
+        new_coords["industry_group"] = groups
+        new_vars.update(
+            {
+                "production": labelled("production", prod),
+                "exports": labelled("exports", exp),
+                "imports": labelled("imports", imp),
+                "local_assembly": labelled("local_assembly", local),
+                "capacity_utilisation": labelled("capacity_utilisation", util),
+                "jobs": labelled("jobs", jobs),
+                "new_workers": labelled("new_workers", new),
+                "workers_to_train": labelled("workers_to_train", train),
+            }
+        )
+        if np.isfinite(local_value).any():
+            new_vars["local_content_value"] = labelled("local_content_value", local_value / 1e12)
+            new_vars["local_content_value_usd"] = labelled(
+                "local_content_value_usd", local_value / fx[..., None, :] / 1e9
+            )
+            new_vars["local_content_sme"] = labelled("local_content_sme", sme_value / 1e12)
+        if origins:
+            new_coords["origin"] = origins
+            data = np.full(lead + (n_g, len(origins), n_y), np.nan)
+            for g, name in enumerate(groups):
+                domestic = over_segments(sales_total_arr, sc.industry.groups[name].segments, -2)
+                for o, origin in enumerate(origins):
+                    if origin in origin_rows[name]:
+                        data[..., g, o, :] = domestic * origin_rows[name][origin]
+            new_vars["sales_by_origin"] = labelled("sales_by_origin", data)
+    return new_vars, new_coords, over_capacity
+
+
+def _groups(c: _Context, sources: _Sources, data_dir):
+    """Production, trade, capacity, jobs and local content by industry group, and maker origins."""
+    from motorisasi.model.industry import supply_balance, utilisation, workforce
+
+    sc, years, future, proj, lead = c.sc, c.years, c.future, c.proj, c.lead
+    powertrains, over_segments = c.powertrains, c.over_segments
     base = sc.years.base
-    future = years > base
-    proj = years[future]
     groups = list(sc.industry.groups)
     n_g, n_y = len(groups), len(years)
-    # Draws (an ensemble), when there are any, come first in every array.
-    lead = run["sales"].shape[: run["sales"].ndim - 3]
+    sales_arr, sales_total_arr = c.sales, c.sales_total
     prod, exp, imp, local, util = (np.full(lead + (n_g, n_y), np.nan) for _ in range(5))
     jobs, new, train = (np.full(lead + (n_g, n_y), np.nan) for _ in range(3))
     local_value, sme_value = np.full(lead + (n_g, n_y), np.nan), np.full(lead + (n_g, n_y), np.nan)
-    powertrains = list(coords["powertrain"])
-    # The run's arrays, in the registry's axis order.
-    seg_at = {str(s): i for i, s in enumerate(coords["segment"])}
-    pt_at = {str(p): i for i, p in enumerate(powertrains)}
-    sales_arr = run["sales"].values  # (..., S, P, Y)
-    sales_total_arr = run["sales_total"].values  # (..., S, Y)
-
-    def over_segments(arr: np.ndarray, names, axis: int) -> np.ndarray:
-        # The sum over the named segments (on ``axis``), NaN counting as zero (as xarray's sum does).
-        return np.nansum(np.take(arr, [seg_at[n] for n in names], axis=axis), axis=axis)
-
-    def sales_of(segment: str, powertrain: str) -> np.ndarray:
-        return sales_arr[..., seg_at[segment], pt_at[powertrain], :]
-
     origins: list[str] = []
     origin_rows: dict[str, dict[str, np.ndarray]] = {}
     over_capacity: dict[str, list[int]] = {}
@@ -169,9 +247,19 @@ def _industry(
                 if origin not in origins:
                     origins.append(origin)
         origin_rows[name] = rows
+    flows = (prod, exp, imp, local, util, jobs, new, train, local_value, sme_value)
+    return flows, origins, origin_rows, over_capacity
 
+
+def _batteries(c: _Context, results: dict):
+    """New battery capacity by segment and powertrain, the packs in the fleet, and nickel."""
+    from motorisasi.model.industry import battery_gwh, nickel_tonnes
+
+    sc, years, future, proj, lead = c.sc, c.years, c.future, c.proj, c.lead
+    powertrains, sales_of = c.powertrains, c.sales_of
+    n_y = len(years)
     # Batteries by segment and powertrain: new packs, nickel, and the packs in the fleet.
-    segments = list(coords["segment"])
+    segments = c.segments
     gwh = np.full(lead + (len(segments), len(powertrains), n_y), np.nan)
     fleet_gwh = np.full(lead + (len(segments), n_y), np.nan)
     for i, seg_name in enumerate(segments):
@@ -200,7 +288,16 @@ def _industry(
     ni_share = _path({int(y): v for y, v in batteries.nickel_based_share.items()}, years, 0.0)
     nickel = nickel_tonnes(np.nansum(gwh, axis=(-3, -2)), ni_share, batteries.nickel_kg_per_kwh)
     nickel[..., ~future] = np.nan
+    return gwh, fleet_gwh, nickel
 
+
+def _fiscal(c: _Context, run: dict, coords: dict, ncv: dict):
+    """Exchange rate, crude and fuel prices, the fuel subsidy and compensation, and tax forgone."""
+    from motorisasi.model.fiscal import economic_price, fuel_support, tax_forgone
+
+    sc, years, future, proj, lead = c.sc, c.years, c.future, c.proj, c.lead
+    sales_of = c.sales_of
+    base, n_y, segments = sc.years.base, len(years), c.segments
     # Fiscal: subsidy and compensation on litres of the subsidised grade, tax forgone on vehicles.
     fiscal = sc.industry.fiscal
     fuels = list(coords["fuel"])
@@ -272,56 +369,7 @@ def _industry(
                 )
             per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
             forgone[..., i, future] += tax_forgone(sales_of(seg_name, pt)[..., future], per_vehicle)
-
-    new_vars = {
-        "battery_gwh": labelled("battery_gwh", gwh),
-        "battery_fleet_gwh": labelled("battery_fleet_gwh", fleet_gwh),
-        "nickel": labelled("nickel", nickel),
-    }
-    new_vars["exchange_rate"] = labelled("exchange_rate", fx)
-    if fiscal.crude_usd_per_bbl:
-        new_vars["crude_price"] = labelled("crude_price", crude)
-    if fiscal.fuels:
-        new_vars["fuel_retail_price"] = labelled("fuel_retail_price", retail)
-        new_vars["fuel_economic_price"] = labelled("fuel_economic_price", economic)
-        new_vars["fuel_subsidy"] = labelled("fuel_subsidy", subsidy / 1e12)
-        new_vars["fuel_compensation"] = labelled("fuel_compensation", compensation / 1e12)
-        new_vars["fuel_support_usd"] = labelled(
-            "fuel_support_usd", (subsidy + compensation) / fx[..., None, :] / 1e9
-        )
-    if fiscal.tax_forgone_idr:
-        new_vars["tax_forgone"] = labelled("tax_forgone", forgone / 1e12)
-    new_coords: dict = {}
-    if groups:
-        new_coords["industry_group"] = groups
-        new_vars.update(
-            {
-                "production": labelled("production", prod),
-                "exports": labelled("exports", exp),
-                "imports": labelled("imports", imp),
-                "local_assembly": labelled("local_assembly", local),
-                "capacity_utilisation": labelled("capacity_utilisation", util),
-                "jobs": labelled("jobs", jobs),
-                "new_workers": labelled("new_workers", new),
-                "workers_to_train": labelled("workers_to_train", train),
-            }
-        )
-        if np.isfinite(local_value).any():
-            new_vars["local_content_value"] = labelled("local_content_value", local_value / 1e12)
-            new_vars["local_content_value_usd"] = labelled(
-                "local_content_value_usd", local_value / fx[..., None, :] / 1e9
-            )
-            new_vars["local_content_sme"] = labelled("local_content_sme", sme_value / 1e12)
-        if origins:
-            new_coords["origin"] = origins
-            data = np.full(lead + (n_g, len(origins), n_y), np.nan)
-            for g, name in enumerate(groups):
-                domestic = over_segments(sales_total_arr, sc.industry.groups[name].segments, -2)
-                for o, origin in enumerate(origins):
-                    if origin in origin_rows[name]:
-                        data[..., g, o, :] = domestic * origin_rows[name][origin]
-            new_vars["sales_by_origin"] = labelled("sales_by_origin", data)
-    return new_vars, new_coords, over_capacity
+    return fx, crude, retail, economic, subsidy, compensation, forgone
 
 
 def _projected(values: np.ndarray, future: np.ndarray) -> np.ndarray:
