@@ -553,3 +553,20 @@ uncertainty:
     paid = kept["fuel_compensation"].sel(fuel="gasoline", year=2035).values
     assert np.corrcoef(crude, paid)[0, 1] > 0.9  # dearer crude, more compensation
     assert kept["crude_price"].sel(year=2030).values.tolist() == pytest.approx(crude.tolist())
+
+
+def test_draws_kept_only_where_they_differ_give_back_every_draw_and_quantile():
+    from motorisasi.scenario.ensemble import _Kept
+
+    rng = np.random.default_rng(0)
+    a = rng.random((30, 4, 5))
+    a[:, 0, :] = 7.0  # the same in every draw (an observed year)
+    a[:, 1, 2] = np.nan
+    a[:12, 2, 3] = 1.0  # the same in the first chunk only: kept from the second on
+    kept = _Kept(30, a[:10], np.float64)
+    kept.add(a[10:20])
+    kept.add(a[20:])
+    q = np.array([0.05, 0.5, 0.95])
+    assert np.array_equal(kept.draws(), a, equal_nan=True)
+    assert np.array_equal(kept.quantiles(q), np.quantile(a, q, axis=0), equal_nan=True)
+    assert len(kept.cols) == 14  # 5 + 1 columns were one number throughout

@@ -29,18 +29,53 @@ MAX_DRAWS = 100_000
 DOUBLE_LIMIT = 2 * 1024**3
 
 
-def quantiles(array: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """``np.quantile(array, q, axis=0)``, with the sorting done only where the draws differ (a
-    history year the draws do not touch is its one value; a NaN in any draw gives NaN)."""
-    n = array.shape[0]
-    flat = array.reshape(n, -1)
-    low, high = flat.min(axis=0), flat.max(axis=0)
-    out = np.empty((len(q), flat.shape[1]))
-    out[:] = low  # the value where every draw agrees, NaN where a draw is NaN
-    varies = low != high
-    if varies.any():
-        out[:, varies] = np.quantile(flat[:, varies], q, axis=0)
-    return out.reshape((len(q), *array.shape[1:]))
+def _same(flat: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Columns where every row equals ``value`` (NaN equal to NaN)."""
+    return np.all((flat == value) | (np.isnan(flat) & np.isnan(value)), axis=0)
+
+
+class _Kept:
+    """One variable's draws, kept only where they differ: a column (a year, segment, ...) equal in
+    every draw so far (an observed year, say) is one number, so that many draws fit in memory. A
+    column that starts to differ in a later chunk is kept from then on, its earlier draws filled
+    with the number they all had, so nothing is approximated."""
+
+    def __init__(self, n: int, first: np.ndarray, dtype) -> None:
+        flat = first.reshape(len(first), -1)
+        self.shape, self.n, self.dtype, self.filled = first.shape[1:], n, dtype, 0
+        self.value = flat[0].astype(float)  # the columns' common value where they agree
+        self.cols = np.flatnonzero(~_same(flat, flat[0]))
+        self.data = np.empty((n, len(self.cols)), dtype=dtype)
+        self.add(first)
+
+    def add(self, values: np.ndarray) -> None:
+        flat = values.reshape(len(values), -1)
+        steady = np.setdiff1d(np.arange(flat.shape[1]), self.cols)
+        moved = steady[~_same(flat[:, steady], self.value[steady])]
+        if len(moved):
+            cols = np.union1d(self.cols, moved)
+            data = np.empty((self.n, len(cols)), dtype=self.dtype)
+            data[:, np.searchsorted(cols, self.cols)] = self.data
+            data[:, np.searchsorted(cols, moved)] = self.value[moved]
+            self.cols, self.data = cols, data
+        self.data[self.filled : self.filled + len(flat)] = flat[:, self.cols]
+        self.filled += len(flat)
+
+    def draws(self) -> np.ndarray:
+        """Every draw, ``(n, ...)``."""
+        out = np.empty((self.n, self.value.size), dtype=self.dtype)
+        out[:] = self.value
+        out[:, self.cols] = self.data
+        return out.reshape((self.n, *self.shape))
+
+    def quantiles(self, q: np.ndarray) -> np.ndarray:
+        """``np.quantile(draws, q, axis=0)``, sorting only the columns that differ (NaN in any
+        draw gives NaN)."""
+        out = np.empty((len(q), self.value.size))
+        out[:] = self.value
+        if len(self.cols):
+            out[:, self.cols] = np.quantile(self.data, q, axis=0)
+        return out.reshape((len(q), *self.shape))
 
 
 def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) -> dict[str, Any]:
@@ -157,9 +192,8 @@ def ensemble(
     if not isinstance(sc, Scenario):
         sc = load_scenario(sc)
     draws = draws_for(sc, n, seed, sampler, data_dir)
-    stored: dict[str, np.ndarray] = {}
+    stored: dict[str, _Kept] = {}
     first = None
-    start = 0
     dtype = np.float64
     for ds in run_chunks(sc, draws, data_dir, chunk, progress, client):
         if derived is not None:
@@ -170,25 +204,23 @@ def ensemble(
             dtype = np.float64 if keep_draws or n * per_draw * 8 <= DOUBLE_LIMIT else np.float32
             for name in ds.data_vars:
                 if "draw" in ds[name].dims:
-                    stored[name] = np.empty((n, *ds[name].shape[1:]), dtype=dtype)
-        size = ds.sizes["draw"]
-        for name, array in stored.items():
-            array[start : start + size] = ds[name].values
-        start += size
+                    stored[name] = _Kept(n, ds[name].values, dtype)
+            continue
+        for name, kept in stored.items():
+            kept.add(ds[name].values)
     assert first is not None
     out = first.drop_vars(list(stored))
     out = out.drop_vars([c for c in out.coords if str(c).startswith("headline_")])
     for key in ("register", "energy_calibration", "notes"):  # those of the first chunk only
         out.attrs.pop(key, None)
     q = np.asarray(QUANTILES)
-    for name, array in stored.items():
+    for name, kept in stored.items():
         attrs = dict(first[name].attrs)
         dims = first[name].dims
         if keep_draws:
-            out[name] = xr.Variable(dims, array, attrs)
+            out[name] = xr.Variable(dims, kept.draws(), attrs)
         else:
-            values = quantiles(array, q)
-            out[name] = xr.Variable(("quantile", *dims[1:]), values, attrs)
+            out[name] = xr.Variable(("quantile", *dims[1:]), kept.quantiles(q), attrs)
     if not keep_draws:
         out = out.assign_coords(quantile=q)
     for path, values in draws.items():
