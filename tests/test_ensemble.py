@@ -570,3 +570,19 @@ def test_draws_kept_only_where_they_differ_give_back_every_draw_and_quantile():
     assert np.array_equal(kept.draws(), a, equal_nan=True)
     assert np.array_equal(kept.quantiles(q), np.quantile(a, q, axis=0), equal_nan=True)
     assert len(kept.cols) == 14  # 5 + 1 columns were one number throughout
+
+
+def test_a_report_with_draws_shows_the_fan_charts(tmp_path):
+    from motorisasi.report.document import build, to_html
+
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    report = build([sc], "id", draws=8, seed=1)
+    part = report.scenarios[0]
+    assert {"fan_ownership", "fan_co2"} <= set(part.charts)
+    assert part.charts["fan_ownership"][:4] == b"\x89PNG"
+    html = to_html(report, "id")
+    assert "Kepemilikan roda empat atas undian" in html
+    report.close()
+    plain = build([load_scenario(scenario_file(tmp_path, "baseline", ""))], "en", draws=8)
+    assert "fan_ownership" not in plain.scenarios[0].charts  # nothing uncertain, no fans
+    plain.close()

@@ -29,6 +29,13 @@ def report(
         float, typer.Option(help="Ownership target for the headline, vehicles per 1,000.")
     ] = 150.0,
     by: Annotated[int, typer.Option(help="Year by which the headline asks for the target.")] = 2030,
+    draws: Annotated[
+        int,
+        typer.Option(
+            help="Also fan charts of this many draws of each scenario's uncertain inputs (0: none)."
+        ),
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="Seed of the draws.")] = 0,
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
@@ -52,6 +59,13 @@ def report(
     if not (math.isfinite(target) and 1 <= target <= MAX_PER_1000):
         raise MotorisasiError(message("report.error.target", lang, value=f"{target:.12g}"))
     check_paths(out, pdf, lang)
+    from motorisasi.scenario.ensemble import MAX_DRAWS
+    from motorisasi.scenario.uncertainty import MAX_SEED
+
+    if not 0 <= draws <= MAX_DRAWS:
+        raise MotorisasiError(f"--draws: from 0 to {MAX_DRAWS:,}, got {draws}")
+    if not 0 <= seed <= MAX_SEED:
+        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
     if charts is not None and charts.exists() and not charts.is_dir():
         raise MotorisasiError(message("report.error.charts", lang, path=str(charts)))
     from motorisasi.outputs.options import check_data, check_output_folder
@@ -77,7 +91,9 @@ def report(
     with OutputSets(lang) as sets:
         report_set = sets.folder(out.parent, file_names(out, pdf))
         chart_set = sets.folder(charts) if charts is not None else None
-        paths, n_charts = _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart_set)
+        paths, n_charts = _build_and_write(
+            loaded, lang, target, by, data, out, pdf, report_set, chart_set, draws, seed
+        )
         sets.commit()
     console = Console(highlight=False, stderr=True)
     console.print(message("report.wrote", lang, paths=", ".join(str(p) for p in paths)), markup=False)
@@ -85,7 +101,7 @@ def report(
         console.print(message("report.charts.wrote", lang, n=n_charts, folder=str(charts)), markup=False)
 
 
-def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart_set):
+def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart_set, draws=0, seed=0):
     """Run, draw and stage the files; returns the report's paths and the number of charts."""
 
     from rich.console import Console
@@ -110,7 +126,7 @@ def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart
             following = loaded[min(len(loaded) - 1, loaded.index(sc) + 1)].name
             progress.update(task, description=message("report.progress", lang, name=following))
 
-        result = build(loaded, lang, target, by, data_dir=data, progress=step)
+        result = build(loaded, lang, target, by, data_dir=data, progress=step, draws=draws, seed=seed)
         paths = write(result, lang, out, pdf=pdf, outset=report_set)
         progress.advance(task)
     n = 0

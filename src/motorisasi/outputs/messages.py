@@ -1041,6 +1041,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flag.projected": {"en": "projected", "id": "proyeksi"},
     "chart.year": {"en": "year", "id": "tahun"},
     "chart.fan.median": {"en": "median", "id": "median"},
+    "report.caption.fan_ownership": {
+        "en": "Four-wheel ownership over the draws of the scenario's uncertain inputs: the median, and the "
+        "ranges of the middle half and of 90 % of the draws",
+        "id": "Kepemilikan roda empat atas undian masukan tidak pasti skenario: median, serta rentang "
+        "separuh tengah dan 90 % undian",
+    },
+    "report.caption.fan_co2": {
+        "en": "Road CO2 including electricity over the draws of the scenario's uncertain inputs",
+        "id": "CO2 kendaraan bermotor termasuk listrik atas undian masukan tidak pasti skenario",
+    },
     "chart.fan.range": {"en": "{low}-{high} % of draws", "id": "{low}-{high} % undian"},
     "chart.fan.ownership": {
         "en": "4-wheel+ vehicles per 1,000 people (registered): {draws} draws",

@@ -205,9 +205,20 @@ def _million(value: float, lang: str) -> str:
 
 
 def build(
-    scenarios: list, lang: str = "en", target: float = 150.0, by: int = 2030, data_dir=None, progress=None
+    scenarios: list,
+    lang: str = "en",
+    target: float = 150.0,
+    by: int = 2030,
+    data_dir=None,
+    progress=None,
+    draws: int = 0,
+    seed: int = 0,
 ) -> Report:
-    """Run the scenarios and draw their charts (``progress(step)`` is called after each step)."""
+    """Run the scenarios and draw their charts (``progress(step)`` is called after each step).
+
+    With ``draws``, each scenario with an ``uncertainty`` section also gets fan charts of that
+    many draws (four-wheel ownership and road CO2; see :mod:`motorisasi.scenario.ensemble`).
+    """
     from motorisasi.report import charts
     from motorisasi.scenario.run import run
     from motorisasi.scenario.schema import Scenario, load_scenario
@@ -218,6 +229,8 @@ def build(
         sc = name if isinstance(name, Scenario) else load_scenario(name)
         ds = run(sc, data_dir=data_dir, by_age=True)
         figs = charts.all_charts(ds, lang, target, comparison)
+        if draws and sc.uncertainty:
+            figs.update(_fans(sc, draws, seed, lang, data_dir))
         pngs = {k: charts.png_bytes(f) for k, f in figs.items()}
         parts.append(ScenarioReport(ds, sc, headline(ds, sc, target, by, data_dir), pngs, figs))
         if progress:
@@ -229,6 +242,20 @@ def build(
         report = Report(parts, charts.png_bytes(fig), fig, data_dir=data_dir)
     _add_backtest(report, parts[0].scenario, lang, data_dir)
     return report
+
+
+def _fans(sc, draws: int, seed: int, lang: str, data_dir) -> dict:
+    """Fan charts of a scenario's ensemble: name -> Figure."""
+    from motorisasi.outputs.cli_ensemble import FANS, _fan_series
+    from motorisasi.report import charts
+    from motorisasi.scenario.ensemble import ensemble
+
+    found = ensemble(sc, draws, seed=seed, data_dir=data_dir, derived=_fan_series)
+    shown = number(draws, lang)
+    return {
+        key: charts.fan(found, key, message(title, lang, draws=shown), message(unit, lang), lang)
+        for key, (title, unit) in FANS.items()
+    }
 
 
 def _add_backtest(report: Report, sc, lang: str, data_dir) -> None:
