@@ -395,9 +395,37 @@ def test_a_misplaced_fitted_entry_is_one_line(tmp_path, entry, says):
     assert says in str(err.value) and "\n" not in str(err.value)
 
 
-def test_sensitivity_refuses_joint_draws(tmp_path):
-    result = runner.invoke(app, ["sensitivity", "target-150", "--base-samples", "16"])
-    assert result.exit_code != 0 and "fitted" in result.output and "Traceback" not in result.output
+def test_sensitivity_takes_a_fitted_model_as_one_input(tmp_path):
+    extra = """
+uncertainty:
+  segments.cars.demand.after_model: {distribution: fitted, reason: test}
+  segments.cars.lifetime.std_years: {distribution: uniform, low: 5.5, high: 6.5, reason: test}
+"""
+    sc = load_scenario(scenario_file(tmp_path, "target-150", extra))
+    found = scenario_sensitivity(sc, "ownership_per_1000", 2050, {"segment": "cars"}, n_base=16, seed=1)
+    assert found.names == ("segments.cars.demand.after_model", "segments.cars.lifetime.std_years")
+    assert found.runs == 16 * 4  # two inputs: the model's parameters count as one
+    assert found.total[0] > 0.9 and found.total[1] < 0.01  # after 2030 the model sets ownership
+
+
+def test_parameters_from_normals_keep_the_fits_mean_and_covariance():
+    from motorisasi.model.ownership_fit import parameters_from_normals
+    from motorisasi.scenario.steps.demand import _ownership_fit
+    from motorisasi.scenario.uncertainty import ownership_model_at
+
+    sc = load_scenario("target-150")
+    fit = _ownership_fit(ownership_model_at(sc, "segments.cars.demand.after_model"), sc, None)
+    z = np.random.default_rng(0).standard_normal((20_000, len(fit.params)))
+    drawn = parameters_from_normals(fit, z)
+    values = np.column_stack([drawn[k] for k in fit.params])
+    assert np.allclose(
+        values.mean(axis=0),
+        [fit.params[k] for k in fit.params],
+        atol=0.1 * np.sqrt(np.diag(fit.covariance)).max(),
+    )
+    cov = np.cov(values, rowvar=False)
+    scale = np.sqrt(np.outer(np.diag(fit.covariance), np.diag(fit.covariance)))
+    assert np.allclose(cov / scale, fit.covariance / scale, atol=0.1)  # correlations kept
 
 
 def test_a_fan_chart_draws_the_median_and_the_two_ranges():

@@ -470,18 +470,7 @@ def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArr
     """
     if n < 1:
         raise ParameterError(f"n must be at least 1, got {n}")
-    names = list(fit.params)
-    mean = np.array([fit.params[k] for k in names])
-    cov = np.asarray(fit.covariance, dtype=float)
-    if not np.all(np.isfinite(cov)):
-        raise IdentificationError("the fit has no finite covariance: its parameters cannot be drawn")
-    lower = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[0] for k in names])
-    upper = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[1] for k in names])
-    eigen = np.linalg.eigvalsh((cov + cov.T) / 2) if cov.size else np.zeros(0)
-    if eigen.size and eigen.min() < -1e-9 * max(abs(eigen.max()), 1e-300):
-        raise IdentificationError(
-            "the fit's covariance is not positive semi-definite: its parameters cannot be drawn"
-        )
+    names, mean, cov, lower, upper = _normal_of(fit)
     rng = np.random.default_rng(seed)
     out = np.empty((0, len(names)))
     for _ in range(100):
@@ -495,6 +484,47 @@ def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArr
     draws = {k: out[:n, i] for i, k in enumerate(names)}
     draws.update({k: np.full(n, v) for k, v in fit.fixed.items()})
     return draws
+
+
+def _normal_of(fit: OwnershipFit):
+    """The estimated parameters' names, mean, covariance and bounds (the fit's normal approximation)."""
+    names = list(fit.params)
+    mean = np.array([fit.params[k] for k in names])
+    cov = np.asarray(fit.covariance, dtype=float)
+    if not np.all(np.isfinite(cov)):
+        raise IdentificationError("the fit has no finite covariance: its parameters cannot be drawn")
+    lower = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[0] for k in names])
+    upper = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[1] for k in names])
+    eigen = np.linalg.eigvalsh((cov + cov.T) / 2) if cov.size else np.zeros(0)
+    if eigen.size and eigen.min() < -1e-9 * max(abs(eigen.max()), 1e-300):
+        raise IdentificationError(
+            "the fit's covariance is not positive semi-definite: its parameters cannot be drawn"
+        )
+    return names, mean, cov, lower, upper
+
+
+def parameters_from_normals(fit: OwnershipFit, z: ArrayLike) -> dict[str, NDArray[np.float64]]:
+    """Parameters from independent standard normals ``z`` of shape ``(n, K)`` (``K`` estimated
+    parameters, in the fit's order): ``estimate + A z`` with ``A A' = covariance`` (its symmetric
+    square root), clipped to the fit's bounds; fixed parameters repeated. The deterministic
+    counterpart of :func:`parameter_draws`, for quasi-random or variance-based designs (a draw
+    outside the bounds is moved onto them rather than drawn again). Returns name -> ``(n,)``.
+
+    >>> fit = OwnershipFit({"beta": -0.1}, {"beta": 0.01}, {}, {"saturation": 600.0, "alpha": -5.0},
+    ...                    (), False, False, {}, {}, {}, 10, 1.0, 0.9, np.array([[1e-4]]))
+    >>> [round(float(v), 6) for v in parameters_from_normals(fit, [[0.0], [2.0]])["beta"]]
+    [-0.1, -0.08]
+    """
+    names, mean, cov, lower, upper = _normal_of(fit)
+    z = np.atleast_2d(np.asarray(z, dtype=float))
+    if z.shape[-1] != len(names):
+        raise ParameterError(f"z needs {len(names)} columns (the fit's parameters), got {z.shape[-1]}")
+    w, v = np.linalg.eigh((cov + cov.T) / 2)
+    root = v @ np.diag(np.sqrt(np.clip(w, 0.0, None))) @ v.T
+    values = np.clip(mean + z @ root.T, lower, upper)
+    out = {k: values[:, i] for i, k in enumerate(names)}
+    out.update({k: np.full(len(z), v) for k, v in fit.fixed.items()})
+    return out
 
 
 def own_beta(

@@ -72,8 +72,9 @@ def sobol_indices(
     n_base: int = 1024,
     seed: int = 0,
     conf_level: float = 0.95,
+    groups: Sequence[str] | None = None,
 ) -> SobolIndices:
-    """Sobol indices of ``func`` over independent inputs.
+    """Sobol indices of ``func`` over independent inputs (or groups of them).
 
     Parameters
     ----------
@@ -84,9 +85,13 @@ def sobol_indices(
     names
         ``K`` input names.
     n_base
-        SALib's base sample size ``N`` (a power of two); the model runs ``N (K + 2)`` times.
+        SALib's base sample size ``N`` (a power of two); the model runs ``N (G + 2)`` times for
+        ``G`` inputs or groups.
     seed
         Seed of the scrambled Sobol sample and of the bootstrap.
+    groups
+        The group of each input (None: each input its own): the indices are then those of the
+        groups, e.g. the parameters of one fitted model taken together.
 
     The uniform sample is kept within ``[EPS, 1 - EPS]`` (:mod:`motorisasi.scenario.uncertainty`)
     so that unbounded distributions stay finite.
@@ -103,6 +108,8 @@ def sobol_indices(
     if n_base < 2 or n_base > MAX_BASE or n_base & (n_base - 1):
         raise ParameterError(f"base samples: a power of two from 2 to {MAX_BASE:,}, got {n_base:,}")
     problem = {"num_vars": k, "names": list(names), "bounds": [[0.0, 1.0]] * k}
+    if groups is not None and len(set(groups)) < k:
+        problem["groups"] = list(groups)
     u = np.clip(sample.sample(problem, n_base, calc_second_order=False, seed=seed), EPS, 1 - EPS)
     x = np.column_stack([d.ppf(u[:, i]) for i, d in enumerate(distributions)])
     y = np.asarray(func(x), dtype=float)
@@ -118,8 +125,9 @@ def sobol_indices(
         )
     # SALib leaves its bootstrap unseeded for a seed of 0: seed + 1 keeps every seed reproducible.
     result = analyze.analyze(problem, y, calc_second_order=False, conf_level=conf_level, seed=seed + 1)
+    shown = list(dict.fromkeys(groups)) if "groups" in problem else list(names)
     return SobolIndices(
-        names=tuple(names),
+        names=tuple(shown),
         first=np.asarray(result["S1"], dtype=float),
         first_conf=np.asarray(result["S1_conf"], dtype=float),
         total=np.asarray(result["ST"], dtype=float),
@@ -176,22 +184,38 @@ def scenario_sensitivity(
 
     if not sc.uncertainty:
         raise ScenarioError(f"{sc.name}: the scenario has no 'uncertainty' section to analyse")
-    fitted = [p for p, spec in sc.uncertainty.items() if spec.distribution == "fitted"]
-    if fitted:
-        raise ScenarioError(
-            f"uncertainty.{fitted[0]}: the Sobol analysis takes independent inputs, not the ownership "
-            f"model's joint draws ('fitted'); drop the entry for the analysis ({fitted[0]}: null in a "
-            "scenario that extends this one)"
-        )
-    paths = list(sc.uncertainty)
+    from scipy import stats
+
+    from motorisasi.model.ownership_fit import parameters_from_normals
+    from motorisasi.scenario.steps.demand import _ownership_fit
+    from motorisasi.scenario.uncertainty import ownership_model_at
+
+    # One column per number; a fitted model's parameters are one group of standard normals,
+    # turned into parameters jointly (their correlations kept) inside the model.
+    columns: list[tuple[str, str, Any]] = []
+    fits: dict[str, Any] = {}
+    for path, spec in sc.uncertainty.items():
+        if spec.distribution == "fitted":
+            fits[path] = _ownership_fit(ownership_model_at(sc, path), sc, data_dir)
+            columns += [(path, f"{path}.{name}", stats.norm()) for name in fits[path].params]
+        else:
+            columns.append((path, path, distribution(spec)))
+    groups = [group for group, _, _ in columns]
 
     def model(x: NDArray[np.float64]) -> NDArray[np.float64]:
-        draws = {p: x[:, i] for i, p in enumerate(paths)}
+        draws: dict[str, Any] = {}
+        for path in dict.fromkeys(groups):
+            mine = [i for i, g in enumerate(groups) if g == path]
+            if path in fits:
+                draws[path] = parameters_from_normals(fits[path], x[:, mine])
+            else:
+                draws[path] = x[:, mine[0]]
         parts = [
             output_of(ds, variable, year, select)
             for ds in run_chunks(sc, draws, data_dir, chunk or DEFAULT_CHUNK, progress, client)
         ]
         return np.concatenate(parts)
 
-    dists = [distribution(sc.uncertainty[p]) for p in paths]
-    return sobol_indices(model, dists, paths, n_base, seed)
+    return sobol_indices(
+        model, [d for _, _, d in columns], [n for _, n, _ in columns], n_base, seed, groups=groups
+    )
