@@ -362,10 +362,14 @@ def _cohort_arrays(run: _Run, inflow: Array) -> Array:
 
 
 def _initial_by_age(run: _Run) -> Array:
+    """The initial fleet by year and age at the start, (T, A0, N): ``weights[a] * S0[a + 1 + t]``."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
     weights, curve = _initial_weights(run)
     n_start = weights.shape[0]
-    ages = np.arange(n_start)[np.newaxis, :] + 1 + np.arange(run.n_years)[:, np.newaxis]
-    return weights[np.newaxis] * curve[ages]
+    # Year t reads the curve's ages t + 1 .. t + A0: a window onto the curve, not a gathered copy.
+    windows = sliding_window_view(curve, n_start, axis=0)[1 : 1 + run.n_years]  # (T, N, A0)
+    return weights[np.newaxis] * windows.transpose(0, 2, 1)
 
 
 def _finish(
