@@ -13,14 +13,20 @@ For each segment the pipeline
 4. computes distance, energy by fuel and CO2 by cohort (:mod:`motorisasi.model.energy`).
 
 The steps live in :mod:`motorisasi.scenario.steps`: ``inputs`` (the scenario resolved against the
-data, and the lookups), ``demand``, ``fleet`` (per segment, items 1-3), ``energy`` (item 4 and
+data, and the lookups), ``demand`` and ``powertrains`` (the models of each demand and adoption
+type, chosen through registries), ``fleet`` (per segment, items 1-3), ``energy`` (item 4 and
 the calibration to the energy balance), ``industry`` (with the fuel subsidy) and ``checks``;
-this module assembles them.
+this module assembles them and labels the result once from the variables registry
+(:mod:`motorisasi.scenario.variables`).
 
 The result has dimensions ``year``, ``segment``, ``powertrain`` and ``fuel``; every variable has
 ``units`` and ``long_name``; the dataset's attributes hold the scenario (as JSON) and the
 sources of every data series used. Mass balance, share sums and non-negative stocks are
 checked at the end; a violation raises :class:`RunCheckError`.
+
+Draws of uncertain inputs (``draws``; :mod:`motorisasi.scenario.ensemble`) run in the same pass:
+every step keeps them on a leading axis, and each draw's result is, to the bit, that of a run
+with its values alone.
 """
 
 from __future__ import annotations
