@@ -313,7 +313,7 @@ def fit_removal_rate(
     -------
     RemovalFit
     """
-    from scipy.stats import f as f_dist
+    from scipy.special import fdtri  # the F quantile, without importing scipy.stats
 
     left = np.asarray(left_use, dtype=float)
     yrs = np.asarray(years)
@@ -325,7 +325,7 @@ def fit_removal_rate(
     best, best_rss = float(rates), float(rss_at)
     grid_rss = residual_sum(y, pairs, left, RATE_GRID, start)  # for the interval
     dof = max(n - 1, 1)
-    limit = best_rss * (1.0 + f_dist.ppf(level, 1, dof) / dof)
+    limit = best_rss * (1.0 + fdtri(1, dof, level) / dof)
     inside = RATE_GRID[grid_rss <= limit]
     low = float(min(inside.min(), best)) if inside.size else best
     high = float(max(inside.max(), best)) if inside.size else best

@@ -56,7 +56,6 @@ def run(
 
     from rich.console import Console
 
-    from motorisasi.outputs.export import file_names
     from motorisasi.outputs.files import OutputSet, safe_stem
     from motorisasi.outputs.messages import language, message
 
@@ -87,7 +86,12 @@ def run(
         )
     check_output_folder(out, data)
     # The output folder is checked and locked before the work, so a bad --out fails at once.
-    outset = OutputSet(out, file_names(safe_stem(sc.name)).values(), lang) if files else nullcontext()
+    if files:  # the exports (and pandas) are imported only when files are written
+        from motorisasi.outputs.export import file_names
+
+        outset = OutputSet(out, file_names(safe_stem(sc.name)).values(), lang)
+    else:
+        outset = nullcontext()
     with outset:
         with console.status(message("run.status", lang), spinner="dots"):
             from motorisasi.scenario.run import run as run_scenario

@@ -19,6 +19,7 @@ that is not a power of two is the first ``n`` points of the next power of two).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -167,6 +168,31 @@ def distribution(spec):
     return stats.beta(spec.a, spec.b, loc=spec.low, scale=spec.high - spec.low)
 
 
+#: The standard normal's quantile at 1 - EPS (scipy.stats.norm.ppf(1 - 1e-6)).
+Z_EXTREME = 4.753424308822899
+
+
+def extremes(spec) -> tuple[float, float]:
+    """Bounds of an entry's draws without scipy (read when a scenario is loaded): its quantiles
+    at ``EPS`` and ``1 - EPS`` for the normal and lognormal (a truncated normal within its
+    bounds), and the support itself for the bounded distributions (which holds every draw)."""
+    kind = spec.distribution
+    try:
+        if kind == "normal":
+            low, high = spec.mean - Z_EXTREME * spec.sd, spec.mean + Z_EXTREME * spec.sd
+            return (
+                low if spec.low is None else max(low, spec.low),
+                high if spec.high is None else min(high, spec.high),
+            )
+        if kind == "lognormal":
+            sigma = math.sqrt(math.log1p((spec.sd / spec.mean) ** 2))
+            mu = math.log(spec.mean) - sigma**2 / 2
+            return math.exp(mu - Z_EXTREME * sigma), math.exp(mu + Z_EXTREME * sigma)
+    except (OverflowError, ValueError):
+        return math.nan, math.nan
+    return spec.low, spec.high
+
+
 def check_uncertainty(sc: Any) -> None:
     """Refuse an uncertain entry that names no number, one ensembles cannot vary yet, or a
     distribution whose extreme draws (quantiles ``EPS`` and ``1 - EPS``) the field does not allow.
@@ -196,8 +222,7 @@ def check_uncertainty(sc: Any) -> None:
         current = value_at(sc, path)
         if isinstance(current, bool) or not isinstance(current, (int, float)):
             raise ValueError(f"uncertainty.{path}: the scenario has no number there (found {current!r})")
-        with np.errstate(all="ignore"):
-            ends = distribution(spec).ppf([EPS, 1 - EPS])
+        ends = extremes(spec)
         if not np.all(np.isfinite(ends)):
             raise ValueError(
                 f"uncertainty.{path}: the distribution's draws are not finite numbers; narrow it"
