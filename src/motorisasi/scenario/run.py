@@ -13,7 +13,8 @@ For each segment the pipeline
 4. computes distance, energy by fuel and CO2 by cohort (:mod:`motorisasi.model.energy`).
 
 The steps live in :mod:`motorisasi.scenario.steps`: ``inputs`` (the scenario resolved against the
-data, and the lookups), ``demand`` and ``powertrains`` (the models of each demand and adoption
+data, and the lookups), ``drivers`` (population and income), ``demand`` and ``powertrains`` (the
+models of each demand and adoption
 type, chosen through registries), ``fleet`` (per segment, items 1-3), ``energy`` (item 4 and
 the calibration to the energy balance), ``industry`` (with the fuel subsidy) and ``checks``;
 this module assembles them and labels the result once from the variables registry
@@ -38,31 +39,25 @@ from pathlib import Path
 import numpy as np
 
 from motorisasi import __version__
-from motorisasi.data.schema import MAX_PERSONS
 from motorisasi.errors import MotorisasiError
-from motorisasi.model.adoption import interpolate_path
 from motorisasi.model.energy import (
     MJ_PER_PJ,
-    co2_electricity,
-    co2_tank_to_wheel,
-    grid_electricity_kwh,
 )
-from motorisasi.scenario.fuel_calibration import split_factor
 from motorisasi.scenario.schema import (
     Scenario,
     ScenarioError,
     load_scenario,
 )
-from motorisasi.scenario.steps.batch import cat, col, path_values
-from motorisasi.scenario.steps.checks import RunCheckError, _plausible, _require_range, check
+from motorisasi.scenario.steps.checks import RunCheckError, _plausible, check
 from motorisasi.scenario.steps.demand import modelled_ownership_draws
+from motorisasi.scenario.steps.drivers import drivers
 from motorisasi.scenario.steps.energy import (
     CALORIFIC_VALUES,
     EMISSION_FACTORS,
     FUELS,
     _blend,
-    _fuel_calibration,
     _grid_intensity,
+    road_energy,
 )
 from motorisasi.scenario.steps.fleet import MAX_AGE, _by_age, _segment, segment_history
 from motorisasi.scenario.steps.industry import _industry
@@ -71,8 +66,6 @@ from motorisasi.scenario.steps.inputs import (
     _constant,
     _data_folder,
     _Sources,
-    _span,
-    _values,
     _where,
     resolve_base,
 )
@@ -133,40 +126,7 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     sources = _Sources()
     years = np.arange(sc.years.history_start, sc.years.end + 1)
     future = years > sc.years.base
-    population = _values(sc.drivers.population_series, sc.country, sources, data_dir)
-    base = sc.years.base
-    if sc.drivers.population_path:
-        pop = _span(population, int(years[0]), base, "population")
-        points = {base: float(pop[-1]), **sc.drivers.population_path}
-        xs = sorted(points)
-        pop = np.concatenate([pop, interpolate_path(years[years > base], xs, path_values(points, xs))])
-    else:
-        pop = _span(population, int(years[0]), int(years[-1]), "population")
-    income_series = _values(sc.drivers.income_series, sc.country, sources, data_dir)
-    last = int(income_series.years.max())
-    inc_known = _span(income_series, int(years[0]), min(last, int(years[-1])), "income")
-    later = np.arange(last + 1, int(years[-1]) + 1)
-    if sc.drivers.income_path:
-        points = {last: float(inc_known[-1]), **sc.drivers.income_path}
-        xs = sorted(points)
-        extension = interpolate_path(later, xs, path_values(points, xs)) if len(later) else np.array([])
-    else:
-        growth = col(sc.drivers.income_growth_pct) / 100
-        extension = inc_known[-1] * (1 + growth) ** np.arange(1, len(later) + 1)
-    income = cat(inc_known, extension)[..., : len(years)]
-    _require_range(
-        population, pop, years, "a population", 999, MAX_PERSONS, data_dir, "drivers.population_path"
-    )
-    _require_range(
-        income_series,
-        income,
-        years,
-        "GDP per capita ($)",
-        0,
-        1e6,
-        data_dir,
-        "drivers.income_growth_pct" if not sc.drivers.income_path else "drivers.income_path",
-    )
+    pop, income = drivers(sc, years, sources, data_dir)
 
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years, sources, data_dir)
@@ -228,52 +188,15 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         return out
 
     assumed = by_seg("energy", 2)  # (..., S, F, Y) MJ at the assumed distances
-    calibration = _fuel_calibration(sc, assumed, segments, years, sources, data_dir)
-    factors = (np.asarray(calibration.segment_factor[n], dtype=float) for n in segments)
-    use_factor = np.stack(np.broadcast_arrays(*factors), axis=-1)
-    km_factor = np.stack(
-        np.broadcast_arrays(
-            *(
-                np.asarray(
-                    split_factor(
-                        calibration.segment_factor[n], sc.segments[n].km_per_year, sc.segments[n].km_range
-                    )[0],
-                    dtype=float,
-                )
-                for n in segments
-            )
-        ),
-        axis=-1,
+    road = road_energy(sc, assumed, segments, years, sources, data_dir, grid, blend, ef, ncv)
+    calibration, energy, km_factor, use_factor = (
+        road.calibration,
+        road.energy,
+        road.km_factor,
+        road.use_factor,
     )
-    # Energy is linear in distance: the calibrated distance scales every fuel of the segment.
-    energy = assumed * use_factor[..., :, None, None]  # (..., S, F, Y) MJ
-    fossil = np.ones((len(FUELS), len(years)))
-    fossil[FUELS.index("diesel")] = 1 - blend
-    ttw = sum(
-        co2_tank_to_wheel(energy[..., FUELS.index(f), :], ef[f], fossil[FUELS.index(f)])
-        for f in EMISSION_FACTORS
-    )
-    loss = np.asarray(sc.energy.charging_loss, dtype=float)[..., None, None]
-    grid_kwh = grid_electricity_kwh(energy[..., FUELS.index("electricity"), :], loss)
-    wtw = ttw + co2_electricity(grid_kwh, grid[..., None, :] / 1000.0)
-    mass_kt = np.stack(
-        [energy[..., FUELS.index(f), :] / ncv[f] / 1e6 for f in ("gasoline", "diesel")], axis=-2
-    )  # MJ / (MJ/kg) = kg; / 1e6 = kt
-
-    unexplained = np.stack(
-        np.broadcast_arrays(*(calibration.unexplained.get(f, np.full(len(years), np.nan)) for f in FUELS)),
-        axis=-2,
-    )  # (..., F, Y) PJ; NaN for a fuel without a reference (electricity)
-    parts = np.stack(
-        [
-            co2_tank_to_wheel(
-                np.nan_to_num(unexplained[..., FUELS.index(f), :]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
-            )
-            for f in EMISSION_FACTORS
-        ]
-    )
-    known = np.stack([np.isfinite(unexplained[..., FUELS.index(f), :]) for f in EMISSION_FACTORS])
-    co2_unexplained = np.where(known.any(axis=0), parts.sum(axis=0), np.nan)  # kg; NaN: no line at all
+    ttw, wtw, grid_kwh, mass_kt = road.ttw, road.wtw, road.grid_kwh, road.mass_kt
+    unexplained, co2_unexplained = road.unexplained, road.co2_unexplained
     coords = {"year": years, "segment": segments, "powertrain": powertrains, "fuel": list(FUELS)}
     registered = by_seg("registered")
     in_use = by_seg("in_use")

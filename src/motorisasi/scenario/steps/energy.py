@@ -4,11 +4,17 @@ balance, the grid's carbon intensity and the biodiesel blend.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import numpy as np
 
 from motorisasi.model.adoption import interpolate_path
 from motorisasi.model.energy import (
     MJ_PER_PJ,
+    co2_electricity,
+    co2_tank_to_wheel,
+    grid_electricity_kwh,
     intensity_by_cohort,
     weighted_fleet_sums,
 )
@@ -17,6 +23,7 @@ from motorisasi.scenario.fuel_calibration import (
     calibrate_fuel_use,
     factor_bounds,
     reference_energy,
+    split_factor,
 )
 from motorisasi.scenario.schema import (
     Scenario,
@@ -187,3 +194,78 @@ def _blend(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.n
             raise ScenarioError(f"energy.biodiesel_observed: {names[0]!r} has a negative value")
         out[seen] = np.clip(parts[0][seen] / total[seen], 0.0, 1.0)
     return out
+
+
+@dataclass(frozen=True)
+class RoadEnergy:
+    """The segments' road energy calibrated to the energy balance, and its CO2 (draws first).
+
+    ``energy`` (..., S, F, Y) MJ; ``ttw``/``wtw`` (..., S, Y) kg CO2; ``grid_kwh`` (..., S, Y);
+    ``mass_kt`` (..., S, 2, Y) gasoline and diesel by mass; ``unexplained`` (..., F, Y) PJ and
+    ``co2_unexplained`` (..., Y) kg; the calibration and its factors by segment."""
+
+    calibration: Any
+    use_factor: np.ndarray
+    km_factor: np.ndarray
+    energy: np.ndarray
+    ttw: np.ndarray
+    wtw: np.ndarray
+    grid_kwh: np.ndarray
+    mass_kt: np.ndarray
+    unexplained: np.ndarray
+    co2_unexplained: np.ndarray
+
+
+def road_energy(sc, assumed, segments, years, sources, data_dir, grid, blend, ef, ncv) -> RoadEnergy:
+    """Calibrate ``assumed`` (the segments' energy at the assumed distances, (..., S, F, Y) MJ) to
+    the energy balance, and compute CO2 tank-to-wheel (the fossil share of fuels, biodiesel
+    ``blend`` counting zero), of charging electricity (``grid`` g/kWh) and of the unexplained fuel."""
+    calibration = _fuel_calibration(sc, assumed, segments, years, sources, data_dir)
+    factors = (np.asarray(calibration.segment_factor[n], dtype=float) for n in segments)
+    use_factor = np.stack(np.broadcast_arrays(*factors), axis=-1)
+    km_factor = np.stack(
+        np.broadcast_arrays(
+            *(
+                np.asarray(
+                    split_factor(
+                        calibration.segment_factor[n], sc.segments[n].km_per_year, sc.segments[n].km_range
+                    )[0],
+                    dtype=float,
+                )
+                for n in segments
+            )
+        ),
+        axis=-1,
+    )
+    # Energy is linear in distance: the calibrated distance scales every fuel of the segment.
+    energy = assumed * use_factor[..., :, None, None]  # (..., S, F, Y) MJ
+    fossil = np.ones((len(FUELS), len(years)))
+    fossil[FUELS.index("diesel")] = 1 - blend
+    ttw = sum(
+        co2_tank_to_wheel(energy[..., FUELS.index(f), :], ef[f], fossil[FUELS.index(f)])
+        for f in EMISSION_FACTORS
+    )
+    loss = np.asarray(sc.energy.charging_loss, dtype=float)[..., None, None]
+    grid_kwh = grid_electricity_kwh(energy[..., FUELS.index("electricity"), :], loss)
+    wtw = ttw + co2_electricity(grid_kwh, grid[..., None, :] / 1000.0)
+    mass_kt = np.stack(
+        [energy[..., FUELS.index(f), :] / ncv[f] / 1e6 for f in ("gasoline", "diesel")], axis=-2
+    )  # MJ / (MJ/kg) = kg; / 1e6 = kt
+
+    unexplained = np.stack(
+        np.broadcast_arrays(*(calibration.unexplained.get(f, np.full(len(years), np.nan)) for f in FUELS)),
+        axis=-2,
+    )  # (..., F, Y) PJ; NaN for a fuel without a reference (electricity)
+    parts = np.stack(
+        [
+            co2_tank_to_wheel(
+                np.nan_to_num(unexplained[..., FUELS.index(f), :]) * MJ_PER_PJ, ef[f], fossil[FUELS.index(f)]
+            )
+            for f in EMISSION_FACTORS
+        ]
+    )
+    known = np.stack([np.isfinite(unexplained[..., FUELS.index(f), :]) for f in EMISSION_FACTORS])
+    co2_unexplained = np.where(known.any(axis=0), parts.sum(axis=0), np.nan)  # kg; NaN: no line at all
+    return RoadEnergy(
+        calibration, use_factor, km_factor, energy, ttw, wtw, grid_kwh, mass_kt, unexplained, co2_unexplained
+    )
