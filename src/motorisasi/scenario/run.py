@@ -14,11 +14,10 @@ For each segment the pipeline
 
 The steps live in :mod:`motorisasi.scenario.steps`: ``inputs`` (the scenario resolved against the
 data, and the lookups), ``drivers`` (population and income), ``demand`` and ``powertrains`` (the
-models of each demand and adoption
-type, chosen through registries), ``fleet`` (per segment, items 1-3), ``energy`` (item 4 and
-the calibration to the energy balance), ``industry`` (with the fuel subsidy) and ``checks``;
-this module assembles them and labels the result once from the variables registry
-(:mod:`motorisasi.scenario.variables`).
+models of each demand and adoption type, chosen through registries), ``fleet`` (per segment,
+items 1-3), ``energy`` (item 4 and the calibration to the energy balance), ``industry`` (with the
+fuel subsidy) and ``checks``; this module assembles them and labels the result once from the
+variables registry (:mod:`motorisasi.scenario.variables`).
 
 The result has dimensions ``year``, ``segment``, ``powertrain`` and ``fuel``; every variable has
 ``units`` and ``long_name``; the dataset's attributes hold the scenario (as JSON) and the
