@@ -286,30 +286,10 @@ def _segment(
     previous = cat(before.sum(axis=-1)[..., None], stock[..., :-1])
     retirements = previous + sales - stock
 
-    # Energy: per powertrain, by cohort, then by fuel; in the projection and over the sales history.
-    km = km_by_age(seg.km_per_year, seg.km_decline_pct / 100, n_ages)
+    distance, energy, distance_past, energy_past = _segment_energy(
+        name, seg, names, run, spun, shares, hist_share, proj_years, first, base, n_ages
+    )
     start_cohorts = spun.cohort_years
-    distance, energy = _energy(
-        name, seg, names, by_cohort, shares, init_by_age, hist_share, proj_years, start_cohorts, base, km
-    )
-    past_run = spun.history
-    n_hist = base - first + 1
-    by_cohort_share = hist_share[:, base - np.arange(first, base + 1)]  # (P, Th)
-    initial_share = hist_share[:, n_hist:]  # (P, A0): the fleet sold before the sales history
-    distance_past, energy_past = _energy(
-        name,
-        seg,
-        names,
-        past_run.stock_by_cohort,
-        by_cohort_share,
-        past_run.initial_stock_by_age,
-        initial_share,
-        np.arange(first, base + 1),
-        first - 1 - np.arange(initial_share.shape[-1]),
-        base,
-        km,
-    )
-
     avg_age = _average_age(run)
 
     def full(future_part: np.ndarray, past: np.ndarray | float = np.nan) -> np.ndarray:
@@ -448,6 +428,44 @@ def _departures(
                     }
                 )
     return out
+
+
+def _segment_energy(name, seg, names, run, spun, shares, mix, proj_years, first: int, base: int, n_ages: int):
+    """Distance (..., P, T) and energy by fuel (..., F, T; MJ) of the segment's fleet by powertrain
+    and cohort: in the projection (``run``, new sales split by ``shares``, the base fleet by
+    ``mix``) and over the sales history (the rebuilt fleet, ``spun.history``)."""
+    km = km_by_age(seg.km_per_year, seg.km_decline_pct / 100, n_ages)
+    distance, energy = _energy(
+        name,
+        seg,
+        names,
+        run.stock_by_cohort,
+        shares,
+        run.initial_stock_by_age,
+        mix,
+        proj_years,
+        spun.cohort_years,
+        base,
+        km,
+    )
+    past_run = spun.history
+    n_hist = base - first + 1
+    by_cohort_share = mix[:, base - np.arange(first, base + 1)]  # (P, Th)
+    initial_share = mix[:, n_hist:]  # (P, A0): the fleet sold before the sales history
+    distance_past, energy_past = _energy(
+        name,
+        seg,
+        names,
+        past_run.stock_by_cohort,
+        by_cohort_share,
+        past_run.initial_stock_by_age,
+        initial_share,
+        np.arange(first, base + 1),
+        first - 1 - np.arange(initial_share.shape[-1]),
+        base,
+        km,
+    )
+    return distance, energy, distance_past, energy_past
 
 
 def _average_age(run) -> np.ndarray:
