@@ -142,6 +142,27 @@ def merged(data_dir: str | Path | None = None) -> Merged:
     return _merged(_chosen(data_dir))
 
 
+def remember(cache, data_dir, key, make, kept: int):
+    """``make()``, kept in ``cache`` (an OrderedDict, the ``kept`` most recent) for ``key`` and the
+    data in use: the same key on the same data gives the value kept before. A key that cannot be
+    hashed (arrays of draws in it) is made afresh. Treat the value as read-only."""
+    store = merged(data_dir)
+    try:
+        full = (id(store), key)
+        hash(full)
+    except TypeError:
+        return make()
+    hit = cache.get(full)
+    if hit is not None and hit[0] is store:  # the id of a store still alive: the same data
+        cache.move_to_end(full)
+        return hit[1]
+    value = make()
+    cache[full] = (store, value)
+    while len(cache) > kept:
+        cache.popitem(last=False)
+    return value
+
+
 def series_values(
     series: str,
     country: str = "IDN",

@@ -23,6 +23,38 @@ from motorisasi.outputs.options import DataDir, Lang, check_output_folder
 SAMPLERS = ("sobol", "lhs", "random")
 
 
+def check_draw_options(
+    *,
+    draws: int | None = None,
+    chunk: int | None = None,
+    sampler: str | None = None,
+    seed: int | None = None,
+    base_samples: int | None = None,
+    none_allowed: bool = False,
+) -> None:
+    """The options of ensembles, checked before any work, each error naming its option
+    (``none_allowed``: ``--draws 0`` means no ensemble)."""
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.scenario.ensemble import MAX_DRAWS
+    from motorisasi.scenario.sensitivity import MAX_BASE
+    from motorisasi.scenario.uncertainty import MAX_SEED
+
+    if draws is not None and none_allowed and not 0 <= draws <= MAX_DRAWS:
+        raise MotorisasiError(f"--draws: from 0 to {MAX_DRAWS:,}, got {draws}")
+    if draws is not None and not none_allowed and draws < 1:
+        raise MotorisasiError(f"--draws: at least 1, got {draws}")
+    if base_samples is not None and (
+        base_samples < 2 or base_samples > MAX_BASE or base_samples & (base_samples - 1)
+    ):
+        raise MotorisasiError(f"--base-samples: a power of two from 2 to {MAX_BASE:,}, got {base_samples}")
+    if chunk is not None and chunk < 1:
+        raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
+    if sampler is not None and sampler not in SAMPLERS:
+        raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+    if seed is not None and not 0 <= seed <= MAX_SEED:
+        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
+
+
 def ensemble_file_names(stem: str) -> dict[str, str]:
     """The files of an ensemble: its tidy quantiles (or draws), the NetCDF and two fan charts."""
     return {
@@ -40,7 +72,7 @@ FANS = {
 }
 
 
-def _fan_series(ds):
+def fan_series(ds):
     """Per draw and year: four-wheel ownership per 1,000 and road CO2 incl. electricity."""
     from motorisasi.outputs.cli_run import four_wheel_segments
 
@@ -130,30 +162,20 @@ def run_ensemble(
     import numpy as np
     import xarray as xr
 
-    from motorisasi.errors import MotorisasiError
-    from motorisasi.outputs.cli_run import indicators, milestones
+    from motorisasi.outputs.cli_run import indicators, milestone_years
     from motorisasi.outputs.export import _netcdf_bytes, csv_bytes, tidy
     from motorisasi.outputs.files import OutputSet, safe_stem
     from motorisasi.outputs.messages import message, number
     from motorisasi.scenario.ensemble import ensemble
     from motorisasi.scenario.steps.inputs import resolve_base
 
-    if draws < 1:
-        raise MotorisasiError(f"--draws: at least 1, got {draws}")
-    if chunk < 1:
-        raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
-    if sampler not in SAMPLERS:
-        raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
-    from motorisasi.scenario.uncertainty import MAX_SEED
-
-    if not 0 <= seed <= MAX_SEED:
-        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
+    check_draw_options(draws=draws, chunk=chunk, sampler=sampler, seed=seed)
     base = resolve_base(sc, data).years.base
-    years = [y for y in milestones(_years_of(sc, base)) if y > base]
+    years = milestone_years(base, sc.years.end)[1:]
     labels: dict[str, tuple[str, int]] = {}
 
     def derived(ds):
-        found = dict(_fan_series(ds))
+        found = dict(fan_series(ds))
         for i, (label, (decimals, values)) in enumerate(indicators(ds, years, lang).items()):
             name = f"headline_{i}"
             labels[name] = (label, decimals)
@@ -199,40 +221,22 @@ def run_ensemble(
         )
 
 
-def _years_of(sc, base: int):
-    """What :func:`milestones` needs from a run, before the run."""
-    import numpy as np
-    import xarray as xr
-
-    return xr.Dataset(
-        coords={"year": np.arange(sc.years.history_start, sc.years.end + 1)}, attrs={"base_year": base}
-    )
-
-
 def _headline(summary, labels, years, result, console, lang: str, keep_draws: bool) -> None:
     import numpy as np
-    from rich import box
-    from rich.table import Table
 
+    from motorisasi.outputs.cli_run import year_table
     from motorisasi.outputs.messages import message, number
 
-    table = Table(
-        title=message(
-            "ensemble.title",
-            lang,
-            name=result.attrs["scenario_name"],
-            country=result.attrs["country"],
-            draws=number(result.attrs["draws"], lang),
-            sampler=result.attrs["sampler"],
-            seed=result.attrs["seed"],
-        ),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
+    title = message(
+        "ensemble.title",
+        lang,
+        name=result.attrs["scenario_name"],
+        country=result.attrs["country"],
+        draws=number(result.attrs["draws"], lang),
+        sampler=result.attrs["sampler"],
+        seed=result.attrs["seed"],
     )
-    table.add_column("")
-    for y in years:
-        table.add_column(str(y), justify="right")
+    table = year_table(title, years)
     for name, (label, decimals) in labels.items():
         da = summary[name]
         if keep_draws:
@@ -290,22 +294,15 @@ def sensitivity(
 
     from rich.console import Console
 
-    from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.cli_run import _inputs
     from motorisasi.outputs.files import OutputSet
     from motorisasi.outputs.messages import language, message, number
-    from motorisasi.scenario.sensitivity import MAX_BASE, scenario_sensitivity
-    from motorisasi.scenario.uncertainty import MAX_SEED
+    from motorisasi.scenario.sensitivity import scenario_sensitivity
 
     lang = language(lang)
     console = Console(highlight=False)
     sc = _inputs(scenario, data)
-    if base_samples < 2 or base_samples > MAX_BASE or base_samples & (base_samples - 1):
-        raise MotorisasiError(f"--base-samples: a power of two from 2 to {MAX_BASE:,}, got {base_samples}")
-    if chunk < 1:
-        raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
-    if not 0 <= seed <= MAX_SEED:
-        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
+    check_draw_options(base_samples=base_samples, chunk=chunk, seed=seed)
     select = {k: v for k, v in (("segment", segment), ("powertrain", powertrain), ("fuel", fuel)) if v}
     runs = base_samples * (len(sc.uncertainty) + 2)
     label = message("sensitivity.status", lang, runs=number(runs, lang))

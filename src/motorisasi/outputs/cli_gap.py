@@ -427,20 +427,13 @@ def _gap_draws(target, by, draws, scenario, seed, sampler, as_json, lang, data) 
     """``gap --draws``: when the target is reached and what it takes, with 90 % ranges."""
     from rich.console import Console
 
-    from motorisasi.errors import MotorisasiError
-    from motorisasi.outputs.cli_ensemble import SAMPLERS, progress_bar
+    from motorisasi.outputs.cli_ensemble import check_draw_options, progress_bar
     from motorisasi.outputs.messages import display_name, millions, number, plain
     from motorisasi.outputs.messages import message as m
     from motorisasi.scenario.gap_draws import gap_draws
     from motorisasi.scenario.schema import load_scenario
-    from motorisasi.scenario.uncertainty import MAX_SEED
 
-    if draws < 1:
-        raise MotorisasiError(f"--draws: at least 1, got {draws}")
-    if sampler not in SAMPLERS:
-        raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
-    if not 0 <= seed <= MAX_SEED:
-        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
+    check_draw_options(draws=draws, sampler=sampler, seed=seed)
     sc = load_scenario(scenario)
     console = Console(highlight=False, stderr=as_json)
     with progress_bar(2 * draws, m("ensemble.status", lang, draws=number(draws, lang)), console) as moved:

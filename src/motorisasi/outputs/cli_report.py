@@ -59,13 +59,9 @@ def report(
     if not (math.isfinite(target) and 1 <= target <= MAX_PER_1000):
         raise MotorisasiError(message("report.error.target", lang, value=f"{target:.12g}"))
     check_paths(out, pdf, lang)
-    from motorisasi.scenario.ensemble import MAX_DRAWS
-    from motorisasi.scenario.uncertainty import MAX_SEED
+    from motorisasi.outputs.cli_ensemble import check_draw_options
 
-    if not 0 <= draws <= MAX_DRAWS:
-        raise MotorisasiError(f"--draws: from 0 to {MAX_DRAWS:,}, got {draws}")
-    if not 0 <= seed <= MAX_SEED:
-        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
+    check_draw_options(draws=draws, seed=seed, none_allowed=True)
     if charts is not None and charts.exists() and not charts.is_dir():
         raise MotorisasiError(message("report.error.charts", lang, path=str(charts)))
     from motorisasi.outputs.options import check_data, check_output_folder

@@ -207,9 +207,12 @@ def four_wheel_segments(ds) -> list[str]:
 
 
 def milestones(ds) -> list[int]:
-    """The base year, the milestone years inside the horizon, and the last year."""
-    base = int(ds.attrs["base_year"])
-    end = int(ds["year"].values[-1])
+    """The base year, the milestone years inside the horizon, and the last year of a run."""
+    return milestone_years(int(ds.attrs["base_year"]), int(ds["year"].values[-1]))
+
+
+def milestone_years(base: int, end: int) -> list[int]:
+    """The base year, the milestone years between it and ``end``, and ``end``."""
     return [base, *[y for y in MILESTONES if base < y < end], end]
 
 
@@ -313,23 +316,27 @@ def _cells(decimals: int, values, lang: str, signed: bool = False) -> list[str]:
     ]
 
 
-def headline(ds, console, lang: str = "en") -> None:
-    """The scenario at the base year and milestone years."""
+def year_table(title: str, years: list[int]):
+    """The headline table: a label column, then one right-aligned column per year."""
     from rich import box
     from rich.table import Table
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("")
+    for y in years:
+        table.add_column(str(y), justify="right")
+    return table
+
+
+def headline(ds, console, lang: str = "en") -> None:
+    """The scenario at the base year and milestone years."""
 
     from motorisasi.outputs.messages import message
 
     years = milestones(ds)
-    table = Table(
-        title=message("run.title", lang, name=ds.attrs["scenario_name"], country=ds.attrs["country"]),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
+    table = year_table(
+        message("run.title", lang, name=ds.attrs["scenario_name"], country=ds.attrs["country"]), years
     )
-    table.add_column("")
-    for y in years:
-        table.add_column(str(y), justify="right")
     for label, (decimals, values) in indicators(ds, years, lang).items():
         table.add_row(label, *_cells(decimals, values, lang))
     console.print(table)

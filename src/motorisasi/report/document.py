@@ -246,11 +246,11 @@ def build(
 
 def _fans(sc, draws: int, seed: int, lang: str, data_dir) -> dict:
     """Fan charts of a scenario's ensemble: name -> Figure."""
-    from motorisasi.outputs.cli_ensemble import FANS, _fan_series
+    from motorisasi.outputs.cli_ensemble import FANS, fan_series
     from motorisasi.report import charts
     from motorisasi.scenario.ensemble import ensemble
 
-    found = ensemble(sc, draws, seed=seed, data_dir=data_dir, derived=_fan_series)
+    found = ensemble(sc, draws, seed=seed, data_dir=data_dir, derived=fan_series)
     shown = number(draws, lang)
     return {
         key: charts.fan(found, key, message(title, lang, draws=shown), message(unit, lang), lang)

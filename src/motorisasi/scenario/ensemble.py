@@ -85,7 +85,7 @@ def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) 
     from motorisasi.scenario.schema import ScenarioError
     from motorisasi.scenario.steps.demand import fitted_draws
     from motorisasi.scenario.steps.inputs import _where, resolve_base
-    from motorisasi.scenario.uncertainty import check_observed_years, check_seed, ownership_model_at, sample
+    from motorisasi.scenario.uncertainty import check_observed_years, ownership_model_at, sample
 
     if not sc.uncertainty:
         raise ScenarioError(
@@ -96,7 +96,6 @@ def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) 
         raise ScenarioError(
             f"draws: from 1 to {MAX_DRAWS:,} (about 3.5 GiB of results at the most), got {n:,}"
         )
-    check_seed(seed)
     try:
         check_observed_years(sc, resolve_base(sc, data_dir).years.base)
         out: dict[str, Any] = dict(sample(sc.uncertainty, n, seed, sampler))
@@ -187,7 +186,6 @@ def ensemble(
     import xarray as xr
 
     from motorisasi.scenario.schema import Scenario, load_scenario
-    from motorisasi.scenario.steps.inputs import resolve_base
 
     if not isinstance(sc, Scenario):
         sc = load_scenario(sc)
@@ -230,7 +228,6 @@ def ensemble(
                 ("draw",), drawn, {"long_name": f"Draws of {label}", "units": "as in the scenario file"}
             )
     out = out.transpose("quantile", ...) if not keep_draws else out
-    resolved = resolve_base(sc, data_dir)
     out.attrs.update(
         {
             "draws": int(n),
@@ -238,10 +235,7 @@ def ensemble(
             "sampler": sampler,
             "precision": "double" if dtype == np.float64 else "single (many draws)",
             "uncertainty": json.dumps(
-                {
-                    p: spec.model_dump(mode="json", exclude_none=True)
-                    for p, spec in resolved.uncertainty.items()
-                },
+                {p: spec.model_dump(mode="json", exclude_none=True) for p, spec in sc.uncertainty.items()},
                 ensure_ascii=False,
             ),
         }

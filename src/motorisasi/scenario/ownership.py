@@ -225,27 +225,17 @@ def fit_panel(
     The same panel, definition and options on the same data give the fit kept from before (a
     scenario run again, or every chunk of an ensemble, fits once); treat it as read-only.
     """
-    from motorisasi.data.store import merged
+    from motorisasi.data.store import remember
 
-    store = merged(data_dir)
-    try:
-        key = (id(store), tuple(countries), definition, tuple(sorted(options.items())))
-        hash(key)
-    except TypeError:  # options that cannot be a key (arrays): fitted afresh
-        key = None
-    if key is not None and key in _FITS and _FITS[key][0] is store:
-        _FITS.move_to_end(key)
-        return _FITS[key][1]
-    histories, used = panel_histories(countries, definition, data_dir)
-    found = (fit_ownership(histories, **options), used)
-    if key is not None:
-        _FITS[key] = (store, found)
-        while len(_FITS) > 16:
-            _FITS.popitem(last=False)
-    return found
+    def make():
+        histories, used = panel_histories(countries, definition, data_dir)
+        return fit_ownership(histories, **options), used
+
+    key = (tuple(countries), definition, tuple(sorted(options.items())))
+    return remember(_FITS, data_dir, key, make, 16)
 
 
-#: Recent panel fits: (data store id, countries, definition, options) -> (store, (fit, sources)).
+#: Recent panel fits, by data and (countries, definition, options): see data.store.remember.
 _FITS: OrderedDict = OrderedDict()
 
 

@@ -24,7 +24,7 @@ from motorisasi.scenario.schema import (
 from motorisasi.scenario.steps.batch import cat, col, in_any_draw, typical
 from motorisasi.scenario.steps.demand import DemandInputs, projected_sales
 from motorisasi.scenario.steps.energy import _energy
-from motorisasi.scenario.steps.inputs import _passenger_share, _Sources, _span, _values
+from motorisasi.scenario.steps.inputs import _on, _passenger_share, _Sources, _span, _values
 from motorisasi.scenario.steps.powertrains import base_fleet_mix, past_sales_by_powertrain, sales_shares
 from motorisasi.scenario.variables import MAX_AGE
 
@@ -94,7 +94,7 @@ class SegmentHistory:
 
 #: Recent segment histories: a run that changes only the projection (a dashboard's lever, the
 #: next draw of a sales path) reuses its segments' past. Keyed by the data store in use and every
-#: input of the history; values are (the store, history, the series used, their citations).
+#: input of the history; values are (history, the series used, their citations).
 _HISTORIES: OrderedDict = OrderedDict()
 HISTORIES_KEPT = 32
 
@@ -102,11 +102,9 @@ HISTORIES_KEPT = 32
 def segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, data_dir) -> SegmentHistory:
     """Read a segment's data, rebuild its fleet in use and calibrate its register (base year
     resolved); the same inputs on the same data give the history kept from before."""
-    from motorisasi.data.store import merged
+    from motorisasi.data.store import remember
 
-    store = merged(data_dir)
     key = (
-        id(store),
         name,
         tuple(seg.stock_series),
         seg.sales_series,
@@ -118,24 +116,14 @@ def segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, da
         sc.years.base,
         sc.years.end,
     )
-    try:
-        hash(key)
-    except TypeError:  # draws of the lifetime or the removal rate: computed for the batch
-        key = None
-    if key is not None and key in _HISTORIES and _HISTORIES[key][0] is store:
-        _HISTORIES.move_to_end(key)
-        _, past, series, citations = _HISTORIES[key]
-        sources.series |= series
-        sources.citations.update(citations)
-        return past
-    own = _Sources()
-    past = _segment_history(name, seg, sc, own, data_dir)
-    sources.series |= own.series
-    sources.citations.update(own.citations)
-    if key is not None:
-        _HISTORIES[key] = (store, past, frozenset(own.series), dict(own.citations))
-        while len(_HISTORIES) > HISTORIES_KEPT:
-            _HISTORIES.popitem(last=False)
+
+    def make():
+        own = _Sources()
+        return _segment_history(name, seg, sc, own, data_dir), frozenset(own.series), dict(own.citations)
+
+    past, series, citations = remember(_HISTORIES, data_dir, key, make, HISTORIES_KEPT)
+    sources.series |= series
+    sources.citations.update(citations)
     return past
 
 
@@ -478,14 +466,6 @@ def _average_age(run) -> np.ndarray:
         run.initial_stock_by_age * (np.arange(n_years)[:, None] + 1 + np.arange(n_start)[None, :]), axis=-1
     )
     return age_sum / np.where(run.stock > 0, run.stock, np.nan)
-
-
-def _on(values: np.ndarray, first: int, years: np.ndarray) -> np.ndarray:
-    """Values for years ``first ..`` placed on ``years`` (NaN before ``first``)."""
-    out = np.full(values.shape[:-1] + (len(years),), np.nan)
-    inside = years >= first
-    out[..., inside] = values[..., years[inside] - first]
-    return out
 
 
 def _by_age(stock_pt: np.ndarray, init_pt: np.ndarray) -> np.ndarray:

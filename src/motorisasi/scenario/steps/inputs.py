@@ -15,6 +15,7 @@ from motorisasi.scenario.schema import (
     Scenario,
     ScenarioError,
 )
+from motorisasi.scenario.steps.batch import path_values
 
 
 @dataclass
@@ -214,9 +215,7 @@ def _path(points: dict[int, float], years: np.ndarray, default: float) -> np.nda
     if not points:
         return np.full(len(years), default)
     xs = sorted(points)
-    return interpolate_path(
-        years, xs, np.stack(np.broadcast_arrays(*(np.asarray(points[x], float) for x in xs)), -1)
-    )
+    return interpolate_path(years, xs, path_values(points, xs))
 
 
 def _history(name: str | None, country: str, years: np.ndarray, sources: _Sources, data_dir) -> np.ndarray:
@@ -262,4 +261,12 @@ def _category_history(series: str, country: str, sources: _Sources, data_dir) ->
             out.setdefault(str(r["category"]), {})[int(r["year"])] = float(r["value"]) / 100.0
             sources.citations.update({i: data.sources[i]["citation"] for i in str(r["source_id"]).split(";")})
     sources.series.add(series)
+    return out
+
+
+def _on(values: np.ndarray, first: int, years: np.ndarray) -> np.ndarray:
+    """Values for years ``first ..`` placed on ``years`` (NaN before ``first``)."""
+    out = np.full(values.shape[:-1] + (len(years),), np.nan)
+    inside = years >= first
+    out[..., inside] = values[..., years[inside] - first]
     return out

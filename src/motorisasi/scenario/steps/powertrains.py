@@ -21,7 +21,7 @@ from motorisasi.model.adoption import (
 )
 from motorisasi.scenario.schema import ScenarioError
 from motorisasi.scenario.steps.batch import path_values
-from motorisasi.scenario.steps.inputs import _values
+from motorisasi.scenario.steps.inputs import _on, _values
 
 #: The model of each adoption type: (spec, years, total sales) -> (share, years over total sales).
 ADOPTIONS: dict[str, Callable[[Any, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]] = {}
@@ -121,6 +121,5 @@ def past_sales_by_powertrain(names, observed, mix, sales_hist, first, base, past
             if year >= first and all(int(year) in observed[i] for i in observed):
                 out[:, j] = mix[:, base - int(year)] * sales_hist[int(year) - first]
     elif len(names) == 1:
-        inside = past_years >= first
-        out[0, inside] = sales_hist[past_years[inside] - first]
+        out[0] = _on(sales_hist, first, past_years)
     return out
