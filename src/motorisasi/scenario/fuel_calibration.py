@@ -23,7 +23,7 @@ import numpy as np
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.model.fuel_balance import ScaleFit, common_bounds, fit_scale, scale_factors
-from motorisasi.scenario.steps.batch import plain
+from motorisasi.scenario.steps.batch import col, plain
 
 FUELS_CALIBRATED = ("gasoline", "diesel")
 #: Statuses of a fuel's calibration (the outputs put them into words).
@@ -173,9 +173,7 @@ def calibrate_fuel_use(
         for fuel, (f, members, ref, used, low, high) in plans.items():
             own = sum(energy_pj[..., segments.index(s), f, :] for s in members)
             others = sum(
-                energy_pj[..., segments.index(s), f, :] * _col(factor[s])
-                for s in segments
-                if s not in members
+                energy_pj[..., segments.index(s), f, :] * col(factor[s]) for s in segments if s not in members
             )
             target = ref - others
             if np.any(target[..., used] <= 0) or np.any(own[..., used] <= 0):
@@ -220,7 +218,7 @@ def calibrate_fuel_use(
     future = years > (base if base is not None else fit_to)
     for f, fuel in enumerate(FUELS_CALIBRATED):
         ref = reference.get(fuel, np.full(n_y, np.nan))
-        scaled = sum(energy_pj[..., i, f, :] * _col(factor[s]) for i, s in enumerate(segments))
+        scaled = sum(energy_pj[..., i, f, :] * col(factor[s]) for i, s in enumerate(segments))
         if fuel in found and unexplained_after == "hold":
             held = np.where(bound[fuel], np.mean(found[fuel][2], axis=-1), 0.0)[..., None]
         else:
@@ -252,10 +250,6 @@ def factor_bounds(
         low, high = common_bounds([nominal_km], [km_range[0]], [km_range[1]])
     g_low, g_high = gap_range if gap_range is not None else (1.0, 1.0)
     return low * g_low, high * g_high
-
-
-def _col(value) -> np.ndarray:
-    return np.asarray(value, dtype=float)[..., None]
 
 
 def split_factor(

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.model import inflow_driven
-from motorisasi.scenario.steps.batch import cat
+from motorisasi.scenario.steps.batch import cat, one_or_draws
 
 #: Ages of the steady-state profile given to the fleet before the sales history.
 START_AGES = 100
@@ -56,8 +56,7 @@ def spin_up(
     by_age_start = run.initial_stock_by_age[..., -1, :]  # sold before the history began
     fleet = np.concatenate([by_age_sales, by_age_start], axis=-1)
     base = first_year + len(sales) - 1
-    modelled = run.stock[..., -1]
-    modelled = float(modelled) if modelled.ndim == 0 else modelled
+    modelled = one_or_draws(run.stock[..., -1])
     return SpinUp(
         fleet_by_age=fleet,
         modelled=modelled,

@@ -41,7 +41,7 @@ from motorisasi.model.register import (
     single_basis_pairs,
     unremoved_pool,
 )
-from motorisasi.scenario.steps.batch import plain
+from motorisasi.scenario.steps.batch import one_or_draws, plain
 
 #: The data series that labels each year's statistical basis (category: the fleet series).
 BASIS_SERIES = "register_basis"
@@ -233,11 +233,11 @@ def calibrate(
         chosen = FIXED_RATES[model]
     pool, _ = unremoved_pool(left, chosen)
     registered = float(history.observed[-1])
-    in_use_now = _number(np.asarray(in_use, dtype=float)[..., -1])
-    pool_now = _number(pool[..., -1])
+    in_use_now = one_or_draws(np.asarray(in_use, dtype=float)[..., -1])
+    pool_now = one_or_draws(pool[..., -1])
     return Layers(
         model=model,
-        rate=_number(np.asarray(chosen, dtype=float)),
+        rate=one_or_draws(np.asarray(chosen, dtype=float)),
         in_use=in_use_now,
         unremoved=pool_now,
         level=registered - in_use_now - pool_now,
@@ -245,8 +245,3 @@ def calibrate(
         fit=fit,
         basis_source=history.basis_source,
     )
-
-
-def _number(value: np.ndarray):
-    """A float for one value, the array for a batch (draws)."""
-    return float(value) if value.ndim == 0 else value

@@ -158,7 +158,7 @@ def distribution(spec):
         hi = np.inf if spec.high is None else (spec.high - spec.mean) / spec.sd
         return stats.truncnorm(lo, hi, loc=spec.mean, scale=spec.sd)
     if spec.distribution == "lognormal":
-        sigma2 = np.log1p((spec.sd / spec.mean) ** 2)
+        sigma2 = _log_variance(spec)
         return stats.lognorm(np.sqrt(sigma2), scale=spec.mean * np.exp(-sigma2 / 2))
     if spec.distribution == "uniform":
         return stats.uniform(spec.low, spec.high - spec.low)
@@ -166,6 +166,11 @@ def distribution(spec):
         width = spec.high - spec.low
         return stats.triang((spec.mode - spec.low) / width, loc=spec.low, scale=width)
     return stats.beta(spec.a, spec.b, loc=spec.low, scale=spec.high - spec.low)
+
+
+def _log_variance(spec) -> float:
+    """The variance of the logarithm of a lognormal value with the entry's mean and sd."""
+    return math.log1p((spec.sd / spec.mean) ** 2)
 
 
 #: The standard normal's quantile at 1 - EPS (scipy.stats.norm.ppf(1 - 1e-6)).
@@ -185,8 +190,8 @@ def extremes(spec) -> tuple[float, float]:
                 high if spec.high is None else min(high, spec.high),
             )
         if kind == "lognormal":
-            sigma = math.sqrt(math.log1p((spec.sd / spec.mean) ** 2))
-            mu = math.log(spec.mean) - sigma**2 / 2
+            sigma2 = _log_variance(spec)
+            sigma, mu = math.sqrt(sigma2), math.log(spec.mean) - sigma2 / 2
             return math.exp(mu - Z_EXTREME * sigma), math.exp(mu + Z_EXTREME * sigma)
     except (OverflowError, ValueError):
         return math.nan, math.nan

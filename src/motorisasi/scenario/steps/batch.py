@@ -32,6 +32,12 @@ def cat(*parts: ArrayLike) -> Array:
     return np.concatenate([np.broadcast_to(a, lead + a.shape[-1:]) for a in arrays], axis=-1)
 
 
+def one_or_draws(value: ArrayLike) -> float | Array:
+    """A float for one value, the array for draws."""
+    v = np.asarray(value, dtype=float)
+    return float(v) if v.ndim == 0 else v
+
+
 def in_any_draw(mask: ArrayLike) -> NDArray[np.bool_]:
     """Whether a year's flag is set in any draw: ``(..., T)`` -> ``(T,)``."""
     m = np.asarray(mask, dtype=bool)
