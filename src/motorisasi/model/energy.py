@@ -153,15 +153,16 @@ def weighted_fleet_sums(
     w = np.asarray(weights, dtype=float)
     t, c = np.indices((n, n))
     driven = stock * np.take(km_arr, np.clip(t - c, 0, None), axis=-1)  # (..., T, T) vehicle-km
-    parts = [np.sum(driven * w[..., k, None, :], axis=-1) for k in range(w.shape[-2])]
+    # einsum's own loops (never BLAS) add each draw up the same way whatever the batch.
+    sums = np.einsum("...tc,...kc->...kt", driven, w)
     if initial_stock_by_age is not None and initial_weights is not None:
         init = _non_negative("initial_stock_by_age", initial_stock_by_age)
         a0 = init.shape[-1]
         age0 = np.arange(n)[:, None] + 1 + np.arange(a0)[None, :]
         driven0 = init * np.take(km_arr, age0, axis=-1)  # (..., T, A0)
         w0 = np.asarray(initial_weights, dtype=float)
-        parts = [part + np.sum(driven0 * w0[..., k, None, :], axis=-1) for k, part in enumerate(parts)]
-    return np.stack(parts, axis=-2)
+        sums = sums + np.einsum("...ta,...ka->...kt", driven0, w0)
+    return sums
 
 
 def fuel_volume(energy_mj: ArrayLike, net_calorific_value: ArrayLike, density: ArrayLike) -> Array:

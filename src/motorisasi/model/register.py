@@ -181,11 +181,11 @@ def single_basis_pairs(basis: ArrayLike, observed: ArrayLike) -> NDArray[np.bool
     return ok
 
 
-def _refine(rss, lo: Array, hi: Array, levels: int = 5, points: int = 101) -> Array:
+def _refine(rss, lo: Array, hi: Array, levels: int = 12, points: int = 11) -> Array:
     """Minimum of ``rss`` (a function of rates ``(..., K)`` returning ``(..., K)``) on ``[lo, hi]``
     (shape ``(...)``) by nested grids: each level evaluates ``points`` rates at once and keeps the
-    two cells around the best, so five levels of 101 narrow the bracket by 50**5 (to about 1e-12
-    of a grid step of 1e-4)."""
+    two cells around the best, so twelve levels of 11 narrow the bracket by 5**12 (to about 2e-11
+    of a coarse step of 0.002, below the rounding noise of a flat minimum) in 132 evaluations."""
     a, b = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
     best = 0.5 * (a + b)
     for _ in range(levels):

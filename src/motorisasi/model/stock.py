@@ -162,6 +162,10 @@ class _Run:
         moved = np.moveaxis(arr, -1, 0)
         return np.ascontiguousarray(moved).reshape(self.batch + arr.shape[:-1])
 
+    def series_to_batch(self, arr: Array) -> Array:
+        """Series-first (N, ...) -> batch + (...)."""
+        return np.ascontiguousarray(arr).reshape(self.batch + arr.shape[1:])
+
 
 def _array(where: str, name: str, value: ArrayLike, *, min_ndim: int = 1) -> Array:
     try:
@@ -352,24 +356,29 @@ def _initial_stock(run: _Run) -> Array | None:
 
 
 def _cohort_arrays(run: _Run, inflow: Array) -> Array:
-    """Stock by year and cohort, (T, T, N), from the inflows (no early retirement)."""
+    """Stock by series, year and cohort, (N, T, T), from the inflows (no early retirement).
+
+    Built series-first, the layout the results are returned in, so no transposed copy is made.
+    """
     n_years = run.n_years
     t, c = np.tril_indices(n_years)
     cohort = c if run.survival.shape[0] > 1 else np.zeros_like(c)
-    by_cohort = np.zeros((n_years, n_years, run.n_series))
-    by_cohort[t, c] = inflow[c] * run.survival[cohort, t - c]
+    by_cohort = np.zeros((run.n_series, n_years, n_years))
+    by_cohort[:, t, c] = (inflow[c] * run.survival[cohort, t - c]).T
     return by_cohort
 
 
 def _initial_by_age(run: _Run) -> Array:
-    """The initial fleet by year and age at the start, (T, A0, N): ``weights[a] * S0[a + 1 + t]``."""
+    """The initial fleet by series, year and age at the start, (N, T, A0):
+    ``weights[a] * S0[a + 1 + t]``."""
     from numpy.lib.stride_tricks import sliding_window_view
 
     weights, curve = _initial_weights(run)
     n_start = weights.shape[0]
     # Year t reads the curve's ages t + 1 .. t + A0: a window onto the curve, not a gathered copy.
-    windows = sliding_window_view(curve, n_start, axis=0)[1 : 1 + run.n_years]  # (T, N, A0)
-    return weights[np.newaxis] * windows.transpose(0, 2, 1)
+    windows = sliding_window_view(curve, n_start, axis=0)[1 : 1 + run.n_years]  # (T, N', A0)
+    out = np.empty((run.n_series, run.n_years, n_start))
+    return np.multiply(weights.T[:, np.newaxis, :], windows.transpose(1, 0, 2), out=out)
 
 
 def _finish(
@@ -398,10 +407,10 @@ def _finish(
     if by_cohort:
         # The outflows by cohort and age are derived from these when asked (StockResult).
         stock_c = cohorts if cohorts is not None else _cohort_arrays(run, inflow)
-        extra["stock_by_cohort"] = run.to_batch(stock_c)
+        extra["stock_by_cohort"] = run.series_to_batch(stock_c)
         if run.initial is not None:
             stock_a = initial_by_age if initial_by_age is not None else _initial_by_age(run)
-            extra["initial_stock_by_age"] = run.to_batch(stock_a)
+            extra["initial_stock_by_age"] = run.series_to_batch(stock_a)
             extra["initial_fleet"] = run.to_batch(run.initial)
     return StockResult(
         inflow=run.to_batch(inflow),
@@ -581,9 +590,9 @@ def _clip(run: _Run, target: Array, by_cohort: bool) -> StockResult:
     cohorts_out = None
     by_age = None
     if stock_c is not None and stock_a is not None:
-        cohorts_out = stock_c
+        cohorts_out = np.moveaxis(stock_c, -1, 0)
         if run.initial is not None:
-            by_age = stock_a
+            by_age = np.moveaxis(stock_a, -1, 0)
     return _finish(
         run, inflow, target, initial_stock, by_cohort, cohorts_out, by_age, clipped=(clipped, early)
     )

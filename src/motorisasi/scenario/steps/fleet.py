@@ -261,13 +261,8 @@ def _segment(
     )
 
     by_cohort, init_by_age = run.stock_by_cohort, run.initial_stock_by_age  # (..., T, C), (..., T, A0)
-    stock = np.stack(
-        [
-            np.sum(by_cohort * shares[..., i, None, :], axis=-1)
-            + np.sum(init_by_age * hist_share[i], axis=-1)
-            for i in range(len(names))
-        ],
-        axis=-2,
+    stock = np.einsum("...tc,...pc->...pt", by_cohort, shares) + np.einsum(
+        "...ta,...pa->...pt", init_by_age, hist_share
     )  # (..., P, T)
     sales = total_sales[..., None, :] * shares
     before = spun.fleet_by_age[..., None, :] * hist_share
@@ -460,11 +455,10 @@ def _average_age(run) -> np.ndarray:
     """Average age of a modelled fleet (years since sale, at the end of each year), from a run by
     cohort with an initial fleet by age."""
     t_idx, c_idx = np.indices(run.stock_by_cohort.shape[-2:])
-    age_sum = np.sum(run.stock_by_cohort * np.clip(t_idx - c_idx, 0, None), axis=-1)
+    age_sum = np.einsum("...tc,tc->...t", run.stock_by_cohort, np.clip(t_idx - c_idx, 0, None).astype(float))
     n_years, n_start = run.initial_stock_by_age.shape[-2:]
-    age_sum += np.sum(
-        run.initial_stock_by_age * (np.arange(n_years)[:, None] + 1 + np.arange(n_start)[None, :]), axis=-1
-    )
+    ages0 = np.arange(n_years)[:, None] + 1 + np.arange(n_start)[None, :]
+    age_sum += np.einsum("...ta,ta->...t", run.initial_stock_by_age, ages0.astype(float))
     return age_sum / np.where(run.stock > 0, run.stock, np.nan)
 
 
