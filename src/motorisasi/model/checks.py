@@ -15,6 +15,7 @@ def non_negative(name: str, value: ArrayLike) -> NDArray[np.float64]:
     [0.0, 2.0]
     """
     arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+    # Two reductions without temporaries: NaN or +inf shows in the maximum, -inf in the minimum.
+    if arr.size and not (np.isfinite(arr.max()) and arr.min() >= 0):
         raise ParameterError(f"{name} must be finite and >= 0")
     return arr

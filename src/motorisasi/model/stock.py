@@ -344,15 +344,13 @@ def _initial_weights(run: _Run) -> tuple[Array, Array]:
     return weights, run.initial_survival
 
 
-def _initial_stock(run: _Run) -> Array | None:
+def _initial_stock(run: _Run) -> tuple[Array | None, Array | None]:
+    """The initial fleet's stock by year, (T, N), and by series, year and age, (N, T, A0)."""
     if run.initial is None:
-        return None
-    weights, curve = _initial_weights(run)
-    n_start = weights.shape[0]
-    out = np.zeros((run.n_years, run.n_series))  # elementwise, as in _convolve
-    for a in range(n_start):
-        out += weights[a] * curve[a + 1 : a + 1 + run.n_years]
-    return out
+        return None, None
+    by_age = _initial_by_age(run)
+    # Summed along its contiguous age axis, so each series adds up the same way whatever the batch.
+    return by_age.sum(axis=-1).T, by_age
 
 
 def _cohort_arrays(run: _Run, inflow: Array) -> Array:
@@ -468,11 +466,11 @@ def inflow_driven(
     where = "inflow_driven"
     run = _prepare(where, "inflow", inflow, survival, cohort_survival, initial, initial_survival)
     flows = run.series
-    initial_stock = _initial_stock(run)
+    initial_stock, initial_by_age = _initial_stock(run)
     stock = _convolve(run, flows)
     if initial_stock is not None:
         stock += initial_stock
-    return _finish(run, flows, stock, initial_stock, by_cohort)
+    return _finish(run, flows, stock, initial_stock, by_cohort, initial_by_age=initial_by_age)
 
 
 def stock_driven(
@@ -524,9 +522,9 @@ def stock_driven(
     target = run.series
     if negative_inflow == "clip":
         return _clip(run, target, by_cohort)
-    initial_stock = _initial_stock(run)
+    initial_stock, initial_by_age = _initial_stock(run)
     inflow = _deconvolve(run, target if initial_stock is None else target - initial_stock)
-    return _finish(run, inflow, target, initial_stock, by_cohort)
+    return _finish(run, inflow, target, initial_stock, by_cohort, initial_by_age=initial_by_age)
 
 
 def _clip(run: _Run, target: Array, by_cohort: bool) -> StockResult:

@@ -281,9 +281,9 @@ def _batteries(c: _Context, results: dict):
                 sales_of(seg_name, pt)[..., future], pack_new
             )
             # Packs in the fleet: each cohort's vehicles of this powertrain x its pack size (kWh).
-            new_packs = res.by_cohort * (res.new_shares[..., j, None, :] * pack_new)
-            old_packs = res.init_by_age * (res.init_shares[j] * pack_old)
-            fleet_gwh[..., i, future] += (np.sum(new_packs, axis=-1) + np.sum(old_packs, axis=-1)) / 1e6
+            new_packs = np.einsum("...tc,...c->...t", res.by_cohort, res.new_shares[..., j, :] * pack_new)
+            old_packs = np.einsum("...ta,...a->...t", res.init_by_age, res.init_shares[j] * pack_old)
+            fleet_gwh[..., i, future] += (new_packs + old_packs) / 1e6
     batteries = sc.industry.batteries
     ni_share = _path({int(y): v for y, v in batteries.nickel_based_share.items()}, years, 0.0)
     nickel = nickel_tonnes(np.nansum(gwh, axis=(-3, -2)), ni_share, batteries.nickel_kg_per_kwh)
