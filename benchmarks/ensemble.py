@@ -3,7 +3,8 @@
     python benchmarks/ensemble.py [--draws 10000] [--loop 20] [--sobol 1024] [--big] [--dask]
 
 Everything is measured in one process, in one run, as ratios where it can be (machines here are
-noisy): the baseline's uncertainty section (five inputs; every segment's register and distance
+noisy), the batched draws on one thread and on every core (the default): the baseline's
+uncertainty section (five inputs; every segment's register and distance
 calibrated again in each draw); ``--big`` adds 100,000 draws with the peak memory; ``--dask``
 compares a local Dask cluster of two processes with one.
 """
@@ -16,7 +17,7 @@ import time
 
 import numpy as np
 
-from motorisasi.scenario.ensemble import ensemble
+from motorisasi.scenario.ensemble import ensemble, usable_cores
 from motorisasi.scenario.run import run
 from motorisasi.scenario.schema import Uncertain, load_scenario
 from motorisasi.scenario.sensitivity import scenario_sensitivity
@@ -68,13 +69,22 @@ def main() -> None:
     )
     per_loop = looped / args.loop
     ensemble(sc, 64)
+    one = seconds(lambda: ensemble(sc, args.draws, seed=1, threads=1))
+    cores = usable_cores()
     batched = seconds(lambda: ensemble(sc, args.draws, seed=1))
-    per_batched = batched / args.draws
-    print(f"{'what':52} {'seconds':>9} {'ms/draw':>9}")
-    print(f"{'one warm run of the baseline':52} {single:9.3f} {1000 * single:9.2f}")
-    print(f"{f'{args.loop} draws as single runs in a loop':52} {looped:9.3f} {1000 * per_loop:9.2f}")
-    print(f"{f'{args.draws:,} draws, batched (chunks of 500)':52} {batched:9.3f} {1000 * per_batched:9.2f}")
-    print(f"per draw, batched is {per_loop / per_batched:.0f}x faster than looping single runs")
+    per_one, per_batched = one / args.draws, batched / args.draws
+    print(f"{'what':56} {'seconds':>9} {'ms/draw':>9}")
+    print(f"{'one warm run of the baseline':56} {single:9.3f} {1000 * single:9.2f}")
+    print(f"{f'{args.loop} draws as single runs in a loop':56} {looped:9.3f} {1000 * per_loop:9.2f}")
+    print(f"{f'{args.draws:,} draws, batched, one thread':56} {one:9.3f} {1000 * per_one:9.2f}")
+    print(
+        f"{f'{args.draws:,} draws, batched, {cores} threads (the default)':56} "
+        f"{batched:9.3f} {1000 * per_batched:9.2f}"
+    )
+    print(
+        f"per draw, batched is {per_loop / per_one:.0f}x faster than looping single runs on one "
+        f"thread, {per_loop / per_batched:.0f}x on {cores}"
+    )
     print(f"peak memory so far: {peak_mib():,.0f} MiB")
 
     wide = sc.model_copy(update={"uncertainty": {**sc.uncertainty, **MORE}})

@@ -85,11 +85,15 @@ def test_each_draw_equals_a_single_run_with_its_values(tmp_path):
 
 def test_ensemble_is_the_same_for_any_chunk_size_and_seed_reproducible(tmp_path):
     sc = load_scenario(scenario_file(tmp_path, "baseline"))
-    a = ensemble(sc, 9, seed=3, chunk=4)
+    a = ensemble(sc, 9, seed=3, chunk=4, threads=1)
     b = ensemble(sc, 9, seed=3, chunk=9)
     c = ensemble(sc, 9, seed=4, chunk=9)
+    # Chunks of 2 on three threads: chunks finish out of order, the draws must not.
+    d = ensemble(sc, 9, seed=3, chunk=2, threads=3, keep_draws=True)
+    e = ensemble(sc, 9, seed=3, chunk=9, threads=1, keep_draws=True)
     for name in ("ownership_per_1000", "co2_ttw", "energy"):
         assert np.array_equal(a[name].values, b[name].values, equal_nan=True)
+        assert np.array_equal(d[name].values, e[name].values, equal_nan=True)
     assert not np.array_equal(a["co2_ttw"].values, c["co2_ttw"].values, equal_nan=True)
     assert list(a["quantile"].values) == [0.05, 0.25, 0.5, 0.75, 0.95]
     q = a["ownership_per_1000"].sel(segment="cars", year=2050).values

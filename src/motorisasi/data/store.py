@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,6 +143,9 @@ def merged(data_dir: str | Path | None = None) -> Merged:
     return _merged(_chosen(data_dir))
 
 
+_REMEMBER_LOCK = threading.Lock()
+
+
 def remember(cache, data_dir, key, make, kept: int):
     """``make()``, kept in ``cache`` (an OrderedDict, the ``kept`` most recent) for ``key`` and the
     data in use: the same key on the same data gives the value kept before. A key that cannot be
@@ -152,14 +156,16 @@ def remember(cache, data_dir, key, make, kept: int):
         hash(full)
     except TypeError:
         return make()
-    hit = cache.get(full)
-    if hit is not None and hit[0] is store:  # the id of a store still alive: the same data
-        cache.move_to_end(full)
-        return hit[1]
+    with _REMEMBER_LOCK:  # ensembles run chunks on threads
+        hit = cache.get(full)
+        if hit is not None and hit[0] is store:  # the id of a store still alive: the same data
+            cache.move_to_end(full)
+            return hit[1]
     value = make()
-    cache[full] = (store, value)
-    while len(cache) > kept:
-        cache.popitem(last=False)
+    with _REMEMBER_LOCK:
+        cache[full] = (store, value)
+        while len(cache) > kept:
+            cache.popitem(last=False)
     return value
 
 

@@ -30,6 +30,7 @@ def check_draw_options(
     sampler: str | None = None,
     seed: int | None = None,
     base_samples: int | None = None,
+    threads: int | None = None,
     none_allowed: bool = False,
 ) -> None:
     """The options of ensembles, checked before any work, each error naming its option
@@ -49,6 +50,8 @@ def check_draw_options(
         raise MotorisasiError(f"--base-samples: a power of two from 2 to {MAX_BASE:,}, got {base_samples}")
     if chunk is not None and chunk < 1:
         raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
+    if threads is not None and not 1 <= threads <= 256:
+        raise MotorisasiError(f"--threads: from 1 to 256, got {threads}")
     if sampler is not None and sampler not in SAMPLERS:
         raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
     if seed is not None and not 0 <= seed <= MAX_SEED:
@@ -153,6 +156,7 @@ def run_ensemble(
     workers: int | None,
     scheduler: str | None,
     out: Path,
+    threads: int | None = None,
     files: bool,
     lang: str,
     data,
@@ -169,7 +173,7 @@ def run_ensemble(
     from motorisasi.scenario.ensemble import ensemble
     from motorisasi.scenario.steps.inputs import resolve_base
 
-    check_draw_options(draws=draws, chunk=chunk, sampler=sampler, seed=seed)
+    check_draw_options(draws=draws, chunk=chunk, sampler=sampler, seed=seed, threads=threads)
     base = resolve_base(sc, data).years.base
     years = milestone_years(base, sc.years.end)[1:]
     labels: dict[str, tuple[str, int]] = {}
@@ -202,6 +206,7 @@ def run_ensemble(
                 progress=moved,
                 client=client,
                 derived=derived,
+                threads=threads,
             )
         took = time.perf_counter() - started
         summary = result[[n for n in labels if n in result]]

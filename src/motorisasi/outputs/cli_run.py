@@ -37,6 +37,10 @@ def run(
     sampler: Annotated[str, typer.Option(help="How the draws are spread: sobol, lhs or random.")] = "sobol",
     keep_draws: Annotated[bool, typer.Option(help="Write every draw, not only the quantiles.")] = False,
     chunk: Annotated[int, typer.Option(help="Draws computed in one vectorised pass (memory).")] = 500,
+    threads: Annotated[
+        int | None,
+        typer.Option(help="Threads running chunks of draws in this process (default: every core)."),
+    ] = None,
     workers: Annotated[
         int | None, typer.Option(help="Run the draws on a local Dask cluster of this many processes.")
     ] = None,
@@ -76,6 +80,7 @@ def run(
             sampler=sampler,
             keep_draws=keep_draws,
             chunk=chunk,
+            threads=threads,
             workers=workers,
             scheduler=scheduler,
             out=out,

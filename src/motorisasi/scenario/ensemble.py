@@ -7,14 +7,17 @@ axis), and returns the quantiles :data:`QUANTILES` of every variable that depend
 (a ``quantile`` dimension), or all the draws (a ``draw`` dimension) with ``keep_draws``.
 
 A draw's result does not depend on the chunk it ran in: the model adds up every series the same
-way whatever the batch around it, so the same seed gives the same bits with any chunk size, in
-one process or on a Dask cluster (:func:`run_chunks`).
+way whatever the batch around it, so the same seed gives the same bits with any chunk size, on
+any number of threads, in one process or on a Dask cluster (:func:`run_chunks`).
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections import deque
 from collections.abc import Callable, Mapping
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -31,7 +34,12 @@ DOUBLE_LIMIT = 2 * 1024**3
 
 def _same(flat: np.ndarray, value: np.ndarray) -> np.ndarray:
     """Columns where every row equals ``value`` (NaN equal to NaN)."""
-    return np.all((flat == value) | (np.isnan(flat) & np.isnan(value)), axis=0)
+    # Two reductions without temporaries; a NaN anywhere makes a column's maximum and minimum NaN.
+    same = (flat.max(axis=0) == value) & (flat.min(axis=0) == value)
+    nan = np.isnan(value)
+    if nan.any():
+        same[nan] = np.all(np.isnan(flat[:, nan]), axis=0)
+    return same
 
 
 class _Kept:
@@ -44,20 +52,22 @@ class _Kept:
         flat = first.reshape(len(first), -1)
         self.shape, self.n, self.dtype, self.filled = first.shape[1:], n, dtype, 0
         self.value = flat[0].astype(float)  # the columns' common value where they agree
-        self.cols = np.flatnonzero(~_same(flat, flat[0]))
+        same = _same(flat, flat[0])
+        self.cols, self.steady = np.flatnonzero(~same), np.flatnonzero(same)
         self.data = np.empty((n, len(self.cols)), dtype=dtype)
         self.add(first)
 
     def add(self, values: np.ndarray) -> None:
         flat = values.reshape(len(values), -1)
-        steady = np.setdiff1d(np.arange(flat.shape[1]), self.cols)
-        moved = steady[~_same(flat[:, steady], self.value[steady])]
+        steady = self.steady
+        moved = steady[~_same(flat, self.value)[steady]]
         if len(moved):
             cols = np.union1d(self.cols, moved)
             data = np.empty((self.n, len(cols)), dtype=self.dtype)
             data[:, np.searchsorted(cols, self.cols)] = self.data
             data[:, np.searchsorted(cols, moved)] = self.value[moved]
             self.cols, self.data = cols, data
+            self.steady = np.setdiff1d(steady, moved)
         self.data[self.filled : self.filled + len(flat)] = flat[:, self.cols]
         self.filled += len(flat)
 
@@ -129,6 +139,37 @@ def run_chunk(sc, draws: Mapping[str, np.ndarray], data_dir=None):
     return run(sc, data_dir=data_dir, draws=draws)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _in_threads(sc, parts: list, data_dir, threads: int):
+    """Each part's run in order, ``threads`` at a time in this process; numpy lets go of the
+    interpreter while it computes, so the chunks overlap. The first runs alone, so the caches
+    of the data and the past that every chunk reads are filled once; at most ``threads`` chunks
+    wait to be taken, so memory stays bounded."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    yield run_chunk(sc, parts[0], data_dir)
+    rest = iter(parts[1:])
+    with ThreadPoolExecutor(threads, thread_name_prefix="motorisasi-draws") as pool:
+        pending = deque(pool.submit(run_chunk, sc, part, data_dir) for part in islice(rest, threads))
+        try:
+            while pending:
+                ds = pending.popleft().result()
+                following = next(rest, None)
+                if following is not None:
+                    pending.append(pool.submit(run_chunk, sc, following, data_dir))
+                yield ds
+        finally:
+            for future in pending:
+                future.cancel()
+
+
 def run_chunks(
     sc,
     draws: Mapping[str, np.ndarray],
@@ -136,15 +177,22 @@ def run_chunks(
     chunk: int = DEFAULT_CHUNK,
     progress: Callable[[int, int], None] | None = None,
     client: Any = None,
+    threads: int | None = None,
 ):
-    """Yield the run of each chunk of ``draws`` in order: in this process, or on ``client``
-    (a ``dask.distributed.Client``) when one is given."""
+    """Yield the run of each chunk of ``draws`` in order: in this process on ``threads`` threads
+    (every usable core when None), or on ``client`` (a ``dask.distributed.Client``) when one is
+    given."""
     n = _count(draws)
     parts = [{k: _part(v, s) for k, v in draws.items()} for s in _chunks(n, chunk)]
     done = 0
     if client is None:
-        for part in parts:
-            ds = run_chunk(sc, part, data_dir)
+        threads = min(threads or usable_cores(), len(parts))
+        runs = (
+            (run_chunk(sc, part, data_dir) for part in parts)
+            if threads <= 1
+            else _in_threads(sc, parts, data_dir, threads)
+        )
+        for part, ds in zip(parts, runs, strict=True):
             done += _count(part)
             if progress:
                 progress(done, n)
@@ -170,6 +218,7 @@ def ensemble(
     progress: Callable[[int, int], None] | None = None,
     client: Any = None,
     derived: Callable[[Any], Mapping[str, Any]] | None = None,
+    threads: int | None = None,
 ):
     """Run ``n`` draws of the scenario's uncertain inputs; return their quantiles (or the draws).
 
@@ -181,7 +230,8 @@ def ensemble(
 
     ``derived`` computes further variables from each chunk's draws (a mapping of name to a
     DataArray with a ``draw`` dimension): a total or ratio must be summarised from its draws, not
-    from the quantiles of its parts.
+    from the quantiles of its parts. ``threads`` run chunks at once in this process (every
+    usable core when None; the results are the same bits on any number).
     """
     import xarray as xr
 
@@ -193,7 +243,7 @@ def ensemble(
     stored: dict[str, _Kept] = {}
     first = None
     dtype = np.float64
-    for ds in run_chunks(sc, draws, data_dir, chunk, progress, client):
+    for ds in run_chunks(sc, draws, data_dir, chunk, progress, client, threads):
         if derived is not None:
             ds = ds.assign(dict(derived(ds)))
         if first is None:
