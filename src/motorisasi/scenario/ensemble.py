@@ -198,7 +198,9 @@ def run_chunks(
                 progress(done, n)
             yield ds
         return
-    futures = client.map(run_chunk, [sc] * len(parts), parts, [data_dir] * len(parts), pure=False)
+    # Sent once to every worker: each keeps one copy, and with it the caches of the data it reads.
+    shared = client.scatter(sc, broadcast=True, hash=False)
+    futures = client.map(run_chunk, [shared] * len(parts), parts, [data_dir] * len(parts), pure=False)
     for future, part in zip(futures, parts, strict=True):
         ds = future.result()
         done += _count(part)
