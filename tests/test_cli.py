@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from motorisasi import __version__
@@ -29,6 +30,21 @@ def test_help_lists_the_commands_without_importing_numerical_libraries():
     assert "demo" in out
     assert "data" in out
     assert out.strip().splitlines()[-1] == "False False False"
+
+
+def test_a_run_does_not_import_dask_arrays_and_xarray_still_knows_them():
+    pytest.importorskip("dask.array")
+    code = (
+        "import sys\n"
+        "from motorisasi.scenario.run import run\n"
+        "run('baseline')\n"
+        "print('dask.array' in sys.modules)\n"
+        "import dask.array as da, xarray as xr\n"
+        "v = xr.DataArray(da.ones((3, 4), chunks=2), dims=('a', 'b'))\n"
+        "print(type(v.data).__module__, v.chunks)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["False", "dask.array.core ((2, 1), (2, 2))"]
 
 
 def test_demo_prints_a_consistent_table():

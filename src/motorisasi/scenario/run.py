@@ -121,6 +121,9 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     """The run; ``written`` is the scenario as written when ``sc`` holds arrays of draws."""
     import xarray as xr
 
+    from motorisasi.scenario.lazy_dask import defer
+
+    defer()
     _check_series(sc, data_dir)
     sources = _Sources()
     years = np.arange(sc.years.history_start, sc.years.end + 1)
