@@ -36,6 +36,55 @@ def test_latest_ownership_is_registered_fleet_over_population(by_2035):
     assert r.latest_stock == pytest.approx(r.modelled_fleet + r.unremoved_registrations, rel=1e-12)
 
 
+def test_gap_answers_what_a_scenario_run_of_one_segment_computes():
+    """The gap is a query over the run: a scenario whose one segment is the four-wheel fleet (the
+    gap's lifetime and register model) gives the same register with sales held, and with the
+    ownership target as its demand the same sales path and register."""
+    from motorisasi.scenario.run import run
+    from motorisasi.scenario.schema import Lifetime, OwnershipTarget, SalesGrowth, load_scenario
+
+    r = ownership_gap(130, 2035)
+    sc = load_scenario("baseline")
+    cars = sc.segments["cars"]
+    four_wheel = cars.model_copy(
+        update={
+            "stock_series": ["four_wheel_registered"],
+            "sales_share": 1.0,
+            "lifetime": Lifetime(distribution="normal", mean_years=20, std_years=6),
+            "demand": SalesGrowth(type="sales_growth", growth_pct=0.0),
+        }
+    )
+    group = sc.industry.groups["four_wheel"].model_copy(update={"segments": ["four_wheel"]})
+    batteries = sc.industry.batteries.model_copy(
+        update={"pack_kwh": {"four_wheel": sc.industry.batteries.pack_kwh["cars"]}}
+    )
+    fiscal = sc.industry.fiscal.model_copy(
+        update={"tax_forgone_idr": {"four_wheel": sc.industry.fiscal.tax_forgone_idr["cars"]}}
+    )
+    industry = sc.industry.model_copy(
+        update={"groups": {"four_wheel": group}, "batteries": batteries, "fiscal": fiscal}
+    )
+    held = sc.model_copy(
+        update={"segments": {"four_wheel": four_wheel}, "industry": industry, "uncertainty": {}}
+    )
+    ds = run(held)
+    assert int(ds.attrs["base_year"]) == r.base_year
+    per_1000 = ds["ownership_per_1000"].sel(segment="four_wheel", year=2035).item()
+    assert per_1000 == pytest.approx(r.baseline_ownership_at_target, rel=1e-9)
+
+    target = OwnershipTarget(type="ownership_target", per_1000=130, by=2035, after="hold_sales")
+    asked = held.model_copy(
+        update={"segments": {"four_wheel": four_wheel.model_copy(update={"demand": target})}}
+    )
+    ds = run(asked)
+    years = list(range(r.base_year + 1, 2036))
+    sales = ds["sales_total"].sel(segment="four_wheel", year=years).values
+    registered = ds["registered_stock"].sel(segment="four_wheel", year=years).values
+    np.testing.assert_allclose(sales, r.sales, rtol=1e-9)
+    np.testing.assert_allclose(registered, r.stock, rtol=1e-9)
+    assert registered[-1] == pytest.approx(r.stock_needed, rel=1e-9)
+
+
 def test_the_path_reaches_the_target_and_balances(by_2035):
     r = by_2035
     assert r.feasible

@@ -1,9 +1,14 @@
 """The ownership gap: what reaching a target such as 150 vehicles per 1,000 people by a year takes.
 
-The pipeline reads the embedded (or user) data, rebuilds the fleet's age structure from the
-sales history with the stock engine, and inverts the stock model for the sales path that
-reaches the target (:func:`motorisasi.model.targets.required_sales`). Every number it returns
-names its definition and sources, and every assumption has a name, a unit and a reason.
+A query over the scenario pipeline, not a model beside it: the definition asked for (four-wheel
+or passenger cars, with its lifetime and register model) is one segment of the fleet step,
+which rebuilds the fleet's age structure from the sales history and calibrates the register
+(:func:`~motorisasi.scenario.steps.fleet.segment_history`) and gives the register ahead for any
+sales (:func:`~motorisasi.scenario.steps.fleet.register_ahead`); the sales path that reaches the
+target is the demand step's inversion of the stock model for an ownership target
+(:func:`~motorisasi.scenario.steps.demand.sales_to_target`), and the industry figures use the
+industry step's supply balance. Every number it returns names its definition and sources, and
+every assumption has a name, a unit and a reason.
 
 How the registered fleet is modelled
 ------------------------------------
@@ -32,11 +37,11 @@ from pathlib import Path
 import numpy as np
 
 from motorisasi.errors import MotorisasiError
-from motorisasi.model import inflow_driven, survival_curve
-from motorisasi.model.register import register_survival, unremoved_pool
-from motorisasi.model.targets import first_year_reaching, required_sales, sales_per_point
-from motorisasi.scenario.history import passenger_share, spin_up
-from motorisasi.scenario.register import REGISTER_MODELS, calibrate, register_history
+from motorisasi.model.targets import first_year_reaching, sales_per_point
+from motorisasi.scenario.history import passenger_share
+from motorisasi.scenario.register import REGISTER_MODELS, calibrate
+from motorisasi.scenario.steps.demand import sales_to_target
+from motorisasi.scenario.steps.fleet import RegisterAhead, register_ahead
 
 #: Definitions ``gap`` supports: stock series, sales series, label.
 DEFINITIONS = {
@@ -247,58 +252,47 @@ def ownership_gap(
         ),
     ]
 
-    # Spin-up: the registered fleet of the year before sales begin, steady-state ages, plus sales.
-    history = sales_values[: sales.index_of(base) + 1].astype(float)
-    n_future = horizon - base
-    ages = len(history) + n_future + 150
-    sf = survival_curve("normal", ages, mean=lifetime, std=lifetime_std)
-    try:
-        spun = spin_up(history, first, stock.at(first - 1), latest_stock, sf)
-    except MotorisasiError:
-        raise GapError(
-            f"lifetime: {lifetime:g} years is too short for yearly steps (vehicles retire within a year)"
-        ) from None
-    fleet_by_age, modelled = spun.fleet_by_age, spun.modelled
-    history_register = register_history([stock], history, first, base, country, data_dir)
-    try:
-        layers = calibrate(history_register, spun.in_use, spun.left_use, model=register, fit_from=fit_from)
-    except MotorisasiError as exc:
-        raise GapError(f"{stock_name}: {exc}") from None
-    rate = layers.rate
+    # The fleet step of a scenario run, on a segment of this definition: the past rebuilt and the
+    # register calibrated (segment_history), and the register ahead for any sales (register_ahead).
+    past = _past(
+        definition,
+        stock_name,
+        label,
+        lifetime,
+        lifetime_std,
+        register,
+        fit_from,
+        country,
+        base,
+        horizon,
+        data_dir,
+    )
+    ahead = register_ahead(past, horizon - base)
+    history, sf, layers, modelled = past.sales, past.survival, past.layers, float(past.spun.modelled)
     unremoved = latest_stock - modelled  # out of use but registered, and the basis level
-    q = register_survival(sf, rate)
+    q = ahead.curve
 
-    def registered_with(future_sales: np.ndarray, these=layers) -> np.ndarray:
+    def registered_with(future_sales: np.ndarray, these: RegisterAhead = ahead) -> np.ndarray:
         """The register in the years after the base year with these sales (and the fleet of today)."""
-        fleet = inflow_driven(future_sales, sf, initial=fleet_by_age, initial_survival=sf)
-        pool, _ = unremoved_pool(fleet.outflow, these.rate, these.unremoved)
-        return fleet.stock + pool + these.level
+        return these.with_sales(future_sales)[1]
 
-    kept = registered_with(np.zeros(horizon - base))  # with no more sales
+    kept = ahead.kept  # with no more sales
     assumptions.append(_register_assumption(layers, register, fit_from))
 
     n_years = by - base
     stock_needed = target / 1000.0 * pop(by)
     base_sales = float(history[-1])
-    path = required_sales(
-        stock_needed - kept[n_years - 1],
-        q,
-        base_sales=base_sales,
-        n_years=n_years,
-        shape=shape,
-        max_growth=max_growth,
-    )
+    projected_population = pops(base + 1, horizon)
+
+    def to_target(shape: str, bound: float):
+        # The demand step's inversion for an ownership target, on the same register.
+        return sales_to_target(target, n_years, projected_population, kept, q, base_sales, shape, bound)
+
+    path = to_target(shape, max_growth)
     within_bounds = bool(path.feasible)
     if not within_bounds and np.isfinite(path.needed_growth) and path.needed_growth > max_growth:
         # Show what the target would take at the constant growth it needs, beyond the bound.
-        path = required_sales(
-            stock_needed - kept[n_years - 1],
-            q,
-            base_sales=base_sales,
-            n_years=n_years,
-            shape="growth",
-            max_growth=float(path.needed_growth) * (1 + 1e-9) + 1e-12,
-        )
+        path = to_target("growth", float(path.needed_growth) * (1 + 1e-9) + 1e-12)
         shape = "growth"  # the path shown is the constant-growth one
 
     # Baseline: sales at the base level (growing at baseline_growth) until the population horizon.
@@ -318,8 +312,12 @@ def ownership_gap(
     if layers.fit is not None:
         # The same baseline at both ends of the removal rate's interval: how far the answer moves.
         for end, rate_end in (("low", layers.fit.low), ("high", layers.fit.high)):
-            other = calibrate(history_register, spun.in_use, spun.left_use, model="rate", rate=rate_end)
-            own = 1000.0 * registered_with(baseline_sales, other) / pops(base + 1, horizon)
+            other = calibrate(past.history, past.spun.in_use, past.spun.left_use, model="rate", rate=rate_end)
+            own = (
+                1000.0
+                * registered_with(baseline_sales, register_ahead(past, n_future, other))
+                / pops(base + 1, horizon)
+            )
             register_block[f"baseline_year_reached_at_{end}_rate"] = json_ready(
                 float(first_year_reaching(own, target, future_years))
             )
@@ -389,12 +387,55 @@ def ownership_gap(
     )
 
 
+def _past(
+    definition: str,
+    stock_name: str,
+    label: str,
+    lifetime: float,
+    lifetime_std: float,
+    register: str,
+    fit_from: int | None,
+    country: str,
+    base: int,
+    horizon: int,
+    data_dir,
+):
+    """The segment's past as a scenario run rebuilds it (the options were checked by the caller)."""
+    from motorisasi.scenario.schema import Lifetime, RegisterRemoval, Scenario, ScenarioError, Segment, Years
+    from motorisasi.scenario.steps.fleet import segment_history
+    from motorisasi.scenario.steps.inputs import _Sources
+
+    segment = Segment.model_construct(
+        label=label,
+        stock_series=[stock_name],
+        sales_series=DEFINITIONS[definition][1],
+        sales_share="passenger_categories" if definition == "passenger_cars" else 1.0,
+        lifetime=Lifetime.model_construct(distribution="normal", mean_years=lifetime, std_years=lifetime_std),
+        register_removal=RegisterRemoval.model_construct(
+            model=register, rate_per_year=None, fit_from=fit_from
+        ),
+    )
+    scenario = Scenario.model_construct(
+        country=country, years=Years.model_construct(history_start=base, base=base, end=horizon)
+    )
+    try:
+        return segment_history(definition, segment, scenario, _Sources(), data_dir)
+    except ScenarioError as exc:
+        text = str(exc).removeprefix(f"segments.{definition}.")
+        if text.startswith("lifetime:"):
+            raise GapError(
+                f"lifetime: {lifetime:g} years is too short for yearly steps (vehicles retire within a year)"
+            ) from None
+        raise GapError(f"{stock_name}: {text.removeprefix('register_removal: ')}") from None
+
+
 def _industry_needed(
     country: str, base: int, by: int, sales_base: float, sales_by: float, data_dir
 ) -> dict | None:
     """What the sales path means for industry at the target year, with the baseline scenario's assumptions.
 
-    Production = sales x (1 - import share) + exports (held at the base year); Japanese-brand
+    Production = sales x (1 - import share) + exports (held at the base year; the supply balance
+    of :func:`motorisasi.model.industry.supply_balance`, as in a scenario run); Japanese-brand
     sales use the latest share of Japanese brands; battery packs use the latest electric share
     of car sales and the baseline's pack size; jobs use the baseline's jobs per vehicle made.
     """
@@ -405,6 +446,7 @@ def _industry_needed(
     import yaml
 
     from motorisasi.data.store import merged
+    from motorisasi.model.industry import supply_balance
 
     path = Path(__file__).resolve().parent.parent / "scenarios" / "baseline.yaml"
     try:
@@ -440,7 +482,8 @@ def _industry_needed(
     workers = float(group.get("workers_per_1000", 0.0))
 
     def at(sales: float) -> dict[str, float]:
-        production = sales * (1 - import_share) + exports
+        # The supply balance of a scenario run's industry step.
+        production = float(supply_balance(sales, import_share, exports)[2])
         return {
             "sales": sales,
             "production": production,

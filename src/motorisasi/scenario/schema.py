@@ -781,7 +781,7 @@ class Scenario(Strict):
         "a single run takes the numbers as written",
     )
     _source: Path | None = PrivateAttr(None)
-    # (the data store, the scenario with its base year resolved): see steps.inputs.resolve_base.
+    # (the data store, id of the scenario, it with its base year resolved): see steps.inputs.resolve_base.
     _resolved: tuple | None = PrivateAttr(None)
 
     @property

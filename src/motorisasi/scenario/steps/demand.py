@@ -207,17 +207,30 @@ def _ownership_path(demand, x: DemandInputs) -> np.ndarray:
     return x.to_register(interpolate_path(x.years, xs, path_values(points, xs)))
 
 
+def sales_to_target(
+    per_1000, k: int, population, kept, register_curve, base_sales, shape: str, max_growth: float
+):
+    """The sales path over the ``k`` years after the base year that brings the register to
+    ``per_1000`` vehicles per 1,000 people in the last of them: the stock model inverted
+    (:func:`~motorisasi.model.targets.required_sales`) for the vehicles the fleet of the base year
+    does not keep (``kept``, the register with no more sales, on the projection years)."""
+    goal = per_1000 * population[k - 1] / 1000.0 - kept[..., k - 1]
+    return required_sales(
+        goal, register_curve, base_sales=base_sales, n_years=k, shape=shape, max_growth=max_growth
+    )
+
+
 @_model_of("ownership_target")
 def _ownership_target(demand, x: DemandInputs) -> np.ndarray:
-    k = demand.by - x.sc.years.base
-    goal = demand.per_1000 * x.population[k - 1] / 1000.0 - x.kept[..., k - 1]
-    path = required_sales(
-        goal,
+    path = sales_to_target(
+        demand.per_1000,
+        demand.by - x.sc.years.base,
+        x.population,
+        x.kept,
         x.register_curve,
-        base_sales=x.base_sales,
-        n_years=k,
-        shape=demand.path,
-        max_growth=demand.max_growth_pct / 100,
+        x.base_sales,
+        demand.path,
+        demand.max_growth_pct / 100,
     )
     if not np.all(path.feasible):
         why = (

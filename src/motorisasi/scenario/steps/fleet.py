@@ -169,6 +169,41 @@ def _segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, d
     )
 
 
+@dataclass(frozen=True)
+class RegisterAhead:
+    """A segment's register after the base year, for any sales: the fleet in use of the base
+    year retiring by its survival, new sales joining it, and vehicles out of use leaving the
+    register at the calibrated rate above the basis level. The fleet step's one computation
+    of the register; ``gap`` asks it the same questions."""
+
+    past: SegmentHistory
+    layers: Layers
+    curve: np.ndarray  # register survival of a new sale by age (NaN-free, 1 at age 0)
+    kept: np.ndarray  # (..., T) the register with no more sales, vehicles
+
+    def registered(self, result) -> tuple[np.ndarray, np.ndarray]:
+        """The register and its removals (vehicles) for a run of the fleet in use."""
+        pool, removals = unremoved_pool(result.outflow, self.layers.rate, self.layers.unremoved)
+        return result.stock + pool + col(self.layers.level), removals
+
+    def with_sales(self, sales, by_cohort: bool = False):
+        """The run of the fleet in use (:class:`~motorisasi.model.stock.StockResult`), the register
+        and its removals with these sales after the base year (vehicles/yr, ``(..., T)``)."""
+        spun, sf = self.past.spun, self.past.survival
+        run = inflow_driven(sales, sf, initial=spun.fleet_by_age, initial_survival=sf, by_cohort=by_cohort)
+        return (run, *self.registered(run))
+
+
+def register_ahead(past: SegmentHistory, n_years: int, layers: Layers | None = None) -> RegisterAhead:
+    """The register of ``n_years`` after the base year (``layers``: another calibration of it,
+    e.g. at the ends of the removal rate's interval)."""
+    layers = past.layers if layers is None else layers
+    curve = register_survival(past.survival, layers.rate)
+    ahead = RegisterAhead(past, layers, curve, np.empty(0))
+    _, kept, _ = ahead.with_sales(np.zeros(n_years))
+    return RegisterAhead(past, layers, curve, kept)
+
+
 def _segment(
     name: str,
     seg: Segment,
@@ -197,18 +232,11 @@ def _segment(
         past.layers,
     )
     n_ages = sf.shape[-1]
-    rate = layers.rate
-    q = register_survival(sf, rate)
-
-    def register_of(result) -> tuple[np.ndarray, np.ndarray]:
-        pool, removals = unremoved_pool(result.outflow, rate, layers.unremoved)
-        return result.stock + pool + col(layers.level), removals
-
     n_proj = end - base
+    ahead = register_ahead(past, n_proj)
+    kept, q = ahead.kept, ahead.curve
     pop_future = pop[future]
     demand = seg.demand
-    initial = {"initial": spun.fleet_by_age, "initial_survival": sf, "by_cohort": True}
-    kept, _ = register_of(inflow_driven(np.zeros(n_proj), sf, initial=spun.fleet_by_age, initial_survival=sf))
     clipped = np.zeros(n_proj)
 
     def to_register(per_1000: np.ndarray, fixed: np.ndarray | None = None) -> np.ndarray:
@@ -232,8 +260,7 @@ def _segment(
         data_dir=data_dir,
     )
     total = projected_sales(demand, inputs)
-    run = inflow_driven(total, sf, **initial)
-    registered_future, removals = register_of(run)
+    run, registered_future, removals = ahead.with_sales(total, by_cohort=True)
     total_sales = run.inflow
 
     # Powertrain shares of new sales (the residual first), and of the base fleet and past sales.

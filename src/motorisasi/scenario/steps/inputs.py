@@ -88,10 +88,11 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
     from motorisasi.data.store import DataRowError, merged, series_values
     from motorisasi.scenario.schema import validation_message
 
-    # A scenario run again on the same data resolves to the same year: kept on the object.
+    # A scenario run again on the same data resolves to the same year: kept on the object, with
+    # the object's id, since a copy (model_copy, with other segments) carries the private field.
     store = merged(data_dir)
-    if sc._resolved is not None and sc._resolved[0] is store:
-        return sc._resolved[1]
+    if sc._resolved is not None and sc._resolved[0] is store and sc._resolved[1] == id(sc):
+        return sc._resolved[2]
 
     _check_series(sc, data_dir)
     latest = []
@@ -117,7 +118,7 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
             f"{validation_message(exc)} (the base year is {min(latest)}, the latest year of data)"
         ) from None
     resolved._source = sc.source
-    sc._resolved = (store, resolved)
+    sc._resolved = (store, id(sc), resolved)
     return resolved
 
 
