@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 
-from motorisasi.scenario.ensemble import ensemble, usable_cores
+from motorisasi.scenario.ensemble import ensemble, local_cluster, usable_cores
 from motorisasi.scenario.run import run
 from motorisasi.scenario.schema import Uncertain, load_scenario
 from motorisasi.scenario.sensitivity import scenario_sensitivity
@@ -97,12 +97,12 @@ def main() -> None:
         print(f"100,000 draws: {took:.1f} s, peak memory {peak_mib():,.0f} MiB")
 
     if args.dask:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
 
         n = args.draws
         times = {}
         for workers in (1, 2):
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
+            cluster = local_cluster(workers)
             with cluster, Client(cluster) as client:
                 ensemble(sc, 64, client=client)  # warm the workers
                 times[workers] = seconds(lambda c=client: ensemble(sc, n, seed=1, client=c))

@@ -99,7 +99,9 @@ def dask_client(workers: int | None, scheduler: str | None, console, lang: str) 
     if workers is not None and scheduler is not None:
         raise MotorisasiError("--workers and --scheduler: give one of them, not both")
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
+
+        from motorisasi.scenario.ensemble import local_cluster
     except ImportError:
         raise MotorisasiError(
             '--workers/--scheduler need Dask: pip install "motorisasi[dask]" '
@@ -108,9 +110,7 @@ def dask_client(workers: int | None, scheduler: str | None, console, lang: str) 
     if workers is not None:
         if workers < 1:
             raise MotorisasiError(f"--workers: at least 1, got {workers}")
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-        )
+        cluster = local_cluster(workers)
         client = Client(cluster)
     else:
         cluster = None
