@@ -618,3 +618,14 @@ def test_a_report_with_draws_shows_the_fan_charts(tmp_path):
     plain = build([load_scenario(scenario_file(tmp_path, "baseline", ""))], "en", draws=8)
     assert "fan_ownership" not in plain.scenarios[0].charts  # nothing uncertain, no fans
     plain.close()
+
+
+def test_a_packed_chunk_unpacks_to_the_same_dataset(tmp_path):
+    from motorisasi.scenario.ensemble import draws_for, run_chunk, run_chunk_packed, unpack
+
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    draws = draws_for(sc, 7, seed=2)
+    payload = run_chunk_packed(sc, draws)
+    packed = payload["packed"]["registered_stock"]
+    assert 0 < packed[-1].size < np.prod(packed[2])  # observed years do not travel
+    assert unpack(payload).identical(run_chunk(sc, draws))
