@@ -127,22 +127,54 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     _check_series(sc, data_dir)
     sources = _Sources()
     years = np.arange(sc.years.history_start, sc.years.end + 1)
-    future = years > sc.years.base
     pop, income = drivers(sc, years, sources, data_dir)
-
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years, sources, data_dir)
     ef = {f: _constant(EMISSION_FACTORS[f], sc.country, sources, data_dir) for f in EMISSION_FACTORS}
     ncv = {f: _constant(CALORIFIC_VALUES[f], sc.country, sources, data_dir) for f in CALORIFIC_VALUES}
+    results = _fleet(sc, years, pop, income, sources, data_dir)
+    # Draws (an ensemble) come first in every array that depends on an uncertain input.
+    lead = np.broadcast_shapes(
+        income.shape[:-1],
+        grid.shape[:-1],
+        np.shape(sc.energy.charging_loss),
+        *(r.registered.shape[:-1] for r in results.values()),
+        *(r.energy.shape[:-2] for r in results.values()),
+        *(r.sales.shape[:-2] for r in results.values()),
+    )
+    if lead and by_age:
+        raise ScenarioError("by_age: the fleet by age is for single runs, not for ensembles")
+    stack = _Stack(sc, results, lead, years)
+    assumed = stack.by_seg("energy", 2)  # (..., S, F, Y) MJ at the assumed distances
+    road = road_energy(sc, assumed, stack.segments, years, sources, data_dir, grid, blend, ef, ncv)
+    coords = {"year": years, "segment": stack.segments, "powertrain": stack.powertrains, "fuel": list(FUELS)}
+    core = _core(stack, road, pop, income, grid, blend)
+    if by_age:
+        core["stock_by_age"] = _stock_by_age(stack)
+        coords["age"] = np.arange(MAX_AGE + 1)
+    industry = sc.industry
+    extra, extra_coords, over_capacity = {}, {}, None
+    if (
+        industry.groups
+        or industry.batteries.pack_kwh
+        or industry.fiscal.fuels
+        or industry.fiscal.tax_forgone_idr
+    ):
+        extra, extra_coords, over_capacity = _industry(
+            sc, core, coords, results, years, sources, data_dir, ncv
+        )
+    # Labelled once, with every step's variables.
+    ds = xr.Dataset({**core, **extra}, coords={**coords, **extra_coords})
+    ds.attrs = _attributes(written or sc, sc, results, sources, road, lead, over_capacity)
+    _plausible(ds)
+    check(ds)
+    return ds
 
-    segments = list(sc.segments)
-    powertrains: list[str] = []
-    for seg in sc.segments.values():
-        for pt in [seg.residual_powertrain, *seg.powertrains]:
-            if pt not in powertrains:
-                powertrains.append(pt)
-    # A motorcycle segment with substitution runs after the others: their registered fleet
-    # per 1,000 is the four-wheel ownership its motorcycles give way to.
+
+def _fleet(sc: Scenario, years, pop, income, sources: _Sources, data_dir) -> dict:
+    """The fleet step of every segment, in the scenario's order. A motorcycle segment with
+    substitution runs after the others: their registered fleet per 1,000 is the four-wheel
+    ownership its motorcycles give way to."""
     later = [n for n, seg in sc.segments.items() if getattr(seg.demand, "substitution", False)]
     results = {
         name: _segment(name, seg, sc, years, pop, income, sources, data_dir)
@@ -160,50 +192,49 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
                 name, sc.segments[name], sc, years, pop, income, sources, data_dir, four_wheel
             )
         results = {name: results[name] for name in sc.segments}
+    return results
 
-    # Draws (an ensemble) come first in every array that depends on an uncertain input.
-    lead = np.broadcast_shapes(
-        income.shape[:-1],
-        grid.shape[:-1],
-        np.shape(sc.energy.charging_loss),
-        *(r.registered.shape[:-1] for r in results.values()),
-        *(r.energy.shape[:-2] for r in results.values()),
-        *(r.sales.shape[:-2] for r in results.values()),
-    )
-    if lead and by_age:
-        raise ScenarioError("by_age: the fleet by age is for single runs, not for ensembles")
 
-    def by_seg(attr: str, ndim: int = 1) -> np.ndarray:
+class _Stack:
+    """The segments' results stacked into the run's arrays (draws first, then segment)."""
+
+    def __init__(self, sc: Scenario, results: dict, lead: tuple[int, ...], years: np.ndarray) -> None:
+        self.sc, self.results, self.lead, self.years = sc, results, lead, years
+        self.future = years > sc.years.base
+        self.segments = list(sc.segments)
+        self.powertrains: list[str] = []
+        for seg in sc.segments.values():
+            for pt in [seg.residual_powertrain, *seg.powertrains]:
+                if pt not in self.powertrains:
+                    self.powertrains.append(pt)
+
+    def by_seg(self, attr: str, ndim: int = 1) -> np.ndarray:
         """A segment attribute with ``ndim`` axes of its own, stacked over segments: (draws..., S, ...)."""
-        arrays = [getattr(results[n], attr) for n in segments]
+        arrays = [getattr(self.results[n], attr) for n in self.segments]
+        lead = self.lead
         return np.stack([np.broadcast_to(a, lead + a.shape[a.ndim - ndim :]) for a in arrays], axis=len(lead))
 
-    def by_pt(attr: str) -> np.ndarray:
-        out = np.full(lead + (len(segments), len(powertrains), len(years)), np.nan)
-        for i, name in enumerate(segments):
-            seg = sc.segments[name]
-            for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
-                out[..., i, powertrains.index(pt), :] = getattr(results[name], attr)[..., j, :]
-            for k, pt in enumerate(powertrains):  # powertrains the segment does not have: zero in projection
-                if pt not in [seg.residual_powertrain, *seg.powertrains]:
-                    out[..., i, k, future] = 0.0
+    def by_pt(self, attr: str) -> np.ndarray:
+        """A segment attribute by powertrain on the run's powertrains: (draws..., S, P, Y); zero in
+        the projection for powertrains a segment does not have."""
+        out = np.full(self.lead + (len(self.segments), len(self.powertrains), len(self.years)), np.nan)
+        for i, name in enumerate(self.segments):
+            seg = self.sc.segments[name]
+            own = [seg.residual_powertrain, *seg.powertrains]
+            for j, pt in enumerate(own):
+                out[..., i, self.powertrains.index(pt), :] = getattr(self.results[name], attr)[..., j, :]
+            for k, pt in enumerate(self.powertrains):
+                if pt not in own:
+                    out[..., i, k, self.future] = 0.0
         return out
 
-    assumed = by_seg("energy", 2)  # (..., S, F, Y) MJ at the assumed distances
-    road = road_energy(sc, assumed, segments, years, sources, data_dir, grid, blend, ef, ncv)
-    calibration, energy, km_factor, use_factor = (
-        road.calibration,
-        road.energy,
-        road.km_factor,
-        road.use_factor,
-    )
-    ttw, wtw, grid_kwh, mass_kt = road.ttw, road.wtw, road.grid_kwh, road.mass_kt
-    unexplained, co2_unexplained = road.unexplained, road.co2_unexplained
-    coords = {"year": years, "segment": segments, "powertrain": powertrains, "fuel": list(FUELS)}
-    registered = by_seg("registered")
-    in_use = by_seg("in_use")
 
-    core = {
+def _core(stack: _Stack, road, pop, income, grid, blend) -> dict:
+    """The labelled variables of the drivers, fleet, energy and emissions."""
+    years = stack.years
+    registered, in_use = stack.by_seg("registered"), stack.by_seg("in_use")
+    mass_kt = road.mass_kt
+    return {
         "population": labelled("population", pop),
         "gdp_per_capita": labelled("gdp_per_capita", income),
         "registered_stock": labelled("registered_stock", registered),
@@ -211,57 +242,52 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         "in_use_stock": labelled("in_use_stock", in_use),
         "in_use_per_1000": labelled("in_use_per_1000", 1000 * in_use / pop),
         "unremoved_registrations": labelled("unremoved_registrations", registered - in_use),
-        "register_removals": labelled("register_removals", by_seg("removals")),
-        "sales_total": labelled("sales_total", by_seg("sales_total")),
-        "stock": labelled("stock", by_pt("stock")),
-        "sales": labelled("sales", by_pt("sales")),
-        "retirements": labelled("retirements", by_pt("retirements")),
-        "sales_share": labelled("sales_share", by_pt("share")),
-        "average_fleet_age": labelled("average_fleet_age", by_seg("average_age")),
-        "vkt": labelled("vkt", by_pt("distance") * km_factor[..., :, None, None] / 1e9),
-        "energy": labelled("energy", energy / MJ_PER_PJ),
+        "register_removals": labelled("register_removals", stack.by_seg("removals")),
+        "sales_total": labelled("sales_total", stack.by_seg("sales_total")),
+        "stock": labelled("stock", stack.by_pt("stock")),
+        "sales": labelled("sales", stack.by_pt("sales")),
+        "retirements": labelled("retirements", stack.by_pt("retirements")),
+        "sales_share": labelled("sales_share", stack.by_pt("share")),
+        "average_fleet_age": labelled("average_fleet_age", stack.by_seg("average_age")),
+        "vkt": labelled("vkt", stack.by_pt("distance") * road.km_factor[..., :, None, None] / 1e9),
+        "energy": labelled("energy", road.energy / MJ_PER_PJ),
         "fuel_mass": labelled(
             "fuel_mass",
             np.concatenate([mass_kt, np.full(mass_kt.shape[:-2] + (1, len(years)), np.nan)], axis=-2),
         ),
-        "electricity": labelled("electricity", grid_kwh / 1e6),
-        "co2_ttw": labelled("co2_ttw", ttw / 1e9),
-        "co2_wtw": labelled("co2_wtw", wtw / 1e9),
-        "km_factor": labelled("km_factor", km_factor),
-        "intensity_factor": labelled("intensity_factor", use_factor / km_factor),
+        "electricity": labelled("electricity", road.grid_kwh / 1e6),
+        "co2_ttw": labelled("co2_ttw", road.ttw / 1e9),
+        "co2_wtw": labelled("co2_wtw", road.wtw / 1e9),
+        "km_factor": labelled("km_factor", road.km_factor),
+        "intensity_factor": labelled("intensity_factor", road.use_factor / road.km_factor),
         "energy_reference": labelled(
             "energy_reference",
-            np.stack([calibration.reference.get(f, np.full(len(years), np.nan)) for f in FUELS]),
+            np.stack([road.calibration.reference.get(f, np.full(len(years), np.nan)) for f in FUELS]),
         ),
-        "energy_unexplained": labelled("energy_unexplained", unexplained),
-        "co2_unexplained": labelled("co2_unexplained", co2_unexplained / 1e9),
+        "energy_unexplained": labelled("energy_unexplained", road.unexplained),
+        "co2_unexplained": labelled("co2_unexplained", road.co2_unexplained / 1e9),
         "grid_intensity": labelled("grid_intensity", grid),
         "biodiesel_share": labelled("biodiesel_share", blend),
     }
-    if by_age:
-        ages = np.arange(MAX_AGE + 1)
-        data = np.full((len(segments), len(powertrains), len(years), len(ages)), np.nan)
-        for i, name in enumerate(segments):
-            seg = sc.segments[name]
-            data[i, :, future, :] = 0.0
-            by_age_of = _by_age(results[name].stock_pt, results[name].init_pt)
-            for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
-                data[i, powertrains.index(pt), future, :] = by_age_of[j]
-        core["stock_by_age"] = labelled("stock_by_age", data)
-        coords["age"] = ages
-    industry = sc.industry
-    extra, extra_coords, over_capacity = {}, {}, None
-    if (
-        industry.groups
-        or industry.batteries.pack_kwh
-        or industry.fiscal.fuels
-        or industry.fiscal.tax_forgone_idr
-    ):
-        extra, extra_coords, over_capacity = _industry(
-            sc, core, coords, results, years, sources, data_dir, ncv
-        )
-    # Labelled once, with every step's variables.
-    ds = xr.Dataset({**core, **extra}, coords={**coords, **extra_coords})
+
+
+def _stock_by_age(stack: _Stack):
+    """The fleet by segment, powertrain, year and age (single runs)."""
+    ages = np.arange(MAX_AGE + 1)
+    data = np.full((len(stack.segments), len(stack.powertrains), len(stack.years), len(ages)), np.nan)
+    future = stack.future
+    for i, name in enumerate(stack.segments):
+        seg = stack.sc.segments[name]
+        data[i, :, future, :] = 0.0
+        by_age_of = _by_age(stack.results[name].stock_pt, stack.results[name].init_pt)
+        for j, pt in enumerate([seg.residual_powertrain, *seg.powertrains]):
+            data[i, stack.powertrains.index(pt), future, :] = by_age_of[j]
+    return labelled("stock_by_age", data)
+
+
+def _attributes(written: Scenario, sc: Scenario, results: dict, sources: _Sources, road, lead, over_capacity):
+    """The run's attributes: the scenario as written, its data and sources, the calibrations and notes."""
+    segments = list(sc.segments)
     notes = {
         n: {
             "shares_scaled_down": results[n].scaled_years,
@@ -273,10 +299,10 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     }
     if over_capacity is not None:
         notes["over_capacity"] = over_capacity
-    ds.attrs = {
+    return {
         "title": f"motorisasi scenario {sc.name}",
         "scenario_name": sc.name,
-        "scenario": json.dumps((written or sc).model_dump(mode="json"), sort_keys=True, ensure_ascii=False),
+        "scenario": json.dumps(written.model_dump(mode="json"), sort_keys=True, ensure_ascii=False),
         "country": sc.country,
         "base_year": sc.years.base,
         "motorisasi_version": __version__,
@@ -284,9 +310,6 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         "sources": json.dumps(dict(sorted(sources.citations.items())), ensure_ascii=False),
         "register": json.dumps({n: results[n].layers.summary() for n in segments}),
         **({"draws": int(np.prod(lead))} if lead else {}),
-        "energy_calibration": json.dumps(calibration.summary()),
+        "energy_calibration": json.dumps(road.calibration.summary()),
         "notes": json.dumps(notes),
     }
-    _plausible(ds)
-    check(ds)
-    return ds
