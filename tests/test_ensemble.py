@@ -629,3 +629,26 @@ def test_a_packed_chunk_unpacks_to_the_same_dataset(tmp_path):
     packed = payload["packed"]["registered_stock"]
     assert 0 < packed[-1].size < np.prod(packed[2])  # observed years do not travel
     assert unpack(payload).identical(run_chunk(sc, draws))
+
+
+def test_a_dask_cluster_sends_single_precision_when_the_draws_are_kept_in_it(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("dask.distributed")
+    import motorisasi.scenario.ensemble as ens
+
+    sc = load_scenario(scenario_file(tmp_path, "baseline"))
+    monkeypatch.setattr(ens, "DOUBLE_LIMIT", 1000)  # every ensemble keeps its draws in single precision
+    monkeypatch.setattr(ens, "DEFAULT_CHUNK", 4)
+    payload = ens.run_chunk_packed(sc, ens.draws_for(sc, 4, seed=5), single=True)
+    assert all(p[-1].dtype == np.float32 and p[3].dtype == np.float64 for p in payload["packed"].values())
+    received = []
+    unpack = ens.unpack
+    monkeypatch.setattr(
+        ens, "unpack", lambda p: received.extend(v[-1].dtype for v in p["packed"].values()) or unpack(p)
+    )
+    alone = ensemble(sc, 12, seed=5, chunk=4)
+    cluster = distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=":0")
+    with cluster, distributed.Client(cluster) as client:
+        spread = ensemble(sc, 12, seed=5, chunk=4, client=client)
+    assert alone.attrs["precision"].startswith("single") and set(received) == {np.dtype(np.float32)}
+    for name in ("ownership_per_1000", "co2_wtw", "energy", "sales_share"):
+        assert np.array_equal(alone[name].values, spread[name].values, equal_nan=True)

@@ -88,6 +88,12 @@ class _Kept:
         return out.reshape((len(q), *self.shape))
 
 
+def _precision(ds, n: int, keep_draws: bool):
+    """Double precision for the draws kept, or single above :data:`DOUBLE_LIMIT` bytes of them."""
+    per_draw = sum(ds[v].size // ds.sizes["draw"] for v in ds.data_vars if "draw" in ds[v].dims)
+    return np.float64 if keep_draws or n * per_draw * 8 <= DOUBLE_LIMIT else np.float32
+
+
 def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) -> dict[str, Any]:
     """``n`` draws of the scenario's uncertain inputs (an error if it names none): path ->
     ``(n,)`` array, or for a ``fitted`` entry a mapping of the model's parameters to ``(n,)``
@@ -139,19 +145,24 @@ def run_chunk(sc, draws: Mapping[str, np.ndarray], data_dir=None):
     return run(sc, data_dir=data_dir, draws=draws)
 
 
-def run_chunk_packed(sc, draws: Mapping[str, np.ndarray], data_dir=None) -> dict[str, Any]:
+def run_chunk_packed(
+    sc, draws: Mapping[str, np.ndarray], data_dir=None, single: bool = False
+) -> dict[str, Any]:
     """:func:`run_chunk` for a Dask worker, packed for the trip back (:func:`unpack`): of each
     variable with draws only the columns (a year, a segment, ...) that differ between the chunk's
     draws travel, with one row for the rest, as plain arrays; an observed year is one number, so
-    about a quarter of the bytes go over the network."""
+    about a quarter of the bytes go over the network. With ``single`` (an ensemble that keeps its
+    draws in single precision anyway) the differing columns travel in single precision; the
+    common row stays double, as the ensemble keeps it."""
     ds = run_chunk(sc, draws, data_dir)
     packed = {}
     for name in [v for v in ds.data_vars if "draw" in ds[v].dims]:
         values = ds[name].values
         flat = values.reshape(len(values), -1)
         varying = np.flatnonzero(~_same(flat, flat[0]))
+        data = flat[:, varying].astype(np.float32) if single else flat[:, varying]
         var = ds[name]
-        packed[name] = (var.dims, dict(var.attrs), values.shape, flat[0].copy(), varying, flat[:, varying])
+        packed[name] = (var.dims, dict(var.attrs), values.shape, flat[0].copy(), varying, data)
     return {"rest": ds.drop_vars(list(packed)), "order": list(ds.data_vars), "packed": packed}
 
 
@@ -238,10 +249,11 @@ def run_chunks(
     progress: Callable[[int, int], None] | None = None,
     client: Any = None,
     threads: int | None = None,
+    single: bool = False,
 ):
     """Yield the run of each chunk of ``draws`` in order: in this process on ``threads`` threads
     (every usable core when None), or on ``client`` (a ``dask.distributed.Client``) when one is
-    given."""
+    given (``single``: the draws that differ travel back in single precision)."""
     n = _count(draws)
     parts = [{k: _part(v, s) for k, v in draws.items()} for s in _chunks(n, chunk)]
     done = 0
@@ -260,7 +272,8 @@ def run_chunks(
         return
     # Sent once to every worker: each keeps one copy, and with it the caches of the data it reads.
     shared = client.scatter(sc, broadcast=True, hash=False)
-    futures = client.map(run_chunk_packed, [shared] * len(parts), parts, [data_dir] * len(parts), pure=False)
+    k = len(parts)
+    futures = client.map(run_chunk_packed, [shared] * k, parts, [data_dir] * k, [single] * k, pure=False)
     for future, part in zip(futures, parts, strict=True):
         ds = unpack(future.result())
         done += _count(part)
@@ -302,16 +315,22 @@ def ensemble(
     if not isinstance(sc, Scenario):
         sc = load_scenario(sc)
     draws = draws_for(sc, n, seed, sampler, data_dir)
+    single = False
+    if client is not None and not keep_draws and derived is None and n > DEFAULT_CHUNK:
+        # Known before the chunks go out (from two draws here), so that the workers send single
+        # precision when the draws are to be kept in it (a derived variable is computed here
+        # from the double-precision draws, so then they travel as they are).
+        probe = run_chunk(sc, {k: _part(v, slice(0, 2)) for k, v in draws.items()}, data_dir)
+        single = _precision(probe, n, keep_draws) == np.float32
     stored: dict[str, _Kept] = {}
     first = None
     dtype = np.float64
-    for ds in run_chunks(sc, draws, data_dir, chunk, progress, client, threads):
+    for ds in run_chunks(sc, draws, data_dir, chunk, progress, client, threads, single):
         if derived is not None:
             ds = ds.assign(dict(derived(ds)))
         if first is None:
             first = ds
-            per_draw = sum(ds[v].size // ds.sizes["draw"] for v in ds.data_vars if "draw" in ds[v].dims)
-            dtype = np.float64 if keep_draws or n * per_draw * 8 <= DOUBLE_LIMIT else np.float32
+            dtype = _precision(ds, n, keep_draws)
             for name in ds.data_vars:
                 if "draw" in ds[name].dims:
                     stored[name] = _Kept(n, ds[name].values, dtype)
