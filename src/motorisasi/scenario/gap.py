@@ -145,30 +145,7 @@ def ownership_gap(
     """
     from motorisasi.data.store import series_values
 
-    if definition not in DEFINITIONS:
-        raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
-    from motorisasi.data.schema import MAX_PER_1000, MAX_VEHICLES
-    from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, LIFETIME_STD_MIN
-
-    if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
-        raise GapError(
-            f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:.12g}"
-        )
-    if not (np.isfinite(lifetime) and 1 <= lifetime <= LIFETIME_MAX):
-        raise GapError(f"lifetime: the mean must be 1-{LIFETIME_MAX:g} years, got {lifetime:g}")
-    if not (np.isfinite(lifetime_std) and LIFETIME_STD_MIN <= lifetime_std <= LIFETIME_STD_MAX):
-        raise GapError(
-            f"lifetime-std: must be {LIFETIME_STD_MIN:g} to {LIFETIME_STD_MAX:g} years, "
-            f"got {lifetime_std:.12g}"
-        )
-    if not (np.isfinite(max_growth) and 0 < max_growth <= 5):
-        raise GapError(f"max-growth: must be more than 0 and at most 500 %/yr, got {100 * max_growth:g}")
-    if not (np.isfinite(baseline_growth) and -1 < baseline_growth <= 5):
-        raise GapError(
-            f"baseline-growth: must be above -100 and at most 500 %/yr, got {100 * baseline_growth:g}"
-        )
-    if register not in REGISTER_MODELS or register == "rate":
-        raise GapError(f"register: unknown {register!r} (use calibrated, none or in_use)")
+    _check_options(target, definition, lifetime, lifetime_std, max_growth, baseline_growth, register)
     if fit_from == "baseline":
         fit_from = _baseline().segments["cars"].register_removal.fit_from
     stock_name, sales_name, label = DEFINITIONS[definition]
@@ -222,35 +199,7 @@ def ownership_gap(
             f"target: {target:g} per 1,000 is not above today's {latest_ownership:.1f} ({base}, {label})"
         )
 
-    assumptions += [
-        Assumption(
-            "lifetime_mean",
-            lifetime,
-            "years",
-            "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of "
-            "8-35 years in 31 European countries (18.1 in Western Europe); cars in Indonesia are kept "
-            "long and hardly exported",
-        ),
-        Assumption(
-            "lifetime_std", lifetime_std, "years", "normal distribution (truncated at zero), mid-year entry"
-        ),
-        Assumption(
-            "max_sales_growth", round(100 * max_growth, 1), "%/yr", "bound on year-on-year sales growth"
-        ),
-        Assumption(
-            "baseline_sales_growth",
-            round(100 * baseline_growth, 1),
-            "%/yr",
-            f"baseline: sales from {base} grow at this rate",
-            {"year": base},
-        ),
-        Assumption(
-            "population",
-            "World Bank to 2024, UN WPP 2024 medium variant after",
-            "persons",
-            "harmonised population series",
-        ),
-    ]
+    assumptions += _stated(lifetime, lifetime_std, max_growth, baseline_growth, base)
 
     # The fleet step of a scenario run, on a segment of this definition: the past rebuilt and the
     # register calibrated (segment_history), and the register ahead for any sales (register_ahead).
@@ -295,32 +244,17 @@ def ownership_gap(
         path = to_target("growth", float(path.needed_growth) * (1 + 1e-9) + 1e-12)
         shape = "growth"  # the path shown is the constant-growth one
 
-    # Baseline: sales at the base level (growing at baseline_growth) until the population horizon.
     n_future = horizon - base
-    steps = np.arange(1, n_future + 1)
-    baseline_sales = base_sales * (1 + baseline_growth) ** steps
-    if baseline_sales.max() > MAX_VEHICLES:  # a rate held to the horizon compounds past any market
-        year = base + 1 + int(np.argmax(baseline_sales > MAX_VEHICLES))
-        raise GapError(
-            f"baseline-growth: {100 * baseline_growth:g} %/yr carries baseline sales past "
-            f"{MAX_VEHICLES:.0e} a year (ten times the world's production) in {year}; use a lower rate"
-        )
-    future_years = np.arange(base + 1, horizon + 1)
-    baseline_ownership = 1000.0 * registered_with(baseline_sales) / pops(base + 1, horizon)
-    reached = float(first_year_reaching(baseline_ownership, target, future_years))
+    held = _held(ahead, base_sales, baseline_growth, target, base, projected_population)
+    baseline_ownership, reached = held
     register_block: dict[str, object] = {**layers.summary(), "baseline_year_reached": json_ready(reached)}
     if layers.fit is not None:
         # The same baseline at both ends of the removal rate's interval: how far the answer moves.
         for end, rate_end in (("low", layers.fit.low), ("high", layers.fit.high)):
             other = calibrate(past.history, past.spun.in_use, past.spun.left_use, model="rate", rate=rate_end)
-            own = (
-                1000.0
-                * registered_with(baseline_sales, register_ahead(past, n_future, other))
-                / pops(base + 1, horizon)
-            )
-            register_block[f"baseline_year_reached_at_{end}_rate"] = json_ready(
-                float(first_year_reaching(own, target, future_years))
-            )
+            at_end = register_ahead(past, n_future, other)
+            _, year = _held(at_end, base_sales, baseline_growth, target, base, projected_population)
+            register_block[f"baseline_year_reached_at_{end}_rate"] = json_ready(year)
     register_block["backtest"] = _backtest_figure(definition, country, lifetime, lifetime_std, data_dir)
 
     reason = "" if within_bounds else str(path.reason) or _first_reason(stock_needed, kept[n_years - 1])
@@ -337,11 +271,6 @@ def ownership_gap(
     baseline_cumulative = float(np.sum(base_sales * (1 + baseline_growth) ** np.arange(1, n_years + 1)))
     cumulative = float(np.sum(path.sales)) if path.feasible else float("nan")
 
-    used = {stock.source_ids[stock.index_of(y)] for y in (first - 1, base)}
-    used |= {sales.source_ids[i] for i in range(sales.index_of(first), sales.index_of(base) + 1)}
-    used |= {population.source_ids[i] for i in range(population.index_of(base), population.index_of(by) + 1)}
-    ids = sorted({i for group in used for i in group.split(";")})
-    citations = {**stock.sources, **sales.sources, **population.sources}
     income_block = _income_needed(country, definition, target, by, data_dir) if income else None
     if income_block and income_block.get("available"):
         assumptions += _ownership_assumptions(income_block, definition, data_dir)
@@ -383,8 +312,104 @@ def ownership_gap(
         sales_per_point=float(sales_per_point(pop(by), sf[0])),
         path_shape=shape,
         assumptions=assumptions,
-        sources={i: citations[i] for i in ids if i in citations},
+        sources=_cited(stock, sales, population, first, base, by),
     )
+
+
+def _held(ahead: RegisterAhead, base_sales: float, growth: float, target: float, base: int, population):
+    """Ownership per 1,000 with sales from the base year growing at ``growth`` (held when 0) to
+    the population's horizon, and the first year it reaches ``target`` (NaN: not by then)."""
+    from motorisasi.data.schema import MAX_VEHICLES
+
+    sales = base_sales * (1 + growth) ** np.arange(1, len(population) + 1)
+    if sales.max() > MAX_VEHICLES:  # a rate held to the horizon compounds past any market
+        year = base + 1 + int(np.argmax(sales > MAX_VEHICLES))
+        raise GapError(
+            f"baseline-growth: {100 * growth:g} %/yr carries baseline sales past "
+            f"{MAX_VEHICLES:.0e} a year (ten times the world's production) in {year}; use a lower rate"
+        )
+    ownership = 1000.0 * ahead.with_sales(sales)[1] / population
+    years = np.arange(base + 1, base + 1 + len(population))
+    return ownership, float(first_year_reaching(ownership, target, years))
+
+
+def _cited(stock, sales, population, first: int, base: int, by: int) -> dict[str, str]:
+    """The sources of the values the answer used, by id."""
+    used = {stock.source_ids[stock.index_of(y)] for y in (first - 1, base)}
+    used |= {sales.source_ids[i] for i in range(sales.index_of(first), sales.index_of(base) + 1)}
+    used |= {population.source_ids[i] for i in range(population.index_of(base), population.index_of(by) + 1)}
+    ids = sorted({i for group in used for i in group.split(";")})
+    citations = {**stock.sources, **sales.sources, **population.sources}
+    return {i: citations[i] for i in ids if i in citations}
+
+
+def _check_options(
+    target: float,
+    definition: str,
+    lifetime: float,
+    lifetime_std: float,
+    max_growth: float,
+    baseline_growth: float,
+    register: str,
+) -> None:
+    """Each option within what the model can answer, or one line naming it."""
+    if definition not in DEFINITIONS:
+        raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
+    from motorisasi.data.schema import MAX_PER_1000
+    from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, LIFETIME_STD_MIN
+
+    if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
+        raise GapError(
+            f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:.12g}"
+        )
+    if not (np.isfinite(lifetime) and 1 <= lifetime <= LIFETIME_MAX):
+        raise GapError(f"lifetime: the mean must be 1-{LIFETIME_MAX:g} years, got {lifetime:g}")
+    if not (np.isfinite(lifetime_std) and LIFETIME_STD_MIN <= lifetime_std <= LIFETIME_STD_MAX):
+        raise GapError(
+            f"lifetime-std: must be {LIFETIME_STD_MIN:g} to {LIFETIME_STD_MAX:g} years, "
+            f"got {lifetime_std:.12g}"
+        )
+    if not (np.isfinite(max_growth) and 0 < max_growth <= 5):
+        raise GapError(f"max-growth: must be more than 0 and at most 500 %/yr, got {100 * max_growth:g}")
+    if not (np.isfinite(baseline_growth) and -1 < baseline_growth <= 5):
+        raise GapError(
+            f"baseline-growth: must be above -100 and at most 500 %/yr, got {100 * baseline_growth:g}"
+        )
+    if register not in REGISTER_MODELS or register == "rate":
+        raise GapError(f"register: unknown {register!r} (use calibrated, none or in_use)")
+
+
+def _stated(lifetime: float, lifetime_std: float, max_growth: float, baseline_growth: float, base: int):
+    """The assumptions given as options, with their units and reasons."""
+    return [
+        Assumption(
+            "lifetime_mean",
+            lifetime,
+            "years",
+            "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of "
+            "8-35 years in 31 European countries (18.1 in Western Europe); cars in Indonesia are kept "
+            "long and hardly exported",
+        ),
+        Assumption(
+            "lifetime_std", lifetime_std, "years", "normal distribution (truncated at zero), mid-year entry"
+        ),
+        Assumption(
+            "max_sales_growth", round(100 * max_growth, 1), "%/yr", "bound on year-on-year sales growth"
+        ),
+        Assumption(
+            "baseline_sales_growth",
+            round(100 * baseline_growth, 1),
+            "%/yr",
+            f"baseline: sales from {base} grow at this rate",
+            {"year": base},
+        ),
+        Assumption(
+            "population",
+            "World Bank to 2024, UN WPP 2024 medium variant after",
+            "persons",
+            "harmonised population series",
+        ),
+    ]
 
 
 def _past(
