@@ -204,6 +204,50 @@ def register_ahead(past: SegmentHistory, n_years: int, layers: Layers | None = N
     return RegisterAhead(past, layers, curve, kept)
 
 
+def _demanded(name: str, seg: Segment, sc: Scenario, past, ahead, years, pop, income, substitute, data_dir):
+    """The segment's sales on the projection years by its demand's model (the demand step), and
+    the sales a register target would need below zero, clipped (vehicles/yr)."""
+    kept, q = ahead.kept, ahead.curve
+    future = years > sc.years.base
+    pop_future = pop[future]
+    clipped = np.zeros(int(np.sum(future)))
+
+    def to_register(per_1000: np.ndarray, fixed: np.ndarray | None = None) -> np.ndarray:
+        nonlocal clipped
+        sales, clipped = register_inflow(per_1000 * pop_future / 1000.0 - kept, q, fixed)
+        return sales
+
+    inputs = DemandInputs(
+        name=name,
+        seg=seg,
+        sc=sc,
+        years=years[future],
+        base_sales=float(past.sales[-1]),
+        start_per_1000=1000.0 * past.registered[sc.years.base] / pop[~future][-1],
+        population=pop_future,
+        income=income[..., future],
+        substitute=None if substitute is None else substitute[..., future],
+        kept=kept,
+        register_curve=q,
+        to_register=to_register,
+        data_dir=data_dir,
+    )
+    total = projected_sales(seg.demand, inputs)
+    return total, clipped
+
+
+def _by_powertrain(run, shares, hist_share, fleet_by_age):
+    """The fleet, sales and retirements by powertrain, (..., P, T), from a run by cohort and the
+    powertrain shares of its new cohorts and of the base fleet by age."""
+    stock = np.einsum("...tc,...pc->...pt", run.stock_by_cohort, shares) + np.einsum(
+        "...ta,...pa->...pt", run.initial_stock_by_age, hist_share
+    )
+    sales = run.inflow[..., None, :] * shares
+    before = fleet_by_age[..., None, :] * hist_share
+    previous = cat(before.sum(axis=-1)[..., None], stock[..., :-1])
+    return stock, sales, previous + sales - stock
+
+
 def _segment(
     name: str,
     seg: Segment,
@@ -232,34 +276,8 @@ def _segment(
         past.layers,
     )
     n_ages = sf.shape[-1]
-    n_proj = end - base
-    ahead = register_ahead(past, n_proj)
-    kept, q = ahead.kept, ahead.curve
-    pop_future = pop[future]
-    demand = seg.demand
-    clipped = np.zeros(n_proj)
-
-    def to_register(per_1000: np.ndarray, fixed: np.ndarray | None = None) -> np.ndarray:
-        nonlocal clipped
-        sales, clipped = register_inflow(per_1000 * pop_future / 1000.0 - kept, q, fixed)
-        return sales
-
-    inputs = DemandInputs(
-        name=name,
-        seg=seg,
-        sc=sc,
-        years=proj_years,
-        base_sales=float(sales_hist[-1]),
-        start_per_1000=1000.0 * reg[base] / pop[~future][-1],
-        population=pop_future,
-        income=income[..., future],
-        substitute=None if substitute is None else substitute[..., future],
-        kept=kept,
-        register_curve=q,
-        to_register=to_register,
-        data_dir=data_dir,
-    )
-    total = projected_sales(demand, inputs)
+    ahead = register_ahead(past, end - base)
+    total, clipped = _demanded(name, seg, sc, past, ahead, years, pop, income, substitute, data_dir)
     run, registered_future, removals = ahead.with_sales(total, by_cohort=True)
     total_sales = run.inflow
 
@@ -288,13 +306,7 @@ def _segment(
     )
 
     by_cohort, init_by_age = run.stock_by_cohort, run.initial_stock_by_age  # (..., T, C), (..., T, A0)
-    stock = np.einsum("...tc,...pc->...pt", by_cohort, shares) + np.einsum(
-        "...ta,...pa->...pt", init_by_age, hist_share
-    )  # (..., P, T)
-    sales = total_sales[..., None, :] * shares
-    before = spun.fleet_by_age[..., None, :] * hist_share
-    previous = cat(before.sum(axis=-1)[..., None], stock[..., :-1])
-    retirements = previous + sales - stock
+    stock, sales, retirements = _by_powertrain(run, shares, hist_share, spun.fleet_by_age)
 
     distance, energy, distance_past, energy_past = _segment_energy(
         name, seg, names, run, spun, shares, hist_share, proj_years, first, base, n_ages
