@@ -88,6 +88,21 @@ class _Kept:
         return out.reshape((len(q), *self.shape))
 
 
+def _summaries(
+    stored: dict[str, _Kept], q: np.ndarray, keep_draws: bool, threads: int
+) -> dict[str, np.ndarray]:
+    """Every variable's draws, or their quantiles: sorting releases the interpreter, so the
+    variables are summarised ``threads`` at a time (the same bits as one after the other)."""
+    if keep_draws:
+        return {name: kept.draws() for name, kept in stored.items()}
+    if threads <= 1:
+        return {name: kept.quantiles(q) for name, kept in stored.items()}
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(threads) as pool:
+        return dict(zip(stored, pool.map(lambda kept: kept.quantiles(q), stored.values()), strict=True))
+
+
 def _precision(ds, n: int, keep_draws: bool):
     """Double precision for the draws kept, or single above :data:`DOUBLE_LIMIT` bytes of them."""
     per_draw = sum(ds[v].size // ds.sizes["draw"] for v in ds.data_vars if "draw" in ds[v].dims)
@@ -343,13 +358,11 @@ def ensemble(
     for key in ("register", "energy_calibration", "notes"):  # those of the first chunk only
         out.attrs.pop(key, None)
     q = np.asarray(QUANTILES)
-    for name, kept in stored.items():
+    summaries = _summaries(stored, q, keep_draws, threads or usable_cores())
+    for name, values in summaries.items():
         attrs = dict(first[name].attrs)
         dims = first[name].dims
-        if keep_draws:
-            out[name] = xr.Variable(dims, kept.draws(), attrs)
-        else:
-            out[name] = xr.Variable(("quantile", *dims[1:]), kept.quantiles(q), attrs)
+        out[name] = xr.Variable(dims if keep_draws else ("quantile", *dims[1:]), values, attrs)
     if not keep_draws:
         out = out.assign_coords(quantile=q)
     for path, values in draws.items():
