@@ -13,6 +13,7 @@ import typer
 
 from motorisasi import __version__
 from motorisasi.outputs.cli_backtest import backtest, calibrate
+from motorisasi.outputs.cli_dashboard import dashboard
 from motorisasi.outputs.cli_data import data_app
 from motorisasi.outputs.cli_ensemble import sensitivity
 from motorisasi.outputs.cli_gap import gap
@@ -135,6 +136,7 @@ app.command("report")(report)
 app.command("calibrate")(calibrate)
 app.command("backtest")(backtest)
 app.command("sensitivity")(sensitivity)
+app.command("dashboard")(dashboard)
 app.add_typer(ownership_app, name="ownership")
 
 

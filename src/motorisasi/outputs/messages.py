@@ -1417,6 +1417,111 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Menjalankan skenario dan membuat grafik: {name}",
     },
     "report.wrote": {"en": "Wrote {paths}", "id": "Tersimpan: {paths}"},
+    "dash.title": {
+        "en": "motorisasi: Indonesia's vehicle market and fleet",
+        "id": "motorisasi: pasar dan armada kendaraan Indonesia",
+    },
+    "dash.language": {"en": "Language", "id": "Bahasa"},
+    "dash.scenario": {"en": "Scenario", "id": "Skenario"},
+    "dash.upload": {
+        "en": "Or your own scenario file (YAML, at most 200 kB)",
+        "id": "Atau berkas skenario Anda sendiri (YAML, paling besar 200 kB)",
+    },
+    "dash.uploaded": {"en": "your file: {name}", "id": "berkas Anda: {name}"},
+    "dash.levers": {"en": "Levers", "id": "Tuas"},
+    "dash.target": {"en": "Target", "id": "Target"},
+    "dash.target_per_1000": {
+        "en": "Four-wheel ownership target (per 1,000 people)",
+        "id": "Target kepemilikan roda empat (per 1.000 penduduk)",
+    },
+    "dash.target_by": {"en": "Reached by", "id": "Dicapai pada tahun"},
+    "dash.headline": {"en": "The answer", "id": "Jawabannya"},
+    "dash.key_figures": {"en": "Key figures", "id": "Angka utama"},
+    "dash.ownership_2030": {
+        "en": "Four-wheel ownership in {year} (per 1,000)",
+        "id": "Kepemilikan roda empat pada {year} (per 1.000)",
+    },
+    "dash.chart.ownership": {
+        "en": "Four-wheel vehicles per 1,000 people, and the target",
+        "id": "Kendaraan roda empat per 1.000 penduduk, dan targetnya",
+    },
+    "dash.chart.sales": {
+        "en": "Sales by powertrain (vehicles per year)",
+        "id": "Penjualan menurut jenis penggerak (kendaraan per tahun)",
+    },
+    "dash.chart.co2": {
+        "en": "Road CO2, including electricity (Mt per year)",
+        "id": "CO2 jalan raya, termasuk listrik (juta ton per tahun)",
+    },
+    "dash.series.ownership": {"en": "this scenario", "id": "skenario ini"},
+    "dash.series.target": {"en": "target", "id": "target"},
+    "dash.downloads": {"en": "Downloads", "id": "Unduhan"},
+    "dash.download.csv": {"en": "Results (CSV)", "id": "Hasil (CSV)"},
+    "dash.download.yaml": {
+        "en": "The scenario as run (YAML: motorisasi run FILE gives the same results)",
+        "id": "Skenario yang dijalankan (YAML: motorisasi run BERKAS memberi hasil yang sama)",
+    },
+    "dash.error": {"en": "Not run: {error}", "id": "Tidak dijalankan: {error}"},
+    "lever.cars_sales_growth": {"en": "Car sales growth (%/yr)", "id": "Pertumbuhan penjualan mobil (%/thn)"},
+    "lever.cars_sales_growth.why": {
+        "en": "from the base year's sales, every year to the end",
+        "id": "dari penjualan tahun dasar, setiap tahun sampai akhir",
+    },
+    "lever.cars_target": {
+        "en": "Passenger-car ownership target (per 1,000)",
+        "id": "Target kepemilikan mobil penumpang (per 1.000)",
+    },
+    "lever.cars_target.why": {
+        "en": "the scenario's target for cars alone, reached by inverting the stock model",
+        "id": "target skenario untuk mobil saja, dicapai dengan membalik model stok",
+    },
+    "lever.motorcycles_sales_growth": {
+        "en": "Motorcycle sales growth (%/yr)",
+        "id": "Pertumbuhan penjualan sepeda motor (%/thn)",
+    },
+    "lever.motorcycles_sales_growth.why": {
+        "en": "from the base year's sales, every year to the end",
+        "id": "dari penjualan tahun dasar, setiap tahun sampai akhir",
+    },
+    "lever.income_growth": {
+        "en": "GDP per capita growth (%/yr)",
+        "id": "Pertumbuhan PDB per kapita (%/thn)",
+    },
+    "lever.income_growth.why": {
+        "en": "drives the ownership model where a scenario uses it; 3.6 %/yr was the 2010-2024 average",
+        "id": "menggerakkan model kepemilikan bila skenario memakainya; rata-rata 2010-2024 adalah 3,6 %/thn",
+    },
+    "lever.cars_lifetime": {"en": "Mean car lifetime (years)", "id": "Rata-rata umur mobil (tahun)"},
+    "lever.cars_lifetime.why": {
+        "en": "no Indonesian survival data exist; European cars last 8-35 years (Held et al. 2021)",
+        "id": "tidak ada data ketahanan kendaraan Indonesia; mobil Eropa bertahan 8-35 tahun (Held dkk. 2021)",
+    },
+    "lever.cars_bev_share_2030": {
+        "en": "Electric share of car sales in 2030 (%)",
+        "id": "Pangsa mobil listrik dalam penjualan 2030 (%)",
+    },
+    "lever.cars_bev_share_2030.why": {
+        "en": "straight line from the latest observed share, held after 2030",
+        "id": "garis lurus dari pangsa terakhir yang teramati, tetap setelah 2030",
+    },
+    "lever.motorcycles_bev_share_2030": {
+        "en": "Electric share of motorcycle sales in 2030 (%)",
+        "id": "Pangsa sepeda motor listrik dalam penjualan 2030 (%)",
+    },
+    "lever.motorcycles_bev_share_2030.why": {
+        "en": "straight line from the latest observed share, held after 2030",
+        "id": "garis lurus dari pangsa terakhir yang teramati, tetap setelah 2030",
+    },
+    "lever.crude_price": {"en": "Crude oil price (US$/bbl)", "id": "Harga minyak mentah (US$/barel)"},
+    "lever.crude_price.why": {
+        "en": "sets the fuel subsidy and compensation; the 2025 budget assumed 82",
+        "id": "menentukan subsidi dan kompensasi BBM; APBN 2025 mengasumsikan 82",
+    },
+    "lever.exchange_rate": {"en": "Exchange rate (Rp per US$)", "id": "Kurs (Rp per US$)"},
+    "lever.exchange_rate.why": {
+        "en": "sets the fuel subsidy in rupiah; the 2025 budget assumed 16,000",
+        "id": "menentukan subsidi BBM dalam rupiah; APBN 2025 mengasumsikan 16.000",
+    },
     "report.charts.wrote": {
         "en": "Wrote {n} charts (PNG and SVG) to {folder}",
         "id": "{n} grafik (PNG dan SVG) disimpan di {folder}",

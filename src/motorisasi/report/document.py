@@ -98,18 +98,20 @@ def scenario_hash(ds) -> str:
 MAX_GROWTH = 0.25  # bound on year-on-year sales growth for the gap analysis (its default)
 
 
-def headline(ds, sc, target: float, by: int, data_dir=None) -> Headline:
+def headline(ds, sc, target: float, by: int, data_dir=None, gap=None) -> Headline:
     """Where the scenario's four-wheel ownership meets ``target``, and what reaching it by ``by`` takes.
 
     When the run itself reaches the target by ``by``, its own sales answer the second question.
     Otherwise the gap analysis (:func:`motorisasi.scenario.gap.ownership_gap`, with the
     scenario's car lifetime) gives the constant sales growth from the latest observed sales
-    that reaches the target in ``by``.
+    that reaches the target in ``by`` (``gap``: that function, or one that keeps its answers).
     """
     from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.cli_run import four_wheel_segments
     from motorisasi.report.charts import four_wheel_per_1000
     from motorisasi.scenario.gap import ownership_gap
+
+    gap_of = ownership_gap if gap is None else gap
 
     years = [int(y) for y in ds["year"].values]
     per_1000 = four_wheel_per_1000(ds)
@@ -133,7 +135,7 @@ def headline(ds, sc, target: float, by: int, data_dir=None) -> Headline:
         return h
     segment = sc.segments["cars"] if "cars" in sc.segments else next(iter(sc.segments.values()))
     try:
-        gap = ownership_gap(
+        found = gap_of(
             target,
             by,
             country=sc.country,
@@ -145,11 +147,11 @@ def headline(ds, sc, target: float, by: int, data_dir=None) -> Headline:
     except MotorisasiError as exc:
         h.gap_reason = str(exc)
         return h
-    h.needed_sales = float(gap.sales[-1])
-    h.needed_growth = float(gap.needed_growth)
-    h.gap_year = int(gap.base_year)
-    h.gap_sales = float(gap.baseline_sales)
-    h.feasible = bool(gap.feasible)
+    h.needed_sales = float(found.sales[-1])
+    h.needed_growth = float(found.needed_growth)
+    h.gap_year = int(found.base_year)
+    h.gap_sales = float(found.baseline_sales)
+    h.feasible = bool(found.feasible)
     return h
 
 

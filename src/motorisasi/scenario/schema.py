@@ -1017,7 +1017,11 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = Non
             f"{path}: extends: {parent!r} is outside the scenario's folder ({root}) and the shipped "
             "scenarios; copy it into the scenario's folder"
         )
-    base = _read_yaml(found, (*chain, path), root)
+    return _extended(_read_yaml(found, (*chain, path), root), content, path, parent)
+
+
+def _extended(base: dict[str, Any], content: dict[str, Any], path: Path, parent: str) -> dict[str, Any]:
+    """A scenario's content laid over the content of the scenario it extends."""
     merged = _merge(base, {k: v for k, v in content.items() if k != "uncertainty"})
     if "uncertainty" in content:
         merged["uncertainty"] = _merge_uncertainty(
@@ -1026,6 +1030,45 @@ def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = Non
     if "description" in content and "description_id" not in content:
         merged.pop("description_id", None)  # the parent's translation no longer says what this one is
     return merged
+
+
+#: Largest scenario text taken from a web page (the shipped baseline is about 20 kB).
+MAX_UPLOAD_BYTES = 200_000
+
+
+def scenario_from_text(text: str | bytes, label: str = "upload.yaml") -> Scenario:
+    """A scenario from the text of a file sent through a web page: read and validated as a file
+    is, with its errors in one line naming ``label``; it may extend only a shipped scenario (no
+    name it gives reaches the file system)."""
+    where = Path(label)
+    size = len(text if isinstance(text, bytes) else text.encode("utf-8", "replace"))
+    if size > MAX_UPLOAD_BYTES:
+        raise ScenarioError(f"{label}: {size:,} bytes, more than {MAX_UPLOAD_BYTES:,} for a scenario")
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ScenarioError(f"{label}: not a UTF-8 text file") from None
+    content = _load_yaml(text, where)
+    if not isinstance(content, dict):
+        raise ScenarioError(f"{label}: a scenario must be a mapping of fields, got {type(content).__name__}")
+    parent = content.pop("extends", None)
+    if parent is not None:
+        shipped = library()
+        stem = parent.removesuffix(".yaml").removesuffix(".yml") if isinstance(parent, str) else None
+        if stem not in shipped:
+            raise ScenarioError(
+                f"{label}: extends: {_shown(parent)} is not a shipped scenario ({', '.join(shipped)}); "
+                "a scenario sent through the page may extend only those"
+            )
+        if "name" not in content:
+            raise ScenarioError(f"{label}: name: a scenario that extends another needs its own name")
+        content = _extended(_read_yaml(LIBRARY / f"{stem}.yaml"), content, where, parent)
+    try:
+        scenario = Scenario.model_validate(content)
+    except ValidationError as exc:
+        raise ScenarioError(f"{label}: {validation_message(exc)}") from None
+    return scenario
 
 
 def _merge_uncertainty(base: Any, override: Any, path: Path, parent: str) -> Any:

@@ -1,0 +1,146 @@
+"""What the dashboard shows, without the web page: runs with levers, the headline, the key
+figures, the charts' tables and the downloads. The page (:mod:`motorisasi.outputs.dashboard_app`)
+only lays these out, so they are tested without a browser.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+#: The year of the figure the page puts first.
+FIRST_FIGURE_YEAR = 2030
+
+
+def scenario(name: str | None = None, upload: bytes | None = None, label: str = "upload.yaml"):
+    """A shipped scenario by name, or one sent through the page (read as a file is)."""
+    from motorisasi.scenario.schema import load_scenario, scenario_from_text
+
+    if upload is not None:
+        return scenario_from_text(upload, label)
+    return load_scenario(name or "baseline")
+
+
+@functools.lru_cache(maxsize=64)
+def _run(content: str, data_dir: str | None):
+    from motorisasi.scenario.run import run
+    from motorisasi.scenario.schema import Scenario
+
+    return run(Scenario.model_validate_json(content), data_dir=data_dir)
+
+
+def run_with(sc, levers: dict[str, float], data_dir: str | None = None):
+    """The scenario with its levers set, and its run: runs are kept for the same scenario and
+    levers (a page redrawn, a lever moved back), so only a new combination costs a run."""
+    from motorisasi.scenario.levers import apply_levers
+
+    moved = apply_levers(sc, levers) if levers else sc
+    return moved, _run(moved.model_dump_json(), data_dir)
+
+
+def four_wheel_per_1000(ds) -> Any:
+    """Registered four-wheel-plus vehicles per 1,000 people by year (a pandas Series)."""
+    from motorisasi.report.charts import four_wheel_per_1000 as per_1000
+
+    return _series(ds["year"].values, per_1000(ds))
+
+
+def _series(years, values):
+    import pandas as pd
+
+    return pd.Series(values, index=pd.Index([int(y) for y in years], name="year"))
+
+
+def ownership_at(ds, year: int = FIRST_FIGURE_YEAR) -> float:
+    """Four-wheel ownership per 1,000 in ``year``."""
+    return float(four_wheel_per_1000(ds).loc[year])
+
+
+def headline(ds, sc, target: float, by: int, lang: str, data_dir: str | None = None) -> list[str]:
+    """The report's headline sentences for this run and target."""
+    from motorisasi.report.document import headline as answer
+    from motorisasi.report.document import headline_text
+
+    return headline_text(answer(ds, sc, target, by, data_dir, gap=_gap), lang)
+
+
+@functools.lru_cache(maxsize=128)
+def _gap(target, by, **options):
+    """The gap analysis, kept for the same question (it does not depend on the levers but the
+    lifetime)."""
+    from motorisasi.scenario.gap import ownership_gap
+
+    return ownership_gap(target, by, **options)
+
+
+def key_figures(ds, lang: str):
+    """The headline table of ``motorisasi run``: a DataFrame of indicators by milestone year,
+    numbers formatted for ``lang``."""
+    import pandas as pd
+
+    from motorisasi.outputs.cli_run import _cells, indicators, milestone_years
+
+    years = milestone_years(int(ds.attrs["base_year"]), int(ds["year"].values[-1]))
+    rows = {
+        label: _cells(decimals, values, lang)
+        for label, (decimals, values) in indicators(ds, years, lang).items()
+    }
+    return pd.DataFrame(rows, index=[str(y) for y in years]).T
+
+
+def ownership_chart(ds, target: float, lang: str):
+    """Four-wheel ownership and the target by year, for a line chart."""
+    import pandas as pd
+
+    from motorisasi.outputs.messages import message
+
+    own = four_wheel_per_1000(ds)
+    return pd.DataFrame(
+        {message("dash.series.ownership", lang): own, message("dash.series.target", lang): target}
+    )
+
+
+def sales_chart(ds, lang: str):
+    """Sales of every segment by powertrain and year (vehicles/yr), for a stacked chart."""
+    from motorisasi.outputs.messages import display_name
+
+    sales = ds["sales"].sum("segment", min_count=1).transpose("year", "powertrain").to_pandas()
+    sales.index = sales.index.astype(int)
+    return sales.rename(columns=lambda p: display_name("powertrain", p, lang)).dropna(how="all")
+
+
+def co2_chart(ds, lang: str):
+    """Road CO2 including electricity by segment and year (Mt/yr)."""
+    from motorisasi.outputs.messages import display_name
+
+    co2 = ds["co2_wtw"].transpose("year", "segment").to_pandas()
+    co2.index = co2.index.astype(int)
+    return co2.rename(columns=lambda s: display_name("segment", s, lang)).dropna(how="all")
+
+
+def results_csv(ds) -> bytes:
+    """The run as the tidy CSV ``motorisasi run`` writes."""
+    from motorisasi.outputs.export import csv_bytes, tidy
+
+    return csv_bytes(tidy(ds))
+
+
+def scenario_yaml(sc, ds) -> bytes:
+    """The scenario as run (its base year pinned to the run's), as a file ``motorisasi run``
+    reads to give the same results."""
+    import yaml
+
+    def years_as_numbers(node):
+        # JSON keeps years as text keys; the scenario file has them as numbers.
+        if isinstance(node, dict):
+            return {
+                int(k) if isinstance(k, str) and k.isdigit() else k: years_as_numbers(v)
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [years_as_numbers(v) for v in node]
+        return node
+
+    content = years_as_numbers(sc.model_dump(mode="json"))
+    content["years"]["base"] = int(ds.attrs["base_year"])
+    return yaml.safe_dump(content, allow_unicode=True, sort_keys=False).encode("utf-8")

@@ -1,0 +1,238 @@
+"""Levers: the few numbers of a scenario that a user moves to see the consequence at once.
+
+Each :class:`Lever` names a place in the scenario, its unit, its range and step, and the
+message key of its label and one-line reason (the outputs layer words them). A lever applies
+to a scenario only where the scenario has that kind of number (a sales growth rate only on a
+segment whose demand is a growth rate, say); :func:`levers_for` lists those with their values,
+and :func:`apply_levers` returns the scenario with new values, validated by the same schema as
+a scenario file, so a value outside a lever's range is refused in one line. The domain returns
+numbers and codes, not sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from motorisasi.scenario.schema import Scenario, ScenarioError, validation_message
+
+
+@dataclass(frozen=True)
+class Lever:
+    """A number of the scenario a user may move, with its unit and range."""
+
+    key: str  # message keys lever.<key> (label) and lever.<key>.why (reason)
+    unit: str
+    low: float
+    high: float
+    step: float
+    read: Callable[[dict], float | None]  # the value in a scenario's content, None: does not apply
+    write: Callable[[dict, float], None]  # put a value into a scenario's content
+    reason: tuple[str, ...]  # where the value's reason is (it is rewritten with the value)
+
+
+def _demand(segment: str, kind: str, field: str) -> tuple[Callable, Callable]:
+    def read(content: dict) -> float | None:
+        demand = content["segments"].get(segment, {}).get("demand", {})
+        return float(demand[field]) if demand.get("type") == kind else None
+
+    def write(content: dict, value: float) -> None:
+        content["segments"][segment]["demand"][field] = value
+
+    return read, write
+
+
+def _at(*path: str) -> tuple[Callable, Callable]:
+    def read(content: dict) -> float | None:
+        node: Any = content
+        for part in path:
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return float(node) if isinstance(node, int | float) else None
+
+    def write(content: dict, value: float) -> None:
+        node = content
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = value
+
+    return read, write
+
+
+def _level(*path: str) -> tuple[Callable, Callable]:
+    """A path of values by year set to one level from its first year (a price, say)."""
+
+    def points(content: dict) -> dict | None:
+        node: Any = content
+        for part in path:
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return node if isinstance(node, dict) and node else None
+
+    def read(content: dict) -> float | None:
+        found = points(content)
+        return None if found is None else float(found[min(found)])
+
+    def write(content: dict, value: float) -> None:
+        found = points(content)
+        assert found is not None
+        node = content
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = {min(found): value}
+
+    return read, write
+
+
+def _share_by(segment: str, powertrain: str, year: int) -> tuple[Callable, Callable]:
+    """A powertrain's share of new sales in ``year`` on a share path (held after it)."""
+
+    def read(content: dict) -> float | None:
+        spec = content["segments"].get(segment, {}).get("powertrains", {}).get(powertrain)
+        if not spec or spec.get("type") != "path":
+            return None
+        shares = {int(y): float(v) for y, v in spec["share"].items()}
+        before = [y for y in shares if y <= year]
+        return 100 * shares[max(before)] if before else 100 * shares[min(shares)]
+
+    def write(content: dict, value: float) -> None:
+        spec = content["segments"][segment]["powertrains"][powertrain]
+        kept = {y: v for y, v in spec["share"].items() if int(y) < year}
+        spec["share"] = {**kept, year: value / 100}
+
+    return read, write
+
+
+#: The levers, in the order a page shows them.
+LEVERS: tuple[Lever, ...] = (
+    Lever(
+        "cars_sales_growth",
+        "%/yr",
+        -10.0,
+        30.0,
+        0.5,
+        *_demand("cars", "sales_growth", "growth_pct"),
+        ("segments", "cars", "demand", "reason"),
+    ),
+    Lever(
+        "cars_target",
+        "per 1,000",
+        50.0,
+        400.0,
+        5.0,
+        *_demand("cars", "ownership_target", "per_1000"),
+        ("segments", "cars", "demand", "reason"),
+    ),
+    Lever(
+        "motorcycles_sales_growth",
+        "%/yr",
+        -10.0,
+        30.0,
+        0.5,
+        *_demand("motorcycles", "sales_growth", "growth_pct"),
+        ("segments", "motorcycles", "demand", "reason"),
+    ),
+    Lever(
+        "income_growth",
+        "%/yr",
+        0.0,
+        8.0,
+        0.1,
+        *_at("drivers", "income_growth_pct"),
+        ("drivers", "income_growth_reason"),
+    ),
+    Lever(
+        "cars_lifetime",
+        "years",
+        8.0,
+        35.0,
+        0.5,
+        *_at("segments", "cars", "lifetime", "mean_years"),
+        ("segments", "cars", "lifetime", "reason"),
+    ),
+    Lever(
+        "cars_bev_share_2030",
+        "%",
+        0.0,
+        100.0,
+        1.0,
+        *_share_by("cars", "BEV", 2030),
+        ("segments", "cars", "powertrains", "BEV", "reason"),
+    ),
+    Lever(
+        "motorcycles_bev_share_2030",
+        "%",
+        0.0,
+        100.0,
+        1.0,
+        *_share_by("motorcycles", "BEV", 2030),
+        ("segments", "motorcycles", "powertrains", "BEV", "reason"),
+    ),
+    Lever(
+        "crude_price",
+        "US$/bbl",
+        30.0,
+        150.0,
+        1.0,
+        *_level("industry", "fiscal", "crude_usd_per_bbl"),
+        ("industry", "fiscal", "crude_reason"),
+    ),
+    Lever(
+        "exchange_rate",
+        "Rp/US$",
+        10000.0,
+        25000.0,
+        100.0,
+        *_level("industry", "fiscal", "idr_per_usd"),
+        ("industry", "fiscal", "idr_per_usd_reason"),
+    ),
+)
+
+BY_KEY = {lever.key: lever for lever in LEVERS}
+
+
+def _content(sc: Scenario) -> dict:
+    return sc.model_dump(mode="python", exclude_none=False)
+
+
+def levers_for(sc: Scenario) -> dict[str, float]:
+    """The levers that apply to the scenario, with its values (in the levers' units)."""
+    content = _content(sc)
+    found = {lever.key: lever.read(content) for lever in LEVERS}
+    return {key: value for key, value in found.items() if value is not None}
+
+
+def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
+    """The scenario with the levers set to ``values`` (only levers that apply to it), validated
+    as a scenario file is; a value outside a lever's range is refused in one line."""
+    from pydantic import ValidationError
+
+    content = _content(sc)
+    for key, value in values.items():
+        lever = BY_KEY.get(key)
+        if lever is None:
+            raise ScenarioError(f"lever {key!r}: unknown (known: {', '.join(BY_KEY)})")
+        if lever.read(content) is None:
+            raise ScenarioError(f"lever {key!r}: does not apply to scenario {sc.name!r}")
+        number = float(value)
+        if not lever.low <= number <= lever.high:  # NaN too
+            raise ScenarioError(
+                f"lever {key!r}: {number:g} {lever.unit} is outside {lever.low:g}-{lever.high:g}"
+            )
+        was = lever.read(content)
+        if number == was:
+            continue
+        lever.write(content, number)
+        node = content
+        for part in lever.reason[:-1]:
+            node = node[part]
+        node[lever.reason[-1]] = f"set with a lever to {number:g} {lever.unit} (the scenario has {was:g})"
+    try:
+        changed = Scenario.model_validate(content)
+    except ValidationError as exc:
+        raise ScenarioError(f"{sc.name}: {validation_message(exc)}") from None
+    changed._source = sc.source
+    return changed
