@@ -71,7 +71,7 @@ def test_a_bad_lever_value_is_refused_in_one_line(baseline, values, words):
 def test_every_lever_reads_back_what_it_was_set_to(baseline, data):
     key = data.draw(st.sampled_from([k for k in levers_for(baseline)]))
     lever = BY_KEY[key]
-    steps = int(round((lever.high - lever.low) / lever.step))
+    steps = round((lever.high - lever.low) / lever.step)
     value = lever.low + lever.step * data.draw(st.integers(0, steps))
     moved = apply_levers(baseline, {key: value})
     assert levers_for(moved)[key] == pytest.approx(value, rel=1e-12, abs=1e-12)

@@ -20,7 +20,7 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
 
 def streamlit_command(port: int, host: str) -> list[str]:
     """The command that serves the page: Streamlit without its usage statistics, its browser
-    tab, its file watcher or uploads over 1 MB."""
+    tab, its file watcher, its developer menu or uploads over 1 MB."""
     return [
         sys.executable,
         "-m",
@@ -41,6 +41,8 @@ def streamlit_command(port: int, host: str) -> list[str]:
         "false",
         "--global.developmentMode",
         "false",
+        "--client.toolbarMode",
+        "viewer",
     ]
 
 

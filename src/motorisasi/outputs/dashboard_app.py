@@ -68,7 +68,7 @@ def main() -> None:
     for sentence in d.headline(ds, sc_run, float(target), int(by), lang, DATA):
         st.markdown(sentence)
     st.subheader(m("dash.key_figures"))
-    st.dataframe(d.key_figures(ds, lang), use_container_width=True)
+    st.dataframe(d.key_figures(ds, lang), width="stretch")
     left, right = st.columns(2)
     left.caption(m("dash.chart.ownership"))
     left.line_chart(d.ownership_chart(ds, float(target), lang))
@@ -79,9 +79,17 @@ def main() -> None:
     st.subheader(m("dash.downloads"))
     one, two = st.columns(2)
     stem = sc_run.name
-    one.download_button(m("dash.download.csv"), d.results_csv(ds), f"{stem}.csv", "text/csv", key="csv")
-    yaml_file = d.scenario_yaml(sc_run, ds)
-    two.download_button(m("dash.download.yaml"), yaml_file, f"{stem}.yaml", "application/yaml", key="yaml")
+    # Made when asked for (the CSV of a run takes longer than the run itself).
+    one.download_button(
+        m("dash.download.csv"), lambda: d.results_csv(ds), f"{stem}.csv", "text/csv", key="csv"
+    )
+    two.download_button(
+        m("dash.download.yaml"),
+        lambda: d.scenario_yaml(sc_run, ds),
+        f"{stem}.yaml",
+        "application/yaml",
+        key="yaml",
+    )
 
 
 if __name__ == "__main__":  # as Streamlit runs it
