@@ -43,46 +43,37 @@ def _demand(segment: str, kind: str, field: str) -> tuple[Callable, Callable]:
     return read, write
 
 
+def _node(content: dict, path: tuple[str, ...]) -> Any:
+    """What is at ``path`` in a scenario's content (None where nothing is)."""
+    node: Any = content
+    for part in path:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _put(content: dict, path: tuple[str, ...], value: Any) -> None:
+    _node(content, path[:-1])[path[-1]] = value
+
+
 def _at(*path: str) -> tuple[Callable, Callable]:
     def read(content: dict) -> float | None:
-        node: Any = content
-        for part in path:
-            if not isinstance(node, dict) or part not in node:
-                return None
-            node = node[part]
+        node = _node(content, path)
         return float(node) if isinstance(node, int | float) else None
 
-    def write(content: dict, value: float) -> None:
-        node = content
-        for part in path[:-1]:
-            node = node[part]
-        node[path[-1]] = value
-
-    return read, write
+    return read, lambda content, value: _put(content, path, value)
 
 
 def _level(*path: str) -> tuple[Callable, Callable]:
     """A path of values by year set to one level from its first year (a price, say)."""
 
-    def points(content: dict) -> dict | None:
-        node: Any = content
-        for part in path:
-            if not isinstance(node, dict) or part not in node:
-                return None
-            node = node[part]
-        return node if isinstance(node, dict) and node else None
-
     def read(content: dict) -> float | None:
-        found = points(content)
-        return None if found is None else float(found[min(found)])
+        found = _node(content, path)
+        return float(found[min(found)]) if isinstance(found, dict) and found else None
 
     def write(content: dict, value: float) -> None:
-        found = points(content)
-        assert found is not None
-        node = content
-        for part in path[:-1]:
-            node = node[part]
-        node[path[-1]] = {min(found): value}
+        _put(content, path, {min(_node(content, path)): value})
 
     return read, write
 
@@ -226,10 +217,7 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
         if number == was:
             continue
         lever.write(content, number)
-        node = content
-        for part in lever.reason[:-1]:
-            node = node[part]
-        node[lever.reason[-1]] = f"set with a lever to {number:g} {lever.unit} (the scenario has {was:g})"
+        _put(content, lever.reason, f"set with a lever to {number:g} {lever.unit} (the scenario has {was:g})")
     try:
         changed = Scenario.model_validate(content)
     except ValidationError as exc:
