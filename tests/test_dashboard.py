@@ -85,6 +85,42 @@ def test_an_uploaded_scenario_may_extend_a_shipped_one():
     assert sc.segments.keys() == load_scenario("baseline").segments.keys()
 
 
+def test_the_further_charts_add_up_to_the_run():
+    _, ds = d.run_with(load_scenario("baseline"), {})
+    energy = d.by_year(ds, "energy", "fuel", "id")
+    np.testing.assert_allclose(
+        energy.sum(axis=1).loc[2040], ds["energy"].sel(year=2040).sum().item(), rtol=1e-12
+    )
+    for name, (variable, series) in d.MORE_CHARTS.items():
+        table = d.by_year(ds, variable, series, "en")
+        assert table is not None and not table.empty, name
+        assert len(table.columns) == ds.sizes[series]
+    assert d.by_year(ds, "no_such_variable", "fuel", "en") is None
+
+
+def test_the_downloads_are_the_files_run_writes(tmp_path):
+    import openpyxl
+    import xarray as xr
+
+    _, ds = d.run_with(load_scenario("baseline"), {"income_growth": 4.0})
+    (tmp_path / "r.xlsx").write_bytes(d.excel(ds))
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert len(book.sheetnames) > 3
+    (tmp_path / "r.nc").write_bytes(d.netcdf(ds))
+    with xr.open_dataset(tmp_path / "r.nc", engine="scipy") as back:
+        np.testing.assert_allclose(back["registered_stock"].values, ds["registered_stock"].values)
+    header = d.iamc_csv(ds).decode("utf-8").splitlines()[0].split(",")
+    assert [h.lower() for h in header[:5]] == ["model", "scenario", "region", "variable", "unit"]
+
+
+@pytest.mark.slow
+def test_the_report_offered_is_the_report_of_what_is_on_screen():
+    sc, _ = d.run_with(load_scenario("baseline"), {"cars_sales_growth": 5.0})
+    html = d.report_html(sc, 150.0, 2030, "id").decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and 'lang="id"' in html
+    assert "set with a lever to 5 %/yr" in html  # the moved value's reason, among the assumptions
+
+
 # --- the command ------------------------------------------------------------------------------------
 
 
@@ -130,6 +166,12 @@ def test_the_page_opens_on_the_baseline_and_a_lever_gives_the_direct_run(page):
     page.slider(key="lever-baseline-cars_sales_growth").set_value(5.0).run()
     assert not page.exception
     assert page.metric[0].value == number(_direct_ownership_2030({"cars_sales_growth": 5.0}), "en", 1)
+
+
+def test_the_page_compares_with_a_shipped_scenario(page):
+    page.selectbox(key="compare").set_value("target-150").run()
+    assert not page.exception
+    assert any("target-150" in c.value for c in page.caption)
 
 
 def test_the_page_switches_to_bahasa_indonesia(page):
@@ -215,7 +257,8 @@ def test_the_dashboard_in_chromium(tmp_path):
             expect(metric).to_have_text(expected.replace(".", ","))  # still working, on the scenario chosen
             page.screenshot(path=str(shots / "4-bad-upload.png"), full_page=True)
 
-            with page.expect_download() as caught:
+            expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)  # the page has run
+            with page.expect_download(timeout=90_000) as caught:
                 page.get_by_role("button", name="Hasil (CSV)").click()
             with open(caught.value.path(), encoding="utf-8") as handle:
                 rows = list(csv.DictReader(handle))

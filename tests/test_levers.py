@@ -86,3 +86,33 @@ def test_every_lever_has_a_range_that_holds_its_shipped_values():
             assert lever.low <= value <= lever.high, (name, key, value)
             assert lever.step > 0 and lever.low < lever.high
     assert len({lever.key for lever in LEVERS}) == len(LEVERS)
+
+
+def test_the_grid_lever_starts_from_the_data_and_draws_a_straight_line(baseline):
+    ds = run(baseline)
+    assert "grid_co2_end" not in levers_for(baseline)  # its value comes from the data: a run is needed
+    start = levers_for(baseline, ds)["grid_co2_end"]
+    assert start == float(ds["grid_intensity"].sel(year=2060))
+    moved = run(apply_levers(baseline, {"grid_co2_end": 300.0}))
+    grid = moved["grid_intensity"]
+    observed = grid.sel(year=slice(None, int(ds.attrs["base_year"]))).dropna("year")
+    last = int(observed["year"].values[-1])
+    held = float(observed.isel(year=-1))
+    expected_2040 = held + (300.0 - held) * (2040 - last) / (2060 - last)
+    assert float(grid.sel(year=2060)) == 300.0
+    assert float(grid.sel(year=2040)) == pytest.approx(expected_2040, rel=1e-12)
+
+
+def test_the_removal_rate_lever_replaces_the_fitted_rate(baseline):
+    import json
+
+    ds = run(baseline)
+    fitted = json.loads(ds.attrs["register"])["cars"]["removal_rate_per_year"]
+    assert levers_for(baseline, ds)["cars_removal_rate"] == pytest.approx(100 * fitted)
+    moved = run(apply_levers(baseline, {"cars_removal_rate": 1.0}))
+    register = json.loads(moved.attrs["register"])["cars"]
+    assert register["model"] == "rate" and register["removal_rate_per_year"] == 0.01
+    # Fewer removals than the fitted 2.6 %/yr keep more cars registered.
+    assert moved["registered_stock"].sel(segment="cars", year=2040) > ds["registered_stock"].sel(
+        segment="cars", year=2040
+    )

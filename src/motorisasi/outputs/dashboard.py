@@ -144,3 +144,69 @@ def scenario_yaml(sc, ds) -> bytes:
     content = years_as_numbers(sc.model_dump(mode="json"))
     content["years"]["base"] = int(ds.attrs["base_year"])
     return yaml.safe_dump(content, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+#: The charts under the first three: name -> (variable, the dimension of its series).
+MORE_CHARTS = {
+    "energy": ("energy", "fuel"),
+    "subsidy": ("fuel_support_usd", "fuel"),
+    "production": ("production", "industry_group"),
+    "exports": ("exports", "industry_group"),
+    "batteries": ("battery_gwh", "segment"),
+    "jobs": ("jobs", "industry_group"),
+}
+
+
+def by_year(ds, variable: str, series: str, lang: str):
+    """A variable by year with one column per value of ``series`` (the other dimensions added
+    up), named in ``lang``; None when the run has no such variable."""
+    from motorisasi.outputs.messages import display_name
+
+    if variable not in ds:
+        return None
+    da = ds[variable]
+    other = [dim for dim in da.dims if dim not in ("year", series)]
+    table = da.sum(other, min_count=1).transpose("year", series).to_pandas()
+    table.index = table.index.astype(int)
+    kind = {"industry_group": "group"}.get(series, series)
+    return table.rename(columns=lambda v: display_name(kind, v, lang)).dropna(how="all")
+
+
+def comparison(runs: dict[str, Any]):
+    """Four-wheel ownership per 1,000 of several runs (name -> Dataset), side by side."""
+    import pandas as pd
+
+    return pd.DataFrame({name: four_wheel_per_1000(ds) for name, ds in runs.items()})
+
+
+def excel(ds) -> bytes:
+    """The run as the workbook ``motorisasi run`` writes (text as text, never a formula)."""
+    from motorisasi.outputs.export import _excel_bytes
+
+    return _excel_bytes(ds)
+
+
+def netcdf(ds) -> bytes:
+    """The run as the NetCDF file ``motorisasi run`` writes."""
+    from motorisasi.outputs.export import _netcdf_bytes
+
+    return _netcdf_bytes(ds)
+
+
+def iamc_csv(ds) -> bytes:
+    """The run in the IAMC format, as ``motorisasi run`` writes it."""
+    from motorisasi.outputs.export import csv_bytes, iamc
+
+    return csv_bytes(iamc(ds))
+
+
+def report_html(sc, target: float, by: int, lang: str, data_dir: str | None = None) -> bytes:
+    """The HTML report of the scenario on screen (its levers set), as ``motorisasi report``
+    writes it, one self-contained file."""
+    from motorisasi.report.document import build, to_html
+
+    report = build([sc], lang, target, by, data_dir)
+    try:
+        return to_html(report, lang).encode("utf-8")
+    finally:
+        report.close()

@@ -40,7 +40,12 @@ def main() -> None:
     except MotorisasiError as exc:
         st.error(m("dash.error", error=str(exc)))
         sc = d.scenario(name)
-    values = levers_for(sc)
+    try:  # the scenario as it is: the levers start from its values (and from the data it follows)
+        _, as_is = d.run_with(sc, {}, DATA)
+    except MotorisasiError as exc:
+        st.error(m("dash.error", error=str(exc)))
+        return
+    values = levers_for(sc, as_is)
     st.sidebar.header(m("dash.levers"))
     chosen = {}
     for key, value in values.items():
@@ -76,20 +81,50 @@ def main() -> None:
     right.area_chart(d.sales_chart(ds, lang))
     st.caption(m("dash.chart.co2"))
     st.area_chart(d.co2_chart(ds, lang))
+    columns = st.columns(2)
+    for i, (name, (variable, series)) in enumerate(d.MORE_CHARTS.items()):
+        table = d.by_year(ds, variable, series, lang)
+        if table is not None and not table.empty:
+            columns[i % 2].caption(m(f"dash.chart.{name}"))
+            columns[i % 2].line_chart(table)
+    _comparison(st, m, shipped, sc_run, ds)
+    _downloads(st, m, sc_run, ds, float(target), int(by), lang)
+
+
+def _comparison(st, m, shipped: list[str], sc_run, ds) -> None:
+    """Four-wheel ownership beside a shipped scenario's as shipped (the same one shows what the
+    levers changed)."""
+    none = m("dash.compare.none")
+    other = st.sidebar.selectbox(m("dash.compare"), [none, *shipped], key="compare")
+    if other == none:
+        return
+    _, other_ds = d.run_with(d.scenario(other), {}, DATA)
+    here = m("dash.series.ownership")  # the run on screen, levers and all
+    st.caption(m("dash.compare.chart", a=here, b=other))
+    st.line_chart(d.comparison({here: ds, other: other_ds}))
+
+
+def _downloads(st, m, sc_run, ds, target: float, by: int, lang: str) -> None:
+    """The run in every format ``motorisasi run`` writes, the scenario as run and the report;
+    each made when its button is clicked (the CSV of a run takes longer than the run)."""
     st.subheader(m("dash.downloads"))
-    one, two = st.columns(2)
     stem = sc_run.name
-    # Made when asked for (the CSV of a run takes longer than the run itself).
-    one.download_button(
-        m("dash.download.csv"), lambda: d.results_csv(ds), f"{stem}.csv", "text/csv", key="csv"
-    )
-    two.download_button(
-        m("dash.download.yaml"),
-        lambda: d.scenario_yaml(sc_run, ds),
-        f"{stem}.yaml",
-        "application/yaml",
-        key="yaml",
-    )
+    files = [
+        ("csv", lambda: d.results_csv(ds), f"{stem}.csv", "text/csv"),
+        (
+            "xlsx",
+            lambda: d.excel(ds),
+            f"{stem}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        ("netcdf", lambda: d.netcdf(ds), f"{stem}.nc", "application/x-netcdf"),
+        ("iamc", lambda: d.iamc_csv(ds), f"{stem}_iamc.csv", "text/csv"),
+        ("yaml", lambda: d.scenario_yaml(sc_run, ds), f"{stem}.yaml", "application/yaml"),
+        ("report", lambda: d.report_html(sc_run, target, by, lang, DATA), f"{stem}.html", "text/html"),
+    ]
+    columns = st.columns(3)
+    for i, (kind, make, name, mime) in enumerate(files):
+        columns[i % 3].download_button(m(f"dash.download.{kind}"), make, name, mime, key=f"download-{kind}")
 
 
 if __name__ == "__main__":  # as Streamlit runs it

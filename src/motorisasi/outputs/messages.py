@@ -1455,6 +1455,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "dash.series.ownership": {"en": "this scenario", "id": "skenario ini"},
     "dash.series.target": {"en": "target", "id": "target"},
+    "dash.chart.energy": {
+        "en": "Road energy by fuel (PJ per year)",
+        "id": "Energi jalan raya menurut bahan bakar (PJ per tahun)",
+    },
+    "dash.chart.subsidy": {
+        "en": "Fuel subsidy and compensation (billion US$ per year)",
+        "id": "Subsidi dan kompensasi BBM (miliar US$ per tahun)",
+    },
+    "dash.chart.production": {"en": "Production (vehicles per year)", "id": "Produksi (kendaraan per tahun)"},
+    "dash.chart.exports": {"en": "Exports (vehicles per year)", "id": "Ekspor (kendaraan per tahun)"},
+    "dash.chart.batteries": {
+        "en": "Battery capacity in new vehicles (GWh per year)",
+        "id": "Kapasitas baterai kendaraan baru (GWh per tahun)",
+    },
+    "dash.chart.jobs": {
+        "en": "Direct jobs in vehicle assembly (persons)",
+        "id": "Lapangan kerja langsung perakitan kendaraan (orang)",
+    },
+    "dash.compare": {"en": "Compare with", "id": "Bandingkan dengan"},
+    "dash.compare.none": {"en": "(no comparison)", "id": "(tanpa perbandingan)"},
+    "dash.compare.chart": {
+        "en": "Four-wheel vehicles per 1,000 people: {a} and {b}",
+        "id": "Kendaraan roda empat per 1.000 penduduk: {a} dan {b}",
+    },
+    "dash.download.xlsx": {"en": "Results (Excel)", "id": "Hasil (Excel)"},
+    "dash.download.netcdf": {"en": "Results (NetCDF)", "id": "Hasil (NetCDF)"},
+    "dash.download.iamc": {"en": "Results (IAMC)", "id": "Hasil (IAMC)"},
+    "dash.download.report": {
+        "en": "The report of this page (HTML; takes a few seconds)",
+        "id": "Laporan halaman ini (HTML; perlu beberapa detik)",
+    },
     "dash.downloads": {"en": "Downloads", "id": "Unduhan"},
     "dash.download.csv": {"en": "Results (CSV)", "id": "Hasil (CSV)"},
     "dash.download.yaml": {
@@ -1511,6 +1542,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lever.motorcycles_bev_share_2030.why": {
         "en": "straight line from the latest observed share, held after 2030",
         "id": "garis lurus dari pangsa terakhir yang teramati, tetap setelah 2030",
+    },
+    "lever.cars_removal_rate": {
+        "en": "Cars removed from the register (%/yr of those out of use)",
+        "id": "Mobil yang dihapus dari registrasi (%/thn dari yang tidak beroperasi)",
+    },
+    "lever.cars_removal_rate.why": {
+        "en": "the register keeps cars that left the road; the default is the rate its history shows",
+        "id": "registrasi menyimpan mobil yang sudah tidak beroperasi; nilai awalnya laju yang ditunjukkan riwayatnya",
+    },
+    "lever.grid_co2_end": {
+        "en": "Grid CO2 intensity in the last year (g/kWh)",
+        "id": "Intensitas CO2 listrik jaringan pada tahun terakhir (g/kWh)",
+    },
+    "lever.grid_co2_end.why": {
+        "en": "a straight line from the last observed year; the default holds the latest observation",
+        "id": "garis lurus dari tahun terakhir yang teramati; nilai awalnya pengamatan terakhir",
     },
     "lever.crude_price": {"en": "Crude oil price (US$/bbl)", "id": "Harga minyak mentah (US$/barel)"},
     "lever.crude_price.why": {

@@ -30,6 +30,9 @@ class Lever:
     read: Callable[[dict], float | None]  # the value in a scenario's content, None: does not apply
     write: Callable[[dict, float], None]  # put a value into a scenario's content
     reason: tuple[str, ...]  # where the value's reason is (it is rewritten with the value)
+    #: The value a run follows where the scenario sets none (the data's, a fitted rate): read
+    #: from that run; a lever with one applies to every scenario that has its section.
+    default: Callable[[Any], float] | None = None
 
 
 def _demand(segment: str, kind: str, field: str) -> tuple[Callable, Callable]:
@@ -97,6 +100,44 @@ def _share_by(segment: str, powertrain: str, year: int) -> tuple[Callable, Calla
     return read, write
 
 
+def _grid_at_end() -> tuple[Callable, Callable]:
+    """The grid's CO2 intensity in the scenario's last year (the path runs there in a straight
+    line from the last observed year)."""
+
+    def read(content: dict) -> float | None:
+        points, end = content["energy"]["grid_intensity_g_per_kwh"], content["years"]["end"]
+        return float(points[end]) if end in points else None
+
+    def write(content: dict, value: float) -> None:
+        points, end = content["energy"]["grid_intensity_g_per_kwh"], content["years"]["end"]
+        content["energy"]["grid_intensity_g_per_kwh"] = {
+            **{y: v for y, v in points.items() if y < end},
+            end: value,
+        }
+
+    return read, write
+
+
+def _removal_rate(segment: str) -> tuple[Callable, Callable]:
+    """A segment's register removal rate (%/yr): a given rate, instead of the fitted one."""
+
+    def read(content: dict) -> float | None:
+        spec = content["segments"].get(segment, {}).get("register_removal")
+        return 100 * float(spec["rate_per_year"]) if spec and spec["model"] == "rate" else None
+
+    def write(content: dict, value: float) -> None:
+        spec = content["segments"][segment]["register_removal"]
+        spec.update({"model": "rate", "rate_per_year": value / 100, "fit_from": None})
+
+    return read, write
+
+
+def _fitted_rate(segment: str) -> Callable[[Any], float]:
+    import json
+
+    return lambda ds: 100 * float(json.loads(ds.attrs["register"])[segment]["removal_rate_per_year"])
+
+
 #: The levers, in the order a page shows them.
 LEVERS: tuple[Lever, ...] = (
     Lever(
@@ -145,6 +186,16 @@ LEVERS: tuple[Lever, ...] = (
         ("segments", "cars", "lifetime", "reason"),
     ),
     Lever(
+        "cars_removal_rate",
+        "%/yr",
+        0.0,
+        10.0,
+        0.1,
+        *_removal_rate("cars"),
+        ("segments", "cars", "register_removal", "reason"),
+        _fitted_rate("cars"),
+    ),
+    Lever(
         "cars_bev_share_2030",
         "%",
         0.0,
@@ -180,6 +231,16 @@ LEVERS: tuple[Lever, ...] = (
         *_level("industry", "fiscal", "idr_per_usd"),
         ("industry", "fiscal", "idr_per_usd_reason"),
     ),
+    Lever(
+        "grid_co2_end",
+        "g/kWh",
+        0.0,
+        1200.0,
+        10.0,
+        *_grid_at_end(),
+        ("energy", "grid_reason"),
+        lambda ds: float(ds["grid_intensity"].isel(year=-1)),
+    ),
 )
 
 BY_KEY = {lever.key: lever for lever in LEVERS}
@@ -189,11 +250,23 @@ def _content(sc: Scenario) -> dict:
     return sc.model_dump(mode="python", exclude_none=False)
 
 
-def levers_for(sc: Scenario) -> dict[str, float]:
-    """The levers that apply to the scenario, with its values (in the levers' units)."""
+def levers_for(sc: Scenario, ds=None) -> dict[str, float]:
+    """The levers that apply to the scenario, with its values (in the levers' units); with a
+    run of it, also those whose value the run takes from the data or a fit."""
     content = _content(sc)
-    found = {lever.key: lever.read(content) for lever in LEVERS}
-    return {key: value for key, value in found.items() if value is not None}
+    found = {}
+    for lever in LEVERS:
+        value = lever.read(content)
+        if value is None and lever.default is not None and ds is not None and _has(content, lever):
+            value = lever.default(ds)
+        if value is not None:
+            found[lever.key] = value
+    return found
+
+
+def _has(content: dict, lever: Lever) -> bool:
+    """Whether the scenario has the section a lever with a default writes to."""
+    return _node(content, lever.reason[:-1]) is not None
 
 
 def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
@@ -206,18 +279,19 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
         lever = BY_KEY.get(key)
         if lever is None:
             raise ScenarioError(f"lever {key!r}: unknown (known: {', '.join(BY_KEY)})")
-        if lever.read(content) is None:
+        was = lever.read(content)
+        if was is None and (lever.default is None or not _has(content, lever)):
             raise ScenarioError(f"lever {key!r}: does not apply to scenario {sc.name!r}")
         number = float(value)
         if not lever.low <= number <= lever.high:  # NaN too
             raise ScenarioError(
                 f"lever {key!r}: {number:g} {lever.unit} is outside {lever.low:g}-{lever.high:g}"
             )
-        was = lever.read(content)
         if number == was:
             continue
         lever.write(content, number)
-        _put(content, lever.reason, f"set with a lever to {number:g} {lever.unit} (the scenario has {was:g})")
+        had = "follows the data" if was is None else f"has {was:g}"
+        _put(content, lever.reason, f"set with a lever to {number:g} {lever.unit} (the scenario {had})")
     try:
         changed = Scenario.model_validate(content)
     except ValidationError as exc:
