@@ -121,6 +121,19 @@ def test_the_report_offered_is_the_report_of_what_is_on_screen():
     assert "set with a lever to 5 %/yr" in html  # the moved value's reason, among the assumptions
 
 
+def test_the_ranges_are_quantiles_of_each_draws_ownership():
+    from motorisasi.scenario.ensemble import ensemble
+
+    sc = load_scenario("baseline")
+    fan = d.fan(sc, draws=64, seed=3)
+    kept = ensemble(sc, 64, seed=3, keep_draws=True)
+    four = [s for s in kept["segment"].values if s != "motorcycles"]
+    per_draw = 1000 * kept["registered_stock"].sel(segment=four).sum("segment") / kept["population"]
+    expected = np.quantile(per_draw.sel(year=2040).values, [0.05, 0.5, 0.95])
+    np.testing.assert_allclose(fan.loc[2040, ["p5", "p50", "p95"]].values, expected, rtol=1e-12)
+    assert d.fan(sc.model_copy(update={"uncertainty": {}})) is None
+
+
 # --- the command ------------------------------------------------------------------------------------
 
 
@@ -172,6 +185,16 @@ def test_the_page_compares_with_a_shipped_scenario(page):
     page.selectbox(key="compare").set_value("target-150").run()
     assert not page.exception
     assert any("target-150" in c.value for c in page.caption)
+
+
+def test_the_page_shows_ranges_when_asked(page):
+    def fans() -> int:
+        return sum("p95" in chart.proto.spec for chart in page.get("vega_lite_chart"))
+
+    assert fans() == 0
+    page.checkbox(key="ranges").check().run()
+    assert not page.exception
+    assert fans() == 1
 
 
 def test_the_page_switches_to_bahasa_indonesia(page):

@@ -76,7 +76,13 @@ def main() -> None:
     st.dataframe(d.key_figures(ds, lang), width="stretch")
     left, right = st.columns(2)
     left.caption(m("dash.chart.ownership"))
-    left.line_chart(d.ownership_chart(ds, float(target), lang))
+    ranges = sc_run.uncertainty and st.sidebar.checkbox(
+        m("dash.ranges", draws=number(d.FAN_DRAWS, lang)), key="ranges", help=m("dash.ranges.why")
+    )
+    if ranges:
+        left.altair_chart(_fan_chart(d.fan(sc_run, data_dir=DATA), float(target)), width="stretch")
+    else:
+        left.line_chart(d.ownership_chart(ds, float(target), lang))
     right.caption(m("dash.chart.sales"))
     right.area_chart(d.sales_chart(ds, lang))
     st.caption(m("dash.chart.co2"))
@@ -89,6 +95,19 @@ def main() -> None:
             columns[i % 2].line_chart(table)
     _comparison(st, m, shipped, sc_run, ds)
     _downloads(st, m, sc_run, ds, float(target), int(by), lang)
+
+
+def _fan_chart(quantiles, target: float):
+    """Median, 25-75 % and 5-95 % of four-wheel ownership over the draws, and the target."""
+    import altair as alt
+
+    frame = quantiles.rename_axis("year").reset_index()
+    base = alt.Chart(frame).encode(x=alt.X("year:Q", axis=alt.Axis(format="d")))
+    outer = base.mark_area(opacity=0.2).encode(y=alt.Y("p5:Q", title=None), y2="p95:Q")
+    inner = base.mark_area(opacity=0.4).encode(y="p25:Q", y2="p75:Q")
+    median = base.mark_line().encode(y="p50:Q", tooltip=["year:Q", "p5:Q", "p50:Q", "p95:Q"])
+    line = alt.Chart(frame.assign(target=target)).mark_rule(strokeDash=[4, 4]).encode(y="target:Q")
+    return outer + inner + median + line
 
 
 def _comparison(st, m, shipped: list[str], sc_run, ds) -> None:

@@ -1486,6 +1486,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The report of this page (HTML; takes a few seconds)",
         "id": "Laporan halaman ini (HTML; perlu beberapa detik)",
     },
+    "dash.ranges": {
+        "en": "Show the range over {draws} draws of the uncertain inputs",
+        "id": "Tampilkan rentang dari {draws} undian masukan yang tidak pasti",
+    },
+    "dash.ranges.why": {
+        "en": "the scenario's uncertainty section: median, 25-75 % and 5-95 % of the draws",
+        "id": "bagian ketidakpastian skenario: median, 25-75 % dan 5-95 % dari undian",
+    },
     "dash.downloads": {"en": "Downloads", "id": "Unduhan"},
     "dash.download.csv": {"en": "Results (CSV)", "id": "Hasil (CSV)"},
     "dash.download.yaml": {
