@@ -134,6 +134,15 @@ def test_the_ranges_are_quantiles_of_each_draws_ownership():
     assert d.fan(sc.model_copy(update={"uncertainty": {}})) is None
 
 
+def test_the_peers_are_named_in_the_language_asked():
+    from motorisasi.scenario.ownership import ownership_history
+
+    history, _ = ownership_history("JPN", "four_wheel")
+    japan = f"Japan {number(history.ownership[-1], 'en')} ({history.years[-1]})"
+    assert japan in d.peers("en")
+    assert "Jepang" in d.peers("id") and "per 1.000" in d.peers("id")
+
+
 # --- the command ------------------------------------------------------------------------------------
 
 

@@ -100,6 +100,27 @@ def ownership_chart(ds, target: float, lang: str):
     )
 
 
+def peers(lang: str, data_dir: str | None = None) -> str:
+    """The latest four-wheel ownership of peer countries (Japan, Thailand, Malaysia, as in the
+    report), as one line: on the chart they would flatten Indonesia's path."""
+    from motorisasi.outputs.messages import display_name, message, number
+
+    found = [
+        message(
+            "dash.series.peer", lang, country=display_name("country", c, lang), year=y, level=number(v, lang)
+        )
+        for c, (y, v) in _peers(data_dir).items()
+    ]
+    return message("dash.peers", lang, peers="; ".join(found))
+
+
+@functools.lru_cache(maxsize=8)
+def _peers(data_dir: str | None) -> dict[str, tuple[int, float]]:
+    from motorisasi.report.charts import comparison_levels
+
+    return comparison_levels(data_dir=data_dir)
+
+
 def sales_chart(ds, lang: str):
     """Sales of every segment by powertrain and year (vehicles/yr), for a stacked chart."""
     from motorisasi.outputs.messages import display_name

@@ -83,6 +83,7 @@ def main() -> None:
         left.altair_chart(_fan_chart(d.fan(sc_run, data_dir=DATA), float(target)), width="stretch")
     else:
         left.line_chart(d.ownership_chart(ds, float(target), lang))
+    left.caption(d.peers(lang, DATA))
     right.caption(m("dash.chart.sales"))
     right.area_chart(d.sales_chart(ds, lang))
     st.caption(m("dash.chart.co2"))

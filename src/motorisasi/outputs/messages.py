@@ -1455,6 +1455,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "dash.series.ownership": {"en": "this scenario", "id": "skenario ini"},
     "dash.series.target": {"en": "target", "id": "target"},
+    "dash.series.peer": {"en": "{country} {level} ({year})", "id": "{country} {level} ({year})"},
+    "dash.peers": {
+        "en": "Registered four-wheel vehicles per 1,000 elsewhere: {peers}",
+        "id": "Kendaraan roda empat terdaftar per 1.000 penduduk di negara lain: {peers}",
+    },
     "dash.chart.energy": {
         "en": "Road energy by fuel (PJ per year)",
         "id": "Energi jalan raya menurut bahan bakar (PJ per tahun)",
