@@ -13,12 +13,19 @@ FIRST_FIGURE_YEAR = 2030
 
 
 def scenario(name: str | None = None, upload: bytes | None = None, label: str = "upload.yaml"):
-    """A shipped scenario by name, or one sent through the page (read as a file is)."""
-    from motorisasi.scenario.schema import load_scenario, scenario_from_text
+    """A shipped scenario by name (read once), or one sent through the page (read as a file is)."""
+    from motorisasi.scenario.schema import scenario_from_text
 
     if upload is not None:
         return scenario_from_text(upload, label)
-    return load_scenario(name or "baseline")
+    return _shipped(name or "baseline")
+
+
+@functools.lru_cache(maxsize=16)
+def _shipped(name: str):
+    from motorisasi.scenario.schema import load_scenario
+
+    return load_scenario(name)
 
 
 @functools.lru_cache(maxsize=64)
@@ -73,9 +80,21 @@ def _gap(target, by, **options):
     return ownership_gap(target, by, **options)
 
 
+_FIGURES: dict = {}
+
+
 def key_figures(ds, lang: str):
     """The headline table of ``motorisasi run``: a DataFrame of indicators by milestone year,
-    numbers formatted for ``lang``."""
+    numbers formatted for ``lang`` (kept for the same scenario as run and language)."""
+    key = (ds.attrs["scenario"], ds.attrs.get("data_series"), lang)
+    if key not in _FIGURES:
+        if len(_FIGURES) > 64:
+            _FIGURES.clear()
+        _FIGURES[key] = _key_figures(ds, lang)
+    return _FIGURES[key]
+
+
+def _key_figures(ds, lang: str):
     import pandas as pd
 
     from motorisasi.outputs.cli_run import _cells, indicators, milestone_years
@@ -260,3 +279,19 @@ def _fan(content: str, draws: int, seed: int, data_dir: str | None):
     quantiles = found["fan_ownership"].transpose("year", "quantile")
     columns = [f"p{round(100 * q)}" for q in quantiles["quantile"].values]
     return pd.DataFrame(quantiles.values, index=[int(y) for y in found["year"].values], columns=columns)
+
+
+def vega_lite(frame, mark: str = "line") -> tuple[Any, dict]:
+    """A table by year (one column a series) as long-form data and a Vega-Lite spec of lines or
+    stacked areas with values on hover: drawn straight by the page, without building a chart
+    object first (which takes longer than the run)."""
+    long = frame.rename_axis("year").reset_index().melt("year", var_name="series", value_name="value")
+    spec = {
+        "mark": {"type": mark, "tooltip": True},
+        "encoding": {
+            "x": {"field": "year", "type": "quantitative", "axis": {"format": "d", "title": None}},
+            "y": {"field": "value", "type": "quantitative", "title": None, "stack": mark == "area" or None},
+            "color": {"field": "series", "type": "nominal", "title": None, "sort": list(frame.columns)},
+        },
+    }
+    return long.dropna(), spec

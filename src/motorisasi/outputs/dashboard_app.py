@@ -82,20 +82,25 @@ def main() -> None:
     if ranges:
         left.altair_chart(_fan_chart(d.fan(sc_run, data_dir=DATA), float(target)), width="stretch")
     else:
-        left.line_chart(d.ownership_chart(ds, float(target), lang))
+        _chart(left, d.ownership_chart(ds, float(target), lang))
     left.caption(d.peers(lang, DATA))
     right.caption(m("dash.chart.sales"))
-    right.area_chart(d.sales_chart(ds, lang))
+    _chart(right, d.sales_chart(ds, lang), "area")
     st.caption(m("dash.chart.co2"))
-    st.area_chart(d.co2_chart(ds, lang))
-    columns = st.columns(2)
-    for i, (name, (variable, series)) in enumerate(d.MORE_CHARTS.items()):
-        table = d.by_year(ds, variable, series, lang)
-        if table is not None and not table.empty:
-            columns[i % 2].caption(m(f"dash.chart.{name}"))
-            columns[i % 2].line_chart(table)
+    _chart(st, d.co2_chart(ds, lang), "area")
+    # One further chart at a time: each chart drawn costs the page about 50 ms.
+    shown = [n for n, (v, _) in d.MORE_CHARTS.items() if v in ds]
+    if shown:
+        name = st.selectbox(m("dash.more"), shown, format_func=lambda n: m(f"dash.chart.{n}"), key="more")
+        variable, series = d.MORE_CHARTS[name]
+        _chart(st, d.by_year(ds, variable, series, lang))
     _comparison(st, m, shipped, sc_run, ds)
     _downloads(st, m, sc_run, ds, float(target), int(by), lang)
+
+
+def _chart(where, frame, mark: str = "line") -> None:
+    data, spec = d.vega_lite(frame, mark)
+    where.vega_lite_chart(data, spec, width="stretch")
 
 
 def _fan_chart(quantiles, target: float):
@@ -121,7 +126,7 @@ def _comparison(st, m, shipped: list[str], sc_run, ds) -> None:
     _, other_ds = d.run_with(d.scenario(other), {}, DATA)
     here = m("dash.series.ownership")  # the run on screen, levers and all
     st.caption(m("dash.compare.chart", a=here, b=other))
-    st.line_chart(d.comparison({here: ds, other: other_ds}))
+    _chart(st, d.comparison({here: ds, other: other_ds}))
 
 
 def _downloads(st, m, sc_run, ds, target: float, by: int, lang: str) -> None:

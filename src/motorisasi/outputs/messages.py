@@ -1478,6 +1478,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Direct jobs in vehicle assembly (persons)",
         "id": "Lapangan kerja langsung perakitan kendaraan (orang)",
     },
+    "dash.more": {"en": "More", "id": "Lainnya"},
     "dash.compare": {"en": "Compare with", "id": "Bandingkan dengan"},
     "dash.compare.none": {"en": "(no comparison)", "id": "(tanpa perbandingan)"},
     "dash.compare.chart": {
