@@ -140,11 +140,14 @@ def _peers(data_dir: str | None) -> dict[str, tuple[int, float]]:
     return comparison_levels(data_dir=data_dir)
 
 
-def sales_chart(ds, lang: str):
-    """Sales of every segment by powertrain and year (vehicles/yr), for a stacked chart."""
+def sales_chart(ds, lang: str, segment: str = "cars"):
+    """A segment's sales by powertrain (vehicles/yr) from the base year on, for a stacked chart
+    (as in the report: the data split sales by powertrain only in recent years)."""
     from motorisasi.outputs.messages import display_name
 
-    sales = ds["sales"].sum("segment", min_count=1).transpose("year", "powertrain").to_pandas()
+    base = int(ds.attrs["base_year"])
+    part = ds["sales"].sel(segment=segment, year=ds["year"] >= base)
+    sales = part.transpose("year", "powertrain").to_pandas()
     sales.index = sales.index.astype(int)
     return sales.rename(columns=lambda p: display_name("powertrain", p, lang)).dropna(how="all")
 

@@ -1446,8 +1446,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kendaraan roda empat per 1.000 penduduk, dan targetnya",
     },
     "dash.chart.sales": {
-        "en": "Sales by powertrain (vehicles per year)",
-        "id": "Penjualan menurut jenis penggerak (kendaraan per tahun)",
+        "en": "Passenger-car sales by powertrain (vehicles per year)",
+        "id": "Penjualan mobil penumpang menurut jenis penggerak (kendaraan per tahun)",
     },
     "dash.chart.co2": {
         "en": "Road CO2, including electricity (Mt per year)",
