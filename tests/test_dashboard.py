@@ -194,6 +194,12 @@ def test_the_page_compares_with_a_shipped_scenario(page):
     page.selectbox(key="compare").set_value("target-150").run()
     assert not page.exception
     assert any("target-150" in c.value for c in page.caption)
+    other = run(load_scenario("target-150"))
+    four = [s for s in other["segment"].values if s != "motorcycles"]
+    expected = 1000 * other["registered_stock"].sel(segment=four, year=2030).sum().item()
+    expected /= other["population"].sel(year=2030).item()
+    side = [m for m in page.metric if m.label.startswith("target-150")]
+    assert len(side) == 1 and side[0].value == number(expected, "en", 1)
 
 
 def test_the_page_shows_ranges_when_asked(page):

@@ -191,6 +191,7 @@ def scenario_yaml(sc, ds) -> bytes:
 
 #: The charts under the first three: name -> (variable, the dimension of its series).
 MORE_CHARTS = {
+    "fleet": ("stock", "powertrain"),
     "energy": ("energy", "fuel"),
     "subsidy": ("fuel_support_usd", "fuel"),
     "production": ("production", "industry_group"),

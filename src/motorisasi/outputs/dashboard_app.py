@@ -125,6 +125,11 @@ def _comparison(st, m, shipped: list[str], sc_run, ds) -> None:
         return
     _, other_ds = d.run_with(d.scenario(other), {}, DATA)
     here = m("dash.series.ownership")  # the run on screen, levers and all
+    lang = st.session_state.get("lang", "en")
+    for column, name, run in zip(st.columns(2), (here, other), (ds, other_ds), strict=True):
+        label = f"{name}: " + m("dash.ownership_2030", year=d.FIRST_FIGURE_YEAR)
+        column.metric(label, number(d.ownership_at(run), lang, 1))
+        column.dataframe(d.key_figures(run, lang), width="stretch")
     st.caption(m("dash.compare.chart", a=here, b=other))
     _chart(st, d.comparison({here: ds, other: other_ds}))
 

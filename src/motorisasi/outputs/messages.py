@@ -1460,6 +1460,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Registered four-wheel vehicles per 1,000 elsewhere: {peers}",
         "id": "Kendaraan roda empat terdaftar per 1.000 penduduk di negara lain: {peers}",
     },
+    "dash.chart.fleet": {
+        "en": "Fleet in use by powertrain, every segment (vehicles)",
+        "id": "Armada yang beroperasi menurut jenis penggerak, semua segmen (kendaraan)",
+    },
     "dash.chart.energy": {
         "en": "Road energy by fuel (PJ per year)",
         "id": "Energi jalan raya menurut bahan bakar (PJ per tahun)",
