@@ -116,3 +116,14 @@ def test_the_removal_rate_lever_replaces_the_fitted_rate(baseline):
     assert moved["registered_stock"].sel(segment="cars", year=2040) > ds["registered_stock"].sel(
         segment="cars", year=2040
     )
+
+
+def test_a_target_and_its_year_move_together_and_both_say_so():
+    sc = load_scenario("target-150")
+    moved = apply_levers(sc, {"cars_target": 150.0, "cars_target_by": 2035.0})
+    demand = moved.segments["cars"].demand
+    assert (demand.per_1000, demand.by) == (150.0, 2035)
+    assert "150 per 1,000" in demand.reason and "2035 year" in demand.reason
+    ds = run(moved)
+    per_1000 = 1000 * ds["registered_stock"].sel(segment="cars", year=2035) / ds["population"].sel(year=2035)
+    assert float(per_1000) == pytest.approx(150.0, rel=1e-9)  # the stock model inverted for it

@@ -56,6 +56,7 @@ def main() -> None:
             max_value=lever.high,
             value=float(value),
             step=lever.step,
+            format="%d" if lever.step >= 1 else "%.1f",
             help=m(f"lever.{key}.why"),
             key=f"lever-{sc.name}-{key}",
         )

@@ -1524,6 +1524,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the scenario's target for cars alone, reached by inverting the stock model",
         "id": "target skenario untuk mobil saja, dicapai dengan membalik model stok",
     },
+    "lever.cars_target_by": {"en": "Year the car target is reached", "id": "Tahun target mobil dicapai"},
+    "lever.cars_target_by.why": {
+        "en": "after it, the scenario's demand goes on as it says (held sales, the ownership model, ...)",
+        "id": "setelahnya, permintaan skenario berlanjut sesuai ketentuannya (penjualan tetap, model kepemilikan, ...)",
+    },
     "lever.motorcycles_sales_growth": {
         "en": "Motorcycle sales growth (%/yr)",
         "id": "Pertumbuhan penjualan sepeda motor (%/thn)",

@@ -60,6 +60,16 @@ def _put(content: dict, path: tuple[str, ...], value: Any) -> None:
     _node(content, path[:-1])[path[-1]] = value
 
 
+def _target_year(segment: str) -> tuple[Callable, Callable]:
+    """The year by which an ownership target is reached (a whole year)."""
+    read, _ = _demand(segment, "ownership_target", "by")
+
+    def write(content: dict, value: float) -> None:
+        content["segments"][segment]["demand"]["by"] = round(value)
+
+    return read, write
+
+
 def _at(*path: str) -> tuple[Callable, Callable]:
     def read(content: dict) -> float | None:
         node = _node(content, path)
@@ -156,6 +166,15 @@ LEVERS: tuple[Lever, ...] = (
         400.0,
         5.0,
         *_demand("cars", "ownership_target", "per_1000"),
+        ("segments", "cars", "demand", "reason"),
+    ),
+    Lever(
+        "cars_target_by",
+        "year",
+        2026.0,
+        2060.0,
+        1.0,
+        *_target_year("cars"),
         ("segments", "cars", "demand", "reason"),
     ),
     Lever(
@@ -275,6 +294,7 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
     from pydantic import ValidationError
 
     content = _content(sc)
+    reasons: dict[tuple[str, ...], list[str]] = {}
     for key, value in values.items():
         lever = BY_KEY.get(key)
         if lever is None:
@@ -291,7 +311,10 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
             continue
         lever.write(content, number)
         had = "follows the data" if was is None else f"has {was:g}"
-        _put(content, lever.reason, f"set with a lever to {number:g} {lever.unit} (the scenario {had})")
+        said = f"set with a lever to {number:g} {lever.unit} (the scenario {had})"
+        reasons.setdefault(lever.reason, []).append(said)
+    for where, said in reasons.items():  # levers that share a reason (a target and its year) both say so
+        _put(content, where, "; ".join(said))
     try:
         changed = Scenario.model_validate(content)
     except ValidationError as exc:
