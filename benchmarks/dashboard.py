@@ -58,7 +58,7 @@ def main() -> None:
         from motorisasi.outputs.cli_dashboard import APP
 
         page = AppTest.from_file(str(APP), default_timeout=120).run()
-        slider = "lever-baseline-cars_sales_growth"
+        slider = d.lever_key(sc, "cars_sales_growth")
         times = [_timed(lambda v=v: page.slider(key=slider).set_value(-v).run()) for v in values]
         rerun = statistics.median(times)
         print(f"{'the same in Streamlit (AppTest rerun, no browser)':50} {1000 * rerun:10.1f}")

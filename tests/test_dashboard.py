@@ -143,6 +143,37 @@ def test_the_peers_are_named_in_the_language_asked():
     assert "Jepang" in d.peers("id") and "per 1.000" in d.peers("id")
 
 
+def test_another_file_of_the_same_name_gets_levers_of_its_own():
+    one = scenario_from_text(b"extends: baseline\nname: mine\n", "mine.yaml")
+    two = scenario_from_text(
+        b"extends: baseline\nname: mine\nsegments: {cars: {demand: {type: sales_growth, growth_pct: 8}}}\n",
+        "mine.yaml",
+    )
+    assert d.lever_key(one, "cars_sales_growth") != d.lever_key(two, "cars_sales_growth")
+    assert d.lever_key(one, "cars_sales_growth") == d.lever_key(one.model_copy(), "cars_sales_growth")
+
+
+def test_runs_without_cars_or_2030_still_have_a_first_figure_and_a_sales_chart():
+    _, ds = d.run_with(load_scenario("baseline"), {})
+    renamed = ds.assign_coords(segment=["auto", "commercial", "motorcycles"])
+    assert d.car_segment(ds) == "cars" and d.car_segment(renamed) == "auto"
+    assert not d.sales_chart(renamed, "en", "auto").empty
+    assert d.first_year(ds) == 2030 and d.first_year(ds.sel(year=slice(None, 2028))) == 2028
+
+
+def test_page_text_is_shown_as_written_not_as_markdown():
+    from motorisasi.outputs.dashboard_app import _plain
+
+    assert _plain("see [x](http://e.com/a.png) *now*") == r"see \[x\]\(http://e\.com/a\.png\) \*now\*"
+
+
+@pytest.mark.parametrize("label", ["./x.yaml", "dir/x.yaml", "x\n.yaml"])
+def test_an_upload_is_named_by_its_file_name_alone_on_one_line(label):
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_text("a: [", label)
+    assert str(caught.value).split(":")[0] == "x.yaml"
+
+
 # --- the command ------------------------------------------------------------------------------------
 
 
@@ -158,6 +189,15 @@ def test_the_command_says_what_to_install_without_streamlit():
     assert done.stderr.strip().splitlines() == [
         'error: dashboard: needs Streamlit, which is not installed: pip install "motorisasi[app]"'
     ]
+
+
+def test_the_command_refuses_an_empty_host():
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    result = CliRunner().invoke(app, ["dashboard", "--host", " "])
+    assert result.exit_code == 2 and "--host" in result.output
 
 
 def test_the_command_help_says_how_to_reach_it_safely():
@@ -185,7 +225,7 @@ def test_the_page_opens_on_the_baseline_and_a_lever_gives_the_direct_run(page):
     assert not page.exception
     assert page.metric[0].value == number(_direct_ownership_2030({}), "en", 1)
     assert any("150 per 1,000" in m.value for m in page.markdown)
-    page.slider(key="lever-baseline-cars_sales_growth").set_value(5.0).run()
+    page.slider(key=d.lever_key(load_scenario("baseline"), "cars_sales_growth")).set_value(5.0).run()
     assert not page.exception
     assert page.metric[0].value == number(_direct_ownership_2030({"cars_sales_growth": 5.0}), "en", 1)
 
@@ -306,4 +346,7 @@ def test_the_dashboard_in_chromium(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # The server was the command's own process: stopping it stopped the server.
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url + "/_stcore/health", timeout=2)
     assert len(list(shots.glob("*.png"))) == 4

@@ -127,3 +127,24 @@ def test_a_target_and_its_year_move_together_and_both_say_so():
     ds = run(moved)
     per_1000 = 1000 * ds["registered_stock"].sel(segment="cars", year=2035) / ds["population"].sel(year=2035)
     assert float(per_1000) == pytest.approx(150.0, rel=1e-9)  # the stock model inverted for it
+
+
+def test_a_target_in_the_last_year_is_reached_then(baseline):
+    sc = load_scenario("target-150")
+    ds = run(apply_levers(sc, {"cars_target_by": 2060.0}))
+    per_1000 = 1000 * ds["registered_stock"].sel(segment="cars", year=2060) / ds["population"].sel(year=2060)
+    assert float(per_1000) == pytest.approx(sc.segments["cars"].demand.per_1000, rel=1e-9)
+
+
+def test_a_moved_lever_drops_the_draws_of_its_number(baseline):
+    moved = apply_levers(baseline, {"cars_lifetime": 30.0, "income_growth": 5.0})
+    assert "segments.cars.lifetime.mean_years" in baseline.uncertainty
+    assert "segments.cars.lifetime.mean_years" not in moved.uncertainty
+    assert "drivers.income_growth_pct" not in moved.uncertainty
+    assert "segments.cars.lifetime.std_years" in moved.uncertainty  # not a lever: its draws stay
+
+
+@pytest.mark.parametrize("value", [True, "5", None, [1.0]])
+def test_a_lever_value_must_be_a_number(baseline, value):
+    with pytest.raises(ScenarioError, match="a number is needed"):
+        apply_levers(baseline, {"income_growth": value})

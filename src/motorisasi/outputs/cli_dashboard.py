@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -70,6 +69,8 @@ def dashboard(
 
     if not 1 <= port <= 65535:
         raise MotorisasiError(f"--port: from 1 to 65535, got {port}")
+    if not host.strip():
+        raise MotorisasiError("--host: an address is needed (127.0.0.1: this computer only)")
     try:
         import streamlit  # noqa: F401
     except ImportError:
@@ -85,8 +86,8 @@ def dashboard(
     if host not in LOCAL:
         typer.echo(f"warning: listening on {host}: anyone who can reach it can use the page", err=True)
     typer.echo(f"motorisasi dashboard: http://{host}:{port} (Ctrl+C stops it)")
-    try:
-        code = subprocess.call(streamlit_command(port, host), env=env)
-    except KeyboardInterrupt:
-        code = 0
-    raise typer.Exit(code)
+    sys.stdout.flush()
+    # The server takes this process's place, so stopping this process (Ctrl+C, a signal from a
+    # service manager or a test) stops the server: no server is left running on its own.
+    command = streamlit_command(port, host)
+    os.execve(command[0], command, env)

@@ -63,6 +63,31 @@ def ownership_at(ds, year: int = FIRST_FIGURE_YEAR) -> float:
     return float(four_wheel_per_1000(ds).loc[year])
 
 
+def first_year(ds) -> int:
+    """The year of the page's first figure: 2030, or the run's last year if it ends sooner."""
+    return min(FIRST_FIGURE_YEAR, int(ds["year"].values[-1]))
+
+
+def car_segment(ds) -> str | None:
+    """The segment whose sales the page splits by powertrain: passenger cars, or else the first
+    segment with more than one powertrain (None: no such segment)."""
+    names = [str(s) for s in ds["segment"].values]
+    if "cars" in names:
+        return "cars"
+    several = ds["sales"].sel(year=ds["year"] > int(ds.attrs["base_year"])).fillna(0).sum("year") > 0
+    counts = several.sum("powertrain")
+    return next((n for n, c in zip(names, counts.values, strict=True) if c > 1), None)
+
+
+def lever_key(sc, key: str) -> str:
+    """The page's key of a lever for a scenario: its content's, so that another file, even of
+    the same name, starts from its own values."""
+    import hashlib
+
+    digest = hashlib.sha256(sc.model_dump_json().encode("utf-8")).hexdigest()[:16]
+    return f"lever-{digest}-{key}"
+
+
 def headline(ds, sc, target: float, by: int, lang: str, data_dir: str | None = None) -> list[str]:
     """The report's headline sentences for this run and target."""
     from motorisasi.report.document import headline as answer

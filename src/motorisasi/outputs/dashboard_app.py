@@ -34,17 +34,23 @@ def main() -> None:
     try:
         if upload is not None:
             sc = d.scenario(upload=upload.getvalue(), label=upload.name)
-            st.sidebar.caption(m("dash.uploaded", name=upload.name))
+            st.sidebar.caption(_plain(m("dash.uploaded", name=upload.name)))
         else:
             sc = d.scenario(name)
     except MotorisasiError as exc:
-        st.error(m("dash.error", error=str(exc)))
+        st.error(_plain(m("dash.error", error=str(exc))))
         sc = d.scenario(name)
-    try:  # the scenario as it is: the levers start from its values (and from the data it follows)
-        _, as_is = d.run_with(sc, {}, DATA)
+    try:
+        _page(st, m, lang, sc, shipped)
     except MotorisasiError as exc:
-        st.error(m("dash.error", error=str(exc)))
-        return
+        st.error(_plain(m("dash.error", error=str(exc))))
+    except Exception as exc:  # a fault of the model, not of the input: one line, as on the command line
+        st.error(_plain(m("dash.error", error=f"internal error ({type(exc).__name__}: {exc})")))
+
+
+def _page(st, m, lang: str, sc, shipped: list[str]) -> None:
+    """The page for a scenario: levers, the figure, the answer, tables, charts and downloads."""
+    _, as_is = d.run_with(sc, {}, DATA)  # the levers start from its values and the data it follows
     values = levers_for(sc, as_is)
     st.sidebar.header(m("dash.levers"))
     chosen = {}
@@ -58,21 +64,19 @@ def main() -> None:
             step=lever.step,
             format="%d" if lever.step >= 1 else "%.1f",
             help=m(f"lever.{key}.why"),
-            key=f"lever-{sc.name}-{key}",
+            # Keyed by the scenario's content: another file (even of the same name) starts afresh.
+            key=d.lever_key(sc, key),
         )
     st.sidebar.header(m("dash.target"))
     target = st.sidebar.number_input(m("dash.target_per_1000"), 50.0, 1000.0, 150.0, 5.0, key="target")
     by = st.sidebar.number_input(m("dash.target_by"), 2026, 2060, 2030, 1, key="by")
     moved = {k: v for k, v in chosen.items() if v != values[k]}
-    try:
-        sc_run, ds = d.run_with(sc, moved, DATA)
-    except MotorisasiError as exc:
-        st.error(m("dash.error", error=str(exc)))
-        return
-    st.metric(m("dash.ownership_2030", year=d.FIRST_FIGURE_YEAR), number(d.ownership_at(ds), lang, 1))
+    sc_run, ds = d.run_with(sc, moved, DATA)
+    year = d.first_year(ds)
+    st.metric(m("dash.ownership_2030", year=year), number(d.ownership_at(ds, year), lang, 1))
     st.subheader(m("dash.headline"))
     for sentence in d.headline(ds, sc_run, float(target), int(by), lang, DATA):
-        st.markdown(sentence)
+        st.markdown(_plain(sentence))
     st.subheader(m("dash.key_figures"))
     st.dataframe(d.key_figures(ds, lang), width="stretch")
     left, right = st.columns(2)
@@ -85,8 +89,10 @@ def main() -> None:
     else:
         _chart(left, d.ownership_chart(ds, float(target), lang))
     left.caption(d.peers(lang, DATA))
-    right.caption(m("dash.chart.sales"))
-    _chart(right, d.sales_chart(ds, lang), "area")
+    segment = d.car_segment(ds)
+    if segment is not None:
+        right.caption(m("dash.chart.sales"))
+        _chart(right, d.sales_chart(ds, lang, segment), "area")
     st.caption(m("dash.chart.co2"))
     _chart(st, d.co2_chart(ds, lang), "area")
     # One further chart at a time: each chart drawn costs the page about 50 ms.
@@ -97,6 +103,11 @@ def main() -> None:
         _chart(st, d.by_year(ds, variable, series, lang))
     _comparison(st, m, shipped, sc_run, ds)
     _downloads(st, m, sc_run, ds, float(target), int(by), lang)
+
+
+def _plain(text: str) -> str:
+    """Text shown as written, not read as Markdown (a value from a file could be a link)."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|$~" else ch for ch in text)
 
 
 def _chart(where, frame, mark: str = "line") -> None:

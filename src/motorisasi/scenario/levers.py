@@ -33,6 +33,9 @@ class Lever:
     #: The value a run follows where the scenario sets none (the data's, a fitted rate): read
     #: from that run; a lever with one applies to every scenario that has its section.
     default: Callable[[Any], float] | None = None
+    #: The number's place, as the uncertainty section names it: a moved lever fixes the number,
+    #: so draws of it (there or below it) are dropped, and ranges follow the lever.
+    place: str = ""
 
 
 def _demand(segment: str, kind: str, field: str) -> tuple[Callable, Callable]:
@@ -158,6 +161,7 @@ LEVERS: tuple[Lever, ...] = (
         0.5,
         *_demand("cars", "sales_growth", "growth_pct"),
         ("segments", "cars", "demand", "reason"),
+        place="segments.cars.demand.growth_pct",
     ),
     Lever(
         "cars_target",
@@ -167,6 +171,7 @@ LEVERS: tuple[Lever, ...] = (
         5.0,
         *_demand("cars", "ownership_target", "per_1000"),
         ("segments", "cars", "demand", "reason"),
+        place="segments.cars.demand.per_1000",
     ),
     Lever(
         "cars_target_by",
@@ -176,6 +181,7 @@ LEVERS: tuple[Lever, ...] = (
         1.0,
         *_target_year("cars"),
         ("segments", "cars", "demand", "reason"),
+        place="segments.cars.demand.by",
     ),
     Lever(
         "motorcycles_sales_growth",
@@ -185,6 +191,7 @@ LEVERS: tuple[Lever, ...] = (
         0.5,
         *_demand("motorcycles", "sales_growth", "growth_pct"),
         ("segments", "motorcycles", "demand", "reason"),
+        place="segments.motorcycles.demand.growth_pct",
     ),
     Lever(
         "income_growth",
@@ -194,6 +201,7 @@ LEVERS: tuple[Lever, ...] = (
         0.1,
         *_at("drivers", "income_growth_pct"),
         ("drivers", "income_growth_reason"),
+        place="drivers.income_growth_pct",
     ),
     Lever(
         "cars_lifetime",
@@ -203,6 +211,7 @@ LEVERS: tuple[Lever, ...] = (
         0.5,
         *_at("segments", "cars", "lifetime", "mean_years"),
         ("segments", "cars", "lifetime", "reason"),
+        place="segments.cars.lifetime.mean_years",
     ),
     Lever(
         "cars_removal_rate",
@@ -213,6 +222,7 @@ LEVERS: tuple[Lever, ...] = (
         *_removal_rate("cars"),
         ("segments", "cars", "register_removal", "reason"),
         _fitted_rate("cars"),
+        place="segments.cars.register_removal",
     ),
     Lever(
         "cars_bev_share_2030",
@@ -222,6 +232,7 @@ LEVERS: tuple[Lever, ...] = (
         1.0,
         *_share_by("cars", "BEV", 2030),
         ("segments", "cars", "powertrains", "BEV", "reason"),
+        place="segments.cars.powertrains.BEV",
     ),
     Lever(
         "motorcycles_bev_share_2030",
@@ -231,6 +242,7 @@ LEVERS: tuple[Lever, ...] = (
         1.0,
         *_share_by("motorcycles", "BEV", 2030),
         ("segments", "motorcycles", "powertrains", "BEV", "reason"),
+        place="segments.motorcycles.powertrains.BEV",
     ),
     Lever(
         "crude_price",
@@ -240,6 +252,7 @@ LEVERS: tuple[Lever, ...] = (
         1.0,
         *_level("industry", "fiscal", "crude_usd_per_bbl"),
         ("industry", "fiscal", "crude_reason"),
+        place="industry.fiscal.crude_usd_per_bbl",
     ),
     Lever(
         "exchange_rate",
@@ -249,6 +262,7 @@ LEVERS: tuple[Lever, ...] = (
         100.0,
         *_level("industry", "fiscal", "idr_per_usd"),
         ("industry", "fiscal", "idr_per_usd_reason"),
+        place="industry.fiscal.idr_per_usd",
     ),
     Lever(
         "grid_co2_end",
@@ -259,6 +273,7 @@ LEVERS: tuple[Lever, ...] = (
         *_grid_at_end(),
         ("energy", "grid_reason"),
         lambda ds: float(ds["grid_intensity"].isel(year=-1)),
+        place="energy.grid_intensity_g_per_kwh",
     ),
 )
 
@@ -278,7 +293,7 @@ def levers_for(sc: Scenario, ds=None) -> dict[str, float]:
         value = lever.read(content)
         if value is None and lever.default is not None and ds is not None and _has(content, lever):
             value = lever.default(ds)
-        if value is not None:
+        if value is not None and lever.low <= value <= lever.high:  # outside: not offered
             found[lever.key] = value
     return found
 
@@ -299,6 +314,8 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
         lever = BY_KEY.get(key)
         if lever is None:
             raise ScenarioError(f"lever {key!r}: unknown (known: {', '.join(BY_KEY)})")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ScenarioError(f"lever {key!r}: a number is needed, got {value!r:.40}")
         was = lever.read(content)
         if was is None and (lever.default is None or not _has(content, lever)):
             raise ScenarioError(f"lever {key!r}: does not apply to scenario {sc.name!r}")
@@ -313,6 +330,11 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
         had = "follows the data" if was is None else f"has {was:g}"
         said = f"set with a lever to {number:g} {lever.unit} (the scenario {had})"
         reasons.setdefault(lever.reason, []).append(said)
+        content["uncertainty"] = {
+            where: spec
+            for where, spec in content["uncertainty"].items()
+            if where != lever.place and not where.startswith(lever.place + ".")
+        }
     for where, said in reasons.items():  # levers that share a reason (a target and its year) both say so
         _put(content, where, "; ".join(said))
     try:

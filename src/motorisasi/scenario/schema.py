@@ -1040,6 +1040,9 @@ def scenario_from_text(text: str | bytes, label: str = "upload.yaml") -> Scenari
     """A scenario from the text of a file sent through a web page: read and validated as a file
     is, with its errors in one line naming ``label``; it may extend only a shipped scenario (no
     name it gives reaches the file system)."""
+    # The name a browser sent: its last part, on one line, as the errors name it.
+    label = "".join(ch for ch in str(label).replace("\\", "/").rsplit("/", 1)[-1] if ch.isprintable())
+    label = label.strip() or "upload.yaml"
     where = Path(label)
     size = len(text if isinstance(text, bytes) else text.encode("utf-8", "replace"))
     if size > MAX_UPLOAD_BYTES:

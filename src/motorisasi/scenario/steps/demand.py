@@ -36,6 +36,8 @@ def _after_target(
     demand = seg.demand
     k = np.shape(path_sales)[-1]
     rest = len(proj_years) - k
+    if rest == 0:  # the target is reached in the last year: nothing comes after it
+        return path_sales
     if demand.after in ("hold_sales", "sales_growth"):
         growth = col(demand.after_growth_pct) / 100 if demand.after == "sales_growth" else 0.0
         return cat(path_sales, path_sales[..., -1:] * (1 + growth) ** np.arange(1, rest + 1))
