@@ -53,14 +53,16 @@ def _page(st, m, lang: str, sc, shipped: list[str]) -> None:
     _, as_is = d.run_with(sc, {}, DATA)  # the levers start from its values and the data it follows
     values = levers_for(sc, as_is)
     st.sidebar.header(m("dash.levers"))
-    chosen = {}
+    chosen, starts = {}, {}
     for key, value in values.items():
         lever = BY_KEY[key]
+        # The slider starts on its grid; left there, the scenario keeps its own value (16.89, say).
+        starts[key] = round(lever.low + round((value - lever.low) / lever.step) * lever.step, 10)
         chosen[key] = st.sidebar.slider(
             m(f"lever.{key}"),
             min_value=lever.low,
             max_value=lever.high,
-            value=float(value),
+            value=starts[key],
             step=lever.step,
             format="%d" if lever.step >= 1 else "%.1f",
             help=m(f"lever.{key}.why"),
@@ -70,7 +72,7 @@ def _page(st, m, lang: str, sc, shipped: list[str]) -> None:
     st.sidebar.header(m("dash.target"))
     target = st.sidebar.number_input(m("dash.target_per_1000"), 50.0, 1000.0, 150.0, 5.0, key="target")
     by = st.sidebar.number_input(m("dash.target_by"), 2026, 2060, 2030, 1, key="by")
-    moved = {k: v for k, v in chosen.items() if v != values[k]}
+    moved = {k: v for k, v in chosen.items() if v != starts[k]}
     sc_run, ds = d.run_with(sc, moved, DATA)
     year = d.first_year(ds)
     st.metric(m("dash.ownership_2030", year=year), number(d.ownership_at(ds, year), lang, 1))
