@@ -20,6 +20,7 @@ from motorisasi.outputs.messages import number
 from motorisasi.scenario.levers import apply_levers
 from motorisasi.scenario.run import run
 from motorisasi.scenario.schema import ScenarioError, load_scenario, scenario_from_text
+from tests.test_report import _chromium
 
 
 def _direct_ownership_2030(levers: dict[str, float]) -> float:
@@ -263,12 +264,6 @@ def test_the_page_switches_to_bahasa_indonesia(page):
 
 
 # --- the page served, in a real browser -----------------------------------------------------------
-
-
-def _chromium() -> str | None:
-    import shutil
-
-    return next((shutil.which(n) for n in ("chromium", "chromium-browser") if shutil.which(n)), None)
 
 
 def _free_port() -> int:

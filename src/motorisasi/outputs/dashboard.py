@@ -168,22 +168,13 @@ def _peers(data_dir: str | None) -> dict[str, tuple[int, float]]:
 def sales_chart(ds, lang: str, segment: str = "cars"):
     """A segment's sales by powertrain (vehicles/yr) from the base year on, for a stacked chart
     (as in the report: the data split sales by powertrain only in recent years)."""
-    from motorisasi.outputs.messages import display_name
-
-    base = int(ds.attrs["base_year"])
-    part = ds["sales"].sel(segment=segment, year=ds["year"] >= base)
-    sales = part.transpose("year", "powertrain").to_pandas()
-    sales.index = sales.index.astype(int)
-    return sales.rename(columns=lambda p: display_name("powertrain", p, lang)).dropna(how="all")
+    recent = ds.sel(segment=segment, year=ds["year"] >= int(ds.attrs["base_year"]))
+    return by_year(recent, "sales", "powertrain", lang)
 
 
 def co2_chart(ds, lang: str):
     """Road CO2 including electricity by segment and year (Mt/yr)."""
-    from motorisasi.outputs.messages import display_name
-
-    co2 = ds["co2_wtw"].transpose("year", "segment").to_pandas()
-    co2.index = co2.index.astype(int)
-    return co2.rename(columns=lambda s: display_name("segment", s, lang)).dropna(how="all")
+    return by_year(ds, "co2_wtw", "segment", lang)
 
 
 def results_csv(ds) -> bytes:

@@ -103,7 +103,7 @@ def _page(st, m, lang: str, sc, shipped: list[str]) -> None:
         name = st.selectbox(m("dash.more"), shown, format_func=lambda n: m(f"dash.chart.{n}"), key="more")
         variable, series = d.MORE_CHARTS[name]
         _chart(st, d.by_year(ds, variable, series, lang))
-    _comparison(st, m, shipped, sc_run, ds)
+    _comparison(st, m, lang, shipped, ds)
     _downloads(st, m, sc_run, ds, float(target), int(by), lang)
 
 
@@ -130,7 +130,7 @@ def _fan_chart(quantiles, target: float):
     return outer + inner + median + line
 
 
-def _comparison(st, m, shipped: list[str], sc_run, ds) -> None:
+def _comparison(st, m, lang: str, shipped: list[str], ds) -> None:
     """Four-wheel ownership beside a shipped scenario's as shipped (the same one shows what the
     levers changed)."""
     none = m("dash.compare.none")
@@ -139,10 +139,11 @@ def _comparison(st, m, shipped: list[str], sc_run, ds) -> None:
         return
     _, other_ds = d.run_with(d.scenario(other), {}, DATA)
     here = m("dash.series.ownership")  # the run on screen, levers and all
-    lang = st.session_state.get("lang", "en")
     for column, name, run in zip(st.columns(2), (here, other), (ds, other_ds), strict=True):
-        label = f"{name}: " + m("dash.ownership_2030", year=d.FIRST_FIGURE_YEAR)
-        column.metric(label, number(d.ownership_at(run), lang, 1))
+        year = d.first_year(run)
+        column.metric(
+            f"{name}: " + m("dash.ownership_2030", year=year), number(d.ownership_at(run, year), lang, 1)
+        )
         column.dataframe(d.key_figures(run, lang), width="stretch")
     st.caption(m("dash.compare.chart", a=here, b=other))
     _chart(st, d.comparison({here: ds, other: other_ds}))
@@ -151,18 +152,22 @@ def _comparison(st, m, shipped: list[str], sc_run, ds) -> None:
 def _downloads(st, m, sc_run, ds, target: float, by: int, lang: str) -> None:
     """The run in every format ``motorisasi run`` writes, the scenario as run and the report;
     each made when its button is clicked (the CSV of a run takes longer than the run)."""
+    from motorisasi.outputs.export import file_names
+    from motorisasi.outputs.files import safe_stem
+
     st.subheader(m("dash.downloads"))
-    stem = sc_run.name
+    stem = safe_stem(sc_run.name)
+    names = file_names(stem)  # as motorisasi run names its files
     files = [
-        ("csv", lambda: d.results_csv(ds), f"{stem}.csv", "text/csv"),
+        ("csv", lambda: d.results_csv(ds), names["csv"], "text/csv"),
         (
             "xlsx",
             lambda: d.excel(ds),
-            f"{stem}.xlsx",
+            names["xlsx"],
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
-        ("netcdf", lambda: d.netcdf(ds), f"{stem}.nc", "application/x-netcdf"),
-        ("iamc", lambda: d.iamc_csv(ds), f"{stem}_iamc.csv", "text/csv"),
+        ("netcdf", lambda: d.netcdf(ds), names["netcdf"], "application/x-netcdf"),
+        ("iamc", lambda: d.iamc_csv(ds), names["iamc"], "text/csv"),
         ("yaml", lambda: d.scenario_yaml(sc_run, ds), f"{stem}.yaml", "application/yaml"),
         ("report", lambda: d.report_html(sc_run, target, by, lang, DATA), f"{stem}.html", "text/html"),
     ]

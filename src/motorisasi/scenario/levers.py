@@ -29,24 +29,17 @@ class Lever:
     step: float
     read: Callable[[dict], float | None]  # the value in a scenario's content, None: does not apply
     write: Callable[[dict, float], None]  # put a value into a scenario's content
+    #: The number's place, as the uncertainty section names it: a moved lever fixes the number,
+    #: so draws of it (there or below it) are dropped, and ranges follow the lever.
+    place: str
     reason: tuple[str, ...]  # where the value's reason is (it is rewritten with the value)
     #: The value a run follows where the scenario sets none (the data's, a fitted rate): read
     #: from that run; a lever with one applies to every scenario that has its section.
     default: Callable[[Any], float] | None = None
-    #: The number's place, as the uncertainty section names it: a moved lever fixes the number,
-    #: so draws of it (there or below it) are dropped, and ranges follow the lever.
-    place: str = ""
 
 
-def _demand(segment: str, kind: str, field: str) -> tuple[Callable, Callable]:
-    def read(content: dict) -> float | None:
-        demand = content["segments"].get(segment, {}).get("demand", {})
-        return float(demand[field]) if demand.get("type") == kind else None
-
-    def write(content: dict, value: float) -> None:
-        content["segments"][segment]["demand"][field] = value
-
-    return read, write
+#: What a lever's place gives: how to read its value, how to write one, and its dotted place.
+Place = tuple[Callable[[dict], float | None], Callable[[dict, float], None], str]
 
 
 def _node(content: dict, path: tuple[str, ...]) -> Any:
@@ -63,25 +56,29 @@ def _put(content: dict, path: tuple[str, ...], value: Any) -> None:
     _node(content, path[:-1])[path[-1]] = value
 
 
-def _target_year(segment: str) -> tuple[Callable, Callable]:
-    """The year by which an ownership target is reached (a whole year)."""
-    read, _ = _demand(segment, "ownership_target", "by")
+def _demand(segment: str, kind: str, field: str, whole: bool = False) -> Place:
+    """A number of a segment's demand of one ``kind`` (a year when ``whole``)."""
+    path = ("segments", segment, "demand")
+
+    def read(content: dict) -> float | None:
+        demand = _node(content, path) or {}
+        return float(demand[field]) if demand.get("type") == kind else None
 
     def write(content: dict, value: float) -> None:
-        content["segments"][segment]["demand"]["by"] = round(value)
+        _node(content, path)[field] = round(value) if whole else value
 
-    return read, write
+    return read, write, ".".join((*path, field))
 
 
-def _at(*path: str) -> tuple[Callable, Callable]:
+def _at(*path: str) -> Place:
     def read(content: dict) -> float | None:
         node = _node(content, path)
         return float(node) if isinstance(node, int | float) else None
 
-    return read, lambda content, value: _put(content, path, value)
+    return read, lambda content, value: _put(content, path, value), ".".join(path)
 
 
-def _level(*path: str) -> tuple[Callable, Callable]:
+def _level(*path: str) -> Place:
     """A path of values by year set to one level from its first year (a price, say)."""
 
     def read(content: dict) -> float | None:
@@ -91,14 +88,15 @@ def _level(*path: str) -> tuple[Callable, Callable]:
     def write(content: dict, value: float) -> None:
         _put(content, path, {min(_node(content, path)): value})
 
-    return read, write
+    return read, write, ".".join(path)
 
 
-def _share_by(segment: str, powertrain: str, year: int) -> tuple[Callable, Callable]:
+def _share_by(segment: str, powertrain: str, year: int) -> Place:
     """A powertrain's share of new sales in ``year`` on a share path (held after it)."""
+    path = ("segments", segment, "powertrains", powertrain)
 
     def read(content: dict) -> float | None:
-        spec = content["segments"].get(segment, {}).get("powertrains", {}).get(powertrain)
+        spec = _node(content, path)
         if not spec or spec.get("type") != "path":
             return None
         shares = {int(y): float(v) for y, v in spec["share"].items()}
@@ -106,43 +104,41 @@ def _share_by(segment: str, powertrain: str, year: int) -> tuple[Callable, Calla
         return 100 * shares[max(before)] if before else 100 * shares[min(shares)]
 
     def write(content: dict, value: float) -> None:
-        spec = content["segments"][segment]["powertrains"][powertrain]
+        spec = _node(content, path)
         kept = {y: v for y, v in spec["share"].items() if int(y) < year}
         spec["share"] = {**kept, year: value / 100}
 
-    return read, write
+    return read, write, ".".join(path)
 
 
-def _grid_at_end() -> tuple[Callable, Callable]:
+def _grid_at_end() -> Place:
     """The grid's CO2 intensity in the scenario's last year (the path runs there in a straight
     line from the last observed year)."""
+    path = ("energy", "grid_intensity_g_per_kwh")
 
     def read(content: dict) -> float | None:
-        points, end = content["energy"]["grid_intensity_g_per_kwh"], content["years"]["end"]
+        points, end = _node(content, path), content["years"]["end"]
         return float(points[end]) if end in points else None
 
     def write(content: dict, value: float) -> None:
-        points, end = content["energy"]["grid_intensity_g_per_kwh"], content["years"]["end"]
-        content["energy"]["grid_intensity_g_per_kwh"] = {
-            **{y: v for y, v in points.items() if y < end},
-            end: value,
-        }
+        points, end = _node(content, path), content["years"]["end"]
+        _put(content, path, {**{y: v for y, v in points.items() if y < end}, end: value})
 
-    return read, write
+    return read, write, ".".join(path)
 
 
-def _removal_rate(segment: str) -> tuple[Callable, Callable]:
+def _removal_rate(segment: str) -> Place:
     """A segment's register removal rate (%/yr): a given rate, instead of the fitted one."""
+    path = ("segments", segment, "register_removal")
 
     def read(content: dict) -> float | None:
-        spec = content["segments"].get(segment, {}).get("register_removal")
+        spec = _node(content, path)
         return 100 * float(spec["rate_per_year"]) if spec and spec["model"] == "rate" else None
 
     def write(content: dict, value: float) -> None:
-        spec = content["segments"][segment]["register_removal"]
-        spec.update({"model": "rate", "rate_per_year": value / 100, "fit_from": None})
+        _node(content, path).update({"model": "rate", "rate_per_year": value / 100, "fit_from": None})
 
-    return read, write
+    return read, write, ".".join(path)
 
 
 def _fitted_rate(segment: str) -> Callable[[Any], float]:
@@ -151,131 +147,73 @@ def _fitted_rate(segment: str) -> Callable[[Any], float]:
     return lambda ds: 100 * float(json.loads(ds.attrs["register"])[segment]["removal_rate_per_year"])
 
 
-#: The levers, in the order a page shows them.
+#: The levers, in the order a page shows them: key, unit, low, high, step, the number's place
+#: (read, write, dotted name), where its reason is, and (where the run follows the data or a
+#: fit) how its value is read from a run.
 LEVERS: tuple[Lever, ...] = (
     Lever(
-        "cars_sales_growth",
-        "%/yr",
-        -10.0,
-        30.0,
-        0.5,
+        "cars_sales_growth", "%/yr", -10.0, 30.0, 0.5,
         *_demand("cars", "sales_growth", "growth_pct"),
         ("segments", "cars", "demand", "reason"),
-        place="segments.cars.demand.growth_pct",
     ),
     Lever(
-        "cars_target",
-        "per 1,000",
-        50.0,
-        400.0,
-        5.0,
+        "cars_target", "per 1,000", 50.0, 400.0, 5.0,
         *_demand("cars", "ownership_target", "per_1000"),
         ("segments", "cars", "demand", "reason"),
-        place="segments.cars.demand.per_1000",
     ),
     Lever(
-        "cars_target_by",
-        "year",
-        2026.0,
-        2060.0,
-        1.0,
-        *_target_year("cars"),
+        "cars_target_by", "year", 2026.0, 2060.0, 1.0,
+        *_demand("cars", "ownership_target", "by", whole=True),
         ("segments", "cars", "demand", "reason"),
-        place="segments.cars.demand.by",
     ),
     Lever(
-        "motorcycles_sales_growth",
-        "%/yr",
-        -10.0,
-        30.0,
-        0.5,
+        "motorcycles_sales_growth", "%/yr", -10.0, 30.0, 0.5,
         *_demand("motorcycles", "sales_growth", "growth_pct"),
         ("segments", "motorcycles", "demand", "reason"),
-        place="segments.motorcycles.demand.growth_pct",
     ),
     Lever(
-        "income_growth",
-        "%/yr",
-        0.0,
-        8.0,
-        0.1,
+        "income_growth", "%/yr", 0.0, 8.0, 0.1,
         *_at("drivers", "income_growth_pct"),
         ("drivers", "income_growth_reason"),
-        place="drivers.income_growth_pct",
     ),
     Lever(
-        "cars_lifetime",
-        "years",
-        8.0,
-        35.0,
-        0.5,
+        "cars_lifetime", "years", 8.0, 35.0, 0.5,
         *_at("segments", "cars", "lifetime", "mean_years"),
         ("segments", "cars", "lifetime", "reason"),
-        place="segments.cars.lifetime.mean_years",
     ),
     Lever(
-        "cars_removal_rate",
-        "%/yr",
-        0.0,
-        10.0,
-        0.1,
+        "cars_removal_rate", "%/yr", 0.0, 10.0, 0.1,
         *_removal_rate("cars"),
         ("segments", "cars", "register_removal", "reason"),
         _fitted_rate("cars"),
-        place="segments.cars.register_removal",
     ),
     Lever(
-        "cars_bev_share_2030",
-        "%",
-        0.0,
-        100.0,
-        1.0,
+        "cars_bev_share_2030", "%", 0.0, 100.0, 1.0,
         *_share_by("cars", "BEV", 2030),
         ("segments", "cars", "powertrains", "BEV", "reason"),
-        place="segments.cars.powertrains.BEV",
     ),
     Lever(
-        "motorcycles_bev_share_2030",
-        "%",
-        0.0,
-        100.0,
-        1.0,
+        "motorcycles_bev_share_2030", "%", 0.0, 100.0, 1.0,
         *_share_by("motorcycles", "BEV", 2030),
         ("segments", "motorcycles", "powertrains", "BEV", "reason"),
-        place="segments.motorcycles.powertrains.BEV",
     ),
     Lever(
-        "crude_price",
-        "US$/bbl",
-        30.0,
-        150.0,
-        1.0,
+        "crude_price", "US$/bbl", 30.0, 150.0, 1.0,
         *_level("industry", "fiscal", "crude_usd_per_bbl"),
         ("industry", "fiscal", "crude_reason"),
-        place="industry.fiscal.crude_usd_per_bbl",
     ),
     Lever(
-        "exchange_rate",
-        "Rp/US$",
-        10000.0,
-        25000.0,
-        100.0,
+        "exchange_rate", "Rp/US$", 10000.0, 25000.0, 100.0,
         *_level("industry", "fiscal", "idr_per_usd"),
         ("industry", "fiscal", "idr_per_usd_reason"),
-        place="industry.fiscal.idr_per_usd",
     ),
     Lever(
-        "grid_co2_end",
-        "g/kWh",
-        0.0,
-        1200.0,
-        10.0,
+        "grid_co2_end", "g/kWh", 0.0, 1200.0, 10.0,
         *_grid_at_end(),
         ("energy", "grid_reason"),
         lambda ds: float(ds["grid_intensity"].isel(year=-1)),
-        place="energy.grid_intensity_g_per_kwh",
     ),
-)
+)  # fmt: skip
 
 BY_KEY = {lever.key: lever for lever in LEVERS}
 
