@@ -47,6 +47,14 @@ def run(
     scheduler: Annotated[
         str | None, typer.Option(help="Run the draws on an existing Dask cluster (its scheduler address).")
     ] = None,
+    regions: Annotated[
+        str | None,
+        typer.Option(
+            help="Share the results out to provinces: 'provinces' (38) or 'provinces-34' "
+            "(the scenario's 'regions' section sets the ceilings and weights).",
+            show_default=False,
+        ),
+    ] = None,
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
@@ -66,10 +74,16 @@ def run(
     lang = language(lang)
     console = Console(highlight=False)
     sc = _inputs(scenario, data)
+    if regions is not None:
+        from motorisasi.scenario.schema import with_regions
+
+        sc = with_regions(sc, regions)
     if draws:
         from motorisasi.errors import MotorisasiError
         from motorisasi.outputs.cli_ensemble import run_ensemble
 
+        if sc.regions is not None:
+            raise MotorisasiError("--draws: provinces are for single runs so far; run without --regions")
         if by_age:
             raise MotorisasiError("--by-age: the fleet by age is for single runs, not with --draws")
 
@@ -109,6 +123,8 @@ def run(
                 write_all(ds, outset)
                 paths = outset.commit()
     headline(ds, console, lang)
+    if "region" in ds.dims:
+        provinces_line(ds, console, lang)
     warnings(ds, console, lang)
     if files:
         console.print(
@@ -116,6 +132,30 @@ def run(
             soft_wrap=True,
             markup=False,
         )
+
+
+def provinces_line(ds, console, lang: str = "en") -> None:
+    """The spread of the first segment's ownership over the provinces at the first milestone."""
+    from motorisasi.outputs.messages import message, number
+
+    year = milestones(ds)[1] if len(milestones(ds)) > 1 else int(ds.attrs["base_year"])
+    segment = str(ds["segment"].values[0])
+    own = ds["region_ownership_per_1000"].sel(segment=segment, year=year).to_series().dropna()
+    console.print(
+        message(
+            "run.regions",
+            lang,
+            count=len(own),
+            segment=display_name("segment", segment, lang),
+            year=year,
+            low=number(float(own.min()), lang, 1),
+            low_name=own.idxmin(),
+            high=number(float(own.max()), lang, 1),
+            high_name=own.idxmax(),
+        ),
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def _inputs(scenario: str, data):

@@ -32,7 +32,18 @@ from motorisasi.scenario.variables import IAMC, TOPICS  # the one registry of va
 IAMC_COLUMNS = ("model", "scenario", "region", "variable", "unit")
 MODEL = "motorisasi"
 SEGMENT_LABELS = {"cars": "Passenger cars", "commercial": "Commercial vehicles", "motorcycles": "Motorcycles"}
-DIMS = ("draw", "quantile", "segment", "industry_group", "origin", "powertrain", "fuel", "year", "age")
+DIMS = (
+    "draw",
+    "quantile",
+    "region",
+    "segment",
+    "industry_group",
+    "origin",
+    "powertrain",
+    "fuel",
+    "year",
+    "age",
+)
 
 
 def tidy(ds):
@@ -68,48 +79,57 @@ def iamc(ds, region: str | None = None):
     years = [int(y) for y in ds["year"].values]
     rows = []
 
-    def add(variable: str, unit: str, values) -> None:
+    def add(variable: str, unit: str, values, where: str) -> None:
         values = np.asarray(values, dtype=float)
         if np.all(np.isnan(values)):
             return
-        rows.append([MODEL, scenario, region, variable, unit, *values.tolist()])
+        rows.append([MODEL, scenario, where, variable, unit, *values.tolist()])
 
-    for name, (label, unit, scale) in IAMC.items():
-        if name not in ds:
-            continue
-        da = ds[name]
+    def add_variable(da, label: str, unit: str, scale: float, where: str) -> None:
         if "industry_group" in da.dims:
             for group in ds["industry_group"].values:
                 add(
                     f"{label}|{str(group).replace('_', ' ').capitalize()}",
                     unit,
                     da.sel(industry_group=group).values * scale,
+                    where,
                 )
-            continue
+            return
         if da.dims == ("year",):
-            add(label, unit, da.values * scale)
-            continue
+            add(label, unit, da.values * scale, where)
+            return
         if "fuel" in da.dims and "segment" not in da.dims:
             for fuel in ds["fuel"].values:
-                add(f"{label}|{str(fuel).capitalize()}", unit, da.sel(fuel=fuel).values * scale)
-            continue
+                add(f"{label}|{str(fuel).capitalize()}", unit, da.sel(fuel=fuel).values * scale, where)
+            return
         if "segment" not in da.dims:
-            continue
+            return
         for seg in ds["segment"].values:
             part = da.sel(segment=seg)
             seg_label = SEGMENT_LABELS.get(str(seg), str(seg))
             if "powertrain" in part.dims:
                 for pt in ds["powertrain"].values:
-                    add(f"{label}|{seg_label}|{pt}", unit, part.sel(powertrain=pt).values * scale)
+                    add(f"{label}|{seg_label}|{pt}", unit, part.sel(powertrain=pt).values * scale, where)
             elif "fuel" in part.dims:
                 for fuel in ds["fuel"].values:
                     add(
                         f"{label}|{seg_label}|{str(fuel).capitalize()}",
                         unit,
                         part.sel(fuel=fuel).values * scale,
+                        where,
                     )
             else:
-                add(f"{label}|{seg_label}", unit, part.values * scale)
+                add(f"{label}|{seg_label}", unit, part.values * scale, where)
+
+    for name, (label, unit, scale) in IAMC.items():
+        if name not in ds:
+            continue
+        da = ds[name]
+        if "region" in da.dims:  # a province's rows name it in the region column
+            for place in ds["region"].values:
+                add_variable(da.sel(region=place), label, unit, scale, str(place))
+        else:
+            add_variable(da, label, unit, scale, region)
     return pd.DataFrame(rows, columns=[*IAMC_COLUMNS, *years])
 
 
@@ -168,6 +188,14 @@ def _text_as_text(book) -> None:
                     cell.quotePrefix = True  # as Excel stores text typed after an apostrophe
 
 
+def _wide(part):
+    """Long rows (one a year) as one row per variable and label, a column per year."""
+    keys = [c for c in part.columns if c not in ("year", "value") and (part[c] != "").any()]
+    wide = part.pivot_table(index=keys, columns="year", values="value", aggfunc="first", sort=False)
+    wide.columns = [int(y) for y in wide.columns]
+    return wide.reset_index()
+
+
 def _excel_bytes(ds) -> bytes:
     import pandas as pd
 
@@ -178,6 +206,8 @@ def _excel_bytes(ds) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for topic, names in TOPICS.items():
             part = table[table["variable"].isin(names)]
+            if len(part) and topic == "regions":  # provinces: one column a year keeps the sheet small
+                part = _wide(part)
             if len(part):
                 part.to_excel(writer, sheet_name=topic, index=False)
         listed = {name for names in TOPICS.values() for name in names}

@@ -431,6 +431,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{next}). Satuan dan sumber tercantum dalam berkas hasil (lembar 'sources', atribut NetCDF).",
     },
     "run.wrote": {"en": "Wrote: {paths}", "id": "Berkas tersimpan: {paths}"},
+    "run.regions": {
+        "en": "{count} provinces: {segment} per 1,000 people in {year} from {low} ({low_name}) to "
+        "{high} ({high_name}); the provinces add up to the national figures (checked)",
+        "id": "{count} provinsi: {segment} per 1.000 penduduk pada {year} dari {low} ({low_name}) "
+        "hingga {high} ({high_name}); jumlah provinsi sama dengan angka nasional (diperiksa)",
+    },
     "run.note.over_capacity": {
         "en": "note: {group}: production exceeds capacity in {years}",
         "id": "catatan: {group}: produksi melebihi kapasitas pada {years}",

@@ -163,9 +163,18 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         extra, extra_coords, over_capacity = _industry(
             sc, core, coords, results, years, sources, data_dir, ncv
         )
+    regions, region_notes = {}, None
+    if sc.regions is not None:
+        from motorisasi.scenario.steps.regions import regional
+
+        regions, region_coords, region_notes = regional(sc, core, years, data_dir)
+        coords.update(region_coords)
+        sources.add_ids(region_notes["series"], region_notes["ids"], data_dir)
     # Labelled once, with every step's variables.
-    ds = xr.Dataset({**core, **extra}, coords={**coords, **extra_coords})
+    ds = xr.Dataset({**core, **extra, **regions}, coords={**coords, **extra_coords})
     ds.attrs = _attributes(written or sc, sc, results, sources, road, lead, over_capacity)
+    if region_notes is not None:
+        ds.attrs["regions"] = json.dumps(region_notes["notes"])
     _plausible(ds)
     check(ds)
     return ds

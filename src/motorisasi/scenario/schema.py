@@ -759,6 +759,40 @@ class Uncertain(Strict):
         return self
 
 
+class Regions(Strict):
+    """The scenario's regions: the national results shared out to provinces (top-down)."""
+
+    set: Literal["provinces", "provinces-34"] = Field(
+        "provinces",
+        description="'provinces': the 38 provinces of today (Papua split in 2022); 'provinces-34': the "
+        "34 of before, with the new Papua provinces counted in Papua and Papua Barat",
+    )
+    saturation_per_1000: dict[Key, Annotated[float, Field(gt=0, le=3000)]] = Field(
+        default_factory=dict,
+        description="National ceiling of registered vehicles per 1,000 people, by segment (default: "
+        "by the segment's register series, see motorisasi.scenario.regions.CEILINGS)",
+    )
+    saturation_reason: Text = ""
+    income_weight: float = Field(
+        0.2,
+        ge=0.0,
+        le=1.0,
+        description="How much a province's ceiling rises per unit of log relative income (GRDP per capita)",
+    )
+    density_weight: float = Field(
+        0.1,
+        ge=0.0,
+        le=0.3,
+        description="How much a province's ceiling falls per unit of log relative population density",
+    )
+    weights_reason: Text = Field(
+        "assumed: Dargay, Gately & Sommer (2007) let saturation fall with density, but their estimates "
+        "could not be confirmed. With these weights Jakarta's car ceiling is 473 per 1,000 against "
+        "the national 490 (its density outweighs its income); mining provinces, whose GRDP per "
+        "person overstates what households earn, get the highest (Kalimantan Timur 741)",
+    )
+
+
 class Scenario(Strict):
     name: Name
     description: Text = ""
@@ -771,6 +805,9 @@ class Scenario(Strict):
     segments: dict[Key, Segment] = Field(min_length=1, max_length=20)
     energy: Energy = Energy()
     industry: Industry = Industry()
+    regions: Regions | None = Field(
+        None, description="Provinces: the national results shared out top-down (motorisasi run --regions)"
+    )
     uncertainty: dict[
         Annotated[str, Field(max_length=200, pattern=r"^[A-Za-z][A-Za-z0-9_.]*$")], Uncertain
     ] = Field(
@@ -1155,3 +1192,16 @@ def validation_message(exc: ValidationError) -> str:
 def library() -> list[str]:
     """Names of the shipped scenarios."""
     return sorted(p.stem for p in LIBRARY.glob("*.yaml"))
+
+
+def with_regions(sc: Scenario, region_set: str) -> Scenario:
+    """``sc`` with its results shared out to ``region_set`` ('provinces' or 'provinces-34'),
+    keeping the scenario's own regional ceilings and weights."""
+    current = sc.regions.model_dump() if sc.regions is not None else {}
+    try:
+        spec = Regions.model_validate({**current, "set": region_set})
+    except ValidationError:
+        raise ScenarioError(
+            f"--regions: {region_set!r} is not a region set (known: provinces, provinces-34)"
+        ) from None
+    return sc.model_copy(update={"regions": spec})

@@ -356,6 +356,42 @@ VARIABLES: dict[str, Variable] = {
     ),
 }
 
+
+def _regional(name: str, dims: tuple[str, ...], long_name: str) -> Variable:
+    """The regional counterpart of a national variable: ``region`` first, the same units and IAMC
+    variable (the IAMC file names the province in its region column)."""
+    national = VARIABLES[name]
+    return Variable(("region", *dims), national.units, f"{long_name}, by province", "regions", national.iamc)
+
+
+VARIABLES.update(
+    {
+        f"region_{name}": _regional(name, VARIABLES[name].dims, VARIABLES[name].long_name)
+        for name in (
+            "population",
+            "registered_stock",
+            "ownership_per_1000",
+            "in_use_stock",
+            "sales_total",
+            "register_removals",
+            "stock",
+            "sales",
+            "vkt",
+            "energy",
+            "electricity",
+            "co2_ttw",
+            "co2_wtw",
+        )
+    }
+)
+VARIABLES["region_ceiling"] = Variable(
+    ("region", "segment"),
+    "vehicles per 1000 persons",
+    "Ceiling of registered vehicles per 1,000 people, by province (regions.saturation_per_1000 "
+    "scaled by relative income and density)",
+    topic="regions",
+)
+
 #: The Excel topic sheets and their variables, in the registry's order.
 TOPICS: dict[str, tuple[str, ...]] = {}
 for _name, _var in VARIABLES.items():

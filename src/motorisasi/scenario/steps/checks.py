@@ -118,6 +118,9 @@ def check(ds, rtol: float = 1e-9) -> None:
         # Draws, when there are any, come first: every axis below counts from the end.
         return ds[name].transpose(..., *dims).values
 
+    if "region" in ds.dims:
+        _regions_add_up(ds, rtol)
+
     def before(series: np.ndarray, start: np.ndarray) -> np.ndarray:
         # The series one year later, starting with the base year's value.
         return np.concatenate([start[..., None], series[..., :-1]], axis=-1)
@@ -184,3 +187,26 @@ def check(ds, rtol: float = 1e-9) -> None:
             for flow in ("production", "exports", "imports", "local_assembly"):
                 if (part[flow] < -1e-6 * size).any():
                     raise RunCheckError(f"{name}: negative {flow}")
+
+
+def _regions_add_up(ds, rtol: float) -> None:
+    """Every regional variable adds up to its national one (where the provinces have values),
+    and no province has a negative fleet or negative sales."""
+    from motorisasi.scenario.steps.regions import ADDS_UP
+
+    for name, national in ADDS_UP.items():
+        if name not in ds:
+            continue
+        total = ds[name].sum("region", min_count=1).transpose(*ds[national].dims).values
+        nat = ds[national].values
+        known = np.isfinite(total)
+        scale = np.maximum(np.abs(nat[known]), 1.0)
+        gap = np.abs(total[known] - nat[known])
+        if (gap > rtol * scale).any():
+            raise RunCheckError(
+                f"the provinces' {national} do not add up to the national figure (by up to "
+                f"{float(np.nanmax(gap)):.3g})"
+            )
+    for name in ("region_registered_stock", "region_in_use_stock", "region_stock", "region_sales_total"):
+        if name in ds and (ds[name].values < -rtol * np.nanmax(np.abs(ds[name].values))).any():
+            raise RunCheckError(f"{name} is negative in a province")

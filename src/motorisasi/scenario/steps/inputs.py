@@ -29,6 +29,14 @@ class _Sources:
         self.series.add(values.series)
         self.citations.update(values.sources)
 
+    def add_ids(self, series, ids, data_dir) -> None:
+        """Series read directly from the store, and their source ids."""
+        from motorisasi.data.store import merged
+
+        known = merged(data_dir).sources
+        self.series.update(series)
+        self.citations.update({i: known[i]["citation"] for i in ids if i in known})
+
 
 def _values(name: str, country: str, sources: _Sources, data_dir, **kw):
     from motorisasi.data.store import DataRowError, series_values

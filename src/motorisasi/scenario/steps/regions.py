@@ -1,0 +1,186 @@
+"""The regions step: the national results shared out to provinces, top-down.
+
+Observed years (from the first year of the provincial register to the base year): each
+province's share of a segment's register is the observed one; its fleet in use, sales and
+removals are the national ones times that share. Projection: each province's ownership follows
+:func:`motorisasi.model.regions.headroom` (a ceiling from its income and density, the same
+fraction of headroom closed everywhere, adding up to the national register), and its sales and
+fleet in use keep its books (:func:`motorisasi.model.regions.books`). The fleet by powertrain,
+distance, energy, electricity and CO2 of a province are the national ones times its share of the
+segment's fleet in use (every province has the segment's national powertrain mix and use per
+vehicle). Every regional variable adds up to the national one (checked, :func:`add_up`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from motorisasi.model.regions import books, ceilings, centred_log, headroom, shares_of
+from motorisasi.scenario.regions import CEILINGS, REGISTER_SERIES, RegionDataError, region_data
+from motorisasi.scenario.schema import Scenario, ScenarioError
+from motorisasi.scenario.variables import labelled
+
+#: Regional variable -> the national variable it shares out.
+ADDS_UP = {
+    "region_population": "population",
+    "region_registered_stock": "registered_stock",
+    "region_in_use_stock": "in_use_stock",
+    "region_sales_total": "sales_total",
+    "region_register_removals": "register_removals",
+    "region_stock": "stock",
+    "region_sales": "sales",
+    "region_vkt": "vkt",
+    "region_energy": "energy",
+    "region_electricity": "electricity",
+    "region_co2_ttw": "co2_ttw",
+    "region_co2_wtw": "co2_wtw",
+}
+
+
+def ceiling_of(sc: Scenario, name: str) -> float:
+    """A segment's national ceiling (vehicles per 1,000 people): the scenario's, or the default
+    for its register series."""
+    spec = sc.regions
+    assert spec is not None
+    if name in spec.saturation_per_1000:
+        return spec.saturation_per_1000[name]
+    key = tuple(sc.segments[name].stock_series)
+    if key in CEILINGS:
+        return CEILINGS[key][0]
+    raise ScenarioError(
+        f"regions.saturation_per_1000.{name}: no default ceiling for a register of "
+        f"{' + '.join(key)}; give one (vehicles per 1,000 people)"
+    )
+
+
+def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dict, dict, dict]:
+    """The regional variables, their coordinates and the run's notes on them."""
+    spec = sc.regions
+    assert spec is not None
+    try:
+        data = region_data(spec.set, sc.country, data_dir)
+    except RegionDataError as exc:
+        raise ScenarioError(f"regions: {exc}") from None
+    base = sc.years.base
+    assert isinstance(base, int)
+    first, last_obs = int(data.register_years[0]), int(data.register_years[-1])
+    if not first <= base <= last_obs:
+        raise ScenarioError(
+            f"regions: the provincial register covers {first}-{last_obs}; the base year {base} is outside it"
+        )
+    segments = list(sc.segments)
+    provincial = []
+    for name in segments:
+        series = sc.segments[name].stock_series
+        missing = [s for s in series if s not in REGISTER_SERIES]
+        if missing:
+            raise ScenarioError(f"segments.{name}.stock_series: {missing[0]!r} has no provincial series")
+        provincial.append(sum(data.register[REGISTER_SERIES[s]] for s in series))
+    observed = np.stack(provincial, axis=1)  # (R, S, register years)
+
+    span = years >= first
+    yrs = years[span]
+    past = yrs <= base
+    n_reg = len(data.names)
+    pop_nat = np.asarray(core["population"].values)[..., span]  # (..., T)
+    pi = data.population_shares_for(yrs)  # (R, T)
+    registered = np.asarray(core["registered_stock"].values)[..., span]  # (..., S, T)
+    lead = registered.shape[:-2]
+
+    # Shares of each segment's register: observed to the base year, then the headroom model.
+    reg_share = np.empty(lead + (n_reg, len(segments), len(yrs)))
+    obs = observed[:, :, yrs[past] - first]
+    reg_share[..., past] = obs / obs.sum(axis=0, keepdims=True)
+    b = int(np.flatnonzero(past)[-1])
+    pop_b = pi[:, b] * pop_nat[..., b, None]  # (..., R)
+    own_b = 1000.0 * np.moveaxis(reg_share[..., b], -1, -2) * registered[..., b, None] / pop_b[..., None, :]
+    weights = pi[:, b]
+    ceiling = ceilings(
+        np.array([ceiling_of(sc, n) for n in segments]),
+        centred_log(data.income, weights),
+        centred_log(data.density, weights),
+        np.full(len(segments), spec.income_weight),
+        np.full(len(segments), spec.density_weight),
+    )  # (S, R)
+    low = own_b >= ceiling
+    if np.any(low):
+        s, r = np.argwhere(low.reshape((-1,) + low.shape[-2:]))[0][1:]
+        raise ScenarioError(
+            f"regions.saturation_per_1000.{segments[s]}: {data.names[r]} already has "
+            f"{float(own_b.reshape((-1,) + own_b.shape[-2:])[0, s, r]):,.0f} per 1,000 in {base}, "
+            f"at or above its ceiling ({float(ceiling[s, r]):,.0f}); raise the national ceiling"
+        )
+    ahead = ~past
+    ahead[b] = True  # the base year starts the projection
+    national = 1000.0 * registered[..., ahead] / pop_nat[..., None, ahead]  # (..., S, T')
+    own, h = headroom(national, pi[None, :, ahead], own_b, ceiling)  # (..., S, R, T')
+    if np.any(h <= 0) or np.any(own < 0):
+        raise ScenarioError(
+            "regions: the national register outgrows the provinces' ceilings (or falls below zero in "
+            "a province); raise regions.saturation_per_1000"
+        )
+    projected = shares_of(pi[None, :, ahead] * own)  # (..., S, R, T')
+    reg_share[..., ahead] = np.moveaxis(projected, -2, -3)
+
+    reg = reg_share * registered[..., None, :, :]  # (..., R, S, T)
+    in_use_nat = np.asarray(core["in_use_stock"].values)[..., span]
+    sales_nat = np.asarray(core["sales_total"].values)[..., span]
+    removals_nat = np.asarray(core["register_removals"].values)[..., span]
+    retire_nat = np.nansum(np.asarray(core["retirements"].values)[..., span], axis=-2)
+    in_use_share = reg_share.copy()
+    sales_share = reg_share.copy()
+    removal_share = reg_share.copy()
+    if ahead.sum() > 1:
+        sold, in_use, removed = books(
+            np.moveaxis(reg[..., ahead], -3, -2),
+            np.moveaxis(reg_share[..., b], -2, -1) * in_use_nat[..., b, None],
+            sales_nat[..., ahead],
+            removals_nat[..., ahead],
+            retire_nat[..., ahead],
+        )  # (..., S, R, T')
+        after = np.flatnonzero(ahead)[1:]
+        sales_share[..., after] = np.moveaxis(sold[..., 1:], -2, -3)
+        in_use_share[..., after] = np.moveaxis(shares_of(in_use[..., 1:]), -2, -3)
+        removal_share[..., after] = np.moveaxis(removed[..., 1:], -2, -3)
+
+    def spread(share: np.ndarray, name: str, extra: int = 0) -> np.ndarray:
+        """The national variable ``name`` (``extra`` axes between segment and year) times the
+        regional share, NaN before the provincial data."""
+        values = np.asarray(core[name].values)
+        v = values[..., None, :, :, :] if extra else values[..., None, :, :]
+        product = (share[..., None, :] if extra else share) * v[..., span]
+        out = np.full(product.shape[:-1] + (len(years),), np.nan)
+        out[..., span] = product
+        return out
+
+    pop_out = np.full(pop_nat.shape[:-1] + (n_reg, len(years)), np.nan)
+    pop_out[..., span] = pi * pop_nat[..., None, :]
+    variables = {
+        "region_population": pop_out,
+        "region_registered_stock": spread(reg_share, "registered_stock"),
+        "region_in_use_stock": spread(in_use_share, "in_use_stock"),
+        "region_sales_total": spread(sales_share, "sales_total"),
+        "region_register_removals": spread(removal_share, "register_removals"),
+        "region_electricity": spread(in_use_share, "electricity"),
+        "region_co2_ttw": spread(in_use_share, "co2_ttw"),
+        "region_co2_wtw": spread(in_use_share, "co2_wtw"),
+        "region_stock": spread(in_use_share, "stock", 1),
+        "region_sales": spread(sales_share, "sales", 1),
+        "region_vkt": spread(in_use_share, "vkt", 1),
+        "region_energy": spread(in_use_share, "energy", 1),
+    }
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ownership = 1000.0 * variables["region_registered_stock"] / pop_out[..., None, :]
+    out = {k: labelled(k, v) for k, v in variables.items()}
+    out["region_ownership_per_1000"] = labelled("region_ownership_per_1000", ownership)
+    out["region_ceiling"] = labelled("region_ceiling", np.moveaxis(ceiling, -1, -2))
+    notes = {
+        "set": spec.set,
+        "first_year": first,
+        "income_year": data.income_year,
+        "density_year": data.density_year,
+        "papua_split": spec.set == "provinces"
+        and "before 2025 (register) and 2024 (population), and in the population projection, the "
+        "new Papua provinces are their 34-province parent's value split by their 2025 shares",
+    }
+    return out, {"region": list(data.names)}, {"notes": notes, "series": data.series, "ids": data.source_ids}

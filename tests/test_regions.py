@@ -1,0 +1,217 @@
+"""Provinces: the allocation model against hand calculations and invariants, and regional runs
+against the embedded observations and the national run."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from motorisasi.model.regions import books, ceilings, centred_log, headroom, shares_of
+from motorisasi.scenario.schema import ScenarioError, load_scenario, with_regions
+
+
+def test_three_provinces_by_hand():
+    # Three provinces: population 1, 2 and 1 (millions), income 10, 20, 40 and density 100,
+    # 1,000 and 10 people per km2; ownership 50, 100 and 80 per 1,000 in the base year.
+    pop = np.array([1.0, 2.0, 1.0])
+    income, density = np.array([10.0, 20.0, 40.0]), np.array([100.0, 1000.0, 10.0])
+    w = pop / pop.sum()
+    # Geometric means weighted by population: income 10^.25 20^.5 40^.25 = 20, density
+    # 100^.25 1000^.5 10^.25 = 1000^.75 = 177.83
+    assert math.isclose(np.exp(np.sum(w * np.log(income))), 20.0)
+    inc_log = centred_log(income, pop)
+    dens_log = centred_log(density, pop)
+    assert np.allclose(inc_log, [math.log(0.5), 0.0, math.log(2.0)])
+    assert np.allclose(
+        dens_log, [math.log(100 / 1000**0.75), math.log(1000 / 1000**0.75), math.log(10 / 1000**0.75)]
+    )
+    gamma = ceilings(400.0, inc_log, dens_log, 0.2, 0.1)
+    by_hand = [
+        400 * (1 + 0.2 * math.log(0.5) - 0.1 * math.log(100 / 177.827941)),
+        400 * (1 + 0.0 - 0.1 * math.log(1000 / 177.827941)),
+        400 * (1 + 0.2 * math.log(2.0) - 0.1 * math.log(10 / 177.827941)),
+    ]
+    assert np.allclose(gamma, by_hand)  # 367.5, 330.9, 570.5
+    base = np.array([50.0, 100.0, 80.0])
+    national_base = float(np.sum(w * base))  # 82.5
+    assert national_base == 82.5
+    # The nation goes to 120 per 1,000: every province closes the same fraction of its headroom.
+    own, h = headroom([national_base, 120.0], np.stack([w, w], axis=-1), base, gamma)
+    room = np.sum(w * (np.array(by_hand) - base))
+    h_hand = (np.sum(w * np.array(by_hand)) - 120.0) / room
+    assert math.isclose(h[1], h_hand) and h[0] == pytest.approx(1.0)
+    assert np.allclose(own[:, 1], np.array(by_hand) - (np.array(by_hand) - base) * h_hand)
+    assert math.isclose(float(np.sum(w * own[:, 1])), 120.0)
+    # The province with the most headroom (the rich, sparse third) gains the most per person.
+    gains = own[:, 1] - base
+    assert gains.argmax() == 2 and gains.argmin() == 1
+
+
+def test_a_province_like_the_nation_follows_the_national_path():
+    # Province 0 has the nation's income and density (the weighted geometric means) and
+    # ownership; the others differ in both and in ownership; population shares constant.
+    pop = np.array([2.0, 1.0, 1.0])
+    income = np.array([20.0, 10.0, 40.0])  # geometric mean 20
+    density = np.array([300.0, 3000.0, 30.0])  # geometric mean 300
+    w = pop / pop.sum()
+    assert np.allclose(centred_log(income, pop)[0], 0.0) and np.allclose(centred_log(density, pop)[0], 0.0)
+    gamma = ceilings(500.0, centred_log(income, pop), centred_log(density, pop), 0.3, 0.1)
+    assert gamma[0] == pytest.approx(500.0)
+    others = np.array([40.0, 160.0])  # the weighted mean of the others is 100 too
+    base = np.array([100.0, *others])
+    national = np.array([100.0, 130.0, 180.0, 260.0, 330.0])
+    shares = np.repeat(w[:, None], len(national), axis=1)
+    own, _ = headroom(national, shares, base, gamma)
+    np.testing.assert_allclose(own[0], national, rtol=1e-12)
+    assert not np.allclose(own[1], national)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(2, 8),
+    seed=st.integers(0, 10_000),
+    growth=st.floats(0.0, 0.8),
+)
+def test_provinces_add_up_to_the_nation(n, seed, growth):
+    rng = np.random.default_rng(seed)
+    pop = rng.uniform(0.5, 5.0, (n, 6)) * np.linspace(1, rng.uniform(0.9, 1.3), 6)
+    shares = shares_of(pop)
+    base = rng.uniform(5.0, 200.0, n)
+    gamma = base * rng.uniform(1.5, 5.0, n)
+    national0 = float(np.sum(shares[:, 0] * base))
+    national = national0 * np.linspace(1.0, 1.0 + growth, 6)
+    own, h = headroom(national, shares, base, gamma)
+    np.testing.assert_allclose(np.sum(shares * own, axis=0), national, rtol=1e-12)
+    assert h[0] == pytest.approx(1.0)  # the base year is where every province starts
+    # The books: the register shared out, regional sales and fleets in use add up.
+    registered = shares_of(pop * own) * (national * pop.sum(axis=0))
+    in_use0 = registered[:, 0] * rng.uniform(0.5, 0.9)
+    removals = np.full(6, registered[:, 0].sum() * 0.01)
+    retire = np.full(6, in_use0.sum() * 0.03)
+    sales = np.concatenate([[np.nan], np.diff(registered.sum(axis=0)) + removals[1:]])
+    share, used, removed = books(registered, in_use0, sales, removals, retire)
+    np.testing.assert_allclose(np.sum(share[:, 1:], axis=0), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(np.sum(removed[:, 1:], axis=0), 1.0, rtol=1e-12)
+    nat_in_use = in_use0.sum() + np.concatenate([[0.0], np.cumsum(sales[1:] - retire[1:])])
+    np.testing.assert_allclose(used.sum(axis=0), nat_in_use, rtol=1e-12)
+
+
+@pytest.fixture(scope="module")
+def provinces_run():
+    from motorisasi.scenario.run import run
+
+    return run(with_regions(load_scenario("baseline"), "provinces"))
+
+
+def test_observed_year_reproduces_the_embedded_register_and_population_shares(provinces_run):
+    from motorisasi.data.store import load
+
+    ds = provinces_run
+    segments = {
+        "cars": ["passenger_cars_registered_bps"],
+        "commercial": ["buses_registered_bps", "trucks_registered_bps"],
+        "motorcycles": ["motorcycles_registered_bps"],
+    }
+    for segment, series in segments.items():
+        observed = sum(load(s, "IDN").xs(2025, level="year")["value"] for s in series)
+        modelled = ds.region_registered_stock.sel(segment=segment, year=2025).to_series()
+        observed = observed.reindex(modelled.index)
+        np.testing.assert_allclose(modelled.values, observed.values, rtol=1e-12)
+    pop = load("population_bps_projection", "IDN").xs(2025, level="year")["value"]
+    shares = ds.region_population.sel(year=2025).to_series()
+    shares = shares / shares.sum()
+    pop = pop.reindex(shares.index)
+    np.testing.assert_allclose(shares.values, (pop / pop.sum()).values, rtol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["baseline", "target-150", "ev-roadmap"])
+@pytest.mark.parametrize("region_set", ["provinces", "provinces-34"])
+def test_every_shipped_scenario_adds_up(name, region_set):
+    from motorisasi.scenario.run import run
+    from motorisasi.scenario.steps.regions import ADDS_UP
+
+    ds = run(with_regions(load_scenario(name), region_set))
+    assert ds.sizes["region"] == (38 if region_set == "provinces" else 34)
+    for regional, national in ADDS_UP.items():
+        total = ds[regional].sum("region", min_count=1)
+        known = np.isfinite(total.values)
+        assert known[..., -1].all(), regional  # every province has a value in the last year
+        nat = ds[national].transpose(*total.dims).values
+        np.testing.assert_allclose(total.values[known], nat[known], rtol=1e-10, atol=1e-6, err_msg=regional)
+    assert (ds.region_registered_stock.fillna(0) >= 0).all()
+    assert (ds.region_in_use_stock.fillna(0) >= 0).all()
+    assert (ds.region_sales_total.fillna(0) >= 0).all()
+    # Each province keeps its register's books in the projection.
+    future = ds.year.values[ds.year.values > int(ds.attrs["base_year"])]
+    change = ds.region_registered_stock.diff("year").sel(year=future)
+    flows = (ds.region_sales_total - ds.region_register_removals).sel(year=future)
+    np.testing.assert_allclose(change.values, flows.values, rtol=1e-9, atol=1e-3)
+
+
+def test_34_and_38_agree_in_the_observed_year():
+    from motorisasi.scenario.run import run
+
+    sc = load_scenario("baseline")
+    a = run(with_regions(sc, "provinces")).region_registered_stock.sel(year=2025)
+    b = run(with_regions(sc, "provinces-34")).region_registered_stock.sel(year=2025)
+    papua = ["Papua", "Papua Selatan", "Papua Tengah", "Papua Pegunungan"]
+    np.testing.assert_allclose(
+        a.sel(region=papua).sum("region").values, b.sel(region="Papua (34-province basis)").values, rtol=1e-12
+    )
+    np.testing.assert_allclose(a.sel(region="Aceh").values, b.sel(region="Aceh").values, rtol=1e-12)
+
+
+def test_a_ceiling_below_a_province_is_refused_in_one_line():
+    from motorisasi.scenario.run import run
+
+    sc = with_regions(load_scenario("baseline"), "provinces")
+    low = sc.model_copy(
+        update={"regions": sc.regions.model_copy(update={"saturation_per_1000": {"cars": 150.0}})}
+    )
+    with pytest.raises(
+        ScenarioError, match=r"regions\.saturation_per_1000\.cars: DKI Jakarta already has 218"
+    ):
+        run(low)
+    with pytest.raises(ScenarioError, match="not a region set"):
+        with_regions(sc, "kabupaten")
+
+
+def test_a_base_year_before_the_provincial_register_is_refused():
+    from motorisasi.scenario.run import run
+
+    sc = load_scenario("baseline")
+    early = sc.model_copy(update={"years": sc.years.model_copy(update={"base": 2020})})
+    with pytest.raises(ScenarioError, match="provincial register covers 2023-2025"):
+        run(with_regions(early, "provinces"))
+
+
+def test_cli_iamc_names_the_provinces(tmp_path):
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    result = CliRunner().invoke(app, ["run", "baseline", "--regions", "provinces", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "38 provinces" in result.output
+    table = pd.read_csv(tmp_path / "baseline_iamc.csv")
+    assert {"IDN", "Aceh", "Papua Pegunungan"} <= set(table["region"])
+    aceh = table[(table.region == "Aceh") & (table.variable == "Registered Stock|Passenger cars")]
+    assert len(aceh) == 1 and np.isnan(aceh["2022"].iloc[0]) and aceh["2025"].iloc[0] > 0
+    provinces = table[(table.region != "IDN") & (table.variable == "Registered Stock|Motorcycles")][
+        "2040"
+    ].sum()
+    nation = table[(table.region == "IDN") & (table.variable == "Registered Stock|Motorcycles")]["2040"].iloc[
+        0
+    ]
+    assert provinces == pytest.approx(nation, rel=1e-9)
+    bad = CliRunner().invoke(app, ["run", "baseline", "--regions", "kabupaten", "--no-files"])
+    assert bad.exit_code != 0 and len(bad.output.strip().splitlines()) == 1
+    draws = CliRunner().invoke(
+        app, ["run", "baseline", "--regions", "provinces", "--draws", "10", "--no-files"]
+    )
+    assert draws.exit_code != 0 and "--regions" in draws.output
