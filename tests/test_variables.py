@@ -7,12 +7,14 @@ import pytest
 
 from motorisasi.outputs import export
 from motorisasi.scenario.run import run
+from motorisasi.scenario.schema import load_scenario, with_regions
 from motorisasi.scenario.variables import IAMC, TOPICS, VARIABLES
 
 
 @pytest.fixture(scope="module")
 def runs():
-    return [run(name, by_age=True) for name in ("baseline", "target-150", "ev-roadmap")]
+    shipped = [run(name, by_age=True) for name in ("baseline", "target-150", "ev-roadmap")]
+    return [*shipped, run(with_regions(load_scenario("baseline"), "provinces"))]
 
 
 def test_every_variable_of_every_shipped_run_comes_from_the_registry(runs):
@@ -28,7 +30,16 @@ def test_every_variable_of_every_shipped_run_comes_from_the_registry(runs):
 
 def test_topics_and_iamc_names_are_the_registrys():
     assert export.TOPICS is TOPICS and export.IAMC is IAMC
-    assert set(TOPICS) == {"fleet", "sales", "energy", "emissions", "drivers", "industry", "fiscal"}
+    assert set(TOPICS) == {
+        "fleet",
+        "sales",
+        "energy",
+        "emissions",
+        "drivers",
+        "industry",
+        "fiscal",
+        "regions",
+    }
     listed = [n for names in TOPICS.values() for n in names]
     assert len(listed) == len(set(listed))
     assert all(VARIABLES[n].topic == t for t, names in TOPICS.items() for n in names)
