@@ -215,3 +215,42 @@ def test_cli_iamc_names_the_provinces(tmp_path):
         app, ["run", "baseline", "--regions", "provinces", "--draws", "10", "--no-files"]
     )
     assert draws.exit_code != 0 and "--regions" in draws.output
+
+
+def test_gap_by_province_is_the_national_path_shared_out():
+    import json
+
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+    from motorisasi.scenario.gap import ownership_gap
+    from motorisasi.scenario.gap_regions import regional_gap
+
+    result = ownership_gap(150.0, 2030)
+    g = regional_gap(result, "provinces")
+    registered = np.array(g.registered)
+    np.testing.assert_allclose(registered.sum(axis=0), [result.latest_stock, *result.stock], rtol=1e-12)
+    assert sum(g.additional) == pytest.approx(result.extra_vehicles, rel=1e-9)
+    own = np.array(g.ownership)
+    for i, year in enumerate(g.reached):  # the first year at the target, or none by 2030
+        if year is None:
+            assert own[i].max() < 150.0
+        else:
+            j = g.years.index(year)
+            assert own[i, j] >= 150.0 and (j == 0 or own[i, j - 1] < 150.0)
+    # Observed base year: the provinces' 2025 four-wheel registers (cars, buses and trucks).
+    from motorisasi.data.store import load
+
+    four = sum(
+        load(s, "IDN").xs(2025, level="year")["value"]
+        for s in ("passenger_cars_registered_bps", "buses_registered_bps", "trucks_registered_bps")
+    )
+    np.testing.assert_allclose(registered[:, 0], four.reindex(g.names).values, rtol=1e-12)
+    out = CliRunner().invoke(app, ["gap", "--regions", "provinces", "--json"])
+    assert out.exit_code == 0
+    parsed = json.loads(out.output)
+    assert len(parsed["regions"]["names"]) == 38
+    one = CliRunner().invoke(app, ["gap", "--region", "jawa barat"])
+    assert one.exit_code == 0 and "Jawa Barat" in one.output
+    bad = CliRunner().invoke(app, ["gap", "--region", "Atlantis"])
+    assert bad.exit_code != 0 and "unknown province 'Atlantis'" in bad.output

@@ -50,6 +50,20 @@ def gap(
     ] = "baseline",
     seed: Annotated[int, typer.Option(help="With --draws: seed of the draws.")] = 0,
     sampler: Annotated[str, typer.Option(help="With --draws: sobol, lhs or random.")] = "sobol",
+    regions: Annotated[
+        str | None,
+        typer.Option(
+            help="Also share the national path out to provinces: provinces (38) or provinces-34; a "
+            "ranked table of where the additional vehicles would be.",
+            show_default=False,
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help="One province's path (e.g. 'Jawa Barat'); implies --regions provinces.", show_default=False
+        ),
+    ] = None,
     data: DataDir = None,
 ) -> None:
     """What reaching TARGET vehicles per 1,000 people by BY takes: sales, growth, fleet.
@@ -80,6 +94,8 @@ def gap(
             "--income": income,
             "--register": register != "calibrated",
         }
+        asked["--regions"] = regions is not None
+        asked["--region"] = region is not None
         unused = [name for name, given in asked.items() if given]
         if unused:
             raise GapError(
@@ -103,10 +119,92 @@ def gap(
         register=register.replace("-", "_"),
         data_dir=data,
     )
+    by_region = None
+    if regions is not None or region is not None:
+        from motorisasi.scenario.gap_regions import regional_gap
+
+        by_region = regional_gap(result, regions or "provinces", data_dir=data)
+        only = by_region.index(region) if region is not None else None
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        out = result.to_dict()
+        if by_region is not None:
+            out["regions"] = by_region.to_dict()
+        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     _print(result, lang, asked=path)
+    if by_region is not None:
+        _print_regions(by_region, lang, only)
+
+
+def _print_regions(g, lang: str, only: int | None = None) -> None:
+    """Where the additional vehicles would be, ranked; or one province's path."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import message as m
+    from motorisasi.outputs.messages import number, plain
+
+    console = Console(highlight=False)
+    target = plain(g.target, lang)
+    if only is not None:
+        reached = g.reached[only]
+        console.print(
+            m(
+                "gap.region.title",
+                lang,
+                name=g.names[only],
+                target=target,
+                by=g.by,
+                reached=m("gap.region.reached", lang, year=reached)
+                if reached is not None
+                else m("gap.region.not_reached", lang, target=target, by=g.by),
+            ),
+            style="bold",
+            markup=False,
+        )
+        table = Table(box=box.SIMPLE)
+        for key in ("gap.col.year", "gap.col.stock", "gap.col.ownership"):
+            table.add_column(m(key, lang), justify="right")
+        for j, year in enumerate(g.years):
+            table.add_row(
+                str(year), number(g.registered[only][j], lang), number(g.ownership[only][j], lang, 1)
+            )
+        console.print(table)
+        return
+    total = sum(g.additional)
+    console.print(
+        m("gap.regions.title", lang, target=target, by=g.by, count=len(g.names)), style="bold", markup=False
+    )
+    table = Table(box=box.SIMPLE)
+    table.add_column(m("gap.regions.col.province", lang), no_wrap=True)
+    table.add_column(m("gap.regions.col.now", lang, year=g.base_year), justify="right")
+    table.add_column(m("gap.regions.col.then", lang, year=g.by), justify="right")
+    table.add_column(m("gap.regions.col.additional", lang), justify="right")
+    table.add_column(m("gap.regions.col.share", lang), justify="right")
+    table.add_column(m("gap.regions.col.reached", lang, target=target), justify="right")
+    for i in sorted(range(len(g.names)), key=lambda k: -g.additional[k]):
+        table.add_row(
+            g.names[i],
+            number(g.ownership[i][0], lang, 1),
+            number(g.ownership[i][-1], lang, 1),
+            number(g.additional[i], lang),
+            number(100 * g.additional[i] / total, lang, 1),
+            str(g.reached[i]) if g.reached[i] is not None else "-",
+        )
+    console.print(table)
+    console.print(
+        m(
+            "gap.regions.how",
+            lang,
+            saturation=number(g.saturation, lang),
+            reason=g.saturation_reason,
+            income=plain(g.income_weight, lang),
+            density=plain(g.density_weight, lang),
+        ),
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def _print(r, lang: str, asked: str = "growth") -> None:

@@ -165,6 +165,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gap.col.unit": {"en": "unit", "id": "satuan"},
     "gap.col.reason": {"en": "reason", "id": "alasan"},
     "gap.sources": {"en": "Sources", "id": "Sumber"},
+    "gap.regions.title": {
+        "en": "Where the additional vehicles would be: the national path to {target} per 1,000 by {by}, "
+        "shared out to {count} provinces",
+        "id": "Di mana tambahan kendaraan akan berada: jalur nasional menuju {target} per 1.000 pada {by}, "
+        "dibagi ke {count} provinsi",
+    },
+    "gap.regions.col.province": {"en": "province", "id": "provinsi"},
+    "gap.regions.col.now": {"en": "per 1,000 in {year}", "id": "per 1.000 pada {year}"},
+    "gap.regions.col.then": {"en": "per 1,000 in {year}", "id": "per 1.000 pada {year}"},
+    "gap.regions.col.additional": {"en": "additional vehicles", "id": "tambahan kendaraan"},
+    "gap.regions.col.share": {"en": "% of the additional", "id": "% dari tambahan"},
+    "gap.regions.col.reached": {"en": "at {target} in", "id": "mencapai {target} pada"},
+    "gap.regions.how": {
+        "en": "Each province closes the same fraction of the way to its ceiling (national {saturation} "
+        "per 1,000: {reason}; income weight {income}, density weight {density}); the provinces add up "
+        "to the national path.",
+        "id": "Setiap provinsi menutup bagian jarak yang sama menuju batas atasnya (nasional {saturation} "
+        "per 1.000: {reason}; bobot pendapatan {income}, bobot kepadatan {density}); jumlah provinsi "
+        "sama dengan jalur nasional.",
+    },
+    "gap.region.title": {
+        "en": "{name} on the national path to {target} per 1,000 by {by}: {reached}",
+        "id": "{name} pada jalur nasional menuju {target} per 1.000 pada {by}: {reached}",
+    },
+    "gap.region.reached": {"en": "at the target in {year}", "id": "mencapai target pada {year}"},
+    "gap.region.not_reached": {
+        "en": "below {target} in {by}",
+        "id": "di bawah {target} pada {by}",
+    },
     "gap.cite": {
         "en": "Citations: 'motorisasi data sources ID ...'; all numbers: 'motorisasi gap --json'.",
         "id": "Kutipan: 'motorisasi data sources ID ...'; semua angka: 'motorisasi gap --json'.",

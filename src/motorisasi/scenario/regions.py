@@ -106,6 +106,10 @@ CEILINGS: dict[tuple[str, ...], tuple[float, str]] = {
         "Japan's commercial vehicles in use per 1,000 people in 2020 (14,508,518, oica-03; "
         "126,261,000 people, worldbank-01)",
     ),
+    ("passenger_cars_registered", "buses_registered", "trucks_registered"): (
+        605.0,
+        "the defaults of passenger cars (490) and commercial vehicles (115) added",
+    ),
     ("motorcycles_registered",): (
         1300.0,
         "assumed: the register keeps motorcycles no longer in use, so no peer's fleet in use is "

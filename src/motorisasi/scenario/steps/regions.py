@@ -53,42 +53,47 @@ def ceiling_of(sc: Scenario, name: str) -> float:
     )
 
 
-def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dict, dict, dict]:
-    """The regional variables, their coordinates and the run's notes on them."""
-    spec = sc.regions
-    assert spec is not None
-    try:
-        data = region_data(spec.set, sc.country, data_dir)
-    except RegionDataError as exc:
-        raise ScenarioError(f"regions: {exc}") from None
-    base = sc.years.base
-    assert isinstance(base, int)
-    first, last_obs = int(data.register_years[0]), int(data.register_years[-1])
-    if not first <= base <= last_obs:
-        raise ScenarioError(
-            f"regions: the provincial register covers {first}-{last_obs}; the base year {base} is outside it"
-        )
-    segments = list(sc.segments)
+def observed_register(data, series_by_segment: dict[str, tuple[str, ...]], where: str = "segments"):
+    """The provincial register of each segment (its national series added up): (R, S, years)."""
     provincial = []
-    for name in segments:
-        series = sc.segments[name].stock_series
+    for name, series in series_by_segment.items():
         missing = [s for s in series if s not in REGISTER_SERIES]
         if missing:
-            raise ScenarioError(f"segments.{name}.stock_series: {missing[0]!r} has no provincial series")
+            raise ScenarioError(f"{where}.{name}.stock_series: {missing[0]!r} has no provincial series")
         provincial.append(sum(data.register[REGISTER_SERIES[s]] for s in series))
-    observed = np.stack(provincial, axis=1)  # (R, S, register years)
+    return np.stack(provincial, axis=1)
 
-    span = years >= first
-    yrs = years[span]
+
+def checked_base(data, base: int) -> None:
+    first, last = int(data.register_years[0]), int(data.register_years[-1])
+    if not first <= base <= last:
+        raise ScenarioError(
+            f"regions: the provincial register covers {first}-{last}; the base year {base} is outside it"
+        )
+
+
+def register_shares(
+    data,
+    observed: np.ndarray,
+    yrs: np.ndarray,
+    base: int,
+    pop_nat: np.ndarray,
+    registered: np.ndarray,
+    saturation: np.ndarray,
+    income_weight: float,
+    density_weight: float,
+    segments: list[str],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each province's share of each segment's register, (..., R, S, T), and the ceilings (S, R).
+
+    ``yrs`` run from the first provincial year; shares are observed to ``base``, then follow
+    :func:`~motorisasi.model.regions.headroom` on the national ``registered`` (..., S, T) and
+    population ``pop_nat`` (..., T)."""
+    first = int(data.register_years[0])
     past = yrs <= base
-    n_reg = len(data.names)
-    pop_nat = np.asarray(core["population"].values)[..., span]  # (..., T)
     pi = data.population_shares_for(yrs)  # (R, T)
-    registered = np.asarray(core["registered_stock"].values)[..., span]  # (..., S, T)
     lead = registered.shape[:-2]
-
-    # Shares of each segment's register: observed to the base year, then the headroom model.
-    reg_share = np.empty(lead + (n_reg, len(segments), len(yrs)))
+    reg_share = np.empty(lead + (len(data.names), len(segments), len(yrs)))
     obs = observed[:, :, yrs[past] - first]
     reg_share[..., past] = obs / obs.sum(axis=0, keepdims=True)
     b = int(np.flatnonzero(past)[-1])
@@ -96,11 +101,11 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
     own_b = 1000.0 * np.moveaxis(reg_share[..., b], -1, -2) * registered[..., b, None] / pop_b[..., None, :]
     weights = pi[:, b]
     ceiling = ceilings(
-        np.array([ceiling_of(sc, n) for n in segments]),
+        saturation,
         centred_log(data.income, weights),
         centred_log(data.density, weights),
-        np.full(len(segments), spec.income_weight),
-        np.full(len(segments), spec.density_weight),
+        np.full(len(segments), income_weight),
+        np.full(len(segments), density_weight),
     )  # (S, R)
     low = own_b >= ceiling
     if np.any(low):
@@ -119,8 +124,46 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
             "regions: the national register outgrows the provinces' ceilings (or falls below zero in "
             "a province); raise regions.saturation_per_1000"
         )
-    projected = shares_of(pi[None, :, ahead] * own)  # (..., S, R, T')
-    reg_share[..., ahead] = np.moveaxis(projected, -2, -3)
+    reg_share[..., ahead] = np.moveaxis(shares_of(pi[None, :, ahead] * own), -2, -3)
+    return reg_share, ceiling
+
+
+def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dict, dict, dict]:
+    """The regional variables, their coordinates and the run's notes on them."""
+    spec = sc.regions
+    assert spec is not None
+    try:
+        data = region_data(spec.set, sc.country, data_dir)
+    except RegionDataError as exc:
+        raise ScenarioError(f"regions: {exc}") from None
+    base = sc.years.base
+    assert isinstance(base, int)
+    checked_base(data, base)
+    segments = list(sc.segments)
+    observed = observed_register(data, {n: tuple(sc.segments[n].stock_series) for n in segments})
+    first = int(data.register_years[0])
+    span = years >= first
+    yrs = years[span]
+    n_reg = len(data.names)
+    pop_nat = np.asarray(core["population"].values)[..., span]  # (..., T)
+    pi = data.population_shares_for(yrs)  # (R, T)
+    registered = np.asarray(core["registered_stock"].values)[..., span]  # (..., S, T)
+    reg_share, ceiling = register_shares(
+        data,
+        observed,
+        yrs,
+        base,
+        pop_nat,
+        registered,
+        np.array([ceiling_of(sc, n) for n in segments]),
+        spec.income_weight,
+        spec.density_weight,
+        segments,
+    )
+    past = yrs <= base
+    b = int(np.flatnonzero(past)[-1])
+    ahead = ~past
+    ahead[b] = True
 
     reg = reg_share * registered[..., None, :, :]  # (..., R, S, T)
     in_use_nat = np.asarray(core["in_use_stock"].values)[..., span]
