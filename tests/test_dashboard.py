@@ -348,3 +348,22 @@ def test_the_dashboard_in_chromium(tmp_path):
     with pytest.raises(OSError):
         urllib.request.urlopen(url + "/_stcore/health", timeout=2)
     assert len(list(shots.glob("*.png"))) == 4
+
+
+def test_the_page_maps_the_provinces_when_asked(page):
+    from motorisasi.scenario.schema import with_regions
+
+    def tiles():
+        return [c for c in page.get("vega_lite_chart") if '"rect"' in c.proto.spec]
+
+    assert not tiles()
+    page.checkbox(key="provinces").check().run()
+    assert not page.exception
+    assert len(tiles()) == 1
+    table = page.dataframe[-1].value
+    assert len(table) == 38
+    ds = run(with_regions(load_scenario("baseline"), "provinces"))
+    four = [s for s in ds["segment"].values if s != "motorcycles"]
+    jakarta = ds["region_registered_stock"].sel(segment=four, region="DKI Jakarta", year=2030).sum().item()
+    jakarta *= 1000 / ds["region_population"].sel(region="DKI Jakarta", year=2030).item()
+    assert table.iloc[0, 0] == "DKI Jakarta" and table.iloc[0, 1] == pytest.approx(round(jakarta, 1))

@@ -254,3 +254,30 @@ def test_gap_by_province_is_the_national_path_shared_out():
     assert one.exit_code == 0 and "Jawa Barat" in one.output
     bad = CliRunner().invoke(app, ["gap", "--region", "Atlantis"])
     assert bad.exit_code != 0 and "unknown province 'Atlantis'" in bad.output
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_report_maps_the_provinces_and_ranks_the_additional_vehicles(lang):
+    from motorisasi.report.document import build, to_html
+    from motorisasi.scenario.gap import ownership_gap
+    from motorisasi.scenario.gap_regions import regional_gap
+
+    report = build(["baseline"], lang)
+    html = to_html(report, lang)
+    assert ("<h2>Provinces</h2>" if lang == "en" else "<h2>Provinsi</h2>") in html
+    assert len(report.province_maps) == 2 and len(report.province_rows) == 38
+    g = regional_gap(ownership_gap(150.0, 2030), "provinces")
+    first = int(np.argmax(g.additional))
+    assert report.province_rows[0][0] == g.names[first]
+    # Each province is one tile of the map, coloured by its own value.
+    fig = report.province_figures["provinces_level"]
+    tiles = [p for p in fig.axes[0].patches if str(p.get_gid()).startswith("tile:")]
+    assert len(tiles) == 38
+    report.close()
+
+
+def test_the_tile_map_puts_every_province_on_its_own_square():
+    from motorisasi.scenario.regions import ISO_CODES, PROVINCES, TILES
+
+    assert len({TILES[p] for p in PROVINCES}) == 38
+    assert len({ISO_CODES[p] for p in PROVINCES}) == 38

@@ -315,3 +315,56 @@ def vega_lite(frame, mark: str = "line") -> tuple[Any, dict]:
         },
     }
     return long.dropna(), spec
+
+
+def provinces(ds, year: int, lang: str):
+    """Four-wheel-plus ownership by province in ``year`` (from a run with provinces), with each
+    province's place on the tile-grid map, highest first."""
+    import pandas as pd
+
+    from motorisasi.report.charts import region_four_wheel_per_1000
+    from motorisasi.scenario.regions import ISO_CODES, TILES
+
+    own = region_four_wheel_per_1000(ds).sel(year=year).to_series()
+    frame = pd.DataFrame(
+        {
+            "province": own.index,
+            "code": [ISO_CODES[n] for n in own.index],
+            "row": [TILES[n][0] for n in own.index],
+            "column": [TILES[n][1] for n in own.index],
+            "per_1000": own.values.round(1),
+        }
+    )
+    return frame.sort_values("per_1000", ascending=False, ignore_index=True)
+
+
+def tile_spec(frame, title: str) -> dict:
+    """A Vega-Lite tile-grid map: a square per province, coloured by ownership, with its code."""
+    return {
+        "title": title,
+        "layer": [
+            {
+                "mark": {"type": "rect", "tooltip": True, "stroke": "white", "strokeWidth": 2},
+                "encoding": {
+                    "x": {"field": "column", "type": "ordinal", "axis": None},
+                    "y": {"field": "row", "type": "ordinal", "axis": None},
+                    "color": {
+                        "field": "per_1000",
+                        "type": "quantitative",
+                        "scale": {"scheme": "viridis"},
+                        "title": None,
+                    },
+                    "tooltip": [{"field": "province"}, {"field": "per_1000", "title": "per 1,000"}],
+                },
+            },
+            {
+                "mark": {"type": "text", "fontWeight": "bold"},
+                "encoding": {
+                    "x": {"field": "column", "type": "ordinal"},
+                    "y": {"field": "row", "type": "ordinal"},
+                    "text": {"field": "code"},
+                    "color": {"value": "white"},
+                },
+            },
+        ],
+    }

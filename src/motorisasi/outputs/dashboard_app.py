@@ -103,8 +103,25 @@ def _page(st, m, lang: str, sc, shipped: list[str]) -> None:
         name = st.selectbox(m("dash.more"), shown, format_func=lambda n: m(f"dash.chart.{n}"), key="more")
         variable, series = d.MORE_CHARTS[name]
         _chart(st, d.by_year(ds, variable, series, lang))
+    if st.sidebar.checkbox(m("dash.provinces"), key="provinces", help=m("dash.provinces.why")):
+        _provinces(st, m, lang, sc, moved, int(by))
     _comparison(st, m, lang, shipped, ds)
     _downloads(st, m, sc_run, ds, float(target), int(by), lang)
+
+
+def _provinces(st, m, lang: str, sc, moved: dict, year: int) -> None:
+    """The provinces on the national path of the levers: a tile-grid map and the ranking."""
+    from motorisasi.scenario.schema import with_regions
+
+    _, ds = d.run_with(with_regions(sc, "provinces"), moved, DATA)
+    year = min(year, int(ds["year"].values[-1]))
+    frame = d.provinces(ds, year, lang)
+    st.subheader(m("dash.provinces.title", year=year))
+    st.vega_lite_chart(frame, d.tile_spec(frame, ""), width="stretch")
+    shown = frame[["province", "per_1000"]].rename(
+        columns={"province": m("dash.provinces.col.province"), "per_1000": m("dash.provinces.col.per_1000")}
+    )
+    st.dataframe(shown, width="stretch", hide_index=True)
 
 
 def _plain(text: str) -> str:

@@ -266,6 +266,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "terkalibrasi dari setiap titik awal dengan penjualan aktual. Sumber: BPS melalui ATO, GAIKINDO, AISI; "
         "motorisasi backtest.",
     },
+    "dash.provinces": {"en": "Provinces", "id": "Provinsi"},
+    "dash.provinces.why": {
+        "en": "Share the national results out to the 38 provinces (observed shares to the base year, then "
+        "a ceiling by income and density); they add up to the nation.",
+        "id": "Bagi hasil nasional ke 38 provinsi (pangsa teramati hingga tahun dasar, lalu batas atas "
+        "menurut pendapatan dan kepadatan); jumlahnya sama dengan angka nasional.",
+    },
+    "dash.provinces.title": {
+        "en": "Four-wheel-plus vehicles per 1,000 people by province, {year}",
+        "id": "Kendaraan roda empat atau lebih per 1.000 penduduk menurut provinsi, {year}",
+    },
+    "dash.provinces.col.province": {"en": "province", "id": "provinsi"},
+    "dash.provinces.col.per_1000": {"en": "per 1,000", "id": "per 1.000"},
+    "report.provinces": {"en": "Provinces", "id": "Provinsi"},
+    "report.provinces.unavailable": {
+        "en": "Provinces: not available for this scenario ({reason})",
+        "id": "Provinsi: tidak tersedia untuk skenario ini ({reason})",
+    },
+    "report.provinces.map": {
+        "en": "Four-wheel-plus vehicles per 1,000 people by province, {year}",
+        "id": "Kendaraan roda empat atau lebih per 1.000 penduduk menurut provinsi, {year}",
+    },
+    "report.provinces.change": {
+        "en": "Change in four-wheel-plus vehicles per 1,000 people, {start}-{end}",
+        "id": "Perubahan kendaraan roda empat atau lebih per 1.000 penduduk, {start}-{end}",
+    },
+    "report.caption.provinces_level": {
+        "en": "Tile map of the provinces' ownership",
+        "id": "Peta petak kepemilikan per provinsi",
+    },
+    "report.caption.provinces_change": {
+        "en": "Tile map of the change in the provinces' ownership",
+        "id": "Peta petak perubahan kepemilikan per provinsi",
+    },
+    "report.provinces.spread": {
+        "en": "In {year}, four-wheel-plus ownership ranges from {low} per 1,000 ({low_name}) to {high} "
+        "({high_name}). The provinces share out the national results: observed shares of the register "
+        "to the base year, then each province closes the same fraction of the way to a ceiling set by "
+        "its income and density; they add up to the nation (checked).",
+        "id": "Pada {year}, kepemilikan kendaraan roda empat atau lebih berkisar dari {low} per 1.000 "
+        "({low_name}) hingga {high} ({high_name}). Provinsi membagi hasil nasional: pangsa registrasi "
+        "teramati hingga tahun dasar, lalu setiap provinsi menutup bagian jarak yang sama menuju batas "
+        "atas yang ditentukan pendapatan dan kepadatannya; jumlahnya sama dengan angka nasional "
+        "(diperiksa).",
+    },
+    "report.provinces.gap": {
+        "en": "On the national path to {target} per 1,000 by {by}, {first} would take the most of the "
+        "additional vehicles ({first_share} %), Java with Jakarta and Banten {java} %; {reached} of "
+        "{count} provinces would be at {target} or above by {by}.",
+        "id": "Pada jalur nasional menuju {target} per 1.000 pada {by}, {first} akan menampung tambahan "
+        "kendaraan terbanyak ({first_share} %), Jawa dengan Jakarta dan Banten {java} %; {reached} dari "
+        "{count} provinsi akan berada pada {target} atau lebih pada {by}.",
+    },
+    "report.provinces.table": {
+        "en": "Where the additional vehicles to reach {target} per 1,000 by {by} would be",
+        "id": "Di mana tambahan kendaraan untuk mencapai {target} per 1.000 pada {by} akan berada",
+    },
     "report.backtest": {
         "en": "How well the register model reproduces history",
         "id": "Seberapa baik model registrasi mereproduksi sejarah",

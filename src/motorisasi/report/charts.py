@@ -195,6 +195,68 @@ def ownership(
     return fig
 
 
+def region_four_wheel_per_1000(ds):
+    """Registered vehicles other than motorcycles per 1,000 people, by province and year."""
+    four = four_wheel_segments(ds)
+    return ds["region_registered_stock"].sel(segment=four).sum("segment") / ds["region_population"] * 1000.0
+
+
+def tile_map(values: dict[str, float], title: str, label: str, lang: str = "en", diverging: bool = False):
+    """A tile-grid map of the provinces (one square each, roughly where it lies), coloured by
+    ``values`` (province -> number) and labelled with its ISO 3166-2 code and value.
+
+    Each tile is a rectangle with ``gid`` ``tile:PROVINCE``, so the map can be read back.
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import Rectangle
+
+    from motorisasi.scenario.regions import ISO_CODES, TILES
+
+    fig = _new_figure(figsize=(9.0, 5.0), dpi=100)
+    ax = fig.add_axes((0.01, 0.02, 0.86, 0.86))
+    shown = {k: v for k, v in values.items() if k in TILES and np.isfinite(v)}
+    low, high = min(shown.values()), max(shown.values())
+    norm = Normalize(vmin=min(low, 0.0) if diverging else low, vmax=high)
+    cmap = colormaps["viridis" if not diverging else "cividis"]
+    for name, value in shown.items():
+        row, col = TILES[name]
+        colour = cmap(norm(value))
+        ax.add_patch(
+            Rectangle((col, -row), 0.94, 0.94, facecolor=colour, edgecolor="white", gid=f"tile:{name}")
+        )
+        dark = sum(colour[:3]) < 1.5
+        ax.text(
+            col + 0.47,
+            -row + 0.62,
+            ISO_CODES.get(name, name[:2]),
+            ha="center",
+            va="center",
+            fontsize=9,
+            fontweight="bold",
+            color="white" if dark else "black",
+        )
+        ax.text(
+            col + 0.47,
+            -row + 0.3,
+            number(value, lang, 0),
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            color="white" if dark else "black",
+        )
+    ax.set_xlim(-0.1, 12.1)
+    ax.set_ylim(-5.2, 1.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11, fontweight="bold")
+    bar = fig.add_axes((0.89, 0.15, 0.02, 0.6))
+    from matplotlib.cm import ScalarMappable
+
+    fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=bar, label=label)
+    return fig
+
+
 def comparison_levels(countries=("JPN", "THA", "MYS"), data_dir=None) -> dict[str, tuple[int, float]]:
     """Each country's latest registered four-wheel-plus vehicles per 1,000 people in the data."""
     from motorisasi.errors import MotorisasiError

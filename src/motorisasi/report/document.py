@@ -73,18 +73,28 @@ class Report:
     backtest: bytes | None = None  # PNG of the register model's hindcasts
     backtest_figure: Any = None
     backtest_text: list[str] = field(default_factory=list)
+    #: Provinces: maps (name -> PNG), their figures, the ranked table's rows and the sentences.
+    province_maps: dict[str, bytes] = field(default_factory=dict)
+    province_figures: dict[str, Any] = field(default_factory=dict)
+    province_rows: list[list[str]] = field(default_factory=list)
+    province_text: list[str] = field(default_factory=list)
+    province_target: float = 150.0
+    province_by: int = 2030
 
     @property
     def figures(self) -> list:
-        """Every figure in reading order: the comparison first, then each scenario's charts, the backtest."""
+        """Every figure in reading order: the comparison first, then each scenario's charts, the
+        provinces' maps, the backtest."""
         first = [self.comparison_figure] if self.comparison_figure is not None else []
         last = [self.backtest_figure] if self.backtest_figure is not None else []
-        return first + [fig for part in self.scenarios for fig in part.figures.values()] + last
+        scenarios = [fig for part in self.scenarios for fig in part.figures.values()]
+        return first + scenarios + list(self.province_figures.values()) + last
 
     def close(self) -> None:
         """Drop the figures (they live outside pyplot, so this frees them)."""
         self.comparison_figure = None
         self.backtest_figure = None
+        self.province_figures = {}
         for part in self.scenarios:
             part.figures = {}
 
@@ -242,8 +252,98 @@ def build(
     else:
         fig = charts.compare([p.result for p in parts], lang, scenario_names(parts))
         report = Report(parts, charts.png_bytes(fig), fig, data_dir=data_dir)
+    _add_provinces(report, parts[0], target, by, lang, data_dir)
     _add_backtest(report, parts[0].scenario, lang, data_dir)
     return report
+
+
+def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int, lang: str, data_dir) -> None:
+    """The first scenario by province: maps of ownership and its change, and where the vehicles of
+    the target would be (skipped, with the reason, where the provincial data do not reach)."""
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.report import charts
+    from motorisasi.scenario.gap import ownership_gap
+    from motorisasi.scenario.gap_regions import regional_gap
+    from motorisasi.scenario.run import run
+    from motorisasi.scenario.schema import with_regions
+
+    try:
+        ds = run(with_regions(part.scenario, "provinces"), data_dir=data_dir)
+    except MotorisasiError as exc:
+        report.province_text = [message("report.provinces.unavailable", lang, reason=str(exc))]
+        return
+    base = int(ds.attrs["base_year"])
+    later = min(by, int(ds["year"].values[-1]))
+    own = charts.region_four_wheel_per_1000(ds)
+    level = own.sel(year=base).to_series().to_dict()
+    change = (own.sel(year=later) - own.sel(year=base)).to_series().to_dict()
+    unit = message("chart.per_1000", lang)
+    figs = {
+        "provinces_level": charts.tile_map(
+            level, message("report.provinces.map", lang, year=base), unit, lang
+        ),
+        "provinces_change": charts.tile_map(
+            change,
+            message("report.provinces.change", lang, start=base, end=later),
+            unit,
+            lang,
+            diverging=True,
+        ),
+    }
+    for fig in figs.values():
+        charts._source(fig, [ds], lang)
+    report.province_figures = figs
+    report.province_maps = {k: charts.png_bytes(f) for k, f in figs.items()}
+    top = max(level, key=level.get)
+    bottom = min(level, key=level.get)
+    report.province_text = [
+        message(
+            "report.provinces.spread",
+            lang,
+            year=base,
+            high=number(level[top], lang, 1),
+            high_name=top,
+            low=number(level[bottom], lang, 1),
+            low_name=bottom,
+        )
+    ]
+    try:
+        gap = regional_gap(
+            ownership_gap(target, by, country=part.scenario.country, data_dir=data_dir),
+            "provinces",
+            data_dir=data_dir,
+        )
+    except MotorisasiError as exc:
+        report.province_text.append(message("report.provinces.unavailable", lang, reason=str(exc)))
+        return
+    report.province_target, report.province_by = float(target), int(by)
+    total = sum(gap.additional)
+    order = sorted(range(len(gap.names)), key=lambda i: -gap.additional[i])
+    report.province_rows = [
+        [
+            gap.names[i],
+            number(gap.ownership[i][0], lang, 1),
+            number(gap.ownership[i][-1], lang, 1),
+            number(gap.additional[i], lang),
+            number(100 * gap.additional[i] / total, lang, 1),
+            str(gap.reached[i]) if gap.reached[i] is not None else "-",
+        ]
+        for i in order
+    ]
+    java = [i for i, name in enumerate(gap.names) if name.startswith(("Jawa", "DKI", "Banten", "DI Y"))]
+    report.province_text.append(
+        message(
+            "report.provinces.gap",
+            lang,
+            target=number(target, lang),
+            by=by,
+            first=gap.names[order[0]],
+            first_share=number(100 * gap.additional[order[0]] / total, lang, 1),
+            java=number(100 * sum(gap.additional[i] for i in java) / total, lang, 1),
+            reached=sum(1 for r in gap.reached if r is not None),
+            count=len(gap.names),
+        )
+    )
 
 
 def _fans(sc, draws: int, seed: int, lang: str, data_dir) -> dict:
@@ -543,6 +643,30 @@ def to_html(report: Report, lang: str) -> str:
             )
         )
         out.append("</details>")
+    if report.province_text:
+        out.append(f"<h2>{_e(message('report.provinces', lang))}</h2>")
+        out.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in report.province_text) + "</ul>")
+        for key, png in report.province_maps.items():
+            out.append(_img(png, message(f"report.caption.{key}", lang)))
+        if report.province_rows:
+            goal = number(report.province_target, lang)
+            heading = message("report.provinces.table", lang, target=goal, by=report.province_by)
+            out.append(f"<h3>{_e(heading)}</h3>")
+            out.append(
+                _table(
+                    [
+                        message("gap.regions.col.province", lang),
+                        message(
+                            "gap.regions.col.now", lang, year=report.scenarios[0].result.attrs["base_year"]
+                        ),
+                        message("gap.regions.col.then", lang, year=report.province_by),
+                        message("gap.regions.col.additional", lang),
+                        message("gap.regions.col.share", lang),
+                        message("gap.regions.col.reached", lang, target=goal),
+                    ],
+                    report.province_rows,
+                )
+            )
     if report.backtest is not None:
         out.append(f"<h2>{_e(message('report.backtest', lang))}</h2>")
         out.append(f"<p>{_e(message('report.backtest.intro', lang))}</p>")
