@@ -281,3 +281,45 @@ def test_the_tile_map_puts_every_province_on_its_own_square():
 
     assert len({TILES[p] for p in PROVINCES}) == 38
     assert len({ISO_CODES[p] for p in PROVINCES}) == 38
+
+
+def test_the_regional_backtest_scores_against_a_direct_calculation():
+    import json
+
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+    from motorisasi.scenario.regions import region_data
+    from motorisasi.scenario.regions_backtest import regions_backtest
+
+    bt = regions_backtest("baseline", "provinces-34")
+    assert bt.origins == [2023, 2024] and bt.n == {1: 2, 2: 1}
+    # 'same shares' from 2023 to 2025, computed here from the data directly.
+    data = region_data("provinces-34")
+    cars = data.register["passenger_cars_registered_bps"]  # (34, 2023-2025)
+    forecast = cars[:, 0] / cars[:, 0].sum() * cars[:, 2].sum()
+    expected = 100 * np.mean(np.abs(forecast - cars[:, 2]) / cars[:, 2])
+    assert bt.mape["same_shares"]["cars"][2] == pytest.approx(expected, rel=1e-12)
+    for segment in bt.segments:
+        for horizon in bt.n:
+            best = bt.best(segment, horizon)
+            assert all(bt.mape[best][segment][horizon] <= bt.mape[m][segment][horizon] for m in bt.models)
+    out = CliRunner().invoke(app, ["backtest", "--regions", "provinces-34", "--json"])
+    assert out.exit_code == 0 and json.loads(out.output)["models"] == bt.models
+    table = CliRunner().invoke(app, ["backtest", "--regions", "provinces-34"])
+    assert table.exit_code == 0 and "same shares" in table.output
+
+
+def test_the_allocation_is_chosen_by_the_scenario():
+    from motorisasi.scenario.run import run
+
+    sc = with_regions(load_scenario("baseline"), "provinces")
+    shares = {}
+    for model in ("headroom", "same_ownership", "same_shares"):
+        ds = run(sc.model_copy(update={"regions": sc.regions.model_copy(update={"model": model})}))
+        share = ds.region_registered_stock.sel(segment="cars") / ds.registered_stock.sel(segment="cars")
+        shares[model] = share.sel(year=[2025, 2060]).values
+    np.testing.assert_allclose(shares["same_shares"][:, 1], shares["same_shares"][:, 0], rtol=1e-12)
+    for model in shares:  # every allocation starts from the observed base year
+        np.testing.assert_allclose(shares[model][:, 0], shares["headroom"][:, 0], rtol=1e-12)
+    assert not np.allclose(shares["headroom"][:, 1], shares["same_ownership"][:, 1])

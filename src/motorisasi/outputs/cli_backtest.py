@@ -95,6 +95,14 @@ def backtest(
             help="Score road energy by fuel and road CO2 instead (distance factor fitted up to each origin).",
         ),
     ] = False,
+    regions: Annotated[
+        str | None,
+        typer.Option(
+            help="Score the provincial allocations instead (provinces-34 or provinces), against holding "
+            "shares or ownership per person, on the observed national register.",
+            show_default=False,
+        ),
+    ] = None,
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
@@ -117,6 +125,9 @@ def backtest(
     check_data(data)
     if measure not in ("registered", "per_1000"):
         raise MotorisasiError(f"--measure: unknown {measure!r} (use registered or per_1000)")
+    if regions is not None:
+        _regions_backtest(scenario, regions, as_json, lang, data)
+        return
     if energy:
         _energy_backtest(scenario, 5 if horizons is None else horizons, out, as_json, lang, data)
         return
@@ -230,6 +241,52 @@ def horizon_table(
         )
     table.add_row(message("backtest.forecasts", lang), *[str(n) for n in scores[model]["n"]], "")
     return table
+
+
+def _regions_backtest(scenario, region_set: str, as_json: bool, lang: str, data) -> None:
+    """The provincial allocations scored on the provincial register (one table)."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.regions_backtest import regions_backtest
+
+    bt = regions_backtest(scenario, region_set, data_dir=data)
+    if as_json:
+        typer.echo(json.dumps(bt.to_dict(), indent=2, ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    console.print(
+        message(
+            "backtest.regions.title", lang, count=len(bt.origins), first=bt.origins[0], last=bt.origins[-1]
+        ),
+        style="bold",
+        markup=False,
+    )
+    table = Table(box=box.SIMPLE)
+    table.add_column(message("backtest.regions.col.segment", lang), no_wrap=True)
+    table.add_column(message("backtest.regions.col.horizon", lang), justify="right")
+    table.add_column("n", justify="right")
+    for model in bt.models:
+        table.add_column(message(f"backtest.regions.model.{model}", lang), justify="right")
+    table.add_column(message("backtest.regions.col.best", lang))
+    for segment in bt.segments:
+        for horizon, n in bt.n.items():
+            best = bt.best(segment, horizon)
+            table.add_row(
+                display_name("segment", segment, lang),
+                str(horizon),
+                str(n),
+                *(
+                    f"{number(bt.mape[m][segment][horizon], lang, 2)} % "
+                    f"({number(bt.share_error[m][segment][horizon], lang, 3)})"
+                    for m in bt.models
+                ),
+                message(f"backtest.regions.model.{best}", lang),
+            )
+    console.print(table)
+    console.print(message("backtest.regions.how", lang, set=bt.region_set), markup=False, soft_wrap=True)
 
 
 def _print_energy_tables(bt, lang: str) -> None:

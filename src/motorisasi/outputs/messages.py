@@ -279,6 +279,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "dash.provinces.col.province": {"en": "province", "id": "provinsi"},
     "dash.provinces.col.per_1000": {"en": "per 1,000", "id": "per 1.000"},
+    "backtest.regions.title": {
+        "en": "Provincial allocations against the provincial register, {count} origins {first}-{last}",
+        "id": "Alokasi provinsi dibandingkan registrasi provinsi, {count} titik awal {first}-{last}",
+    },
+    "backtest.regions.col.segment": {"en": "segment", "id": "segmen"},
+    "backtest.regions.col.horizon": {"en": "years ahead", "id": "tahun ke depan"},
+    "backtest.regions.col.best": {"en": "best (MAPE)", "id": "terbaik (MAPE)"},
+    "backtest.regions.model.headroom": {"en": "headroom", "id": "ruang"},
+    "backtest.regions.model.same_ownership": {"en": "same growth", "id": "tumbuh sama"},
+    "backtest.regions.model.same_shares": {"en": "same shares", "id": "pangsa tetap"},
+    "backtest.regions.how": {
+        "en": "Cells: mean absolute percentage error of the provinces' registers (mean absolute error of "
+        "their shares, percentage points), each allocation sharing out the observed national register "
+        "({set}). headroom: the model (regions.model); same growth: every province's ownership grows "
+        "as the nation's; same shares: every province keeps its share. Few origins: read the "
+        "differences as indications, not as a ranking.",
+        "id": "Sel: rata-rata galat persentase absolut registrasi provinsi (rata-rata galat absolut "
+        "pangsanya, poin persentase), setiap alokasi membagi registrasi nasional teramati ({set}). "
+        "ruang: model (regions.model); tumbuh sama: kepemilikan setiap provinsi tumbuh seperti angka "
+        "nasional; pangsa tetap: setiap provinsi mempertahankan pangsanya. Titik awal sedikit: baca "
+        "perbedaannya sebagai petunjuk, bukan peringkat.",
+    },
     "report.provinces": {"en": "Provinces", "id": "Provinsi"},
     "report.provinces.unavailable": {
         "en": "Provinces: not available for this scenario ({reason})",

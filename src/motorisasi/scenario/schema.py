@@ -767,6 +767,13 @@ class Regions(Strict):
         description="'provinces': the 38 provinces of today (Papua split in 2022); 'provinces-34': the "
         "34 of before, with the new Papua provinces counted in Papua and Papua Barat",
     )
+    model: Literal["headroom", "same_ownership", "same_shares"] = Field(
+        "headroom",
+        description="How the provinces share the national register after the base year: 'headroom' "
+        "(each closes the same fraction of the way to a ceiling set by its income and density), "
+        "'same_ownership' (each province's ownership moves in proportion to the nation's) or "
+        "'same_shares' (each keeps its base-year share); 'motorisasi backtest --regions' compares them",
+    )
     saturation_per_1000: dict[Key, Annotated[float, Field(gt=0, le=3000)]] = Field(
         default_factory=dict,
         description="National ceiling of registered vehicles per 1,000 people, by segment (default: "

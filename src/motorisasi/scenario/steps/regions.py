@@ -83,11 +83,12 @@ def register_shares(
     income_weight: float,
     density_weight: float,
     segments: list[str],
+    model: str = "headroom",
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each province's share of each segment's register, (..., R, S, T), and the ceilings (S, R).
 
-    ``yrs`` run from the first provincial year; shares are observed to ``base``, then follow
-    :func:`~motorisasi.model.regions.headroom` on the national ``registered`` (..., S, T) and
+    ``yrs`` run from the first provincial year; shares are observed to ``base``, then follow the
+    allocation ``model`` (:data:`ALLOCATIONS`) on the national ``registered`` (..., S, T) and
     population ``pop_nat`` (..., T)."""
     first = int(data.register_years[0])
     past = yrs <= base
@@ -108,7 +109,7 @@ def register_shares(
         np.full(len(segments), density_weight),
     )  # (S, R)
     low = own_b >= ceiling
-    if np.any(low):
+    if model == "headroom" and np.any(low):
         s, r = np.argwhere(low.reshape((-1,) + low.shape[-2:]))[0][1:]
         raise ScenarioError(
             f"regions.saturation_per_1000.{segments[s]}: {data.names[r]} already has "
@@ -118,14 +119,34 @@ def register_shares(
     ahead = ~past
     ahead[b] = True  # the base year starts the projection
     national = 1000.0 * registered[..., ahead] / pop_nat[..., None, ahead]  # (..., S, T')
-    own, h = headroom(national, pi[None, :, ahead], own_b, ceiling)  # (..., S, R, T')
+    own = ALLOCATIONS[model](national, pi[None, :, ahead], own_b, ceiling)  # (..., S, R, T')
+    reg_share[..., ahead] = np.moveaxis(shares_of(pi[None, :, ahead] * own), -2, -3)
+    return reg_share, ceiling
+
+
+def _headroom(national, shares, base, ceiling):
+    own, h = headroom(national, shares, base, ceiling)
     if np.any(h <= 0) or np.any(own < 0):
         raise ScenarioError(
             "regions: the national register outgrows the provinces' ceilings (or falls below zero in "
             "a province); raise regions.saturation_per_1000"
         )
-    reg_share[..., ahead] = np.moveaxis(shares_of(pi[None, :, ahead] * own), -2, -3)
-    return reg_share, ceiling
+    return own
+
+
+def _same_ownership(national, shares, base, ceiling):
+    # Every province's ownership moves in proportion to the nation's: its share of the register
+    # changes only with its share of the population.
+    return base[..., None] * (national / national[..., :1])[..., None, :]
+
+
+def _same_shares(national, shares, base, ceiling):
+    # Every province keeps its base-year share of the register.
+    return base[..., None] * shares[..., :1] / shares
+
+
+#: The allocations a scenario can choose (``regions.model``) for the years after the base year.
+ALLOCATIONS = {"headroom": _headroom, "same_ownership": _same_ownership, "same_shares": _same_shares}
 
 
 def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dict, dict, dict]:
@@ -159,6 +180,7 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
         spec.income_weight,
         spec.density_weight,
         segments,
+        spec.model,
     )
     past = yrs <= base
     b = int(np.flatnonzero(past)[-1])
