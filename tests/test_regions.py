@@ -323,3 +323,27 @@ def test_the_allocation_is_chosen_by_the_scenario():
     for model in shares:  # every allocation starts from the observed base year
         np.testing.assert_allclose(shares[model][:, 0], shares["headroom"][:, 0], rtol=1e-12)
     assert not np.allclose(shares["headroom"][:, 1], shares["same_ownership"][:, 1])
+
+
+def test_compare_by_province():
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+    from motorisasi.outputs.messages import number
+    from motorisasi.scenario.run import run
+    from motorisasi.scenario.steps.regions import province_view
+
+    out = CliRunner().invoke(app, ["compare", "baseline", "target-150", "--region", "jawa barat"])
+    assert out.exit_code == 0, out.output
+    ds = province_view(run(with_regions(load_scenario("target-150"), "provinces")), "Jawa Barat")
+    four = [s for s in ds["segment"].values if s != "motorcycles"]
+    per_1000 = (
+        1000 * ds["registered_stock"].sel(segment=four, year=2030).sum() / ds["population"].sel(year=2030)
+    )
+    assert "Jawa Barat" in out.output and number(float(per_1000), "en", 1) in out.output
+    papua = CliRunner().invoke(
+        app, ["compare", "baseline", "target-150", "--region", "Papua (34-province basis)"]
+    )
+    assert papua.exit_code == 0
+    bad = CliRunner().invoke(app, ["compare", "baseline", "target-150", "--region", "Atlantis"])
+    assert bad.exit_code != 0 and len(bad.output.strip().splitlines()) == 1

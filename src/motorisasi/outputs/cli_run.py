@@ -401,10 +401,20 @@ def compare(
             show_default=False,
         ),
     ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help="Compare one province (e.g. 'Jawa Barat'; a name of the 34-province layout runs on 34).",
+            show_default=False,
+        ),
+    ] = None,
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
-    """Compare scenarios at milestone years: each indicator, and its difference from the first scenario."""
+    """Compare scenarios at milestone years: each indicator, and its difference from the first scenario.
+
+    With --region NAME the indicators are the province's (its share of the national results).
+    """
     from rich.console import Console
 
     from motorisasi.errors import MotorisasiError
@@ -416,11 +426,23 @@ def compare(
         raise MotorisasiError(message("compare.too_few", lang))
     console = Console(highlight=False)
     loaded = [_inputs(s, data) for s in scenarios]
+    place = None
+    if region is not None:
+        from motorisasi.scenario.regions import province_named
+        from motorisasi.scenario.schema import with_regions
+
+        place, region_set = province_named(region)
+        loaded = [with_regions(sc, region_set) for sc in loaded]
     if out is not None:
         check_output_folder(out.parent, data)
     with _output_file(out, lang) as outset:
         with console.status(message("compare.status", lang), spinner="dots"):
             results = [run_scenario(sc, data_dir=data) for sc in loaded]
+        if place is not None:
+            from motorisasi.scenario.steps.regions import province_view
+
+            console.print(message("compare.region", lang, name=place), style="bold", markup=False)
+            results = [province_view(r, place) for r in results]
         _compare_tables(results, console, lang, outset, out)
 
 

@@ -301,6 +301,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nasional; pangsa tetap: setiap provinsi mempertahankan pangsanya. Titik awal sedikit: baca "
         "perbedaannya sebagai petunjuk, bukan peringkat.",
     },
+    "compare.region": {
+        "en": "{name}: the province's share of each scenario's national results",
+        "id": "{name}: bagian provinsi dari hasil nasional setiap skenario",
+    },
     "report.provinces": {"en": "Provinces", "id": "Provinsi"},
     "report.provinces.unavailable": {
         "en": "Provinces: not available for this scenario ({reason})",

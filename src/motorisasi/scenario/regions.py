@@ -217,6 +217,17 @@ INCOME = "grdp_per_capita_const2010_bps"
 AREA = "land_area_bps"
 
 
+def province_named(name: str) -> tuple[str, str]:
+    """A province's name as the data spell it (any case) and the region set it belongs to."""
+    from motorisasi.scenario.schema import ScenarioError
+
+    for region_set, names in REGION_SETS.items():
+        for known in names:
+            if known.lower() == name.strip().lower():
+                return known, region_set
+    raise ScenarioError(f"--region: unknown province {name!r} (known: {', '.join(PROVINCES)})")
+
+
 class RegionDataError(MotorisasiError):
     """The provincial data do not cover what a regional run needs."""
 

@@ -249,3 +249,21 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
         "new Papua provinces are their 34-province parent's value split by their 2025 shares",
     }
     return out, {"region": list(data.names)}, {"notes": notes, "series": data.series, "ids": data.source_ids}
+
+
+def province_view(ds, name: str):
+    """The run as seen from one province: each national variable with a regional counterpart
+    replaced by the province's values (for the same indicators and tables as the nation); the
+    variables without one (industry, fiscal, calibration) are left out."""
+    import xarray as xr
+
+    if "region" not in ds.dims:
+        raise ScenarioError("the run has no provinces (run it with --regions)")
+    if name not in ds["region"].values:
+        raise ScenarioError(f"--region: {name!r} is not among the run's provinces")
+    variables = {}
+    for regional, national in (*ADDS_UP.items(), ("region_ownership_per_1000", "ownership_per_1000")):
+        if regional in ds:
+            variables[national] = ds[regional].sel(region=name, drop=True).assign_attrs(ds[national].attrs)
+    view = xr.Dataset(variables, attrs={**ds.attrs, "region": name})
+    return view
