@@ -31,6 +31,9 @@ ADDS_UP = {
     "region_sales": "sales",
     "region_vkt": "vkt",
     "region_energy": "energy",
+    "region_fuel_mass": "fuel_mass",
+    "region_retirements": "retirements",
+    "region_unremoved_registrations": "unremoved_registrations",
     "region_electricity": "electricity",
     "region_co2_ttw": "co2_ttw",
     "region_co2_wtw": "co2_wtw",
@@ -195,6 +198,7 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
     in_use_share = reg_share.copy()
     sales_share = reg_share.copy()
     removal_share = reg_share.copy()
+    retire_share = reg_share.copy()
     if ahead.sum() > 1:
         sold, in_use, removed = books(
             np.moveaxis(reg[..., ahead], -3, -2),
@@ -206,6 +210,7 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
         after = np.flatnonzero(ahead)[1:]
         sales_share[..., after] = np.moveaxis(sold[..., 1:], -2, -3)
         in_use_share[..., after] = np.moveaxis(shares_of(in_use[..., 1:]), -2, -3)
+        retire_share[..., after] = in_use_share[..., after - 1]  # as books() retires them
         removal_share[..., after] = np.moveaxis(removed[..., 1:], -2, -3)
 
     def spread(share: np.ndarray, name: str, extra: int = 0) -> np.ndarray:
@@ -233,7 +238,12 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
         "region_sales": spread(sales_share, "sales", 1),
         "region_vkt": spread(in_use_share, "vkt", 1),
         "region_energy": spread(in_use_share, "energy", 1),
+        "region_fuel_mass": spread(in_use_share, "fuel_mass", 1),
+        "region_retirements": spread(retire_share, "retirements", 1),
     }
+    variables["region_unremoved_registrations"] = (
+        variables["region_registered_stock"] - variables["region_in_use_stock"]
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         ownership = 1000.0 * variables["region_registered_stock"] / pop_out[..., None, :]
     out = {k: labelled(k, v) for k, v in variables.items()}
