@@ -82,8 +82,6 @@ def run(
         from motorisasi.errors import MotorisasiError
         from motorisasi.outputs.cli_ensemble import run_ensemble
 
-        if sc.regions is not None:
-            raise MotorisasiError("--draws: provinces are for single runs so far; run without --regions")
         if by_age:
             raise MotorisasiError("--by-age: the fleet by age is for single runs, not with --draws")
 

@@ -197,8 +197,10 @@ def _regions_add_up(ds, rtol: float) -> None:
     for name, national in ADDS_UP.items():
         if name not in ds:
             continue
-        total = ds[name].sum("region", min_count=1).transpose(*ds[national].dims).values
-        nat = ds[national].values
+        regional = ds[name]
+        # Provinces have values in the same years (NaN before the provincial data): a plain sum.
+        total = np.sum(regional.values, axis=regional.dims.index("region"))
+        nat = ds[national].transpose(*(d for d in regional.dims if d != "region")).values
         known = np.isfinite(total)
         scale = np.maximum(np.abs(nat[known]), 1.0)
         gap = np.abs(total[known] - nat[known])

@@ -172,6 +172,7 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
     pop_nat = np.asarray(core["population"].values)[..., span]  # (..., T)
     pi = data.population_shares_for(yrs)  # (R, T)
     registered = np.asarray(core["registered_stock"].values)[..., span]  # (..., S, T)
+    lead = registered.shape[:-2]  # draws
     reg_share, ceiling = register_shares(
         data,
         observed,
@@ -234,13 +235,18 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
         "region_electricity": spread(in_use_share, "electricity"),
         "region_co2_ttw": spread(in_use_share, "co2_ttw"),
         "region_co2_wtw": spread(in_use_share, "co2_wtw"),
-        "region_stock": spread(in_use_share, "stock", 1),
-        "region_sales": spread(sales_share, "sales", 1),
-        "region_vkt": spread(in_use_share, "vkt", 1),
-        "region_energy": spread(in_use_share, "energy", 1),
-        "region_fuel_mass": spread(in_use_share, "fuel_mass", 1),
-        "region_retirements": spread(retire_share, "retirements", 1),
     }
+    if not lead:  # by powertrain and fuel for single runs; ensembles keep the segment totals
+        variables.update(
+            {
+                "region_stock": spread(in_use_share, "stock", 1),
+                "region_sales": spread(sales_share, "sales", 1),
+                "region_vkt": spread(in_use_share, "vkt", 1),
+                "region_energy": spread(in_use_share, "energy", 1),
+                "region_fuel_mass": spread(in_use_share, "fuel_mass", 1),
+                "region_retirements": spread(retire_share, "retirements", 1),
+            }
+        )
     variables["region_unremoved_registrations"] = (
         variables["region_registered_stock"] - variables["region_in_use_stock"]
     )
