@@ -384,3 +384,43 @@ def test_provinces_in_an_ensemble_equal_single_runs_and_add_up_in_every_draw():
         ds["region_registered_stock"].isel(draw=1).sel(year=2060).values,
     )
     assert "region_stock" not in ds  # by powertrain: single runs only
+
+
+def test_bottom_up_the_provinces_drive_the_nation():
+    import json
+
+    from motorisasi.scenario.run import run
+
+    sc = with_regions(load_scenario("baseline"), "provinces")
+    up = sc.model_copy(update={"regions": sc.regions.model_copy(update={"drive": "bottom_up"})})
+    ds = run(up)
+    notes = json.loads(ds.attrs["regions"])
+    assert notes["drive"] == "bottom_up" and set(notes["fitted"]) == {"cars", "commercial", "motorcycles"}
+    # Each province closes its headroom as income grows: v(t) = g - (g - v(b)) (y(t)/y(b))^-lambda.
+    lam = notes["income_response"]["cars"]
+    ceiling = ds["region_ceiling"].sel(segment="cars")
+    own = ds["region_ownership_per_1000"].sel(segment="cars")
+    y = ds["gdp_per_capita"]
+    h = (y.sel(year=2045) / y.sel(year=2025)) ** -lam
+    expected = ceiling - (ceiling - own.sel(year=2025)) * h
+    np.testing.assert_allclose(own.sel(year=2045).values, expected.values, rtol=1e-6)
+    # The response reproduces the national register since 2010 as a least-squares fit should:
+    # residuals of ln((G - V) / (G - V_b)) against -lambda ln(y / y_b) sum to zero when weighted by x.
+    years = np.arange(2010, 2026)
+    national = ds["ownership_per_1000"].sel(segment="cars", year=years).values
+    gamma = float(
+        (ceiling * ds["region_population"].sel(year=2025)).sum()
+        / ds["region_population"].sel(year=2025).sum()
+    )
+    x = np.log(y.sel(year=years).values / y.sel(year=2025).item())
+    z = np.log((gamma - national) / (gamma - national[-1]))
+    assert abs(np.sum(x * (z + lam * x))) < 1e-9
+    # A given response is used as given.
+    given = up.model_copy(
+        update={"regions": up.regions.model_copy(update={"income_response": {"cars": 0.5}})}
+    )
+    faster = run(given)
+    assert json.loads(faster.attrs["regions"])["income_response"]["cars"] == 0.5
+    assert faster["ownership_per_1000"].sel(segment="cars", year=2060) > ds["ownership_per_1000"].sel(
+        segment="cars", year=2060
+    )

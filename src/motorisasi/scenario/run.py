@@ -128,6 +128,12 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     sources = _Sources()
     years = np.arange(sc.years.history_start, sc.years.end + 1)
     pop, income = drivers(sc, years, sources, data_dir)
+    drive_notes = None
+    if sc.regions is not None and sc.regions.drive == "bottom_up":
+        from motorisasi.scenario.steps.regions import bottom_up
+
+        written = written or sc
+        sc, drive_notes = bottom_up(sc, years, pop, income, data_dir)
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years, sources, data_dir)
     ef = {f: _constant(EMISSION_FACTORS[f], sc.country, sources, data_dir) for f in EMISSION_FACTORS}
@@ -174,7 +180,7 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
     ds = xr.Dataset({**core, **extra, **regions}, coords={**coords, **extra_coords})
     ds.attrs = _attributes(written or sc, sc, results, sources, road, lead, over_capacity)
     if region_notes is not None:
-        ds.attrs["regions"] = json.dumps(region_notes["notes"])
+        ds.attrs["regions"] = json.dumps({**region_notes["notes"], **(drive_notes or {})})
     _plausible(ds)
     check(ds)
     return ds

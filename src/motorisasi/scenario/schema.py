@@ -767,6 +767,17 @@ class Regions(Strict):
         description="'provinces': the 38 provinces of today (Papua split in 2022); 'provinces-34': the "
         "34 of before, with the new Papua provinces counted in Papua and Papua Barat",
     )
+    drive: Literal["top_down", "bottom_up"] = Field(
+        "top_down",
+        description="'top_down': the national run drives the provinces (its demand as written); "
+        "'bottom_up': each province closes its headroom as its income grows and the nation is their "
+        "sum (the segments' demand sections are then replaced by the provinces' ownership path)",
+    )
+    income_response: dict[Key, Annotated[float, Field(gt=0, le=10)]] = Field(
+        default_factory=dict,
+        description="bottom_up: by segment, the share of the headroom closed per unit of log income, "
+        "as -ln(h) / ln(y / y_base) (default: fitted to the national register since 2010)",
+    )
     model: Literal["headroom", "same_ownership", "same_shares"] = Field(
         "headroom",
         description="How the provinces share the national register after the base year: 'headroom' "

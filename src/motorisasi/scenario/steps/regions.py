@@ -283,3 +283,100 @@ def province_view(ds, name: str):
             variables[national] = ds[regional].sel(region=name, drop=True).assign_attrs(ds[national].attrs)
     view = xr.Dataset(variables, attrs={**ds.attrs, "region": name})
     return view
+
+
+#: First year of the national register history the bottom-up income response is fitted to.
+RESPONSE_FROM = 2010
+
+
+def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarray, data_dir):
+    """The scenario with each segment's demand replaced by the provinces' sum (``regions.drive:
+    bottom_up``), and notes on how.
+
+    Every province closes the fraction ``1 - h(t)`` of the way from its base-year ownership to its
+    ceiling, with ``h(t) = (y(t) / y(b)) ** -lambda`` (provinces' incomes grow as the nation's);
+    ``lambda`` per segment is the scenario's ``income_response`` or the least-squares fit of the
+    same relation to the national register and income since :data:`RESPONSE_FROM` (through the
+    origin, the base year as reference). The national demand becomes the ownership path
+    ``sum_r p_r(t) v_r(t)``; the regions step then shares the run's register out as usual, which
+    gives back these provinces' paths.
+    """
+    from motorisasi.data.store import series_values
+    from motorisasi.scenario.schema import OwnershipPath
+
+    spec = sc.regions
+    assert spec is not None
+    if np.ndim(income) > 1 or np.ndim(pop) > 1:
+        raise ScenarioError(
+            "regions.drive: bottom_up takes one income and population path; drawn drivers are for top_down"
+        )
+    try:
+        data = region_data(spec.set, sc.country, data_dir)
+    except RegionDataError as exc:
+        raise ScenarioError(f"regions: {exc}") from None
+    base = sc.years.base
+    assert isinstance(base, int)
+    checked_base(data, base)
+    segments = list(sc.segments)
+    observed = observed_register(data, {n: tuple(sc.segments[n].stock_series) for n in segments})
+    first = int(data.register_years[0])
+    at_base = observed[:, :, base - first]  # (R, S)
+    ahead = years >= base
+    pi = data.population_shares_for(years[ahead])  # (R, T)
+    p_base = float(pop[ahead][0])
+    own_b = 1000.0 * at_base.T / (pi[:, 0] * p_base)  # (S, R)
+    saturation = np.array([ceiling_of(sc, n) for n in segments])
+    weights = pi[:, 0]
+    ceiling = ceilings(
+        saturation,
+        centred_log(data.income, weights),
+        centred_log(data.density, weights),
+        np.full(len(segments), spec.income_weight),
+        np.full(len(segments), spec.density_weight),
+    )
+    low = own_b >= ceiling
+    if np.any(low):
+        s, r = np.argwhere(low)[0]
+        raise ScenarioError(
+            f"regions.saturation_per_1000.{segments[s]}: {data.names[r]} already has "
+            f"{own_b[s, r]:,.0f} per 1,000 in {base}, at or above its ceiling ({ceiling[s, r]:,.0f})"
+        )
+    growth = np.log(income[ahead] / income[ahead][0])  # (T,)
+    responses, fitted = {}, {}
+    for k, name in enumerate(segments):
+        if name in spec.income_response:
+            responses[name] = spec.income_response[name]
+            continue
+        span = np.arange(max(RESPONSE_FROM, int(years[0])), base + 1)
+        registered = sum(
+            np.array([series_values(s, sc.country, data_dir=data_dir).at(int(y)) for y in span])
+            for s in sc.segments[name].stock_series
+        )
+        national = 1000.0 * registered / pop[np.searchsorted(years, span)]
+        gamma = float(np.sum(weights * ceiling[k]))  # the national ceiling: the provinces' mean
+        x = np.log(income[np.searchsorted(years, span)] / income[ahead][0])
+        z = np.log((gamma - national) / (gamma - national[-1]))
+        value = -float(np.sum(x * z) / np.sum(x * x))
+        if not np.isfinite(value) or value <= 0:
+            raise ScenarioError(
+                f"regions.income_response.{name}: the register since {span[0]} gives no positive "
+                f"response to income ({value:.3g}); give one"
+            )
+        responses[name] = value
+        fitted[name] = {"value": value, "from": int(span[0]), "to": base}
+    lam = np.array([responses[n] for n in segments])
+    h = np.exp(-lam[:, None] * growth[None, :])  # (S, T)
+    own = ceiling[:, :, None] - (ceiling - own_b)[:, :, None] * h[:, None, :]  # (S, R, T)
+    national_path = np.sum(pi[None, :, :] * own, axis=1)  # (S, T)
+    later = years[ahead][1:]
+    replaced = {}
+    for k, name in enumerate(segments):
+        seg = sc.segments[name]
+        demand = OwnershipPath(
+            type="ownership_path",
+            per_1000={int(y): float(v) for y, v in zip(later, national_path[k, 1:], strict=True)},
+            reason=f"regions bottom_up: the provinces' sum (income response {responses[name]:.3f})",
+        )
+        replaced[name] = seg.model_copy(update={"demand": demand})
+    notes = {"drive": "bottom_up", "income_response": responses, "fitted": fitted}
+    return sc.model_copy(update={"segments": replaced}), notes
