@@ -359,11 +359,13 @@ def test_the_page_maps_the_provinces_when_asked(page):
     assert not tiles()
     page.checkbox(key="provinces").check().run()
     assert not page.exception
-    assert len(tiles()) == 1
+    assert len(tiles()) == 1 and '"per_1000"' in tiles()[0].proto.spec
     table = page.dataframe[-1].value
     assert len(table) == 38
     ds = run(with_regions(load_scenario("baseline"), "provinces"))
     four = [s for s in ds["segment"].values if s != "motorcycles"]
-    jakarta = ds["region_registered_stock"].sel(segment=four, region="DKI Jakarta", year=2030).sum().item()
-    jakarta *= 1000 / ds["region_population"].sel(region="DKI Jakarta", year=2030).item()
-    assert table.iloc[0, 0] == "DKI Jakarta" and table.iloc[0, 1] == pytest.approx(round(jakarta, 1))
+    fleet = ds["region_registered_stock"].sel(segment=four).sum("segment")
+    added = (fleet.sel(year=2030) - fleet.sel(year=2025)).to_series().sort_values(ascending=False)
+    assert table.iloc[0, 0] == added.index[0] and table.iloc[0, 3] == pytest.approx(round(added.iloc[0]))
+    page.radio(key="provinces_show").set_value("change").run()
+    assert not page.exception and '"change"' in tiles()[0].proto.spec

@@ -318,28 +318,36 @@ def vega_lite(frame, mark: str = "line") -> tuple[Any, dict]:
 
 
 def provinces(ds, year: int, lang: str):
-    """Four-wheel-plus ownership by province in ``year`` (from a run with provinces), with each
-    province's place on the tile-grid map, highest first."""
+    """Four-wheel-plus ownership by province in the base year and ``year`` (from a run with
+    provinces), the change, and the additional four-wheel vehicles, with each province's place on
+    the tile-grid map; the most additional vehicles first."""
     import pandas as pd
 
+    from motorisasi.outputs.cli_run import four_wheel_segments
     from motorisasi.report.charts import region_four_wheel_per_1000
     from motorisasi.scenario.regions import ISO_CODES, TILES
 
-    own = region_four_wheel_per_1000(ds).sel(year=year).to_series()
+    base = int(ds.attrs["base_year"])
+    own = region_four_wheel_per_1000(ds)
+    fleet = ds["region_registered_stock"].sel(segment=four_wheel_segments(ds)).sum("segment")
+    names = [str(n) for n in ds["region"].values]
     frame = pd.DataFrame(
         {
-            "province": own.index,
-            "code": [ISO_CODES[n] for n in own.index],
-            "row": [TILES[n][0] for n in own.index],
-            "column": [TILES[n][1] for n in own.index],
-            "per_1000": own.values.round(1),
+            "province": names,
+            "code": [ISO_CODES[n] for n in names],
+            "row": [TILES[n][0] for n in names],
+            "column": [TILES[n][1] for n in names],
+            "base": own.sel(year=base).values.round(1),
+            "per_1000": own.sel(year=year).values.round(1),
+            "change": (own.sel(year=year) - own.sel(year=base)).values.round(1),
+            "additional": (fleet.sel(year=year) - fleet.sel(year=base)).values.round(0),
         }
     )
-    return frame.sort_values("per_1000", ascending=False, ignore_index=True)
+    return frame.sort_values("additional", ascending=False, ignore_index=True)
 
 
-def tile_spec(frame, title: str) -> dict:
-    """A Vega-Lite tile-grid map: a square per province, coloured by ownership, with its code."""
+def tile_spec(frame, title: str, field: str = "per_1000") -> dict:
+    """A Vega-Lite tile-grid map: a square per province, coloured by ``field``, with its code."""
     return {
         "title": title,
         "layer": [
@@ -349,12 +357,12 @@ def tile_spec(frame, title: str) -> dict:
                     "x": {"field": "column", "type": "ordinal", "axis": None},
                     "y": {"field": "row", "type": "ordinal", "axis": None},
                     "color": {
-                        "field": "per_1000",
+                        "field": field,
                         "type": "quantitative",
                         "scale": {"scheme": "viridis"},
                         "title": None,
                     },
-                    "tooltip": [{"field": "province"}, {"field": "per_1000", "title": "per 1,000"}],
+                    "tooltip": [{"field": "province"}, {"field": field}],
                 },
             },
             {

@@ -110,16 +110,31 @@ def _page(st, m, lang: str, sc, shipped: list[str]) -> None:
 
 
 def _provinces(st, m, lang: str, sc, moved: dict, year: int) -> None:
-    """The provinces on the national path of the levers: a tile-grid map and the ranking."""
+    """The provinces on the national path of the levers: a tile-grid map (level or change) and
+    where the additional vehicles would be."""
     from motorisasi.scenario.schema import with_regions
 
     _, ds = d.run_with(with_regions(sc, "provinces"), moved, DATA)
     year = min(year, int(ds["year"].values[-1]))
+    base = int(ds.attrs["base_year"])
     frame = d.provinces(ds, year, lang)
-    st.subheader(m("dash.provinces.title", year=year))
-    st.vega_lite_chart(frame, d.tile_spec(frame, ""), width="stretch")
-    shown = frame[["province", "per_1000"]].rename(
-        columns={"province": m("dash.provinces.col.province"), "per_1000": m("dash.provinces.col.per_1000")}
+    change = st.radio(
+        m("dash.provinces.show"),
+        ["per_1000", "change"],
+        format_func=lambda k: m(f"dash.provinces.show.{k}", year=year, base=base),
+        key="provinces_show",
+        horizontal=True,
+    )
+    st.subheader(m(f"dash.provinces.title.{change}", year=year, base=base))
+    st.vega_lite_chart(frame, d.tile_spec(frame, "", change), width="stretch")
+    st.caption(m("dash.provinces.table", year=year, base=base))
+    shown = frame[["province", "base", "per_1000", "additional"]].rename(
+        columns={
+            "province": m("dash.provinces.col.province"),
+            "base": m("dash.provinces.col.per_1000_in", year=base),
+            "per_1000": m("dash.provinces.col.per_1000_in", year=year),
+            "additional": m("dash.provinces.col.additional"),
+        }
     )
     st.dataframe(shown, width="stretch", hide_index=True)
 

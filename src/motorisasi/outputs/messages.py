@@ -273,12 +273,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Bagi hasil nasional ke 38 provinsi (pangsa teramati hingga tahun dasar, lalu batas atas "
         "menurut pendapatan dan kepadatan); jumlahnya sama dengan angka nasional.",
     },
-    "dash.provinces.title": {
+    "dash.provinces.show": {"en": "Map", "id": "Peta"},
+    "dash.provinces.show.per_1000": {"en": "per 1,000 in {year}", "id": "per 1.000 pada {year}"},
+    "dash.provinces.show.change": {"en": "change {base}-{year}", "id": "perubahan {base}-{year}"},
+    "dash.provinces.title.per_1000": {
         "en": "Four-wheel-plus vehicles per 1,000 people by province, {year}",
         "id": "Kendaraan roda empat atau lebih per 1.000 penduduk menurut provinsi, {year}",
     },
+    "dash.provinces.title.change": {
+        "en": "Change in four-wheel-plus vehicles per 1,000 people, {base}-{year}",
+        "id": "Perubahan kendaraan roda empat atau lebih per 1.000 penduduk, {base}-{year}",
+    },
+    "dash.provinces.table": {
+        "en": "Where the additional four-wheel-plus vehicles of {base}-{year} would be",
+        "id": "Di mana tambahan kendaraan roda empat atau lebih {base}-{year} akan berada",
+    },
     "dash.provinces.col.province": {"en": "province", "id": "provinsi"},
-    "dash.provinces.col.per_1000": {"en": "per 1,000", "id": "per 1.000"},
+    "dash.provinces.col.per_1000_in": {"en": "per 1,000 in {year}", "id": "per 1.000 pada {year}"},
+    "dash.provinces.col.additional": {"en": "additional vehicles", "id": "tambahan kendaraan"},
     "backtest.regions.title": {
         "en": "Provincial allocations against the provincial register, {count} origins {first}-{last}",
         "id": "Alokasi provinsi dibandingkan registrasi provinsi, {count} titik awal {first}-{last}",
