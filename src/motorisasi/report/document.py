@@ -316,20 +316,12 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
     except MotorisasiError as exc:
         report.province_text.append(message("report.provinces.unavailable", lang, reason=str(exc)))
         return
+    from motorisasi.outputs.cli_gap import ranked_rows
+
     report.province_target, report.province_by = float(target), int(by)
     total = sum(gap.additional)
     order = sorted(range(len(gap.names)), key=lambda i: -gap.additional[i])
-    report.province_rows = [
-        [
-            gap.names[i],
-            number(gap.ownership[i][0], lang, 1),
-            number(gap.ownership[i][-1], lang, 1),
-            number(gap.additional[i], lang),
-            number(100 * gap.additional[i] / total, lang, 1),
-            str(gap.reached[i]) if gap.reached[i] is not None else "-",
-        ]
-        for i in order
-    ]
+    report.province_rows = ranked_rows(gap, lang)
     java = [i for i, name in enumerate(gap.names) if name.startswith(("Jawa", "DKI", "Banten", "DI Y"))]
     report.province_text.append(
         message(

@@ -103,22 +103,9 @@ def register_shares(
     b = int(np.flatnonzero(past)[-1])
     pop_b = pi[:, b] * pop_nat[..., b, None]  # (..., R)
     own_b = 1000.0 * np.moveaxis(reg_share[..., b], -1, -2) * registered[..., b, None] / pop_b[..., None, :]
-    weights = pi[:, b]
-    ceiling = ceilings(
-        saturation,
-        centred_log(data.income, weights),
-        centred_log(data.density, weights),
-        np.full(len(segments), income_weight),
-        np.full(len(segments), density_weight),
+    ceiling = _ceilings(
+        data, pi[:, b], saturation, income_weight, density_weight, own_b, segments, base, model == "headroom"
     )  # (S, R)
-    low = own_b >= ceiling
-    if model == "headroom" and np.any(low):
-        s, r = np.argwhere(low.reshape((-1,) + low.shape[-2:]))[0][1:]
-        raise ScenarioError(
-            f"regions.saturation_per_1000.{segments[s]}: {data.names[r]} already has "
-            f"{float(own_b.reshape((-1,) + own_b.shape[-2:])[0, s, r]):,.0f} per 1,000 in {base}, "
-            f"at or above its ceiling ({float(ceiling[s, r]):,.0f}); raise the national ceiling"
-        )
     ahead = ~past
     ahead[b] = True  # the base year starts the projection
     national = 1000.0 * registered[..., ahead] / pop_nat[..., None, ahead]  # (..., S, T')
@@ -152,8 +139,9 @@ def _same_shares(national, shares, base, ceiling):
 ALLOCATIONS = {"headroom": _headroom, "same_ownership": _same_ownership, "same_shares": _same_shares}
 
 
-def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dict, dict, dict]:
-    """The regional variables, their coordinates and the run's notes on them."""
+def _inputs(sc: Scenario, data_dir):
+    """The scenario's regions settings, the provinces' data, the base year, the segments and their
+    observed provincial register (R, S, years)."""
     spec = sc.regions
     assert spec is not None
     try:
@@ -165,6 +153,32 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
     checked_base(data, base)
     segments = list(sc.segments)
     observed = observed_register(data, {n: tuple(sc.segments[n].stock_series) for n in segments})
+    return spec, data, base, segments, observed
+
+
+def _ceilings(data, weights, saturation, income_weight, density_weight, own_b, segments, base, check=True):
+    """The provinces' ceilings (S, R), refused in one line where a province is already above its own."""
+    ceiling = ceilings(
+        saturation,
+        centred_log(data.income, weights),
+        centred_log(data.density, weights),
+        np.full(len(segments), income_weight),
+        np.full(len(segments), density_weight),
+    )
+    low = own_b >= ceiling
+    if check and np.any(low):
+        s, r = np.argwhere(low.reshape((-1,) + low.shape[-2:]))[0][1:]
+        raise ScenarioError(
+            f"regions.saturation_per_1000.{segments[s]}: {data.names[r]} already has "
+            f"{float(own_b.reshape((-1,) + own_b.shape[-2:])[0, s, r]):,.0f} per 1,000 in {base}, "
+            f"at or above its ceiling ({float(ceiling[s, r]):,.0f}); raise the national ceiling"
+        )
+    return ceiling
+
+
+def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dict, dict, dict]:
+    """The regional variables, their coordinates and the run's notes on them."""
+    spec, data, base, segments, observed = _inputs(sc, data_dir)
     first = int(data.register_years[0])
     span = years >= first
     yrs = years[span]
@@ -304,21 +318,11 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
     from motorisasi.data.store import series_values
     from motorisasi.scenario.schema import OwnershipPath
 
-    spec = sc.regions
-    assert spec is not None
     if np.ndim(income) > 1 or np.ndim(pop) > 1:
         raise ScenarioError(
             "regions.drive: bottom_up takes one income and population path; drawn drivers are for top_down"
         )
-    try:
-        data = region_data(spec.set, sc.country, data_dir)
-    except RegionDataError as exc:
-        raise ScenarioError(f"regions: {exc}") from None
-    base = sc.years.base
-    assert isinstance(base, int)
-    checked_base(data, base)
-    segments = list(sc.segments)
-    observed = observed_register(data, {n: tuple(sc.segments[n].stock_series) for n in segments})
+    spec, data, base, segments, observed = _inputs(sc, data_dir)
     first = int(data.register_years[0])
     at_base = observed[:, :, base - first]  # (R, S)
     ahead = years >= base
@@ -327,20 +331,9 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
     own_b = 1000.0 * at_base.T / (pi[:, 0] * p_base)  # (S, R)
     saturation = np.array([ceiling_of(sc, n) for n in segments])
     weights = pi[:, 0]
-    ceiling = ceilings(
-        saturation,
-        centred_log(data.income, weights),
-        centred_log(data.density, weights),
-        np.full(len(segments), spec.income_weight),
-        np.full(len(segments), spec.density_weight),
+    ceiling = _ceilings(
+        data, weights, saturation, spec.income_weight, spec.density_weight, own_b, segments, base
     )
-    low = own_b >= ceiling
-    if np.any(low):
-        s, r = np.argwhere(low)[0]
-        raise ScenarioError(
-            f"regions.saturation_per_1000.{segments[s]}: {data.names[r]} already has "
-            f"{own_b[s, r]:,.0f} per 1,000 in {base}, at or above its ceiling ({ceiling[s, r]:,.0f})"
-        )
     growth = np.log(income[ahead] / income[ahead][0])  # (T,)
     responses, fitted = {}, {}
     for k, name in enumerate(segments):
