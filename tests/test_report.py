@@ -391,7 +391,9 @@ def test_html_is_self_contained_and_complete(two):
     assert not re.search(r"""(src|href)=["'](?!data:)""", text)  # nothing loaded from anywhere
     assert "http://" not in re.sub(r"<td>[^<]*</td>", "", text).replace("https://", "")
     images = re.findall(r'<img src="data:image/png;base64,([^"]+)"', text)
-    n = sum(len(p.charts) for p in report.scenarios) + 1 + 1  # the comparison and the backtest
+    # the comparison, the provinces' maps and the backtest
+    n = sum(len(p.charts) for p in report.scenarios) + 1 + len(report.province_maps) + 1
+    assert len(report.province_maps) == 2
     assert len(images) == n
     assert MESSAGES["report.backtest"]["id"] in text and "register terkalibrasi" in text
     for key in ("report.sources", "report.conventions", "report.reproduce", "report.key_figures"):

@@ -133,6 +133,7 @@ def _build_and_write(loaded, lang, target, by, data, out, pdf, report_set, chart
         figures = [("compare", result.comparison_figure, result.comparison)] if result.comparison else []
         for name, part in zip(scenario_names(result.scenarios), result.scenarios, strict=True):
             figures += [(f"{name}_{key}", fig, part.charts[key]) for key, fig in part.figures.items()]
+        figures += [(key, result.province_figures[key], png) for key, png in result.province_maps.items()]
         if result.backtest is not None:
             figures.append(("backtest", result.backtest_figure, result.backtest))
         # The report's own files may share the folder: no chart takes their names.
