@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from motorisasi.model.regions import books, ceilings, centred_log, headroom, shares_of
+from motorisasi.model.regions import books, ceilings, centred_log, headroom, logistic, shares_of
 from motorisasi.scenario.schema import ScenarioError, load_scenario, with_regions
 
 
@@ -78,7 +78,8 @@ def test_a_province_like_the_nation_follows_the_national_path():
 )
 def test_provinces_add_up_to_the_nation(n, seed, growth):
     rng = np.random.default_rng(seed)
-    pop = rng.uniform(0.5, 5.0, (n, 6)) * np.linspace(1, rng.uniform(0.9, 1.3), 6)
+    # Each region's population grows smoothly at its own rate.
+    pop = rng.uniform(0.5, 5.0, (n, 1)) * np.linspace(1.0, rng.uniform(1.0, 1.3, (n, 1)), 6, axis=1)[..., 0]
     shares = shares_of(pop)
     base = rng.uniform(5.0, 200.0, n)
     gamma = base * rng.uniform(1.5, 5.0, n)
@@ -98,6 +99,42 @@ def test_provinces_add_up_to_the_nation(n, seed, growth):
     np.testing.assert_allclose(np.sum(removed[:, 1:], axis=0), 1.0, rtol=1e-12)
     nat_in_use = in_use0.sum() + np.concatenate([[0.0], np.cumsum(sales[1:] - retire[1:])])
     np.testing.assert_allclose(used.sum(axis=0), nat_in_use, rtol=1e-12)
+
+
+def test_logistic_by_hand_and_when_the_nation_falls():
+    # One step s moves every region up its own curve: v = g / (1 + (g / v_b - 1) e^-s).
+    pop = np.array([[0.25], [0.75]])
+    base, gamma = np.array([20.0, 200.0]), np.array([400.0, 500.0])
+    national0 = float(0.25 * 20 + 0.75 * 200)  # 155
+    s_known = 0.7
+    v_known = gamma / (1 + (gamma / base - 1) * math.exp(-s_known))
+    national1 = float(0.25 * v_known[0] + 0.75 * v_known[1])
+    v, s = logistic([national0, national1], np.hstack([pop, pop]), base, gamma)
+    assert s[0] == pytest.approx(0.0, abs=1e-12) and s[1] == pytest.approx(s_known, rel=1e-10)
+    np.testing.assert_allclose(v[:, 1], v_known, rtol=1e-10)
+    # Far below its ceiling a region grows almost in proportion (e^0.7 = 2.01 for the first).
+    assert v_known[0] / 20 == pytest.approx(2.0, rel=0.05) and v_known[1] / 200 < 1.5
+    # A nation at a tenth of its level takes every region down its curve, none below zero.
+    v, s = logistic([national0, national0 / 10], np.hstack([pop, pop]), base, gamma)
+    assert s[1] < 0 and (v > 0).all()
+    assert float(np.sum(pop[:, 0] * v[:, 1])) == pytest.approx(national0 / 10, rel=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(2, 8), seed=st.integers(0, 10_000), change=st.floats(0.05, 0.95))
+def test_logistic_adds_up_and_keeps_every_region_between_zero_and_its_ceiling(n, seed, change):
+    rng = np.random.default_rng(seed)
+    shares = shares_of(
+        rng.uniform(0.5, 5.0, (n, 1)) * np.linspace(1.0, rng.uniform(0.9, 1.3, (n, 1)), 5, axis=1)[..., 0]
+    )
+    base = rng.uniform(1.0, 300.0, n)
+    gamma = base * rng.uniform(1.2, 30.0, n)
+    top = np.sum(shares * gamma[:, None], axis=0)
+    national = np.sum(shares[:, :1] * base[:, None], axis=0) * np.linspace(1.0, 1.0, 5)
+    national = np.minimum(national * np.array([1.0, 0.5, 1.5, 3.0, 10.0]), change * top)
+    own, _ = logistic(national, shares, base, gamma)
+    np.testing.assert_allclose(np.sum(shares * own, axis=0), national, rtol=1e-10)
+    assert (own > 0).all() and (own < gamma[:, None]).all()
 
 
 @pytest.fixture(scope="module")
@@ -320,7 +357,7 @@ def test_the_allocation_is_chosen_by_the_scenario():
 
     sc = with_regions(load_scenario("baseline"), "provinces")
     shares = {}
-    for model in ("headroom", "same_ownership", "same_shares"):
+    for model in ("logistic", "headroom", "same_ownership", "same_shares"):
         ds = run(sc.model_copy(update={"regions": sc.regions.model_copy(update={"model": model})}))
         share = ds.region_registered_stock.sel(segment="cars") / ds.registered_stock.sel(segment="cars")
         shares[model] = share.sel(year=[2025, 2060]).values
@@ -328,6 +365,7 @@ def test_the_allocation_is_chosen_by_the_scenario():
     for model in shares:  # every allocation starts from the observed base year
         np.testing.assert_allclose(shares[model][:, 0], shares["headroom"][:, 0], rtol=1e-12)
     assert not np.allclose(shares["headroom"][:, 1], shares["same_ownership"][:, 1])
+    assert not np.allclose(shares["logistic"][:, 1], shares["headroom"][:, 1])
 
 
 def test_compare_by_province():
@@ -396,31 +434,29 @@ def test_bottom_up_the_provinces_drive_the_nation():
     ds = run(up)
     notes = json.loads(ds.attrs["regions"])
     assert notes["drive"] == "bottom_up" and set(notes["fitted"]) == {"cars", "commercial", "motorcycles"}
-    # Each province closes its headroom as income grows: v(t) = g - (g - v(b)) (y(t)/y(b))^-lambda.
+    # Each province moves up its S-curve as income grows: v = g / (1 + (g / v_b - 1) (y / y_b)^-lambda).
     lam = notes["income_response"]["cars"]
     ceiling = ds["region_ceiling"].sel(segment="cars")
     own = ds["region_ownership_per_1000"].sel(segment="cars")
     y = ds["gdp_per_capita"]
-    h = (y.sel(year=2045) / y.sel(year=2025)) ** -lam
-    expected = ceiling - (ceiling - own.sel(year=2025)) * h
+    odds = (y.sel(year=2045) / y.sel(year=2025)) ** -lam
+    expected = ceiling / (1 + (ceiling / own.sel(year=2025) - 1) * odds)
     np.testing.assert_allclose(own.sel(year=2045).values, expected.values, rtol=1e-6)
-    # The response reproduces the national register since 2010 as a least-squares fit should:
-    # residuals of ln((G - V) / (G - V_b)) against -lambda ln(y / y_b) sum to zero when weighted by x.
+    # The response is the least-squares fit through the origin of the nation's log-odds step
+    # since 2010 on log income: its residuals are orthogonal to log income.
     years = np.arange(2010, 2026)
     national = ds["ownership_per_1000"].sel(segment="cars", year=years).values
-    gamma = float(
-        (ceiling * ds["region_population"].sel(year=2025)).sum()
-        / ds["region_population"].sel(year=2025).sum()
-    )
+    pop25 = ds["region_population"].sel(year=2025)
+    gamma = float((ceiling * pop25).sum() / pop25.sum())
     x = np.log(y.sel(year=years).values / y.sel(year=2025).item())
-    z = np.log((gamma - national) / (gamma - national[-1]))
-    assert abs(np.sum(x * (z + lam * x))) < 1e-9
+    z = np.log(national / (gamma - national)) - np.log(national[-1] / (gamma - national[-1]))
+    assert abs(np.sum(x * (z - lam * x))) < 1e-9
     # A given response is used as given.
     given = up.model_copy(
-        update={"regions": up.regions.model_copy(update={"income_response": {"cars": 0.5}})}
+        update={"regions": up.regions.model_copy(update={"income_response": {"cars": 3.0}})}
     )
     faster = run(given)
-    assert json.loads(faster.attrs["regions"])["income_response"]["cars"] == 0.5
+    assert json.loads(faster.attrs["regions"])["income_response"]["cars"] == 3.0
     assert faster["ownership_per_1000"].sel(segment="cars", year=2060) > ds["ownership_per_1000"].sel(
         segment="cars", year=2060
     )

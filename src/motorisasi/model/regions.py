@@ -136,6 +136,71 @@ def headroom(
     return g - (g - b) * h[..., None, :], h
 
 
+def logistic(
+    national: ArrayLike, shares: ArrayLike, base: ArrayLike, ceiling: ArrayLike
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Each region's ownership on its own S-curve, all moved by one common step a year.
+
+    Every region's ownership follows a logistic curve towards its ceiling, from its base-year
+    level, ``v_r(t) = gamma_r / (1 + (gamma_r / v_r(b) - 1) * exp(-s(t)))``, with one ``s(t)`` for
+    all regions: the one at which they add up to national ownership,
+    ``sum_r p_r v_r = national``. Far below its ceiling a region grows at about the same rate in
+    per cent as every other (as ``same_ownership`` would have it); close to it, it slows down;
+    when national ownership falls, every region falls along its curve and none below zero.
+    ``s`` is found by safeguarded Newton steps (bisection where a step leaves the bracket), to a
+    relative tolerance of 1e-13.
+
+    Parameters
+    ----------
+    national : array_like
+        National ownership, vehicles per 1,000 people, shape ``(..., T)``, between zero and the
+        population-weighted mean of the ceilings.
+    shares : array_like
+        Population shares ``p_r(t)``, shape ``(..., R, T)``.
+    base : array_like
+        Base-year ownership ``v_r(b)`` (> 0), shape ``(..., R)``.
+    ceiling : array_like
+        Ceilings ``gamma_r`` (above ``base``), shape ``(..., R)``.
+
+    Returns
+    -------
+    ownership : numpy.ndarray
+        ``v_r(t)``, shape ``(..., R, T)``.
+    s : numpy.ndarray
+        The common step, shape ``(..., T)``: 0 in the base year.
+
+    Two regions of equal population at 50 and 150 per 1,000 under a ceiling of 400 (so at
+    log-odds ``ln(50/350)`` and ``ln(150/250)``); the nation goes from 100 to 150. Both move up
+    their curves by the same ``s``, and the low region gains more in per cent:
+
+    >>> v, s = logistic([100.0, 150.0], [[0.5, 0.5], [0.5, 0.5]], [50.0, 150.0], [400.0, 400.0])
+    >>> round(float(v[:, 1].mean()), 9), bool(v[0, 1] / 50 > v[1, 1] / 150)
+    (150.0, True)
+    """
+    o = np.asarray(national, dtype=float)
+    p = np.asarray(shares, dtype=float)
+    g = np.asarray(ceiling, dtype=float)[..., None]
+    b = np.asarray(base, dtype=float)[..., None]
+    odds = (g - b) / b  # (..., R, 1)
+    shape = np.broadcast_shapes(o.shape, p.shape[:-2] + p.shape[-1:], odds.shape[:-2] + (1,))
+    lo, hi = np.full(shape, -60.0), np.full(shape, 60.0)
+    s = np.zeros(shape)
+    for _ in range(200):
+        e = np.exp(-s)[..., None, :]
+        v = g / (1.0 + odds * e)
+        f = np.sum(p * v, axis=-2) - o
+        slope = np.sum(p * v * (1.0 - v / g), axis=-2)
+        lo, hi = np.where(f < 0, s, lo), np.where(f > 0, s, hi)
+        step = s - f / slope
+        inside = (step > lo) & (step < hi) & np.isfinite(step)
+        new = np.where(inside, step, 0.5 * (lo + hi))
+        if np.all(np.abs(new - s) <= 1e-13 * np.maximum(1.0, np.abs(s))):
+            s = new
+            break
+        s = new
+    return g / (1.0 + odds * np.exp(-s)[..., None, :]), s
+
+
 def shares_of(weights: ArrayLike) -> NDArray[np.float64]:
     """Weights as shares over regions (the second-last axis): each region's part of a total.
 
@@ -159,8 +224,9 @@ def books(
     Vehicles leave its roads in proportion to its share of the fleet in use a year before, and
     leave its register in proportion to its share of the vehicles out of use (the same age
     profile everywhere); its sales are what its register's change then requires,
-    ``V_r(t) - V_r(t-1) + removals_r(t)``, taken as a share of the national sales so that regions
-    add up exactly; its fleet in use follows from its sales and retirements.
+    ``V_r(t) - V_r(t-1) + removals_r(t)`` (zero where that is negative), taken as a share of the
+    national sales so that regions add up exactly; its removals are then what keeps its
+    register's books, and its fleet in use follows from its sales and retirements.
 
     Parameters
     ----------
@@ -201,10 +267,14 @@ def books(
     in_use[..., 0] = in_use_base
     for t in range(1, shape[-1]):  # a year depends on the year before: a short loop over years
         used, out = in_use[..., t - 1], reg[..., t - 1] - in_use[..., t - 1]
-        out_share[..., t] = out / np.sum(out, axis=-1, keepdims=True)
-        removed = out_share[..., t] * removed_nat[..., t, None]
+        removed = out / np.sum(out, axis=-1, keepdims=True) * removed_nat[..., t, None]
         retired = used / np.sum(used, axis=-1, keepdims=True) * retired_nat[..., t, None]
-        needed = reg[..., t] - reg[..., t - 1] + removed
-        share[..., t] = needed / np.sum(needed, axis=-1, keepdims=True)
-        in_use[..., t] = used + share[..., t] * sold_nat[..., t, None] - retired
+        # A register falling faster than its removals sells nothing; the rest leave its register.
+        needed = np.maximum(reg[..., t] - reg[..., t - 1] + removed, 0.0)
+        total = np.sum(needed, axis=-1, keepdims=True)
+        share[..., t] = np.divide(needed, total, out=np.zeros_like(needed), where=total > 0)
+        sold = share[..., t] * sold_nat[..., t, None]
+        left = reg[..., t - 1] - reg[..., t] + sold
+        out_share[..., t] = left / np.sum(left, axis=-1, keepdims=True)
+        in_use[..., t] = used + sold - retired
     return share, in_use, out_share

@@ -249,7 +249,7 @@ def _regions_backtest(scenario, region_set: str, as_json: bool, lang: str, data)
     from rich.console import Console
     from rich.table import Table
 
-    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.outputs.messages import message, number
     from motorisasi.scenario.regions_backtest import regions_backtest
 
     bt = regions_backtest(scenario, region_set, data_dir=data)
@@ -264,28 +264,27 @@ def _regions_backtest(scenario, region_set: str, as_json: bool, lang: str, data)
         style="bold",
         markup=False,
     )
-    table = Table(box=box.SIMPLE)
-    table.add_column(message("backtest.regions.col.segment", lang), no_wrap=True)
-    table.add_column(message("backtest.regions.col.horizon", lang), justify="right")
-    table.add_column("n", justify="right")
-    for model in bt.models:
-        table.add_column(message(f"backtest.regions.model.{model}", lang), justify="right")
-    table.add_column(message("backtest.regions.col.best", lang))
-    for segment in bt.segments:
-        for horizon, n in bt.n.items():
-            best = bt.best(segment, horizon)
-            table.add_row(
-                display_name("segment", segment, lang),
-                str(horizon),
-                str(n),
-                *(
-                    f"{number(bt.mape[m][segment][horizon], lang, 2)} % "
-                    f"({number(bt.share_error[m][segment][horizon], lang, 3)})"
-                    for m in bt.models
-                ),
-                message(f"backtest.regions.model.{best}", lang),
-            )
-    console.print(table)
+    for scores, key, decimals in ((bt.mape, "mape", 2), (bt.share_error, "share", 3)):
+        table = Table(
+            box=box.SIMPLE, title=message(f"backtest.regions.table.{key}", lang), title_justify="left"
+        )
+        table.add_column(message("backtest.regions.col.segment", lang), no_wrap=True)
+        table.add_column(message("backtest.regions.col.horizon", lang), justify="right", no_wrap=True)
+        table.add_column("n", justify="right", no_wrap=True)
+        for model in bt.models:
+            table.add_column(message(f"backtest.regions.model.{model}", lang), justify="right")
+        if key == "mape":
+            table.add_column(message("backtest.regions.col.best", lang), no_wrap=True)
+        for segment in bt.segments:
+            for horizon, n in bt.n.items():
+                cells = [number(scores[m][segment][horizon], lang, decimals) for m in bt.models]
+                best = (
+                    [message(f"backtest.regions.model.{bt.best(segment, horizon)}", lang)]
+                    if key == "mape"
+                    else []
+                )
+                table.add_row(segment, str(horizon), str(n), *cells, *best)
+        console.print(table)
     console.print(message("backtest.regions.how", lang, set=bt.region_set), markup=False, soft_wrap=True)
 
 

@@ -296,20 +296,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Alokasi provinsi dibandingkan registrasi provinsi, {count} titik awal {first}-{last}",
     },
     "backtest.regions.col.segment": {"en": "segment", "id": "segmen"},
-    "backtest.regions.col.horizon": {"en": "years ahead", "id": "tahun ke depan"},
-    "backtest.regions.col.best": {"en": "best (MAPE)", "id": "terbaik (MAPE)"},
+    "backtest.regions.col.horizon": {"en": "ahead", "id": "ke depan"},
+    "backtest.regions.col.best": {"en": "best", "id": "terbaik"},
+    "backtest.regions.table.mape": {
+        "en": "Mean absolute percentage error of the provinces' registers, %",
+        "id": "Rata-rata galat persentase absolut registrasi provinsi, %",
+    },
+    "backtest.regions.table.share": {
+        "en": "Mean absolute error of the provinces' shares, percentage points",
+        "id": "Rata-rata galat absolut pangsa provinsi, poin persentase",
+    },
+    "backtest.regions.model.logistic": {"en": "logistic", "id": "logistik"},
     "backtest.regions.model.headroom": {"en": "headroom", "id": "ruang"},
     "backtest.regions.model.same_ownership": {"en": "same growth", "id": "tumbuh sama"},
-    "backtest.regions.model.same_shares": {"en": "same shares", "id": "pangsa tetap"},
+    "backtest.regions.model.same_shares": {"en": "same share", "id": "pangsa tetap"},
     "backtest.regions.how": {
-        "en": "Cells: mean absolute percentage error of the provinces' registers (mean absolute error of "
-        "their shares, percentage points), each allocation sharing out the observed national register "
-        "({set}). headroom: the model (regions.model); same growth: every province's ownership grows "
+        "en": "Each allocation shares out the observed national register ({set}). logistic: the default model (regions.model); headroom: its linear alternative; same growth: every province's ownership grows "
         "as the nation's; same shares: every province keeps its share. Few origins: read the "
         "differences as indications, not as a ranking.",
-        "id": "Sel: rata-rata galat persentase absolut registrasi provinsi (rata-rata galat absolut "
-        "pangsanya, poin persentase), setiap alokasi membagi registrasi nasional teramati ({set}). "
-        "ruang: model (regions.model); tumbuh sama: kepemilikan setiap provinsi tumbuh seperti angka "
+        "id": "Setiap alokasi membagi registrasi nasional teramati ({set}). "
+        "logistik: model bawaan (regions.model); ruang: alternatif liniernya; tumbuh sama: kepemilikan setiap provinsi tumbuh seperti angka "
         "nasional; pangsa tetap: setiap provinsi mempertahankan pangsanya. Titik awal sedikit: baca "
         "perbedaannya sebagai petunjuk, bukan peringkat.",
     },

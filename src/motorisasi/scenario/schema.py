@@ -778,10 +778,11 @@ class Regions(Strict):
         description="bottom_up: by segment, the share of the headroom closed per unit of log income, "
         "as -ln(h) / ln(y / y_base) (default: fitted to the national register since 2010)",
     )
-    model: Literal["headroom", "same_ownership", "same_shares"] = Field(
-        "headroom",
-        description="How the provinces share the national register after the base year: 'headroom' "
-        "(each closes the same fraction of the way to a ceiling set by its income and density), "
+    model: Literal["logistic", "headroom", "same_ownership", "same_shares"] = Field(
+        "logistic",
+        description="How the provinces share the national register after the base year: 'logistic' "
+        "(each moves up its own S-curve towards a ceiling set by its income and density, all by the "
+        "same step), 'headroom' (each closes the same fraction of the way to its ceiling), "
         "'same_ownership' (each province's ownership moves in proportion to the nation's) or "
         "'same_shares' (each keeps its base-year share); 'motorisasi backtest --regions' compares them",
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from motorisasi.model.regions import books, ceilings, centred_log, headroom, shares_of
+from motorisasi.model.regions import books, ceilings, centred_log, headroom, logistic, shares_of
 from motorisasi.scenario.regions import CEILINGS, REGISTER_SERIES, RegionDataError, region_data
 from motorisasi.scenario.schema import Scenario, ScenarioError
 from motorisasi.scenario.variables import labelled
@@ -50,6 +50,8 @@ def ceiling_of(sc: Scenario, name: str) -> float:
     key = tuple(sc.segments[name].stock_series)
     if key in CEILINGS:
         return CEILINGS[key][0]
+    if spec.model not in CEILING_MODELS:
+        return float("nan")  # the allocation uses no ceiling
     raise ScenarioError(
         f"regions.saturation_per_1000.{name}: no default ceiling for a register of "
         f"{' + '.join(key)}; give one (vehicles per 1,000 people)"
@@ -104,22 +106,45 @@ def register_shares(
     pop_b = pi[:, b] * pop_nat[..., b, None]  # (..., R)
     own_b = 1000.0 * np.moveaxis(reg_share[..., b], -1, -2) * registered[..., b, None] / pop_b[..., None, :]
     ceiling = _ceilings(
-        data, pi[:, b], saturation, income_weight, density_weight, own_b, segments, base, model == "headroom"
+        data,
+        pi[:, b],
+        saturation,
+        income_weight,
+        density_weight,
+        own_b,
+        segments,
+        base,
+        model in CEILING_MODELS,
     )  # (S, R)
     ahead = ~past
     ahead[b] = True  # the base year starts the projection
     national = 1000.0 * registered[..., ahead] / pop_nat[..., None, ahead]  # (..., S, T')
+    if model in CEILING_MODELS:
+        mean = np.sum(pi[None, :, ahead] * ceiling[..., None], axis=-2)  # (S, T')
+        over = national >= mean
+        if np.any(over):
+            s, t = np.argwhere(over.reshape((-1,) + over.shape[-2:]))[0][1:]
+            year = int(yrs[ahead][t])
+            raise ScenarioError(
+                f"regions.saturation_per_1000.{segments[s]}: in {year} the national register "
+                f"({float(national.reshape((-1,) + national.shape[-2:])[0, s, t]):,.0f} per 1,000) reaches "
+                f"the provinces' mean ceiling ({float(mean[s, t]):,.0f}); raise the ceiling"
+            )
     own = ALLOCATIONS[model](national, pi[None, :, ahead], own_b, ceiling)  # (..., S, R, T')
     reg_share[..., ahead] = np.moveaxis(shares_of(pi[None, :, ahead] * own), -2, -3)
     return reg_share, ceiling
 
 
+def _logistic(national, shares, base, ceiling):
+    return logistic(national, shares, base, ceiling)[0]
+
+
 def _headroom(national, shares, base, ceiling):
-    own, h = headroom(national, shares, base, ceiling)
-    if np.any(h <= 0) or np.any(own < 0):
+    own = headroom(national, shares, base, ceiling)[0]
+    if np.any(own < 0):  # a fall in national ownership, shared by headroom
         raise ScenarioError(
-            "regions: the national register outgrows the provinces' ceilings (or falls below zero in "
-            "a province); raise regions.saturation_per_1000"
+            "regions.model: with 'headroom' national ownership falls far enough to take a province "
+            "below zero; use 'logistic', whose provinces fall along their curves"
         )
     return own
 
@@ -136,7 +161,14 @@ def _same_shares(national, shares, base, ceiling):
 
 
 #: The allocations a scenario can choose (``regions.model``) for the years after the base year.
-ALLOCATIONS = {"headroom": _headroom, "same_ownership": _same_ownership, "same_shares": _same_shares}
+ALLOCATIONS = {
+    "logistic": _logistic,
+    "headroom": _headroom,
+    "same_ownership": _same_ownership,
+    "same_shares": _same_shares,
+}
+#: The allocations that use the provinces' ceilings.
+CEILING_MODELS = ("logistic", "headroom")
 
 
 def _inputs(sc: Scenario, data_dir):
@@ -165,7 +197,7 @@ def _ceilings(data, weights, saturation, income_weight, density_weight, own_b, s
         np.full(len(segments), income_weight),
         np.full(len(segments), density_weight),
     )
-    low = own_b >= ceiling
+    low = (own_b >= ceiling) | (ceiling <= 0)
     if check and np.any(low):
         s, r = np.argwhere(low.reshape((-1,) + low.shape[-2:]))[0][1:]
         raise ScenarioError(
@@ -307,13 +339,15 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
     """The scenario with each segment's demand replaced by the provinces' sum (``regions.drive:
     bottom_up``), and notes on how.
 
-    Every province closes the fraction ``1 - h(t)`` of the way from its base-year ownership to its
-    ceiling, with ``h(t) = (y(t) / y(b)) ** -lambda`` (provinces' incomes grow as the nation's);
-    ``lambda`` per segment is the scenario's ``income_response`` or the least-squares fit of the
-    same relation to the national register and income since :data:`RESPONSE_FROM` (through the
-    origin, the base year as reference). The national demand becomes the ownership path
-    ``sum_r p_r(t) v_r(t)``; the regions step then shares the run's register out as usual, which
-    gives back these provinces' paths.
+    Every province moves along the curve of the scenario's allocation as income grows (provinces'
+    incomes grow as the nation's), by ``lambda * ln(y(t) / y(b))``: with ``logistic`` up its
+    S-curve by that step (``v = g / (1 + (g / v_b - 1) exp(-step))``), with ``headroom`` closing
+    the fraction ``1 - exp(-step)`` of the way to its ceiling. ``lambda`` per segment is the
+    scenario's ``income_response`` or the least-squares fit of the same relation, with the
+    provinces' mean ceiling, to the national register and income since :data:`RESPONSE_FROM`
+    (through the origin, the base year as reference). The national demand becomes the ownership
+    path ``sum_r p_r(t) v_r(t)``; the regions step then shares the run's register out with the same
+    allocation, which gives back these provinces' paths.
     """
     from motorisasi.data.store import series_values
     from motorisasi.scenario.schema import OwnershipPath
@@ -323,6 +357,12 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
             "regions.drive: bottom_up takes one income and population path; drawn drivers are for top_down"
         )
     spec, data, base, segments, observed = _inputs(sc, data_dir)
+    if spec.model not in CEILING_MODELS:
+        raise ScenarioError(
+            f"regions.drive: bottom_up moves provinces along their curves; regions.model "
+            f"{spec.model!r} has none (use {' or '.join(CEILING_MODELS)})"
+        )
+    logistic_form = spec.model == "logistic"
     first = int(data.register_years[0])
     at_base = observed[:, :, base - first]  # (R, S)
     ahead = years >= base
@@ -348,8 +388,11 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
         national = 1000.0 * registered / pop[np.searchsorted(years, span)]
         gamma = float(np.sum(weights * ceiling[k]))  # the national ceiling: the provinces' mean
         x = np.log(income[np.searchsorted(years, span)] / income[ahead][0])
-        z = np.log((gamma - national) / (gamma - national[-1]))
-        value = -float(np.sum(x * z) / np.sum(x * x))
+        if logistic_form:  # the step in log-odds
+            z = np.log(national / (gamma - national)) - np.log(national[-1] / (gamma - national[-1]))
+        else:  # minus the log of the headroom left
+            z = -np.log((gamma - national) / (gamma - national[-1]))
+        value = float(np.sum(x * z) / np.sum(x * x))
         if not np.isfinite(value) or value <= 0:
             raise ScenarioError(
                 f"regions.income_response.{name}: the register since {span[0]} gives no positive "
@@ -358,8 +401,10 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
         responses[name] = value
         fitted[name] = {"value": value, "from": int(span[0]), "to": base}
     lam = np.array([responses[n] for n in segments])
-    h = np.exp(-lam[:, None] * growth[None, :])  # (S, T)
-    own = ceiling[:, :, None] - (ceiling - own_b)[:, :, None] * h[:, None, :]  # (S, R, T)
+    step = lam[:, None, None] * growth[None, None, :]  # (S, 1, T)
+    g, b = ceiling[:, :, None], own_b[:, :, None]
+    # (S, R, T): up the S-curve, or the headroom closed
+    own = g / (1.0 + (g / b - 1.0) * np.exp(-step)) if logistic_form else g - (g - b) * np.exp(-step)
     national_path = np.sum(pi[None, :, :] * own, axis=1)  # (S, T)
     later = years[ahead][1:]
     replaced = {}
