@@ -460,3 +460,69 @@ def test_bottom_up_the_provinces_drive_the_nation():
     assert faster["ownership_per_1000"].sel(segment="cars", year=2060) > ds["ownership_per_1000"].sel(
         segment="cars", year=2060
     )
+
+
+@pytest.mark.parametrize(
+    "case, says",
+    [
+        ("area", "land_area_bps: no year has a value for every province (Aceh has none in 2023"),
+        ("cars", "passenger_cars_registered_bps: no value for Aceh in 2023 (38-province layout)"),
+        ("zero_split", "buses_registered_bps for Papua Barat in 2025 is 0"),
+        ("zero_population", "population_projection_sp2020_province for Aceh in 2020 is 0"),
+    ],
+)
+def test_a_data_folder_short_of_provincial_data_is_one_line_naming_it(tmp_path, case, says):
+    import shutil
+
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from motorisasi.data.store import EMBEDDED
+    from motorisasi.outputs.cli import app
+
+    folder = tmp_path / "data"
+    shutil.copytree(EMBEDDED, folder)
+    d = pd.read_csv(folder / "provinces.csv", dtype=str, keep_default_na=False)
+    if case == "area":
+        d = d[~((d.series == "land_area_bps") & (d.region == "Aceh"))]
+    elif case == "cars":
+        d = d[~((d.series == "passenger_cars_registered_bps") & (d.region == "Aceh"))]
+    elif case == "zero_split":
+        papua = (
+            (d.series == "buses_registered_bps") & (d.year == "2025") & d.region.str.startswith("Papua Barat")
+        )
+        d.loc[papua, "value"] = "0"
+    else:
+        d.loc[(d.series == "population_projection_sp2020_province") & (d.region == "Aceh"), "value"] = "0"
+    d.to_csv(folder / "provinces.csv", index=False, lineterminator="\n")
+    result = CliRunner().invoke(app, ["run", "--regions", "provinces", "--data", str(folder), "--no-files"])
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and says in lines[0], result.output
+    # The national run does not read the provincial data.
+    assert CliRunner().invoke(app, ["run", "--data", str(folder), "--no-files"]).exit_code == 0
+
+
+def test_a_regions_key_that_is_not_a_segment_is_refused(tmp_path):
+    path = tmp_path / "typo.yaml"
+    path.write_text(
+        "extends: baseline\nname: typo\nregions:\n  saturation_per_1000: {car: 500}\n", encoding="utf-8"
+    )
+    with pytest.raises(ScenarioError, match=r"regions\.saturation_per_1000: 'car' is not a segment"):
+        load_scenario(path)
+
+
+def test_the_check_catches_a_province_without_values_or_off_its_books(provinces_run):
+    from motorisasi.scenario.steps.checks import RunCheckError, check
+
+    lost = provinces_run.copy(deep=True)
+    lost["region_sales_total"].loc[dict(region="Aceh", year=2030)] = np.nan
+    with pytest.raises(RunCheckError, match="a province has no sales_total"):
+        check(lost)
+    moved = provinces_run.copy(deep=True)
+    removals = moved["region_register_removals"]
+    at = dict(segment="cars", year=2040)
+    shift = 0.5 * float(removals.sel(region="Bali", **at))
+    removals.loc[dict(region="Bali", **at)] -= shift
+    removals.loc[dict(region="Aceh", **at)] += shift  # still adds up, but off both provinces' books
+    with pytest.raises(RunCheckError, match="does not keep its books"):
+        check(moved)

@@ -266,10 +266,12 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
     from motorisasi.scenario.gap_regions import regional_gap
     from motorisasi.scenario.run import run
     from motorisasi.scenario.schema import with_regions
+    from motorisasi.scenario.steps.checks import RunCheckError
 
+    sc = part.scenario if part.scenario.regions is not None else with_regions(part.scenario, "provinces")
     try:
-        ds = run(with_regions(part.scenario, "provinces"), data_dir=data_dir)
-    except MotorisasiError as exc:
+        ds = run(sc, data_dir=data_dir)
+    except (MotorisasiError, RunCheckError) as exc:
         report.province_text = [message("report.provinces.unavailable", lang, reason=str(exc))]
         return
     base = int(ds.attrs["base_year"])

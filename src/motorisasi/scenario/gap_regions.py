@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from motorisasi.scenario.regions import CEILINGS, REGION_SETS, RegionDataError, region_data
+from motorisasi.scenario.regions import CEILINGS, REGION_SETS, region_data
 from motorisasi.scenario.schema import ScenarioError
 
 #: The national register series a ``gap`` definition counts.
@@ -76,10 +76,7 @@ def regional_gap(
         )
     if result.definition not in COMPONENTS:
         raise ScenarioError(f"--regions: no provincial register for the definition {result.definition!r}")
-    try:
-        data = region_data(region_set, result.country, data_dir)
-    except RegionDataError as exc:
-        raise ScenarioError(f"--regions: {exc}") from None
+    data = region_data(region_set, result.country, data_dir)
     base, by = int(result.base_year), int(result.by)
     checked_base(data, base)
     series = COMPONENTS[result.definition]

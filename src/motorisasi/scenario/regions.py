@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from motorisasi.errors import MotorisasiError
+from motorisasi.data.validate import DataError
 
 #: The 38 provinces, west to east (BPS order).
 PROVINCES: tuple[str, ...] = (
@@ -228,8 +228,9 @@ def province_named(name: str) -> tuple[str, str]:
     raise ScenarioError(f"--region: unknown province {name!r} (known: {', '.join(PROVINCES)})")
 
 
-class RegionDataError(MotorisasiError):
-    """The provincial data do not cover what a regional run needs."""
+class RegionDataError(DataError):
+    """The provincial data do not cover what a regional run needs (the message names the series,
+    the province, the year and the data folder)."""
 
 
 @dataclass(frozen=True)
@@ -263,21 +264,32 @@ class RegionData:
         return out
 
 
-def _table(series: str, country: str, data_dir) -> dict[tuple[str, int], tuple[float, str]]:
-    from motorisasi.data.store import merged
+def _folder(data_dir) -> str:
+    return f" (data folder {data_dir})" if data_dir is not None else " (embedded data)"
 
-    rows = merged(data_dir).by_series.get(series, [])
-    return {
-        (str(r["region"]), int(r["year"])): (float(r["value"]), str(r["source_id"]))  # type: ignore[arg-type]
-        for r in rows
-        if r["country"] == country and r["region"] and r["year"] is not None
-    }
+
+def _table(series: str, country: str, data_dir) -> dict[tuple[str, int], tuple[float, str]]:
+    """A provincial series by (province, year): (value, source ids); every value positive."""
+    from motorisasi.data.store import DataRowError, located, merged
+
+    table = {}
+    for r in merged(data_dir).by_series.get(series, []):
+        if r["country"] != country or not r["region"] or r["year"] is None:
+            continue
+        value = float(r["value"])  # type: ignore[arg-type]
+        if not value > 0:
+            raise DataRowError(
+                f"{located(r)}: {series} for {r['region']} in {r['year']} is {r['value']}; a province's "
+                "value must be positive"
+            )
+        table[(str(r["region"]), int(r["year"]))] = (value, str(r["source_id"]))  # type: ignore[arg-type]
+    return table
 
 
 def _on_layout(
     names: tuple[str, ...], table: dict, year: int, split_year: int | None, weighted_by: dict | None = None
-) -> np.ndarray | None:
-    """The values of ``year`` on the layout ``names``, or None when a region has none.
+) -> np.ndarray | str:
+    """The values of ``year`` on the layout ``names``, or the name of a region that has none.
 
     A 34-layout parent's value is split by its children's values in ``split_year``; children are
     added up into their parent (averaged with ``weighted_by`` values as weights, for a value per
@@ -293,7 +305,7 @@ def _on_layout(
             if weighted_by is not None:  # a value per person is the parent's in every part
                 out[i] = table[(parent, year)][0]
             else:
-                out[i] = table[(parent, year)][0] * mine / sum(parts)
+                out[i] = table[(parent, year)][0] * mine / sum(parts)  # all positive (_table)
         elif name in PARENTS and all((c, year) in table for c in PARENTS[name]):
             parts = np.array([table[(c, year)][0] for c in PARENTS[name]])
             if weighted_by is not None:
@@ -302,18 +314,23 @@ def _on_layout(
             else:
                 out[i] = float(parts.sum())
         else:
-            return None
+            return name
         if not np.isfinite(out[i]):
-            return None
+            return name
     return out
 
 
-def _latest(names, table, years, split_year=None, weighted_by=None) -> tuple[int, np.ndarray]:
+def _latest(
+    series, names, table, years, data_dir, split_year=None, weighted_by=None
+) -> tuple[int, np.ndarray]:
+    missing = None
     for year in sorted(years, reverse=True):
         values = _on_layout(names, table, year, split_year, weighted_by)
-        if values is not None:
+        if not isinstance(values, str):
             return year, values
-    raise RegionDataError("no year with a value for every province")
+        missing = missing or (values, year)
+    where = f"{missing[0]} has none in {missing[1]}, the latest year" if missing else "it has no years"
+    raise RegionDataError(f"{series}: no year has a value for every province ({where}){_folder(data_dir)}")
 
 
 def _split_year(table: dict) -> int | None:
@@ -341,7 +358,7 @@ def _read(region_set: str, country: str, data_dir) -> RegionData:
     def table(series: str) -> dict:
         t = _table(series, country, data_dir)
         if not t:
-            raise RegionDataError(f"the data have no provincial values of {series!r} for {country}")
+            raise RegionDataError(f"{series}: no provincial values for {country}{_folder(data_dir)}")
         used.add(series)
         ids.update(i for _, sid in t.values() for i in sid.split(";"))
         return t
@@ -353,18 +370,28 @@ def _read(region_set: str, country: str, data_dir) -> RegionData:
         split = _split_year(t)
         years = sorted({y for (_, y) in t if y >= REGISTER_FROM})
         rows = []
+        if not years:
+            raise RegionDataError(f"{provincial}: no values from {REGISTER_FROM} on{_folder(data_dir)}")
         for year in years:
             values = _on_layout(names, t, year, split)
-            if values is None:
-                raise RegionDataError(f"{provincial}: {year} lacks a province of the {region_set} layout")
+            if isinstance(values, str):
+                raise RegionDataError(
+                    f"{provincial}: no value for {values} in {year} ({len(names)}-province layout)"
+                    f"{_folder(data_dir)}"
+                )
             rows.append(values)
         register[provincial] = np.stack(rows, axis=1)
         if last is not None and years[-1] != last:
-            raise RegionDataError("the provincial register series end in different years")
+            raise RegionDataError(
+                f"{provincial}: ends in {years[-1]}, the other provincial registers in {last}"
+                f"{_folder(data_dir)}"
+            )
         last = years[-1]
+        if years != list(range(REGISTER_FROM, last + 1)):
+            raise RegionDataError(
+                f"{provincial}: a year between {REGISTER_FROM} and {last} is missing{_folder(data_dir)}"
+            )
     register_years = np.arange(REGISTER_FROM, last + 1)
-    if any(v.shape[1] != len(register_years) for v in register.values()):
-        raise RegionDataError(f"the provincial register has gaps between {REGISTER_FROM} and {last}")
 
     observed, projected = table(POPULATION_OBSERVED), table(POPULATION_PROJECTED)
     split = _split_year(observed)
@@ -374,21 +401,29 @@ def _read(region_set: str, country: str, data_dir) -> RegionData:
     shares = np.empty((len(names), len(pop_years)))
     for j, year in enumerate(pop_years):
         values = _on_layout(names, observed, int(year), split) if year in obs_years else None
-        if values is None:
+        if values is None or isinstance(values, str):
             base = _on_layout(names, projected, int(year), None)
-            if base is None:  # the projection is on the 34 layout: split as the observed latest year
+            if isinstance(base, str):  # the projection is on the 34 layout: split as the observed latest year
                 mixed = {**projected, **{k: v for k, v in observed.items() if k[0] in _PARENT_OF}}
                 base = _on_layout(names, mixed, int(year), split)
-            if base is None:
-                raise RegionDataError(f"population: no provincial value for {year}")
+            if isinstance(base, str):
+                raise RegionDataError(
+                    f"{POPULATION_PROJECTED}: no value for {base} in {year}{_folder(data_dir)}"
+                )
             values = base
         shares[:, j] = values / values.sum()
-    density_year, people = _latest(names, observed, obs_years, split)
+    density_year, people = _latest(POPULATION_OBSERVED, names, observed, obs_years, data_dir, split)
     area = table(AREA)
-    _, km2 = _latest(names, area, sorted({y for (_, y) in area}))
+    _, km2 = _latest(AREA, names, area, sorted({y for (_, y) in area}), data_dir)
     income_table = table(INCOME)
     income_year, income = _latest(
-        names, income_table, sorted({y for (_, y) in income_table}), None, weighted_by=observed
+        INCOME,
+        names,
+        income_table,
+        sorted({y for (_, y) in income_table}),
+        data_dir,
+        None,
+        weighted_by=observed,
     )
     return RegionData(
         names=names,

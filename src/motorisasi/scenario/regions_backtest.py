@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from motorisasi.scenario.regions import RegionDataError, region_data
+from motorisasi.scenario.regions import region_data
 from motorisasi.scenario.schema import Scenario, ScenarioError, load_scenario, with_regions
 
 
@@ -62,10 +62,7 @@ def regions_backtest(
     sc = with_regions(scenario if isinstance(scenario, Scenario) else load_scenario(scenario), region_set)
     spec = sc.regions
     assert spec is not None
-    try:
-        data = region_data(region_set, sc.country, data_dir)
-    except RegionDataError as exc:
-        raise ScenarioError(f"regions: {exc}") from None
+    data = region_data(region_set, sc.country, data_dir)
     segments = list(sc.segments)
     observed = observed_register(data, {n: tuple(sc.segments[n].stock_series) for n in segments})
     years = data.register_years

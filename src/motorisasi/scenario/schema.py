@@ -895,6 +895,11 @@ class Scenario(Strict):
         for seg in self.industry.batteries.pack_kwh:
             if seg not in self.segments:
                 raise ValueError(f"industry.batteries.pack_kwh: {seg!r} is not a segment")
+        if self.regions is not None:
+            for field_name in ("saturation_per_1000", "income_response"):
+                for seg in getattr(self.regions, field_name):
+                    if seg not in self.segments:
+                        raise ValueError(f"regions.{field_name}: {seg!r} is not a segment")
         for year in self.energy.grid_intensity_g_per_kwh:
             if not first < year <= self.years.end:
                 raise ValueError(f"energy.grid_intensity_g_per_kwh: year {year} is outside the projection")

@@ -190,10 +190,13 @@ def check(ds, rtol: float = 1e-9) -> None:
 
 
 def _regions_add_up(ds, rtol: float) -> None:
-    """Every regional variable adds up to its national one (where the provinces have values),
-    and no province has a negative fleet or negative sales."""
-    from motorisasi.scenario.steps.regions import ADDS_UP
+    """Every regional variable adds up to its national one wherever the provinces have values
+    (from the first provincial year, where no province may lack one), no province has a negative
+    fleet, sales or removals, and each keeps its register's books after the base year."""
+    from motorisasi.scenario.steps.regions import ADDS_UP, NON_NEGATIVE
 
+    first = int(json.loads(ds.attrs.get("regions", "{}")).get("first_year", ds["year"].values[0]))
+    since = ds["year"].values >= first
     for name, national in ADDS_UP.items():
         if name not in ds:
             continue
@@ -201,6 +204,9 @@ def _regions_add_up(ds, rtol: float) -> None:
         # Provinces have values in the same years (NaN before the provincial data): a plain sum.
         total = np.sum(regional.values, axis=regional.dims.index("region"))
         nat = ds[national].transpose(*(d for d in regional.dims if d != "region")).values
+        lost = np.isnan(total) & np.isfinite(nat) & since
+        if lost.any():
+            raise RunCheckError(f"a province has no {national} where the nation has one")
         known = np.isfinite(total)
         scale = np.maximum(np.abs(nat[known]), 1.0)
         gap = np.abs(total[known] - nat[known])
@@ -209,6 +215,12 @@ def _regions_add_up(ds, rtol: float) -> None:
                 f"the provinces' {national} do not add up to the national figure (by up to "
                 f"{float(np.nanmax(gap)):.3g})"
             )
-    for name in ("region_registered_stock", "region_in_use_stock", "region_stock", "region_sales_total"):
+    for name in (*NON_NEGATIVE, "region_stock"):
         if name in ds and (ds[name].values < -rtol * np.nanmax(np.abs(ds[name].values))).any():
             raise RunCheckError(f"{name} is negative in a province")
+    future = ds["year"].values > int(ds.attrs["base_year"])
+    reg = ds["region_registered_stock"].values
+    change = np.diff(reg, axis=-1)[..., future[1:]]
+    flows = (ds["region_sales_total"].values - ds["region_register_removals"].values)[..., future]
+    if (np.abs(change - flows) > rtol * np.maximum(np.abs(reg[..., future]), 1.0)).any():
+        raise RunCheckError("a province's register does not keep its books (sales and removals)")

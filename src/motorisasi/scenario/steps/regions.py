@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from motorisasi.model.regions import books, ceilings, centred_log, headroom, logistic, shares_of
-from motorisasi.scenario.regions import CEILINGS, REGISTER_SERIES, RegionDataError, region_data
+from motorisasi.scenario.regions import CEILINGS, REGISTER_SERIES, region_data
 from motorisasi.scenario.schema import Scenario, ScenarioError
 from motorisasi.scenario.variables import labelled
 
@@ -176,10 +176,7 @@ def _inputs(sc: Scenario, data_dir):
     observed provincial register (R, S, years)."""
     spec = sc.regions
     assert spec is not None
-    try:
-        data = region_data(spec.set, sc.country, data_dir)
-    except RegionDataError as exc:
-        raise ScenarioError(f"regions: {exc}") from None
+    data = region_data(spec.set, sc.country, data_dir)
     base = sc.years.base
     assert isinstance(base, int)
     checked_base(data, base)
@@ -296,6 +293,7 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
     variables["region_unremoved_registrations"] = (
         variables["region_registered_stock"] - variables["region_in_use_stock"]
     )
+    _refuse_negative(variables, data.names, segments, years)
     with np.errstate(divide="ignore", invalid="ignore"):
         ownership = 1000.0 * variables["region_registered_stock"] / pop_out[..., None, :]
     out = {k: labelled(k, v) for k, v in variables.items()}
@@ -311,6 +309,31 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
         "new Papua provinces are their 34-province parent's value split by their 2025 shares",
     }
     return out, {"region": list(data.names)}, {"notes": notes, "series": data.series, "ids": data.source_ids}
+
+
+#: Regional variables that cannot be negative, and what they are called in an error.
+NON_NEGATIVE = {
+    "region_registered_stock": "register",
+    "region_in_use_stock": "fleet in use",
+    "region_unremoved_registrations": "vehicles out of use but registered",
+    "region_sales_total": "sales",
+    "region_register_removals": "removals from the register",
+}
+
+
+def _refuse_negative(variables: dict, names, segments: list[str], years: np.ndarray) -> None:
+    """A province whose books the national path cannot keep is one line naming it, not a failed check."""
+    for name, what in NON_NEGATIVE.items():
+        values = variables[name]
+        scale = np.nanmax(np.abs(values)) if np.isfinite(values).any() else 0.0
+        bad = values < -1e-9 * max(scale, 1.0)
+        if np.any(bad):
+            r, s, t = np.argwhere(bad.reshape((-1,) + bad.shape[-3:]))[0][1:]
+            raise ScenarioError(
+                f"regions: {names[r]} cannot follow the national path of {segments[s]}: its {what} "
+                f"would be negative in {int(years[t])} (regions.model 'logistic' or 'same_shares' keep "
+                "every province's books in more cases)"
+            )
 
 
 def province_view(ds, name: str):
@@ -365,10 +388,17 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
     logistic_form = spec.model == "logistic"
     first = int(data.register_years[0])
     at_base = observed[:, :, base - first]  # (R, S)
+    # The national register of the base year (the run's), shared by the observed provinces.
+    national_b = np.array(
+        [
+            sum(series_values(s, sc.country, data_dir=data_dir).at(base) for s in sc.segments[n].stock_series)
+            for n in segments
+        ]
+    )
     ahead = years >= base
     pi = data.population_shares_for(years[ahead])  # (R, T)
     p_base = float(pop[ahead][0])
-    own_b = 1000.0 * at_base.T / (pi[:, 0] * p_base)  # (S, R)
+    own_b = 1000.0 * (at_base / at_base.sum(axis=0)).T * national_b[:, None] / (pi[:, 0] * p_base)  # (S, R)
     saturation = np.array([ceiling_of(sc, n) for n in segments])
     weights = pi[:, 0]
     ceiling = _ceilings(
