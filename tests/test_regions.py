@@ -526,3 +526,44 @@ def test_the_check_catches_a_province_without_values_or_off_its_books(provinces_
     removals.loc[dict(region="Aceh", **at)] += shift  # still adds up, but off both provinces' books
     with pytest.raises(RunCheckError, match="does not keep its books"):
         check(moved)
+
+
+def test_gap_region_names_layouts_ceilings_and_json():
+    import json
+
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    runner = CliRunner()
+    spaced = runner.invoke(app, ["gap", "--region", "  jawa barat  "])
+    assert spaced.exit_code == 0 and "Jawa Barat" in spaced.output
+    old = runner.invoke(app, ["gap", "--region", "Papua (34-province basis)", "--json"])
+    assert old.exit_code == 0
+    one = json.loads(old.output)["regions"]
+    assert one["name"] == "Papua (34-province basis)" and one["region_set"] == "provinces-34"
+    assert isinstance(one["ownership"], list) and len(one["ownership"]) == len(one["years"])
+    high = runner.invoke(app, ["gap", "--target", "700", "--by", "2060", "--regions", "provinces"])
+    assert high.exit_code == 2 and "--saturation: in " in high.output
+    raised = runner.invoke(
+        app, ["gap", "--target", "700", "--by", "2060", "--regions", "provinces", "--saturation", "1200"]
+    )
+    assert raised.exit_code == 0, raised.output
+    bad = runner.invoke(app, ["gap", "--regions", "provinces", "--saturation", "-3"])
+    assert bad.exit_code == 2 and "--saturation: -3" in bad.output
+
+
+def test_the_workbook_keeps_the_ceilings(provinces_run):
+    import io
+
+    import pandas as pd
+
+    from motorisasi.outputs.export import _excel_bytes
+
+    book = pd.read_excel(io.BytesIO(_excel_bytes(provinces_run)), sheet_name=None)
+    ceilings = book["region_ceilings"]
+    assert len(ceilings) == 38 * 3 and set(ceilings["variable"]) == {"region_ceiling"}
+    aceh = ceilings[(ceilings.region == "Aceh") & (ceilings.segment == "cars")]["value"].item()
+    assert aceh == pytest.approx(provinces_run["region_ceiling"].sel(region="Aceh", segment="cars").item())
+    wide = book["regions"]
+    assert 2060 in wide.columns and "region_ceiling" not in set(wide["variable"])

@@ -61,7 +61,17 @@ def gap(
     region: Annotated[
         str | None,
         typer.Option(
-            help="One province's path (e.g. 'Jawa Barat'); implies --regions provinces.", show_default=False
+            help="One province's path (e.g. 'Jawa Barat'; a 34-province name such as 'Papua (34-province "
+            "basis)' uses that layout); implies --regions.",
+            show_default=False,
+        ),
+    ] = None,
+    saturation: Annotated[
+        float | None,
+        typer.Option(
+            help="With --regions: the national ceiling, vehicles per 1,000 (default: 605 four-wheel, "
+            "490 cars).",
+            show_default=False,
         ),
     ] = None,
     data: DataDir = None,
@@ -96,6 +106,7 @@ def gap(
         }
         asked["--regions"] = regions is not None
         asked["--region"] = region is not None
+        asked["--saturation"] = saturation is not None
         unused = [name for name, given in asked.items() if given]
         if unused:
             raise GapError(
@@ -119,16 +130,21 @@ def gap(
         register=register.replace("-", "_"),
         data_dir=data,
     )
-    by_region = None
-    if regions is not None or region is not None:
+    by_region, only = None, None
+    if regions is not None or region is not None or saturation is not None:
         from motorisasi.scenario.gap_regions import regional_gap
+        from motorisasi.scenario.regions import province_named
 
-        by_region = regional_gap(result, regions or "provinces", data_dir=data)
+        region_set = regions or "provinces"
+        if region is not None:
+            region, named_set = province_named(region)
+            region_set = regions or named_set
+        by_region = regional_gap(result, region_set, saturation=saturation, data_dir=data)
         only = by_region.index(region) if region is not None else None
     if as_json:
         out = result.to_dict()
         if by_region is not None:
-            out["regions"] = by_region.to_dict()
+            out["regions"] = by_region.to_dict() if only is None else by_region.one(only)
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     _print(result, lang, asked=path)
@@ -208,6 +224,7 @@ def _print_regions(g, lang: str, only: int | None = None) -> None:
         m(
             "gap.regions.how",
             lang,
+            how=m(f"regions.model.{g.model}", lang),
             saturation=number(g.saturation, lang),
             reason=g.saturation_reason,
             income=plain(g.income_weight, lang),

@@ -207,7 +207,11 @@ def _excel_bytes(ds) -> bytes:
         for topic, names in TOPICS.items():
             part = table[table["variable"].isin(names)]
             if len(part) and topic == "regions":  # provinces: one column a year keeps the sheet small
-                part = _wide(part)
+                fixed = part[part["year"].isna()]  # the ceilings, which have no year
+                if len(fixed):
+                    keys = [c for c in fixed.columns if c != "year" and (fixed[c] != "").any()]
+                    fixed[keys].to_excel(writer, sheet_name="region_ceilings", index=False)
+                part = _wide(part[part["year"].notna()])
             if len(part):
                 part.to_excel(writer, sheet_name=topic, index=False)
         listed = {name for names in TOPICS.values() for name in names}

@@ -178,12 +178,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "gap.regions.col.share": {"en": "% of the additional", "id": "% dari tambahan"},
     "gap.regions.col.reached": {"en": "at {target} in", "id": "mencapai {target} pada"},
     "gap.regions.how": {
-        "en": "Each province closes the same fraction of the way to its ceiling (national {saturation} "
-        "per 1,000: {reason}; income weight {income}, density weight {density}); the provinces add up "
-        "to the national path.",
-        "id": "Setiap provinsi menutup bagian jarak yang sama menuju batas atasnya (nasional {saturation} "
-        "per 1.000: {reason}; bobot pendapatan {income}, bobot kepadatan {density}); jumlah provinsi "
-        "sama dengan jalur nasional.",
+        "en": "{how} (ceilings: national {saturation} per 1,000, {reason}; income weight {income}, "
+        "density weight {density}); the provinces add up to the national path.",
+        "id": "{how} (batas atas: nasional {saturation} per 1.000, {reason}; bobot pendapatan {income}, "
+        "bobot kepadatan {density}); jumlah provinsi sama dengan jalur nasional.",
+    },
+    "regions.model.logistic": {
+        "en": "Each province moves up its own S-curve towards a ceiling set by its income and density, "
+        "all by the same step",
+        "id": "Setiap provinsi bergerak naik pada kurva S-nya sendiri menuju batas atas yang ditentukan "
+        "pendapatan dan kepadatannya, semuanya dengan langkah yang sama",
+    },
+    "regions.model.headroom": {
+        "en": "Each province closes the same fraction of the way to a ceiling set by its income and density",
+        "id": "Setiap provinsi menutup bagian jarak yang sama menuju batas atas yang ditentukan pendapatan "
+        "dan kepadatannya",
+    },
+    "regions.model.same_ownership": {
+        "en": "Each province's ownership moves in proportion to the nation's",
+        "id": "Kepemilikan setiap provinsi bergerak sebanding dengan angka nasional",
+    },
+    "regions.model.same_shares": {
+        "en": "Each province keeps its base-year share of the register",
+        "id": "Setiap provinsi mempertahankan pangsa registrasinya pada tahun dasar",
     },
     "gap.region.title": {
         "en": "{name} on the national path to {target} per 1,000 by {by}: {reached}",
@@ -347,13 +364,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.provinces.spread": {
         "en": "In {year}, four-wheel-plus ownership ranges from {low} per 1,000 ({low_name}) to {high} "
         "({high_name}). The provinces share out the national results: observed shares of the register "
-        "to the base year, then each province closes the same fraction of the way to a ceiling set by "
-        "its income and density; they add up to the nation (checked).",
+        "to the base year, then: {how}; they add up to the nation (checked).",
         "id": "Pada {year}, kepemilikan kendaraan roda empat atau lebih berkisar dari {low} per 1.000 "
         "({low_name}) hingga {high} ({high_name}). Provinsi membagi hasil nasional: pangsa registrasi "
-        "teramati hingga tahun dasar, lalu setiap provinsi menutup bagian jarak yang sama menuju batas "
-        "atas yang ditentukan pendapatan dan kepadatannya; jumlahnya sama dengan angka nasional "
-        "(diperiksa).",
+        "teramati hingga tahun dasar, lalu: {how}; jumlahnya sama dengan angka nasional (diperiksa).",
     },
     "report.provinces.gap": {
         "en": "On the national path to {target} per 1,000 by {by}, {first} would take the most of the "
@@ -362,6 +376,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Pada jalur nasional menuju {target} per 1.000 pada {by}, {first} akan menampung tambahan "
         "kendaraan terbanyak ({first_share} %), Jawa dengan Jakarta dan Banten {java} %; {reached} dari "
         "{count} provinsi akan berada pada {target} atau lebih pada {by}.",
+    },
+    "report.provinces.none": {
+        "en": "Provinces: the scenario has no four-wheel segment to map",
+        "id": "Provinsi: skenario tidak memiliki segmen roda empat untuk dipetakan",
     },
     "report.provinces.table": {
         "en": "Where the additional vehicles to reach {target} per 1,000 by {by} would be",

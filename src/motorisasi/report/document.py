@@ -274,6 +274,13 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
     except (MotorisasiError, RunCheckError) as exc:
         report.province_text = [message("report.provinces.unavailable", lang, reason=str(exc))]
         return
+    from motorisasi.outputs.cli_run import four_wheel_segments
+
+    if not four_wheel_segments(ds):
+        report.province_text = [message("report.provinces.none", lang)]
+        return
+    spec = sc.regions
+    assert spec is not None
     base = int(ds.attrs["base_year"])
     later = min(by, int(ds["year"].values[-1]))
     own = charts.region_four_wheel_per_1000(ds)
@@ -307,12 +314,16 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
             high_name=top,
             low=number(level[bottom], lang, 1),
             low_name=bottom,
+            how=_lower_first(message(f"regions.model.{spec.model}", lang)),
         )
     ]
     try:
         gap = regional_gap(
-            ownership_gap(target, by, country=part.scenario.country, data_dir=data_dir),
-            "provinces",
+            ownership_gap(target, by, country=sc.country, data_dir=data_dir),
+            spec.set,
+            income_weight=spec.income_weight,
+            density_weight=spec.density_weight,
+            model=spec.model,
             data_dir=data_dir,
         )
     except MotorisasiError as exc:
@@ -380,6 +391,10 @@ def _add_backtest(report: Report, sc, lang: str, data_dir) -> None:
         except MotorisasiError:
             return
         report.backtest_text += energy_backtest_sentences(ebt, lang, ebt.current_from)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def scenario_names(parts: list[ScenarioReport]) -> list[str]:

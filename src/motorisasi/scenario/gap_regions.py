@@ -45,9 +45,16 @@ class RegionalGap:
     saturation_reason: str
     income_weight: float
     density_weight: float
+    model: str
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def one(self, i: int) -> dict:
+        """Province ``i`` alone (its lists of values, and the settings), as plain types."""
+        full = self.to_dict()
+        per_province = ("names", "registered", "ownership", "additional", "reached", "ceiling")
+        return {k: (v[i] if k in per_province else v) for k, v in full.items()} | {"name": self.names[i]}
 
     def index(self, name: str) -> int:
         """The position of province ``name`` (any case); a one-line error lists the names."""
@@ -64,9 +71,11 @@ def regional_gap(
     saturation: float | None = None,
     income_weight: float = 0.2,
     density_weight: float = 0.1,
+    model: str = "logistic",
     data_dir: str | Path | None = None,
 ) -> RegionalGap:
-    """``result`` (a :class:`~motorisasi.scenario.gap.GapResult`) province by province."""
+    """``result`` (a :class:`~motorisasi.scenario.gap.GapResult`) province by province, with the
+    allocation ``model`` of the regions step (:data:`~motorisasi.scenario.steps.regions.ALLOCATIONS`)."""
     from motorisasi.data.store import series_values
     from motorisasi.scenario.steps.regions import checked_base, observed_register, register_shares
 
@@ -83,24 +92,31 @@ def regional_gap(
     default, reason = CEILINGS[series]
     gamma = float(saturation) if saturation is not None else default
     if saturation is not None:
+        if not 0 < float(saturation) <= 3000:
+            raise ScenarioError(f"--saturation: {saturation:g} is not a ceiling (0-3,000 per 1,000)")
         reason = "given with --saturation"
     observed = observed_register(data, {result.definition: series}, "definition")
     years = np.arange(base, by + 1)
     population = series_values("population", result.country, data_dir=data_dir)
     pop = np.array([population.at(int(y)) for y in years])
     national = np.array([result.latest_stock, *result.stock])[None, :]  # (S=1, T)
-    share, ceiling = register_shares(
-        data,
-        observed,
-        years,
-        base,
-        pop,
-        national,
-        np.array([gamma]),
-        income_weight,
-        density_weight,
-        [result.definition],
-    )
+    try:
+        share, ceiling = register_shares(
+            data,
+            observed,
+            years,
+            base,
+            pop,
+            national,
+            np.array([gamma]),
+            income_weight,
+            density_weight,
+            [result.definition],
+            model,
+        )
+    except ScenarioError as exc:  # gap names its own option, not a scenario's field
+        field = f"regions.saturation_per_1000.{result.definition}"
+        raise ScenarioError(str(exc).replace(field, "--saturation")) from None
     registered = share[:, 0, :] * national  # (R, T)
     ownership = 1000.0 * registered / (data.population_shares_for(years) * pop)
     above = ownership >= result.target
@@ -122,4 +138,5 @@ def regional_gap(
         saturation_reason=reason,
         income_weight=income_weight,
         density_weight=density_weight,
+        model=model,
     )
