@@ -1,8 +1,8 @@
 """The provinces' data, on the region set a scenario asks for.
 
 The embedded provincial data come on two layouts: 34 provinces until 2023 (Papua and Papua Barat
-on their boundaries before the 2022 split, named "... (34-province basis)") and 38 from 2024
-(population, income) or 2025 (the register). This module puts them on one layout:
+on their boundaries before the 2022 split, named "... (34-province basis)") and 38 from 2023
+(income), 2024 (population) or 2025 (the register). This module puts them on one layout:
 
 * **38 provinces**: a 34-layout value of Papua or Papua Barat is split among the provinces
   carved out of it in proportion to their values in the latest year the same series has them

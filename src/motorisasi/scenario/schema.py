@@ -808,7 +808,8 @@ class Regions(Strict):
         "assumed: Dargay, Gately & Sommer (2007) let saturation fall with density, but their estimates "
         "could not be confirmed. With these weights Jakarta's car ceiling is 473 per 1,000 against "
         "the national 490 (its density outweighs its income); mining provinces, whose GRDP per "
-        "person overstates what households earn, get the highest (Kalimantan Timur 741)",
+        "person overstates what households earn, get the highest (Kalimantan Utara 762, Papua Barat 753, "
+        "Kalimantan Timur 741)",
     )
 
 
