@@ -567,3 +567,22 @@ def test_the_workbook_keeps_the_ceilings(provinces_run):
     assert aceh == pytest.approx(provinces_run["region_ceiling"].sel(region="Aceh", segment="cars").item())
     wide = book["regions"]
     assert 2060 in wide.columns and "region_ceiling" not in set(wide["variable"])
+
+
+def test_an_extending_scenario_marks_only_the_reason_of_what_it_changes(tmp_path):
+    (tmp_path / "p.yaml").write_text(
+        "extends: baseline\nname: p\nregions:\n  saturation_reason: mine\n  weights_reason: ours\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.yaml").write_text(
+        "extends: p.yaml\nname: c\nregions: {set: provinces-34}\n", encoding="utf-8"
+    )
+    (tmp_path / "d.yaml").write_text(
+        "extends: p.yaml\nname: d\nregions: {income_weight: 0.3}\n", encoding="utf-8"
+    )
+    c = load_scenario(tmp_path / "c.yaml").regions
+    assert (c.saturation_reason, c.weights_reason) == ("mine", "ours")
+    d = load_scenario(tmp_path / "d.yaml").regions
+    assert d.saturation_reason == "mine" and d.weights_reason.startswith(
+        "changed by the extending scenario (income_weight)"
+    )

@@ -926,10 +926,18 @@ def _merge(base: Any, override: Any) -> Any:
         # A reason no longer explains numbers changed without a new reason: say so.
         changed = [str(k) for k in override if not str(k).endswith("reason") and override[k] != base.get(k)]
         for key in [k for k in base if str(k).endswith("reason") and k not in override]:
-            if changed and isinstance(base[key], str):
-                out[key] = f"changed by the extending scenario ({', '.join(changed)}); was: {base[key]}"
+            explained = [c for c in changed if c in _REASON_FIELDS.get(str(key), (c,))]
+            if explained and isinstance(base[key], str):
+                out[key] = f"changed by the extending scenario ({', '.join(explained)}); was: {base[key]}"
         return out
     return override
+
+
+#: Reasons that explain only some fields of their mapping (any other reason explains them all).
+_REASON_FIELDS = {
+    "saturation_reason": ("saturation_per_1000",),
+    "weights_reason": ("income_weight", "density_weight"),
+}
 
 
 def _read_text(path: Path, where: str) -> str:
