@@ -586,3 +586,26 @@ def test_an_extending_scenario_marks_only_the_reason_of_what_it_changes(tmp_path
     assert d.saturation_reason == "mine" and d.weights_reason.startswith(
         "changed by the extending scenario (income_weight)"
     )
+
+
+def test_with_the_bps_national_population_the_provinces_are_bps_to_the_person(tmp_path):
+    """The provinces' populations are the national series split by BPS's shares: where the national
+    series is BPS's own total, they are BPS's provincial figures themselves."""
+    import shutil
+
+    from motorisasi.data.store import EMBEDDED, load
+    from motorisasi.scenario.run import run
+
+    bps = load("population_bps_projection", "IDN").xs(2025, level="year")["value"]
+    folder = tmp_path / "data"
+    shutil.copytree(EMBEDDED, folder)
+    path = folder / "harmonised.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("IDN,,population,,2025,"))
+    fields = lines[at].split(",")
+    fields[5] = str(int(bps.sum()))
+    lines[at] = ",".join(fields)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ds = run(with_regions(load_scenario("baseline"), "provinces"), data_dir=folder)
+    modelled = ds["region_population"].sel(year=2025).to_series()
+    np.testing.assert_allclose(modelled.values, bps.reindex(modelled.index).values, rtol=1e-12)
