@@ -39,3 +39,42 @@ def test_the_readme_line_works():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     direct = m.run("baseline").ownership_per_1000.sel(year=2030).values
     np.testing.assert_allclose(eval(out.stdout), direct, rtol=1e-12)
+
+
+def test_the_readme_python_section_runs():
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = text.split("### In Python", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    assert float(namespace["ds"].ownership_per_1000.sel(segment="cars", year=2030)) > 0
+    assert namespace["answer"].target == 150
+
+
+def test_piped_listings_round_trip_through_pandas():
+    import io
+    import json
+
+    import pandas as pd
+
+    from motorisasi.data import catalog
+
+    def listed(*args: str) -> str:
+        out = subprocess.run(
+            [sys.executable, "-m", "motorisasi", *args], capture_output=True, text=True, check=True
+        )
+        return out.stdout
+
+    table = pd.read_csv(io.StringIO(listed("data", "list", "--format", "csv")))
+    assert len(table) == len(catalog()) and "passenger_cars_registered" in set(table["series"])
+    assert not table["series"].str.contains("\n").any()  # whole names, not wrapped pieces
+    records = json.loads(listed("data", "sources", "--format", "json"))
+    sources = pd.read_csv(io.StringIO(listed("data", "sources", "--format", "csv")))
+    assert len(records) == len(sources) and records[0]["source_id"] == sources["source_id"][0]
+    bad = subprocess.run(
+        [sys.executable, "-m", "motorisasi", "data", "list", "--format", "xml"],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "--format: unknown format 'xml'" in bad.stderr + bad.stdout

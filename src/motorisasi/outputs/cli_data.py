@@ -17,6 +17,7 @@ import typer
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.listing import Format, check_format, emit
 from motorisasi.outputs.messages import language, message, message_or, number
 from motorisasi.outputs.options import DataDir, Lang
 
@@ -88,14 +89,19 @@ def list_series(
     search: Annotated[
         str | None, typer.Option(help="Only series whose name or description contains this.")
     ] = None,
+    fmt: Format = "table",
     data: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """List every series with its unit, coverage and kind ('data show SERIES' gives the full description)."""
+    """List every series with its unit, coverage and kind ('data show SERIES' gives the full description).
+
+    e.g. motorisasi data list --search cars --format csv | grep registered
+    """
     from rich.table import Table
 
     from motorisasi.data import catalog
 
+    check_format(fmt)
     lang = language(lang)
     table = catalog(data)
     if country:
@@ -117,20 +123,25 @@ def list_series(
             table["series"].str.lower().str.contains(needle, regex=False)
             | table["description"].str.lower().str.contains(needle, regex=False)
         ]
-    out = Table(title=message("data.list.title", lang, n=number(len(table), lang)), title_justify="left")
-    for column in ("series", "country", "kind", "unit", "years", "values", "description"):
-        out.add_column(message(f"data.col.{column}", lang), overflow="fold")
-    for r in table.itertuples():
-        out.add_row(
-            r.series,
-            r.country,
-            kind_name(r.kind, lang),
-            r.unit,
-            _span(r.start, r.end, lang),
-            number(r.values, lang),
-            r.description.split(". ")[0],
-        )
-    _console().print(out)
+
+    def terminal() -> Table:
+        out = Table(title=message("data.list.title", lang, n=number(len(table), lang)), title_justify="left")
+        for column in ("series", "country", "kind", "unit", "years", "values", "description"):
+            out.add_column(message(f"data.col.{column}", lang), overflow="fold")
+        for r in table.itertuples():
+            out.add_row(
+                r.series,
+                r.country,
+                kind_name(r.kind, lang),
+                r.unit,
+                _span(r.start, r.end, lang),
+                number(r.values, lang),
+                r.description.split(". ")[0],
+            )
+        return out
+
+    columns = ["series", "country", "kind", "unit", "start", "end", "values", "description"]
+    emit(table[columns].reset_index(drop=True), fmt, terminal)
 
 
 @data_app.command("show")
@@ -200,24 +211,37 @@ def show(
 def show_sources(
     ids: Annotated[list[str] | None, typer.Argument(help="Source ids to show (default: all).")] = None,
     publisher: Annotated[str | None, typer.Option(help="Only sources whose publisher contains this.")] = None,
+    fmt: Format = "table",
     data: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """List the sources: publisher, citation, URL, access date and licence."""
+    """List the sources: publisher, citation, URL, access date and licence.
+
+    e.g. motorisasi data sources --publisher BPS --format json
+    """
     from rich.table import Table
 
     from motorisasi.data import sources
 
+    check_format(fmt)
     lang = language(lang)
     table = sources(ids or None, data_dir=data)
     if publisher:
         table = table[table["publisher"].str.lower().str.contains(publisher.lower(), regex=False)]
-    out = Table(title=message("data.sources.title", lang, n=number(len(table), lang)), title_justify="left")
-    for column in ("id", "publisher", "citation", "url", "accessed", "licence"):
-        out.add_column(message(f"data.col.{column}", lang), overflow="fold")
-    for sid, r in table.iterrows():
-        out.add_row(str(sid), r["publisher"], r["citation"], r["url"], r["accessed"], r["licence"])
-    _console().print(out)
+
+    def terminal() -> Table:
+        out = Table(
+            title=message("data.sources.title", lang, n=number(len(table), lang)), title_justify="left"
+        )
+        for column in ("id", "publisher", "citation", "url", "accessed", "licence"):
+            out.add_column(message(f"data.col.{column}", lang), overflow="fold")
+        for sid, r in table.iterrows():
+            out.add_row(str(sid), r["publisher"], r["citation"], r["url"], r["accessed"], r["licence"])
+        return out
+
+    columns = ["publisher", "citation", "url", "table", "accessed", "licence"]
+    frame = table[[c for c in columns if c in table.columns]].rename_axis("source_id").reset_index()
+    emit(frame, fmt, terminal)
 
 
 @data_app.command("check")
