@@ -78,3 +78,14 @@ def test_piped_listings_round_trip_through_pandas():
         text=True,
     )
     assert bad.returncode == 2 and "--format: unknown format 'xml'" in bad.stderr + bad.stdout
+
+
+def test_help_shows_no_bool_type_on_flags_and_keeps_value_types():
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    for command in (["gap"], ["run"], ["report"], ["data", "list"], ["backtest"]):
+        text = CliRunner().invoke(app, [*command, "--help"], terminal_width=120).output
+        assert "<bool>" not in text, command
+    assert "<float>" in CliRunner().invoke(app, ["gap", "--help"], terminal_width=120).output

@@ -23,6 +23,30 @@ from motorisasi.outputs.cli_run import compare, run
 from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.options import Lang
 
+
+def _flags_without_type_label() -> None:
+    """Help shows ``--json`` rather than ``--json <bool>``: a flag takes no value to describe.
+
+    Typer 0.2x labels every option with its type; a flag's label is dropped here (kept for
+    every option that takes a value). Without that method (another typer), nothing changes.
+    """
+    try:
+        from typer.core import TyperOption
+    except ImportError:  # pragma: no cover
+        return
+    labelled = getattr(TyperOption, "display_type_rich", None)
+    if labelled is None or getattr(labelled, "_flags_unlabelled", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if getattr(self, "is_flag", False) else labelled(self, ctx)
+
+    display_type_rich._flags_unlabelled = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_without_type_label()
+
 app = typer.Typer(
     name="motorisasi",
     help="Scenario model of a country's road-vehicle market and fleet (Indonesia first).",
