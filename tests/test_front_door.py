@@ -89,3 +89,26 @@ def test_help_shows_no_bool_type_on_flags_and_keeps_value_types():
         text = CliRunner().invoke(app, [*command, "--help"], terminal_width=120).output
         assert "<bool>" not in text, command
     assert "<float>" in CliRunner().invoke(app, ["gap", "--help"], terminal_width=120).output
+
+
+def test_compare_chooses_indicators_and_years_and_writes_csv():
+    import io
+
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    args = ["compare", "baseline", "target-150", "--indicators", "per 1,000", "--years", "2030,2045"]
+    out = CliRunner().invoke(app, [*args, "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    table = pd.read_csv(io.StringIO(out.output))
+    assert set(table["year"]) == {2030, 2045} and table["indicator"].str.contains("per 1,000").all()
+    target = table[(table.scenario == "target-150") & (table.year == 2030)]["value"].iloc[0]
+    assert target == pytest.approx(150.0, abs=0.05)  # the target scenario reaches 150 in 2030
+    for bad, says in (
+        (["--years", "1800"], "--years: 1800"),
+        (["--indicators", "zzz"], "--indicators: nothing"),
+    ):
+        result = CliRunner().invoke(app, ["compare", "baseline", "target-150", *bad])
+        assert result.exit_code == 2 and says in result.output

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.listing import Format, check_format
 from motorisasi.outputs.messages import display_name
 from motorisasi.outputs.options import DataDir, Lang, check_output_folder
 
@@ -406,12 +407,27 @@ def compare(
             show_default=False,
         ),
     ] = None,
+    indicators_asked: Annotated[
+        str | None,
+        typer.Option(
+            "--indicators",
+            help="Only the indicators whose names contain one of these words, comma-separated "
+            "(e.g. 'per 1,000,CO2').",
+            show_default=False,
+        ),
+    ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option(help="Only these years, comma-separated (default: the milestones).", show_default=False),
+    ] = None,
+    fmt: Format = "table",
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
     """Compare scenarios at milestone years: each indicator, and its difference from the first scenario.
 
     With --region NAME the indicators are the province's (its share of the national results).
+    e.g. motorisasi compare baseline target-150 --indicators "per 1,000" --years 2030,2045 --format csv
     """
     from rich.console import Console
 
@@ -420,8 +436,14 @@ def compare(
     from motorisasi.scenario.run import run as run_scenario
 
     lang = language(lang)
+    check_format(fmt)
     if len(scenarios) < 2:
         raise MotorisasiError(message("compare.too_few", lang))
+    wanted = [w.strip() for w in indicators_asked.split(",") if w.strip()] if indicators_asked else None
+    try:
+        years_asked = [int(y) for y in years.split(",") if y.strip()] if years else None
+    except ValueError:
+        raise MotorisasiError(f"--years: {years!r} is not a comma-separated list of years") from None
     console = Console(highlight=False)
     loaded = [_inputs(s, data) for s in scenarios]
     place = None
@@ -439,9 +461,10 @@ def compare(
         if place is not None:
             from motorisasi.scenario.steps.regions import province_view
 
-            console.print(message("compare.region", lang, name=place), style="bold", markup=False)
+            if fmt == "table":
+                console.print(message("compare.region", lang, name=place), style="bold", markup=False)
             results = [province_view(r, place) for r in results]
-        _compare_tables(results, console, lang, outset, out)
+        _compare_tables(results, console, lang, outset, out, fmt, wanted, years_asked)
 
 
 def _output_file(out: Path | None, lang: str):
@@ -453,17 +476,41 @@ def _output_file(out: Path | None, lang: str):
     return nullcontext() if out is None else OutputSet(out.parent, [out.name], lang)
 
 
-def _compare_tables(results, console, lang: str, outset, out: Path | None) -> None:
+def _compare_tables(
+    results,
+    console,
+    lang: str,
+    outset,
+    out: Path | None,
+    fmt: str = "table",
+    wanted: list[str] | None = None,
+    years_asked: list[int] | None = None,
+) -> None:
     import numpy as np
+    import pandas as pd
     from rich import box
     from rich.table import Table
 
+    from motorisasi.errors import MotorisasiError
     from motorisasi.outputs.messages import message
 
     names = unique_names(results)
     years = sorted({y for r in results for y in milestones(r)})
+    if years_asked:
+        known = sorted({int(y) for r in results for y in r["year"].values})
+        outside = [y for y in years_asked if y not in known]
+        if outside:
+            raise MotorisasiError(f"--years: {outside[0]} is not a year of the runs ({known[0]}-{known[-1]})")
+        years = sorted(set(years_asked))
     tables = [indicators(r, [y for y in years if y in r["year"].values], lang) for r in results]
     labels = list(dict.fromkeys(label for t in tables for label in t))
+    if wanted:
+        chosen = [label for label in labels if any(w.lower() in label.lower() for w in wanted)]
+        if not chosen:
+            raise MotorisasiError(
+                f"--indicators: nothing matches {', '.join(wanted)} (indicators: {'; '.join(labels)})"
+            )
+        labels = chosen
     rows = []
     for label in labels:
         table = Table(title=label, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
@@ -487,15 +534,17 @@ def _compare_tables(results, console, lang: str, outset, out: Path | None) -> No
                 )
             for year, value, first in zip(years, values, series[0], strict=True):
                 rows.append((label, year, scenario_name, value, value - first))
-        console.print(table)
-    if out is not None:
-        import pandas as pd
+        if fmt == "table":
+            console.print(table)
+    frame = pd.DataFrame(rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"])
+    if fmt != "table":
+        from motorisasi.outputs.listing import emit
 
+        emit(frame, fmt, lambda: None)
+    if out is not None:
         from motorisasi.outputs.export import csv_bytes
 
-        frame = pd.DataFrame(
-            rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"]
-        )
         outset.write(out.name, csv_bytes(frame))
         (path,) = outset.commit()
-        console.print(message("run.wrote", lang, paths=str(path)), markup=False)
+        if fmt == "table":
+            console.print(message("run.wrote", lang, paths=str(path)), markup=False)
