@@ -45,3 +45,37 @@ def test_topics_and_iamc_names_are_the_registrys():
     assert all(VARIABLES[n].topic == t for t, names in TOPICS.items() for n in names)
     assert IAMC["energy"][0] == "Final Energy|Transportation|Road"
     assert all(scale > 0 for _, _, scale in IAMC.values())
+
+
+def test_every_unit_parses_in_pint_with_the_dimensions_it_should_have():
+    pint = pytest.importorskip("pint")
+    from motorisasi.scenario.units import registry
+
+    ureg = registry()
+    for spec in VARIABLES.values():
+        ureg.parse_units(spec.units)  # raises for a unit pint cannot read
+    dims = {name: ureg.parse_units(spec.units).dimensionality for name, spec in VARIABLES.items()}
+    assert dims["ownership_per_1000"] == ureg.parse_units("vehicle / person").dimensionality
+    assert dims["energy"] == ureg.parse_units("J / s").dimensionality
+    assert dims["co2_ttw"] == ureg.parse_units("kg / s").dimensionality
+    assert dims["vkt"] == ureg.parse_units("vehicle * m / s").dimensionality
+    assert dims["sales_share"] == pint.util.UnitsContainer()
+    # A value converts as its wording says: 1 vehicle per 1,000 people is 0.001 per person.
+    assert ureg.Quantity(1.0, VARIABLES["ownership_per_1000"].units).to("vehicle / person").magnitude == 0.001
+    assert ureg.Quantity(1.0, VARIABLES["fuel_subsidy"].units).to("IDR / a").magnitude == 1e12
+
+
+def test_every_variable_of_a_run_and_an_ensemble_carries_a_unit_pint_reads(runs):
+    pytest.importorskip("pint")
+    from motorisasi.scenario.ensemble import ensemble
+    from motorisasi.scenario.schema import load_scenario
+    from motorisasi.scenario.units import registry
+
+    ureg = registry()
+    found = ensemble(load_scenario("baseline"), 16, seed=0)
+    for ds in [*runs, found]:
+        for name, da in ds.data_vars.items():
+            if "units" in da.attrs:
+                ureg.parse_units(da.attrs["units"])
+            else:
+                assert name.startswith("input__"), name  # draws of inputs: the scenario field's unit

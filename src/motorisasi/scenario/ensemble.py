@@ -369,7 +369,7 @@ def ensemble(
         for name, drawn in values.items() if isinstance(values, Mapping) else [("", values)]:
             label = f"{path}.{name}" if name else path
             out[f"input__{label}"] = xr.Variable(
-                ("draw",), drawn, {"long_name": f"Draws of {label}", "units": "as in the scenario file"}
+                ("draw",), drawn, {"long_name": f"Draws of {label}, in the unit of that scenario field"}
             )
     out = out.transpose("quantile", ...) if not keep_draws else out
     out.attrs.update(

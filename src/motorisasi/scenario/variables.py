@@ -33,18 +33,18 @@ class Variable:
 #: Every variable a run can give, in the order of the Dataset.
 VARIABLES: dict[str, Variable] = {
     "population": Variable(
-        ("year",), "persons", "Population", topic="drivers", iamc=("Population", "million", 1e-06)
+        ("year",), "person", "Population", topic="drivers", iamc=("Population", "million", 1e-06)
     ),
     "gdp_per_capita": Variable(
         ("year",),
-        "constant 2021 international $ (PPP)",
-        "GDP per capita",
+        "intl_dollar_2021 / person",
+        "GDP per capita, constant 2021 international $ (PPP)",
         topic="drivers",
         iamc=("GDP per capita|PPP", "2021 int$/person", 1.0),
     ),
     "registered_stock": Variable(
         ("segment", "year"),
-        "vehicles",
+        "vehicle",
         "Registered fleet (observed to the base year; then in use + out of use but still registered +"
         " the base year's basis level)",
         topic="fleet",
@@ -52,62 +52,62 @@ VARIABLES: dict[str, Variable] = {
     ),
     "ownership_per_1000": Variable(
         ("segment", "year"),
-        "vehicles per 1000 persons",
+        "vehicle / kiloperson",
         "Registered vehicles per 1,000 people",
         topic="fleet",
         iamc=("Ownership", "vehicles/1000 persons", 1.0),
     ),
     "in_use_stock": Variable(
         ("segment", "year"),
-        "vehicles",
+        "vehicle",
         "Modelled fleet in use (sales through the lifetime; history rebuilt from sales)",
         topic="fleet",
         iamc=("Stock|In Use", "million vehicles", 1e-06),
     ),
     "in_use_per_1000": Variable(
         ("segment", "year"),
-        "vehicles per 1000 persons",
+        "vehicle / kiloperson",
         "Modelled vehicles in use per 1,000 people",
         topic="fleet",
         iamc=("Ownership|In Use", "vehicles/1000 persons", 1.0),
     ),
     "unremoved_registrations": Variable(
         ("segment", "year"),
-        "vehicles",
+        "vehicle",
         "Registered vehicles not in use (registered fleet minus the modelled fleet in use)",
         topic="fleet",
     ),
     "register_removals": Variable(
         ("segment", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "Vehicles removed from the register",
         topic="sales",
         iamc=("Register Removals", "million vehicles/yr", 1e-06),
     ),
     "sales_total": Variable(
         ("segment", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "New vehicle sales",
         topic="sales",
         iamc=("Sales", "million vehicles/yr", 1e-06),
     ),
     "stock": Variable(
         ("segment", "powertrain", "year"),
-        "vehicles",
+        "vehicle",
         "Modelled fleet in use",
         topic="fleet",
         iamc=("Stock", "million vehicles", 1e-06),
     ),
     "sales": Variable(
         ("segment", "powertrain", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "New vehicle sales by powertrain",
         topic="sales",
         iamc=("Sales", "million vehicles/yr", 1e-06),
     ),
     "retirements": Variable(
         ("segment", "powertrain", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "Vehicles leaving the modelled fleet",
         topic="sales",
         iamc=("Retirements", "million vehicles/yr", 1e-06),
@@ -116,44 +116,44 @@ VARIABLES: dict[str, Variable] = {
         ("segment", "powertrain", "year"), "1", "Share of new sales by powertrain", topic="sales"
     ),
     "average_fleet_age": Variable(
-        ("segment", "year"), "years", "Average age of the modelled fleet", topic="fleet"
+        ("segment", "year"), "a", "Average age of the modelled fleet", topic="fleet"
     ),
     "vkt": Variable(
         ("segment", "powertrain", "year"),
-        "billion vehicle-km per year",
+        "Gvkm / a",
         "Distance driven",
         topic="energy",
         iamc=("Activity|Distance", "bn vkm/yr", 1.0),
     ),
     "energy": Variable(
         ("segment", "fuel", "year"),
-        "PJ per year",
+        "PJ / a",
         "Final energy use",
         topic="energy",
         iamc=("Final Energy|Transportation|Road", "PJ/yr", 1.0),
     ),
     "fuel_mass": Variable(
         ("segment", "fuel", "year"),
-        "kt per year",
+        "kt / a",
         "Liquid fuel use by mass (net calorific values, IPCC 2006)",
         topic="energy",
     ),
     "electricity": Variable(
         ("segment", "year"),
-        "GWh per year",
+        "GWh / a",
         "Grid electricity for charging, including charging losses",
         topic="energy",
     ),
     "co2_ttw": Variable(
         ("segment", "year"),
-        "Mt CO2 per year",
+        "Mt / a",
         "Tank-to-wheel CO2 (fossil share of fuels; biodiesel counts zero)",
         topic="emissions",
         iamc=("Emissions|CO2|Transportation|Road|Tank-to-wheel", "Mt CO2/yr", 1.0),
     ),
     "co2_wtw": Variable(
         ("segment", "year"),
-        "Mt CO2 per year",
+        "Mt / a",
         "Tank-to-wheel CO2 of fuels plus the grid CO2 of charging electricity",
         topic="emissions",
         iamc=("Emissions|CO2|Transportation|Road|Including electricity", "Mt CO2/yr", 1.0),
@@ -172,13 +172,13 @@ VARIABLES: dict[str, Variable] = {
     ),
     "energy_reference": Variable(
         ("fuel", "year"),
-        "PJ per year",
+        "PJ / a",
         "Road energy use in the energy balance (the calibration's reference)",
         topic="energy",
     ),
     "energy_unexplained": Variable(
         ("fuel", "year"),
-        "PJ per year",
+        "PJ / a",
         "Road fuel in the reference that the modelled fleet does not account for: the reference minus"
         " the model (negative: the fleet burns more than the reference); in years without a "
         "reference, its calibration-years mean where a published bound binds and unexplained_after is"
@@ -188,13 +188,13 @@ VARIABLES: dict[str, Variable] = {
     ),
     "co2_unexplained": Variable(
         ("year",),
-        "Mt CO2 per year",
+        "Mt / a",
         "Tank-to-wheel CO2 of the unexplained fuel",
         topic="emissions",
         iamc=("Emissions|CO2|Transportation|Road Fuel Unexplained by the Fleet", "Mt CO2/yr", 1.0),
     ),
     "grid_intensity": Variable(
-        ("year",), "g CO2 per kWh", "CO2 intensity of grid electricity", topic="emissions"
+        ("year",), "g / kWh", "CO2 intensity of grid electricity", topic="emissions"
     ),
     "biodiesel_share": Variable(
         ("year",),
@@ -204,12 +204,12 @@ VARIABLES: dict[str, Variable] = {
     ),
     "stock_by_age": Variable(
         ("segment", "powertrain", "year", "age"),
-        "vehicles",
+        "vehicle",
         f"Modelled fleet by age (years since sale; {MAX_AGE} = {MAX_AGE} or more)",
     ),
     "battery_gwh": Variable(
         ("segment", "powertrain", "year"),
-        "GWh per year",
+        "GWh / a",
         "Battery capacity in new vehicles",
         topic="industry",
     ),
@@ -218,42 +218,42 @@ VARIABLES: dict[str, Variable] = {
     ),
     "nickel": Variable(
         ("year",),
-        "t per year",
+        "t / a",
         "Nickel in new nickel-based batteries",
         topic="industry",
         iamc=("Nickel demand|Batteries", "kt/yr", 0.001),
     ),
     "exchange_rate": Variable(
         ("year",),
-        "IDR per USD",
+        "IDR / USD",
         "Exchange rate (scenario assumption)",
         topic="fiscal",
         iamc=("Price|Exchange Rate", "IDR/US$", 1.0),
     ),
     "crude_price": Variable(
         ("year",),
-        "USD per barrel",
+        "USD / oil_barrel",
         "Crude oil price (scenario assumption)",
         topic="fiscal",
         iamc=("Price|Crude Oil", "US$/bbl", 1.0),
     ),
     "fuel_retail_price": Variable(
         ("fuel", "year"),
-        "IDR per litre",
+        "IDR / L",
         "Retail price of the subsidised grade",
         topic="fiscal",
         iamc=("Price|Fuel|Retail", "IDR/l", 1.0),
     ),
     "fuel_economic_price": Variable(
         ("fuel", "year"),
-        "IDR per litre",
+        "IDR / L",
         "Economic price of the subsidised grade",
         topic="fiscal",
         iamc=("Price|Fuel|Economic", "IDR/l", 1.0),
     ),
     "fuel_subsidy": Variable(
         ("fuel", "year"),
-        "IDR trillion per year",
+        "TIDR / a",
         "Fuel subsidy: litres of the subsidised grade x the fixed subsidy per litre (paid on every "
         "litre, as budgeted, even when the retail price covers the economic price)",
         topic="fiscal",
@@ -261,49 +261,49 @@ VARIABLES: dict[str, Variable] = {
     ),
     "fuel_compensation": Variable(
         ("fuel", "year"),
-        "IDR trillion per year",
+        "TIDR / a",
         "Fuel compensation: litres of the subsidised grade x (economic - retail price - subsidy)",
         topic="fiscal",
         iamc=("Fiscal|Fuel compensation", "IDR trillion/yr", 1.0),
     ),
     "fuel_support_usd": Variable(
         ("fuel", "year"),
-        "billion USD per year",
+        "GUSD / a",
         "Fuel subsidy and compensation, in US dollars",
         topic="fiscal",
         iamc=("Fiscal|Fuel subsidy and compensation", "billion US$/yr", 1.0),
     ),
     "tax_forgone": Variable(
         ("segment", "year"),
-        "IDR trillion per year",
+        "TIDR / a",
         "Tax revenue forgone on incentivised vehicles",
         topic="fiscal",
         iamc=("Fiscal|Tax forgone", "IDR trillion/yr", 1.0),
     ),
     "production": Variable(
         ("industry_group", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "Production (history: data; projection: local assembly + exports)",
         topic="industry",
         iamc=("Production", "million vehicles/yr", 1e-06),
     ),
     "exports": Variable(
         ("industry_group", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "Exports of built-up vehicles",
         topic="industry",
         iamc=("Exports", "million vehicles/yr", 1e-06),
     ),
     "imports": Variable(
         ("industry_group", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "Imports of built-up vehicles",
         topic="industry",
         iamc=("Imports", "million vehicles/yr", 1e-06),
     ),
     "local_assembly": Variable(
         ("industry_group", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "Domestic sales assembled in the country",
         topic="industry",
     ),
@@ -312,45 +312,45 @@ VARIABLES: dict[str, Variable] = {
     ),
     "jobs": Variable(
         ("industry_group", "year"),
-        "persons",
+        "person",
         "Direct jobs in vehicle assembly",
         topic="industry",
         iamc=("Employment|Vehicle assembly", "thousand persons", 0.001),
     ),
     "new_workers": Variable(
         ("industry_group", "year"),
-        "persons per year",
+        "person / a",
         "New workers needed (growth plus attrition)",
         topic="industry",
     ),
     "workers_to_train": Variable(
         ("industry_group", "year"),
-        "persons per year",
+        "person / a",
         "New workers in the training programme",
         topic="industry",
     ),
     "local_content_value": Variable(
         ("industry_group", "year"),
-        "IDR trillion per year",
+        "TIDR / a",
         "Local content of vehicles assembled for the domestic market (exports not included)",
         topic="industry",
         iamc=("Value Added|Local content", "IDR trillion/yr", 1.0),
     ),
     "local_content_value_usd": Variable(
         ("industry_group", "year"),
-        "billion USD per year",
+        "GUSD / a",
         "Local content of vehicles assembled for the domestic market, in US dollars",
         topic="industry",
     ),
     "local_content_sme": Variable(
         ("industry_group", "year"),
-        "IDR trillion per year",
+        "TIDR / a",
         "Local content supplied by small and medium firms",
         topic="industry",
     ),
     "sales_by_origin": Variable(
         ("industry_group", "origin", "year"),
-        "vehicles per year",
+        "vehicle / a",
         "Domestic sales by maker origin",
         topic="industry",
     ),
@@ -389,7 +389,7 @@ VARIABLES.update(
 )
 VARIABLES["region_ceiling"] = Variable(
     ("region", "segment"),
-    "vehicles per 1000 persons",
+    "vehicle / kiloperson",
     "Ceiling of registered vehicles per 1,000 people, by province (regions.saturation_per_1000 "
     "scaled by relative income and density)",
     topic="regions",

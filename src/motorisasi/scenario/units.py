@@ -1,0 +1,31 @@
+"""The units of a run's variables, as pint parses them.
+
+Every variable's ``units`` attribute (:mod:`motorisasi.scenario.variables`) is a unit expression
+that `pint <https://pint.readthedocs.io>`_ parses with the few definitions in ``units.txt``
+(vehicles, persons, rupiah, US dollars, 2021 international dollars); the wording for people stays
+in ``long_name``. Years are ``a`` (annum), a trillion rupiah ``TIDR``, a billion vehicle-km
+``Gvkm``, vehicles per 1,000 people ``vehicle / kiloperson``.
+
+>>> ureg = registry()  # doctest: +SKIP
+>>> ureg.Quantity(1, "vehicle / kiloperson").to("vehicle / person").magnitude  # doctest: +SKIP
+0.001
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from motorisasi.errors import MotorisasiError
+
+DEFINITIONS = Path(__file__).with_name("units.txt")
+
+
+def registry():
+    """A pint ``UnitRegistry`` with motorisasi's definitions (``pip install pint``)."""
+    try:
+        import pint
+    except ImportError:
+        raise MotorisasiError("units: pint is not installed (pip install pint)") from None
+    ureg = pint.UnitRegistry()
+    ureg.load_definitions(str(DEFINITIONS))
+    return ureg
