@@ -112,3 +112,18 @@ def test_compare_chooses_indicators_and_years_and_writes_csv():
     ):
         result = CliRunner().invoke(app, ["compare", "baseline", "target-150", *bad])
         assert result.exit_code == 2 and says in result.output
+
+
+def test_workbook_topic_sheets_have_only_the_columns_that_apply():
+    import io
+
+    import pandas as pd
+
+    from motorisasi.outputs.export import _excel_bytes
+
+    book = pd.read_excel(io.BytesIO(_excel_bytes(m.run("baseline"))), sheet_name=None)
+    assert list(book["drivers"].columns) == ["variable", "year", "value", "unit"]
+    assert "fuel" not in book["fleet"].columns and "powertrain" in book["fleet"].columns
+    for name, sheet in book.items():
+        for column in sheet.columns:
+            assert not sheet[column].isna().all(), (name, column)

@@ -188,6 +188,11 @@ def _text_as_text(book) -> None:
                     cell.quotePrefix = True  # as Excel stores text typed after an apostrophe
 
 
+def _blank(column) -> bool:
+    """A column with nothing in it: every cell empty text or missing."""
+    return bool((column.isna() | (column.astype(str) == "")).all())
+
+
 def _wide(part):
     """Long rows (one a year) as one row per variable and label, a column per year."""
     keys = [c for c in part.columns if c not in ("year", "value") and (part[c] != "").any()]
@@ -213,6 +218,8 @@ def _excel_bytes(ds) -> bytes:
                     fixed[keys].to_excel(writer, sheet_name="region_ceilings", index=False)
                 part = _wide(part[part["year"].notna()])
             if len(part):
+                # Only the columns that apply to the topic's variables (no blank dimension columns).
+                part = part[[c for c in part.columns if not _blank(part[c])]]
                 part.to_excel(writer, sheet_name=topic, index=False)
         listed = {name for names in TOPICS.values() for name in names}
         rest = table[~table["variable"].isin(listed)]

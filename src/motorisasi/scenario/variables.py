@@ -193,9 +193,7 @@ VARIABLES: dict[str, Variable] = {
         topic="emissions",
         iamc=("Emissions|CO2|Transportation|Road Fuel Unexplained by the Fleet", "Mt CO2/yr", 1.0),
     ),
-    "grid_intensity": Variable(
-        ("year",), "g / kWh", "CO2 intensity of grid electricity", topic="emissions"
-    ),
+    "grid_intensity": Variable(("year",), "g / kWh", "CO2 intensity of grid electricity", topic="emissions"),
     "biodiesel_share": Variable(
         ("year",),
         "1",
