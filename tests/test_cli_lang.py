@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from motorisasi.outputs.cli import app
-from motorisasi.outputs.cli_run import indicators, milestones
 from motorisasi.outputs.messages import message, number
+from motorisasi.outputs.summary import indicators, milestones
 from motorisasi.scenario.run import run as run_scenario
 
 runner = CliRunner()

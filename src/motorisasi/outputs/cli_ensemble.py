@@ -77,7 +77,7 @@ FANS = {
 
 def fan_series(ds):
     """Per draw and year: four-wheel ownership per 1,000 and road CO2 incl. electricity."""
-    from motorisasi.outputs.cli_run import four_wheel_segments
+    from motorisasi.outputs.summary import four_wheel_segments
 
     reg = ds["registered_stock"].sel(segment=four_wheel_segments(ds)).sum("segment")
     return {
@@ -166,10 +166,10 @@ def run_ensemble(
     import numpy as np
     import xarray as xr
 
-    from motorisasi.outputs.cli_run import indicators, milestone_years
     from motorisasi.outputs.export import _netcdf_bytes, csv_bytes, tidy
     from motorisasi.outputs.files import OutputSet, safe_stem
     from motorisasi.outputs.messages import message, number
+    from motorisasi.outputs.summary import indicators, milestone_years
     from motorisasi.scenario.ensemble import ensemble
     from motorisasi.scenario.steps.inputs import resolve_base
 

@@ -152,25 +152,6 @@ def gap(
         _print_regions(by_region, lang, only)
 
 
-def ranked_rows(g, lang: str) -> list[list[str]]:
-    """The provinces, most additional vehicles first: name, ownership then and at the target
-    year, additional vehicles, their share of the nation's, the year at the target ("-": not)."""
-    from motorisasi.outputs.messages import number
-
-    total = sum(g.additional)
-    return [
-        [
-            g.names[i],
-            number(g.ownership[i][0], lang, 1),
-            number(g.ownership[i][-1], lang, 1),
-            number(g.additional[i], lang),
-            number(100 * g.additional[i] / total, lang, 1),
-            str(g.reached[i]) if g.reached[i] is not None else "-",
-        ]
-        for i in sorted(range(len(g.names)), key=lambda k: -g.additional[k])
-    ]
-
-
 def _print_regions(g, lang: str, only: int | None = None) -> None:
     """Where the additional vehicles would be, ranked; or one province's path."""
     from rich import box
@@ -217,6 +198,8 @@ def _print_regions(g, lang: str, only: int | None = None) -> None:
     table.add_column(m("gap.regions.col.additional", lang), justify="right")
     table.add_column(m("gap.regions.col.share", lang), justify="right")
     table.add_column(m("gap.regions.col.reached", lang, target=target), justify="right")
+    from motorisasi.outputs.summary import ranked_rows
+
     for row in ranked_rows(g, lang):
         table.add_row(*row)
     console.print(table)

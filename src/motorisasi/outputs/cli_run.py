@@ -15,8 +15,13 @@ from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.listing import Format, check_format
 from motorisasi.outputs.messages import display_name
 from motorisasi.outputs.options import DataDir, Lang, check_output_folder
-
-MILESTONES = (2030, 2040, 2050)
+from motorisasi.outputs.summary import (
+    _cells,
+    indicators,
+    milestones,
+    notes,
+    unique_names,
+)
 
 
 @user_errors_as_one_line
@@ -166,198 +171,10 @@ def _inputs(scenario: str, data):
     return load_scenario(scenario)
 
 
-def _span(years: list[int]) -> str:
-    return f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-
-
 def warnings(ds, console, lang: str = "en") -> None:
     """Say where a scenario's powertrain targets did not fit into total sales, or production into capacity."""
     for line in notes(ds, lang):
         console.print(line, markup=False)
-
-
-def notes(ds, lang: str = "en", names: bool = False) -> list[str]:
-    """The run's notes as lines: targets that did not fit into sales, production above capacity.
-
-    Segments and industry groups are named by their keys in the scenario file, so that the
-    entry to change can be found there; ``names=True`` gives their names in ``lang`` instead.
-    """
-    import json
-
-    from motorisasi.outputs.messages import message
-
-    def called(kind: str, key: str) -> str:
-        return display_name(kind, key, lang) if names else key
-
-    lines = []
-    notes_all = json.loads(ds.attrs.get("notes", "{}"))
-    for group, years in notes_all.pop("over_capacity", {}).items():
-        if years:
-            lines.append(
-                message("run.note.over_capacity", lang, group=called("group", group), years=_span(years))
-            )
-    for segment, found in notes_all.items():
-        for d in found.get("departs_from_observations") or []:
-            lines.append(
-                message(
-                    "run.note.departs_from_observations",
-                    lang,
-                    field=d["field"],
-                    variable=d["variable"],
-                    year=d["year"],
-                    scenario=_amount(d["scenario"], d["variable"], lang),
-                    observed=_amount(d["observed"], d["variable"], lang),
-                )
-            )
-        for key in ("units_target_above_sales", "shares_scaled_down"):
-            years = found.get(key) or []
-            if years:
-                lines.append(
-                    message(f"run.note.{key}", lang, segment=called("segment", segment), years=_span(years))
-                )
-    calibration = json.loads(ds.attrs.get("energy_calibration", "{}"))
-    for fuel, fit in calibration.get("fuels", {}).items():
-        if calibration.get("model") == "calibrated" and fit["status"] in ("no_reference", "bound"):
-            lines.append(
-                message(
-                    f"run.note.energy_{fit['status']}",
-                    lang,
-                    fuel=display_name("fuel", fuel, lang),
-                    factor=f"{fit['factor']:.3g}",
-                )
-            )
-    return lines
-
-
-def _amount(value: float, variable: str, lang: str) -> str:
-    from motorisasi.outputs.messages import number
-
-    if variable == "sales_share":
-        return number(100 * value, lang, 2) + " %"
-    return number(value, lang, 0)
-
-
-def unique_names(results) -> list[str]:
-    """The results' scenario names, numbered when two are the same."""
-    names = [str(r.attrs["scenario_name"]) for r in results]
-    if len(set(names)) < len(names):
-        names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
-    return names
-
-
-def four_wheel_segments(ds) -> list[str]:
-    """The segments other than motorcycles: cars, buses and trucks in the shipped scenarios."""
-    return [str(s) for s in ds["segment"].values if s != "motorcycles"]
-
-
-def milestones(ds) -> list[int]:
-    """The base year, the milestone years inside the horizon, and the last year of a run."""
-    return milestone_years(int(ds.attrs["base_year"]), int(ds["year"].values[-1]))
-
-
-def milestone_years(base: int, end: int) -> list[int]:
-    """The base year, the milestone years between it and ``end``, and ``end``."""
-    return [base, *[y for y in MILESTONES if base < y < end], end]
-
-
-def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, object]]:
-    """Headline indicators at ``years``: label (in ``lang``) -> (decimals, values)."""
-    from motorisasi.outputs.messages import message as m
-
-    sel = ds.sel(year=years)
-    four_wheel = four_wheel_segments(ds)
-    pop = sel["population"].values
-    reg = sel["registered_stock"]
-    out: dict[str, tuple[int, object]] = {
-        m("run.ind.four_wheel_per_1000", lang): (1, 1000 * reg.sel(segment=four_wheel).sum("segment") / pop)
-    }
-    if "motorcycles" in ds["segment"].values:
-        out[m("run.ind.motorcycles_per_1000", lang)] = (1, 1000 * reg.sel(segment="motorcycles") / pop)
-    out[m("run.ind.fleet", lang)] = (1, reg.sum("segment") / 1e6)
-    out[m("run.ind.sales", lang)] = (2, sel["sales_total"].sum("segment") / 1e6)
-    ev = [p for p in ("BEV", "PHEV") if p in ds["powertrain"].values]
-    for seg in ds["segment"].values:
-        sales = sel["sales"].sel(segment=seg)
-        stock = sel["stock"].sel(segment=seg)
-        if float(sales.sel(powertrain=ev).sum()) > 0:
-            segment = display_name("segment", seg, lang)
-            out[m("run.ind.plugin_sales", lang, segment=segment)] = (
-                1,
-                100
-                * sales.sel(powertrain=ev).sum("powertrain", min_count=1)
-                / sales.sum("powertrain", min_count=1),
-            )
-            out[m("run.ind.plugin_stock", lang, segment=segment)] = (
-                1,
-                100
-                * stock.sel(powertrain=ev).sum("powertrain", min_count=1)
-                / stock.sum("powertrain", min_count=1),
-            )
-    energy = sel["energy"].sum("segment", min_count=1)
-    for fuel in ds["fuel"].values:
-        out[m("run.ind.energy", lang, fuel=display_name("fuel", fuel, lang))] = (1, energy.sel(fuel=fuel))
-    out[m("run.ind.co2_ttw", lang)] = (1, sel["co2_ttw"].sum("segment", min_count=1))
-    out[m("run.ind.co2_wtw", lang)] = (1, sel["co2_wtw"].sum("segment", min_count=1))
-    if "energy_unexplained" in ds:
-        # Fuel the fleet cannot explain is shown beside it when the projection carries any.
-        future = ds["year"] > int(ds.attrs["base_year"])
-        carried = ds["energy_unexplained"].where(future).fillna(0)
-        for fuel in ds["fuel"].values:
-            if bool((carried.sel(fuel=fuel) != 0).any()):
-                out[m("run.ind.unexplained", lang, fuel=display_name("fuel", fuel, lang))] = (
-                    1,
-                    sel["energy_unexplained"].sel(fuel=fuel),
-                )
-        if bool((carried != 0).any()):
-            out[m("run.ind.co2_unexplained", lang)] = (1, sel["co2_unexplained"])
-    if "production" in ds:
-        for group in ds["industry_group"].values:
-            part = sel.sel(industry_group=group)
-            label = display_name("group", group, lang)
-            out[m("run.ind.production", lang, group=label)] = (2, part["production"] / 1e6)
-            out[m("run.ind.exports", lang, group=label)] = (2, part["exports"] / 1e6)
-            out[m("run.ind.jobs", lang, group=label)] = (1, part["jobs"] / 1e3)
-    if "local_content_value" in ds:
-        out[m("run.ind.local_content", lang)] = (
-            1,
-            sel["local_content_value"].sum("industry_group", min_count=1),
-        )
-    if "fuel_subsidy" in ds:
-        for fuel in ds["fuel"].values:
-            name = display_name("fuel", fuel, lang)
-            for var in ("fuel_subsidy", "fuel_compensation"):
-                values = sel[var].sel(fuel=fuel)
-                if bool((values.fillna(0) != 0).any()):  # a fuel without this support has no row
-                    out[m(f"run.ind.{var}", lang, fuel=name)] = (1, values)
-        both = sel["fuel_subsidy"] + sel["fuel_compensation"]
-        out[m("run.ind.fuel_support", lang)] = (1, both.sum("fuel", min_count=1))
-        out[m("run.ind.fuel_support_usd", lang)] = (2, sel["fuel_support_usd"].sum("fuel", min_count=1))
-    if "tax_forgone" in ds:
-        out[m("run.ind.tax_incentives", lang)] = (1, sel["tax_forgone"].sum("segment", min_count=1))
-    if "battery_gwh" in ds:
-        out[m("run.ind.battery", lang)] = (1, sel["battery_gwh"].sum(["segment", "powertrain"], min_count=1))
-        out[m("run.ind.nickel", lang)] = (1, sel["nickel"] / 1e3)
-    return out
-
-
-def _signed(value: float, lang: str, decimals: int) -> str:
-    """A difference with its sign: +1,234.5 / -0.3 (en) or +1.234,5 / -0,3 (id)."""
-    from motorisasi.outputs.messages import number
-
-    text = number(value, lang, decimals)
-    return text if text == "-" or text.startswith("-") else "+" + text
-
-
-def _cells(decimals: int, values, lang: str, signed: bool = False) -> list[str]:
-    import numpy as np
-
-    from motorisasi.outputs.messages import number
-
-    fmt = _signed if signed else number
-    return [
-        ("-" if not np.isfinite(v) else fmt(float(v), lang, decimals))
-        for v in np.asarray(values, dtype=float)
-    ]
 
 
 def year_table(title: str, years: list[int]):

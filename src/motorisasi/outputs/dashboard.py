@@ -122,7 +122,7 @@ def key_figures(ds, lang: str):
 def _key_figures(ds, lang: str):
     import pandas as pd
 
-    from motorisasi.outputs.cli_run import _cells, indicators, milestone_years
+    from motorisasi.outputs.summary import _cells, indicators, milestone_years
 
     years = milestone_years(int(ds.attrs["base_year"]), int(ds["year"].values[-1]))
     rows = {
@@ -323,7 +323,7 @@ def provinces(ds, year: int, lang: str):
     the tile-grid map; the most additional vehicles first."""
     import pandas as pd
 
-    from motorisasi.outputs.cli_run import four_wheel_segments
+    from motorisasi.outputs.summary import four_wheel_segments
     from motorisasi.report.charts import region_four_wheel_per_1000
     from motorisasi.scenario.regions import ISO_CODES, TILES
 

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from motorisasi.outputs.cli_run import four_wheel_segments
 from motorisasi.outputs.messages import display_name, message, number
+from motorisasi.outputs.summary import four_wheel_segments
 
 #: Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -316,7 +316,7 @@ def age_structure(ds, lang: str = "en", segment: str = "cars", years: list[int] 
 
 def _milestones(ds) -> list[int]:
     """The first projected year, then the milestone years (the base year has no modelled fleet)."""
-    from motorisasi.outputs.cli_run import milestones
+    from motorisasi.outputs.summary import milestones
 
     return [int(ds.attrs["base_year"]) + 1, *milestones(ds)[1:]]
 
@@ -467,7 +467,7 @@ def compare(results: list, lang: str = "en", names: list[str] | None = None):
     fig = _new_figure(figsize=(12, 3.2 * rows + 0.6), dpi=100)
     axes = fig.subplots(rows, columns, squeeze=False)
     if names is None:
-        from motorisasi.outputs.cli_run import unique_names
+        from motorisasi.outputs.summary import unique_names
 
         names = unique_names(results)
     for ax, key in zip(axes.flat, shown, strict=False):

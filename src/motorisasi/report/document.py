@@ -117,7 +117,7 @@ def headline(ds, sc, target: float, by: int, data_dir=None, gap=None) -> Headlin
     that reaches the target in ``by`` (``gap``: that function, or one that keeps its answers).
     """
     from motorisasi.errors import MotorisasiError
-    from motorisasi.outputs.cli_run import four_wheel_segments
+    from motorisasi.outputs.summary import four_wheel_segments
     from motorisasi.report.charts import four_wheel_per_1000
     from motorisasi.scenario.gap import ownership_gap
 
@@ -274,7 +274,7 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
     except (MotorisasiError, RunCheckError) as exc:
         report.province_text = [message("report.provinces.unavailable", lang, reason=str(exc))]
         return
-    from motorisasi.outputs.cli_run import four_wheel_segments
+    from motorisasi.outputs.summary import four_wheel_segments
 
     if not four_wheel_segments(ds):
         report.province_text = [message("report.provinces.none", lang)]
@@ -329,7 +329,7 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
     except MotorisasiError as exc:
         report.province_text.append(message("report.provinces.unavailable", lang, reason=str(exc)))
         return
-    from motorisasi.outputs.cli_gap import ranked_rows
+    from motorisasi.outputs.summary import ranked_rows
 
     report.province_target, report.province_by = float(target), int(by)
     total = sum(gap.additional)
@@ -398,7 +398,7 @@ def _lower_first(text: str) -> str:
 
 
 def scenario_names(parts: list[ScenarioReport]) -> list[str]:
-    from motorisasi.outputs.cli_run import unique_names
+    from motorisasi.outputs.summary import unique_names
 
     return unique_names([p.result for p in parts])
 
@@ -557,7 +557,7 @@ def _table(
 
 def _key_figure_rows(ds, lang: str) -> tuple[list[int], list[list[str]]]:
     """The milestone years, and one row of formatted values per headline indicator."""
-    from motorisasi.outputs.cli_run import indicators, milestones
+    from motorisasi.outputs.summary import indicators, milestones
 
     years = milestones(ds)
     rows = [
@@ -602,7 +602,7 @@ def _sources(results: list, lang: str, data_dir=None) -> str:
 def to_html(report: Report, lang: str) -> str:
     """The report as one self-contained HTML document."""
     from motorisasi import __version__
-    from motorisasi.outputs.cli_run import notes
+    from motorisasi.outputs.summary import notes
 
     first = report.scenarios[0].result
     names = scenario_names(report.scenarios)
@@ -761,7 +761,7 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
     from matplotlib.figure import Figure
 
     from motorisasi import __version__
-    from motorisasi.outputs.cli_run import notes
+    from motorisasi.outputs.summary import notes
 
     def wrapped(text: str, width: int = 100) -> list[str]:
         return textwrap.wrap(text, width) or [""]
