@@ -127,3 +127,25 @@ def test_workbook_topic_sheets_have_only_the_columns_that_apply():
     for name, sheet in book.items():
         for column in sheet.columns:
             assert not sheet[column].isna().all(), (name, column)
+
+
+def test_the_counts_of_the_data_agree_across_check_list_and_readme():
+    import re
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from motorisasi.data import catalog, sources
+    from motorisasi.data.store import EMBEDDED
+    from motorisasi.outputs.cli import app
+
+    table = catalog()
+    values, series, n_sources = int(table["values"].sum()), table["series"].nunique(), len(sources())
+    check = CliRunner().invoke(app, ["data", "check", str(EMBEDDED)], terminal_width=200).output
+    assert f"{values:,} values, {n_sources:,} sources, {series:,} series" in check
+    listed = CliRunner().invoke(app, ["data", "list"], terminal_width=200).output
+    assert listed.splitlines()[0].startswith(f"{series:,} series ({len(table):,} rows")
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"([\d,]+) values in ([\d,]+) series from ([\d,]+) sources", readme)
+    assert said is not None
+    assert [int(x.replace(",", "")) for x in said.groups()] == [values, series, n_sources]

@@ -125,7 +125,10 @@ def list_series(
         ]
 
     def terminal() -> Table:
-        out = Table(title=message("data.list.title", lang, n=number(len(table), lang)), title_justify="left")
+        title = message(
+            "data.list.title", lang, n=number(table["series"].nunique(), lang), rows=number(len(table), lang)
+        )
+        out = Table(title=title, title_justify="left")
         for column in ("series", "country", "kind", "unit", "years", "values", "description"):
             out.add_column(message(f"data.col.{column}", lang), overflow="fold")
         for r in table.itertuples():

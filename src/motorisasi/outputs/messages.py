@@ -760,7 +760,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.flag.target": {"en": "target", "id": "target"},
     "data.flag.regulation": {"en": "regulation", "id": "regulasi"},
     "data.flag.statement": {"en": "statement", "id": "pernyataan"},
-    "data.list.title": {"en": "{n} series", "id": "{n} seri"},
+    "data.list.title": {
+        "en": "{n} series ({rows} rows: a series by country)",
+        "id": "{n} seri ({rows} baris: seri per negara)",
+    },
     "data.col.series": {"en": "series", "id": "seri"},
     "data.col.country": {"en": "country", "id": "negara"},
     "data.col.kind": {"en": "kind", "id": "jenis"},
