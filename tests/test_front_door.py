@@ -149,3 +149,25 @@ def test_the_counts_of_the_data_agree_across_check_list_and_readme():
     said = re.search(r"([\d,]+) values in ([\d,]+) series from ([\d,]+) sources", readme)
     assert said is not None
     assert [int(x.replace(",", "")) for x in said.groups()] == [values, series, n_sources]
+
+
+@pytest.mark.parametrize(
+    "args, first",
+    [
+        (["backtest"], "origins"),
+        (["ownership", "fit"], "parameter"),
+        (["backtest", "--regions", "provinces-34"], "model"),
+    ],
+)
+def test_scores_and_fits_as_csv_for_pipes(args, first):
+    import io
+
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from motorisasi.outputs.cli import app
+
+    out = CliRunner().invoke(app, [*args, "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    table = pd.read_csv(io.StringIO(out.output))
+    assert table.columns[0] == first and len(table) > 3

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.listing import Format, check_format
 from motorisasi.outputs.options import DataDir, Lang
 
 Scenario = Annotated[
@@ -103,6 +104,7 @@ def backtest(
             show_default=False,
         ),
     ] = None,
+    fmt: Format = "table",
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
@@ -122,18 +124,19 @@ def backtest(
     from motorisasi.scenario.backtest import backtest as run_backtest
 
     lang = language(lang)
+    check_format(fmt)
     check_data(data)
     if measure not in ("registered", "per_1000"):
         raise MotorisasiError(f"--measure: unknown {measure!r} (use registered or per_1000)")
     if regions is not None:
-        _regions_backtest(scenario, regions, as_json, lang, data)
+        _regions_backtest(scenario, regions, as_json or fmt == "json", lang, data, fmt == "csv")
         return
     if energy:
         _energy_backtest(scenario, 5 if horizons is None else horizons, out, as_json, lang, data)
         return
     horizons = 10 if horizons is None else horizons
     if out is None:
-        _report(run_backtest(scenario, horizons=horizons, data_dir=data), measure, as_json, lang)
+        _report(run_backtest(scenario, horizons=horizons, data_dir=data), measure, as_json, lang, fmt)
         return
     from motorisasi.outputs.files import writing
 
@@ -141,7 +144,7 @@ def backtest(
     # The folder is checked and locked before the work, and the files land together at the end.
     with writing(out, NAMES, lang) as files:
         bt = run_backtest(scenario, horizons=horizons, data_dir=data)
-        _report(bt, measure, as_json, lang)
+        _report(bt, measure, as_json, lang, fmt)
         paths = _write(bt, files, lang)
     if not as_json:
         from rich.console import Console
@@ -243,7 +246,9 @@ def horizon_table(
     return table
 
 
-def _regions_backtest(scenario, region_set: str, as_json: bool, lang: str, data) -> None:
+def _regions_backtest(
+    scenario, region_set: str, as_json: bool, lang: str, data, as_csv: bool = False
+) -> None:
     """The provincial allocations scored on the provincial register (one table)."""
     from rich import box
     from rich.console import Console
@@ -253,6 +258,26 @@ def _regions_backtest(scenario, region_set: str, as_json: bool, lang: str, data)
     from motorisasi.scenario.regions_backtest import regions_backtest
 
     bt = regions_backtest(scenario, region_set, data_dir=data)
+    if as_csv:
+        import pandas as pd
+
+        from motorisasi.outputs.listing import emit
+
+        rows = [
+            {
+                "model": model,
+                "segment": segment,
+                "horizon": horizon,
+                "n": n,
+                "mape_pct": bt.mape[model][segment][horizon],
+                "share_error_pp": bt.share_error[model][segment][horizon],
+            }
+            for model in bt.models
+            for segment in bt.segments
+            for horizon, n in bt.n.items()
+        ]
+        emit(pd.DataFrame(rows), "csv", lambda: None)
+        return
     if as_json:
         typer.echo(json.dumps(bt.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -335,8 +360,14 @@ def energy_backtest_sentences(bt, lang: str, since: int | None) -> list[str]:
     return out
 
 
-def _report(bt, measure: str, as_json: bool, lang: str) -> None:
-    if as_json:
+def _report(bt, measure: str, as_json: bool, lang: str, fmt: str = "table") -> None:
+    if fmt == "csv":  # the scores, a row per model, horizon and set of origins
+        import pandas as pd
+
+        from motorisasi.outputs.listing import emit
+
+        emit(pd.DataFrame(score_rows(bt)), "csv", lambda: None)
+    elif as_json or fmt == "json":
         typer.echo(json.dumps(bt.to_dict(), indent=2, ensure_ascii=False))
     else:
         _print_tables(bt, measure, lang)

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
+from motorisasi.outputs.listing import Format, check_format
 from motorisasi.outputs.options import DataDir, Lang
 
 ownership_app = typer.Typer(
@@ -66,6 +67,7 @@ def fit(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    fmt: Format = "table",
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
@@ -79,6 +81,7 @@ def fit(
     from motorisasi.outputs.messages import language
     from motorisasi.outputs.options import check_data
 
+    check_format(fmt)
     lang = language(lang)
     check_data(data)
     from motorisasi.model.ownership_fit import fit_ownership
@@ -122,7 +125,25 @@ def fit(
         else None
     )
     steps = validation.multi_step if validation is not None else multi_step_errors(result, histories, incomes)
-    if as_json:
+    if fmt == "csv":  # the parameters, a row each
+        import pandas as pd
+
+        from motorisasi.outputs.listing import emit
+
+        rows = [
+            {
+                "parameter": name,
+                "estimate": value,
+                "stderr": result.stderr.get(name),
+                "low95": result.interval.get(name, (None, None))[0],
+                "high95": result.interval.get(name, (None, None))[1],
+                "fixed": False,
+            }
+            for name, value in result.params.items()
+        ] + [{"parameter": name, "estimate": value, "fixed": True} for name, value in result.fixed.items()]
+        emit(pd.DataFrame(rows), "csv", lambda: None)
+        return
+    if as_json or fmt == "json":
         out = {
             "definition": definition,
             "countries": list(codes),
