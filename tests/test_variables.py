@@ -79,3 +79,33 @@ def test_every_variable_of_a_run_and_an_ensemble_carries_a_unit_pint_reads(runs)
                 ureg.parse_units(da.attrs["units"])
             else:
                 assert name.startswith("input__"), name  # draws of inputs: the scenario field's unit
+
+
+@pytest.mark.parametrize("kind", ["national", "provinces", "ensemble"])
+def test_the_netcdf_passes_the_cf_checker(tmp_path, kind):
+    pytest.importorskip("compliance_checker")
+    import json
+
+    from compliance_checker.runner import CheckSuite, ComplianceChecker
+
+    from motorisasi.outputs.export import CF_UNITS, _netcdf_bytes
+    from motorisasi.scenario.ensemble import ensemble
+    from motorisasi.scenario.schema import load_scenario, with_regions
+
+    baseline = load_scenario("baseline")
+    ds = {
+        "national": lambda: run(baseline),
+        "provinces": lambda: run(with_regions(baseline, "provinces")),
+        "ensemble": lambda: ensemble(baseline, 8, seed=0),
+    }[kind]()
+    path = tmp_path / "run.nc"
+    path.write_bytes(_netcdf_bytes(ds))
+    CheckSuite.load_all_available_checkers()
+    report = tmp_path / "report.json"
+    passed, had_errors = ComplianceChecker.run_checker(
+        str(path), ["cf:1.8"], 0, "normal", output_filename=str(report), output_format="json"
+    )
+    found = json.loads(report.read_text(encoding="utf-8"))
+    high = [m for r in found.values() for m in r.get("high_priorities", []) if m.get("msgs")]
+    assert passed and not had_errors, high
+    assert set(CF_UNITS) == {spec.units for spec in VARIABLES.values()}  # every unit has its CF form

@@ -273,11 +273,82 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+#: Each variable unit (pint, see motorisasi.scenario.units) as UDUNITS writes it for CF: counts of
+#: vehicles and people and sums of money are numbers ("1", with a factor for a prefix), what they
+#: count stays in long_name and the pint unit in the attribute ``units_pint``.
+CF_UNITS = {
+    "1": "1",
+    "a": "a",
+    "vehicle": "1",
+    "vehicle / a": "a-1",
+    "vehicle / kiloperson": "1e-3",
+    "person": "1",
+    "person / a": "a-1",
+    "intl_dollar_2021 / person": "1",
+    "IDR / USD": "1",
+    "IDR / L": "L-1",
+    "TIDR / a": "1e12 a-1",
+    "GUSD / a": "1e9 a-1",
+    "USD / oil_barrel": "barrel-1",
+    "GWh": "GW h",
+    "GWh / a": "GW h a-1",
+    "Gvkm / a": "1e9 km a-1",
+    "PJ / a": "PJ a-1",
+    "Mt / a": "Mt a-1",
+    "kt / a": "kt a-1",
+    "t / a": "t a-1",
+    "g / kWh": "g kW-1 h-1",
+}
+
+_COORDINATES = {
+    "year": "calendar year (values at the end of the year; flows over the year)",
+    "segment": "vehicle segment",
+    "powertrain": "powertrain",
+    "fuel": "fuel or energy carrier",
+    "region": "province",
+    "industry_group": "industry group",
+    "origin": "maker origin",
+    "age": "age in years at the end of the year",
+    "draw": "draw of the uncertain inputs",
+    "quantile": "quantile over the draws",
+}
+
+
 def _netcdf_bytes(ds) -> bytes:
+    """The run as a CF-1.8 NetCDF (classic 64-bit format): UDUNITS units, described coordinates,
+    and the global attributes CF asks for."""
+    from motorisasi import __version__
+
     clean = ds.copy()
-    for name in ("segment", "powertrain", "fuel"):
-        clean[name] = clean[name].astype(str)
-    data = clean.to_netcdf(path=None, engine="scipy", format="NETCDF3_64BIT")
+    for name in ("segment", "powertrain", "fuel", "region", "industry_group", "origin"):
+        if name in clean.coords:
+            clean[name] = clean[name].astype(str)
+    for name, text in _COORDINATES.items():
+        if name in clean.coords:
+            clean[name].attrs = {**clean[name].attrs, "long_name": text}
+    for name, da in clean.data_vars.items():
+        unit = da.attrs.get("units")
+        if unit is not None and unit in CF_UNITS:
+            clean[name].attrs = {**da.attrs, "units": CF_UNITS[unit], "units_pint": unit}
+    sources = json.loads(ds.attrs.get("sources", "{}"))
+    clean.attrs = {
+        "Conventions": "CF-1.8",
+        "title": ds.attrs.get("title", "motorisasi results"),
+        "institution": "motorisasi (open-source scenario model)",
+        "source": f"motorisasi {__version__}, scenario {ds.attrs.get('scenario_name', '')}",
+        "history": f"written by motorisasi {__version__}",
+        "references": "; ".join(f"{k}: {v}" for k, v in sorted(sources.items()))[:60000],
+        **ds.attrs,
+    }
+    # CF names are letters, digits and underscores: a drawn input's dotted place becomes underscores
+    # (kept in full in the attribute ``scenario_field``).
+    renamed = {n: re.sub(r"[^A-Za-z0-9_]", "_", n) for n in clean.data_vars if re.search(r"[^A-Za-z0-9_]", n)}
+    for old in renamed:
+        clean[old].attrs = {**clean[old].attrs, "scenario_field": old.removeprefix("input__")}
+    clean = clean.rename(renamed)
+    # A coordinate has no missing values, so no fill value (CF 2.5.1).
+    encoding = {name: {"_FillValue": None} for name in clean.coords}
+    data = clean.to_netcdf(path=None, engine="scipy", format="NETCDF3_64BIT", encoding=encoding)
     return bytes(data) if not isinstance(data, bytes) else data
 
 
