@@ -11,16 +11,16 @@ stock engine (:mod:`motorisasi.model.stock`) is, for a cohort sold in year ``c``
 the share of the cohort still in the fleet at the *end* of year ``c + a``. ``d`` is the
 time from the vehicles' entry to the end of their sales year and is set by ``entry``:
 
-============  =====  ==========================================================
+=============  =====  ==========================================================
 ``entry``      d      meaning (and the equivalent in other stock models)
-============  =====  ==========================================================
+=============  =====  ==========================================================
 ``"end"``      0      vehicles enter on 31 December (ODYM; flodym ``inflow_at="end"``)
 ``"middle"``   0.5    vehicles enter on 1 July (default; flodym's default)
 ``"start"``    1      vehicles enter on 1 January (flodym ``inflow_at="start"``)
 ``"uniform"``  --     entries spread evenly over the year:
                       :math:`S[a] = \\int_0^1 P(L > a + u)\\,du`, computed exactly
-a number      d      any offset ``0 <= d <= 1``
-============  =====  ==========================================================
+a number       d      any offset ``0 <= d <= 1``
+=============  =====  ==========================================================
 
 With a normal lifetime of 15 +/- 5 years, ``"middle"`` gives a fleet up to about 3 %
 smaller than ``"end"``: say which convention a published figure used before comparing.
