@@ -189,7 +189,8 @@ def test_load_reads_comparison_countries():
 def test_cli_list_covers_every_series_including_undated_ones():
     listed = runner.invoke(app, ["data", "list"], env={"COLUMNS": "250"})
     assert listed.exit_code == 0, listed.output
-    assert f"{len(catalog())} series" in listed.output
+    table = catalog()
+    assert f"{table['series'].nunique()} series ({len(table)} rows" in listed.output
     assert "undated" in listed.output
 
 
