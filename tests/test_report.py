@@ -388,8 +388,13 @@ def test_html_is_self_contained_and_complete(two):
     report, (html_path, _) = two
     text = html_path.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and '<html lang="id">' in text
-    assert not re.search(r"""(src|href)=["'](?!data:)""", text)  # nothing loaded from anywhere
-    assert "http://" not in re.sub(r"<td>[^<]*</td>", "", text).replace("https://", "")
+    assert not re.search(r"""src=["'](?!data:)""", text)  # nothing loaded from anywhere
+    assert "<link" not in text and "<script" not in text
+    # The only addresses are the sources' own, as links to follow (never loaded, never javascript:).
+    hrefs = re.findall(r"""<(\w+)[^>]*\shref=["']([^"']*)""", text)
+    assert hrefs and all(tag == "a" and url.startswith(("http://", "https://")) for tag, url in hrefs)
+    outside = re.sub(r"<a [^>]*>[^<]*</a>", "", text)
+    assert "http://" not in re.sub(r"<td>[^<]*</td>", "", outside).replace("https://", "")
     images = re.findall(r'<img src="data:image/png;base64,([^"]+)"', text)
     # the comparison, the provinces' maps and the backtest
     n = sum(len(p.charts) for p in report.scenarios) + 1 + len(report.province_maps) + 1
@@ -546,3 +551,14 @@ def test_reports_open_in_headless_chromium_offline(two, cli_en, tmp_path):
                 page.close()
         finally:
             browser.close()
+
+
+def test_citation_links_are_http_only_and_escaped():
+    from motorisasi.report.document import _linked
+
+    text = 'BPS https://bps.go.id/a?b=1&c=2. "javascript:alert(1)" <script>x</script> (http://old.example/p).'
+    html_text = _linked(text)
+    assert '<a href="https://bps.go.id/a?b=1&amp;c=2" rel="noopener noreferrer">' in html_text
+    assert '<a href="http://old.example/p"' in html_text and "</a>)." in html_text  # the bracket stays text
+    assert "javascript:" not in re.sub(r"&quot;javascript:alert\(1\)&quot;", "", html_text)
+    assert "<script>" not in html_text and "&lt;script&gt;" in html_text

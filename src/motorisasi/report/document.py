@@ -12,6 +12,7 @@ import base64
 import hashlib
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -539,12 +540,34 @@ def _img(png: bytes, alt: str) -> str:
     )
 
 
+#: A web address in text: http or https only, up to a space, quote or angle bracket.
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _linked(text: str) -> str:
+    """``text`` escaped for HTML, its web addresses as links (a trailing full stop, comma,
+    semicolon or bracket stays text)."""
+    out, at = [], 0
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;)")
+        out.append(_e(text[at : match.start()]))
+        out.append(f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(url)}</a>')
+        at = match.start() + len(url)
+    out.append(_e(text[at:]))
+    return "".join(out)
+
+
 def _table(
-    header: list[str], rows: list[list[str]], numeric_from: int | None = None, widths: tuple[int, ...] = ()
+    header: list[str],
+    rows: list[list[str]],
+    numeric_from: int | None = None,
+    widths: tuple[int, ...] = (),
+    links: bool = False,
 ) -> str:
     def cell(tag: str, i: int, text: str) -> str:
         cls = ' class="num"' if numeric_from is not None and i >= numeric_from else ""
-        return f"<{tag}{cls}>{_e(text)}</{tag}>"
+        body = _linked(text) if links and tag == "td" else _e(text)
+        return f"<{tag}{cls}>{body}</{tag}>"
 
     head = "".join(cell("th", i, h) for i, h in enumerate(header))
     body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
@@ -596,7 +619,7 @@ def _sources(results: list, lang: str, data_dir=None) -> str:
         message(f"report.sources.{k}", lang)
         for k in ("id", "publisher", "citation", "table", "accessed", "licence")
     ]
-    return _table(header, rows, widths=(10, 16, 44, 12, 9, 9))
+    return _table(header, rows, widths=(10, 16, 44, 12, 9, 9), links=True)
 
 
 def to_html(report: Report, lang: str) -> str:
