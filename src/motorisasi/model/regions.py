@@ -9,8 +9,10 @@ saturation level fall with density):
 with ``gamma`` the national ceiling, ``y_r`` income per person, ``D_r`` population density, and
 ``y_bar``, ``D_bar`` their population-weighted geometric means over the regions (the income and
 density of the nation as its people live it; so the regions' population-weighted mean ceiling is
-``gamma``). Every region then closes the same fraction of the way from its base-year ownership
-``v_r(b)`` to its ceiling:
+``gamma``). Two ways take every region from its base-year ownership ``v_r(b)`` towards its
+ceiling, each adding up to the nation: :func:`logistic` (an S-curve per region, all moved by one
+step a year; the default of a scenario's ``regions.model``) and :func:`headroom`, in which every
+region closes the same fraction of the way to its ceiling:
 
     v_r(t) = gamma_r - (gamma_r - v_r(b)) * h(t)
 
@@ -20,12 +22,12 @@ nation's register ``V(t)``: with population shares ``p_r(t)`` and national owner
 
     h(t) = (sum_r p_r gamma_r - 1000 V / P) / sum_r p_r (gamma_r - v_r(b)).
 
-So a region far below its ceiling gains more vehicles per person than one close to it, a region
-with the nation's income, density and ownership follows the national path (exactly, while the
-population shares stay those of the base year), and the regions add up to the nation by
-construction. Units: ownership and ceilings in vehicles per 1,000 people; income and density in
-any unit (only ratios enter). Functions broadcast over leading batch axes (draws) and put
-regions before years.
+So with :func:`headroom` a region far below its ceiling gains more vehicles per person than one
+close to it, and a region with the nation's income, density and ownership follows the national
+path (exactly, while the population shares stay those of the base year); with either, the regions
+add up to the nation by construction. Units: ownership and ceilings in vehicles per 1,000
+people; income and density in any unit (only ratios enter). Functions broadcast over leading
+batch axes (draws) and put regions before years.
 
 References
 ----------

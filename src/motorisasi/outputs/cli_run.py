@@ -142,7 +142,8 @@ def provinces_line(ds, console, lang: str = "en") -> None:
     """The spread of the first segment's ownership over the provinces at the first milestone."""
     from motorisasi.outputs.messages import message, number
 
-    year = milestones(ds)[1] if len(milestones(ds)) > 1 else int(ds.attrs["base_year"])
+    years = milestones(ds)
+    year = years[1] if len(years) > 1 else int(ds.attrs["base_year"])
     segment = str(ds["segment"].values[0])
     own = ds["region_ownership_per_1000"].sel(segment=segment, year=year).to_series().dropna()
     console.print(

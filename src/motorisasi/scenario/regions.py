@@ -399,12 +399,13 @@ def _read(region_set: str, country: str, data_dir) -> RegionData:
     proj_last = max(y for (_, y) in projected)
     pop_years = np.arange(REGISTER_FROM, proj_last + 1)
     shares = np.empty((len(names), len(pop_years)))
+    # The projection is on the 34 layout: on 38, its Papua parents split as the observed latest year.
+    mixed = {**projected, **{k: v for k, v in observed.items() if k[0] in _PARENT_OF}}
     for j, year in enumerate(pop_years):
         values = _on_layout(names, observed, int(year), split) if year in obs_years else None
         if values is None or isinstance(values, str):
             base = _on_layout(names, projected, int(year), None)
-            if isinstance(base, str):  # the projection is on the 34 layout: split as the observed latest year
-                mixed = {**projected, **{k: v for k, v in observed.items() if k[0] in _PARENT_OF}}
+            if isinstance(base, str):
                 base = _on_layout(names, mixed, int(year), split)
             if isinstance(base, str):
                 raise RegionDataError(

@@ -3,12 +3,14 @@
 Observed years (from the first year of the provincial register to the base year): each
 province's share of a segment's register is the observed one; its fleet in use, sales and
 removals are the national ones times that share. Projection: each province's ownership follows
-:func:`motorisasi.model.regions.headroom` (a ceiling from its income and density, the same
-fraction of headroom closed everywhere, adding up to the national register), and its sales and
-fleet in use keep its books (:func:`motorisasi.model.regions.books`). The fleet by powertrain,
-distance, energy, electricity and CO2 of a province are the national ones times its share of the
-segment's fleet in use (every province has the segment's national powertrain mix and use per
-vehicle). Every regional variable adds up to the national one (checked, :func:`add_up`).
+the scenario's allocation (:data:`ALLOCATIONS`; by default
+:func:`motorisasi.model.regions.logistic`, an S-curve towards a ceiling from its income and
+density, all provinces moved by one step that makes them add up to the national register), and
+its sales and fleet in use keep its books (:func:`motorisasi.model.regions.books`). The fleet by
+powertrain, distance, energy, electricity and CO2 of a province are the national ones times its
+share of the segment's fleet in use (every province has the segment's national powertrain mix and
+use per vehicle). Every regional variable adds up to the national one (checked after each run,
+:func:`motorisasi.scenario.steps.checks.check`).
 """
 
 from __future__ import annotations
@@ -77,6 +79,16 @@ def checked_base(data, base: int) -> None:
         )
 
 
+def _split(yrs: np.ndarray, base: int) -> tuple[np.ndarray, int, np.ndarray]:
+    """The observed years (to ``base``), the base year's position, and the projection's years
+    (from the base year, which starts it)."""
+    past = yrs <= base
+    b = int(np.flatnonzero(past)[-1])
+    ahead = ~past
+    ahead[b] = True
+    return past, b, ahead
+
+
 def register_shares(
     data,
     observed: np.ndarray,
@@ -88,7 +100,7 @@ def register_shares(
     income_weight: float,
     density_weight: float,
     segments: list[str],
-    model: str = "headroom",
+    model: str = "logistic",
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each province's share of each segment's register, (..., R, S, T), and the ceilings (S, R).
 
@@ -96,13 +108,12 @@ def register_shares(
     allocation ``model`` (:data:`ALLOCATIONS`) on the national ``registered`` (..., S, T) and
     population ``pop_nat`` (..., T)."""
     first = int(data.register_years[0])
-    past = yrs <= base
+    past, b, ahead = _split(yrs, base)
     pi = data.population_shares_for(yrs)  # (R, T)
     lead = registered.shape[:-2]
     reg_share = np.empty(lead + (len(data.names), len(segments), len(yrs)))
     obs = observed[:, :, yrs[past] - first]
     reg_share[..., past] = obs / obs.sum(axis=0, keepdims=True)
-    b = int(np.flatnonzero(past)[-1])
     pop_b = pi[:, b] * pop_nat[..., b, None]  # (..., R)
     own_b = 1000.0 * np.moveaxis(reg_share[..., b], -1, -2) * registered[..., b, None] / pop_b[..., None, :]
     ceiling = _ceilings(
@@ -116,8 +127,6 @@ def register_shares(
         base,
         model in CEILING_MODELS,
     )  # (S, R)
-    ahead = ~past
-    ahead[b] = True  # the base year starts the projection
     national = 1000.0 * registered[..., ahead] / pop_nat[..., None, ahead]  # (..., S, T')
     if model in CEILING_MODELS:
         mean = np.sum(pi[None, :, ahead] * ceiling[..., None], axis=-2)  # (S, T')
@@ -229,11 +238,7 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
         segments,
         spec.model,
     )
-    past = yrs <= base
-    b = int(np.flatnonzero(past)[-1])
-    ahead = ~past
-    ahead[b] = True
-
+    _, b, ahead = _split(yrs, base)
     reg = reg_share * registered[..., None, :, :]  # (..., R, S, T)
     in_use_nat = np.asarray(core["in_use_stock"].values)[..., span]
     sales_nat = np.asarray(core["sales_total"].values)[..., span]
@@ -389,12 +394,12 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
     first = int(data.register_years[0])
     at_base = observed[:, :, base - first]  # (R, S)
     # The national register of the base year (the run's), shared by the observed provinces.
-    national_b = np.array(
-        [
-            sum(series_values(s, sc.country, data_dir=data_dir).at(base) for s in sc.segments[n].stock_series)
-            for n in segments
-        ]
-    )
+    registers = {
+        s: series_values(s, sc.country, data_dir=data_dir)
+        for n in segments
+        for s in sc.segments[n].stock_series
+    }
+    national_b = np.array([sum(registers[s].at(base) for s in sc.segments[n].stock_series) for n in segments])
     ahead = years >= base
     pi = data.population_shares_for(years[ahead])  # (R, T)
     p_base = float(pop[ahead][0])
@@ -412,8 +417,7 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
             continue
         span = np.arange(max(RESPONSE_FROM, int(years[0])), base + 1)
         registered = sum(
-            np.array([series_values(s, sc.country, data_dir=data_dir).at(int(y)) for y in span])
-            for s in sc.segments[name].stock_series
+            np.array([registers[s].at(int(y)) for y in span]) for s in sc.segments[name].stock_series
         )
         national = 1000.0 * registered / pop[np.searchsorted(years, span)]
         gamma = float(np.sum(weights * ceiling[k]))  # the national ceiling: the provinces' mean
