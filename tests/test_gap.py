@@ -115,7 +115,8 @@ def test_the_modelled_fleet_is_an_independent_spin_up_of_the_sales_history(by_20
 def test_infeasible_target_explains_and_still_shows_the_needed_path():
     r = ownership_gap(150, 2030)
     assert not r.feasible
-    assert "above the 25 %/yr bound" in r.reason
+    assert r.reason == "growth_bound" and r.reason_params["growth"] == pytest.approx(100 * r.needed_growth)
+    assert r.reason_params["upper"] == 25.0
     assert r.needed_growth > 0.25
     assert r.ownership[-1] == pytest.approx(150.0, rel=1e-6)
 

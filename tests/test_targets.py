@@ -129,12 +129,19 @@ def test_infeasible_targets_are_explained():
     today = initial.sum()
     fast = required_sales(5 * today, sf, base_sales=800e3, n_years=5, initial=initial)
     assert not fast.feasible
-    assert "above the +25 %/yr bound" in fast.reason
-    assert fast.needed_growth > 0.25
+    assert fast.reason == "above_bound" and fast.bounds == (0.25, -0.25)
+    assert fast.needed_growth > 0.25 and fast.reason_growth == fast.needed_growth
     low = required_sales(0.1 * today, sf, base_sales=800e3, n_years=5, initial=initial)
-    assert "already reaches the target without any sales" in low.reason
+    assert low.reason == "no_sales_needed" and np.isnan(low.reason_growth)
     smooth = required_sales(5 * today, sf, base_sales=800e3, n_years=5, initial=initial, shape="smooth")
-    assert "beyond the +25/-25 %/yr bounds" in smooth.reason
+    assert smooth.reason == "beyond_bounds" and smooth.reason_growth == pytest.approx(fast.needed_growth)
+    # The outputs layer words the codes; the numbers are the path's, in the reader's format.
+    from motorisasi.outputs.messages import message
+
+    params = {"growth": 100 * smooth.reason_growth, "upper": 25.0, "lower": -25.0}
+    assert "beyond the +25/-25 %/yr bounds" in message("gap.reason.beyond_bounds", "en", **params)
+    text = message("gap.reason.above_bound", "id", growth=100 * fast.reason_growth, upper=25.0, lower=-25.0)
+    assert f"{100 * fast.reason_growth:.1f}".replace(".", ",") in text and "+25 %/tahun" in text
 
 
 def test_constant_growth_closed_form_with_a_fixed_lifetime():
@@ -164,7 +171,7 @@ def test_required_income_growth_reaches_the_target():
     assert check[-1] == pytest.approx(150.0, rel=1e-9)
     np.testing.assert_allclose(out.ownership, check)
     above = required_income_growth(700.0, n_years=10, base_income=14.5, base_ownership=95.0, **params)
-    assert not above.feasible and "not reached" in above.reason
+    assert not above.feasible and above.reason == "saturates"
 
 
 def test_required_sales_takes_the_batch_from_the_initial_fleet():

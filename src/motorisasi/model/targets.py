@@ -84,7 +84,15 @@ class SalesPath:
     feasible
         Whether the path respects the bounds and has no negative sales, shape ``batch``.
     reason
-        Why a path is infeasible ("" where feasible), shape ``batch``.
+        Why a path is infeasible, as a code ("" where feasible), shape ``batch``:
+        ``no_sales_needed`` (the fleet left from today already reaches the target),
+        ``unreachable`` (no sales growth reaches it), ``beyond_bounds`` (the smooth path cannot
+        stay within the bounds; ``reason_growth`` is the constant rate it would take),
+        ``above_bound`` or ``below_bound`` (``reason_growth`` is the growth that breaks the bound).
+    reason_growth
+        The growth rate the reason quotes, fraction per year (NaN where none), shape ``batch``.
+    bounds
+        The (upper, lower) bounds on year-on-year growth the path was asked to respect.
     """
 
     sales: Array
@@ -94,6 +102,8 @@ class SalesPath:
     needed_growth: Array | float
     feasible: NDArray[np.bool_] | bool
     reason: NDArray[np.object_] | str
+    reason_growth: Array | float
+    bounds: tuple[float, float]
 
 
 def _weights(survival: Array, n_years: int) -> Array:
@@ -189,8 +199,9 @@ def required_sales(
     attainable = (gap > 0) & (reach(hi) >= gap)
     needed = np.where(attainable, _bisect(reach, gap, lo, hi), np.nan)
     reason = np.full(batch, "", dtype=object)
-    reason[gap <= 0] = "the fleet left from today already reaches the target without any sales"
-    reason[(gap > 0) & ~attainable] = "not reachable with any sales growth"
+    reason[gap <= 0] = "no_sales_needed"
+    reason[(gap > 0) & ~attainable] = "unreachable"
+    quoted = np.full(batch, np.nan)
 
     if shape == "growth":
         g = needed
@@ -199,11 +210,8 @@ def required_sales(
     else:
         sales, within = _smooth(base, w, gap, max_growth, min_growth)
         beyond = ~within & (gap > 0) & (reason == "")
-        for index in zip(*np.nonzero(beyond), strict=True) if beyond.ndim else ([()] if beyond else []):
-            reason[index] = (
-                f"needs sales growth beyond the {100 * max_growth:+.0f}/{100 * min_growth:+.0f} %/yr bounds "
-                f"(a constant rate would have to be {100 * float(needed[index]):.1f} %/yr)"
-            )
+        reason[beyond] = "beyond_bounds"
+        quoted = np.where(beyond, needed, quoted)
         previous = np.concatenate([base[..., None], sales[..., :-1]], axis=-1)
         with np.errstate(divide="ignore", invalid="ignore"):
             yoy = sales / previous - 1.0
@@ -214,14 +222,10 @@ def required_sales(
     with np.errstate(invalid="ignore"):
         too_fast = growth > max_growth + 1e-12
         too_slow = growth < min_growth - 1e-12
-    for mask, word, bound in ((too_fast, "above", max_growth), (too_slow, "below", min_growth)):
+    for mask, code in ((too_fast, "above_bound"), (too_slow, "below_bound")):
         pick = mask & (reason == "")
-        for index in zip(*np.nonzero(pick), strict=True) if pick.ndim else ([()] if pick else []):
-            what = "constant sales growth" if shape == "growth" else "sales growth in some year"
-            reason[index] = (
-                f"needs {what} of {100 * float(growth[index]):.1f} %/yr, {word} the "
-                f"{100 * bound:+.0f} %/yr bound"
-            )
+        reason[pick] = code
+        quoted = np.where(pick, growth, quoted)
     feasible = reason == ""
     sales = np.where(feasible[..., None], sales, np.nan)
     run = inflow_driven(np.nan_to_num(sales), sf, initial=initial, initial_survival=initial_survival)
@@ -235,6 +239,8 @@ def required_sales(
         needed_growth=_scalar(needed),
         feasible=_scalar(np.asarray(feasible, dtype=bool)),
         reason=_scalar(reason),
+        reason_growth=_scalar(np.asarray(quoted, dtype=float)),
+        bounds=(float(max_growth), float(min_growth)),
     )
 
 
@@ -301,7 +307,8 @@ class IncomePath:
     income: Array
     ownership: Array
     feasible: NDArray[np.bool_] | bool
-    reason: NDArray[np.object_] | str
+    reason: NDArray[np.object_] | str  # "" where feasible, else "saturates" or "falls"
+    max_growth: float = 0.5  # the largest income growth tried, fraction per year
 
 
 def _last(value: ArrayLike) -> Array:
@@ -372,11 +379,10 @@ def required_income_growth(
             g = np.where(inside, _bisect(final, goal, lo, hi), g)
     ok = ~np.isnan(g)
     reason = np.full(batch, "", dtype=object)
-    reason[~ok & (goal > final(np.full(batch, max_growth)))] = (
-        f"not reached even with income growing {100 * max_growth:.0f} %/yr (the model saturates "
-        "or adjusts too slowly)"
-    )
-    reason[~ok & (reason == "")] = "reached even if income falls 50 %/yr"
+    # Codes: "saturates" (not reached even with income growing max_growth a year: the model
+    # saturates or adjusts too slowly), "falls" (reached even if income falls 50 %/yr).
+    reason[~ok & (goal > final(np.full(batch, max_growth)))] = "saturates"
+    reason[~ok & (reason == "")] = "falls"
     income, ownership = path(np.nan_to_num(g))
     feasible = ok
     return IncomePath(
@@ -385,4 +391,5 @@ def required_income_growth(
         ownership=np.where(feasible[..., None], ownership, np.nan),
         feasible=_scalar(np.asarray(feasible, dtype=bool)),
         reason=_scalar(reason),
+        max_growth=float(max_growth),
     )

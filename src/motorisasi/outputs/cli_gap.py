@@ -142,7 +142,7 @@ def gap(
         by_region = regional_gap(result, region_set, saturation=saturation, data_dir=data)
         only = by_region.index(region) if region is not None else None
     if as_json:
-        out = result.to_dict()
+        out = worded(result, lang)
         if by_region is not None:
             out["regions"] = by_region.to_dict() if only is None else by_region.one(only)
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
@@ -399,7 +399,7 @@ def _print(r, lang: str, asked: str = "growth") -> None:
             if isinstance(a.value, float)
             else message_or(f"assumption.{a.name}.value", lang, str(a.value))
         )
-        reason = message_or(f"assumption.{a.name}", lang, a.reason, **a.params)
+        reason = assumption_reason(a, lang)
         assumptions.add_row(
             *(Text(c) for c in (a.name, value, message_or(f"unit.{a.unit}", lang, a.unit), reason))
         )
@@ -487,7 +487,7 @@ def _income_text(block: dict, r, lang: str) -> str:
         if not loco["model_at_least_as_good"] or not roll["model_at_least_as_good"]:
             fitted += " " + m("gap.income.loses", lang)
     if not block["feasible"]:
-        return m("gap.income.infeasible", lang, reason=block["reason"], model=fitted)
+        return m("gap.income.infeasible", lang, reason=_income_reason(block, lang), model=fitted)
     spread = block.get("growth_range") or {}
     growth = m("gap.income.rate", lang, growth=number(100 * block["growth"], lang, 1))
     if "low" in spread and spread["low"] == spread["low"]:  # not NaN
@@ -513,16 +513,36 @@ def _income_text(block: dict, r, lang: str) -> str:
 
 
 def _reason(r, lang: str) -> str:
-    """Why the target is out of reach, in ``lang`` when it is the growth bound (the usual case)."""
+    """Why the target is out of reach (the result's reason code worded in ``lang``)."""
     from motorisasi.outputs.messages import message as m
-    from motorisasi.outputs.messages import number, plain
 
-    bound = next((a.value for a in r.assumptions if a.name == "max_sales_growth"), None)
-    if r.reason.startswith("needs constant sales growth") and bound is not None:
-        return m(
-            "gap.reason.growth", lang, growth=number(100 * r.needed_growth, lang, 1), bound=plain(bound, lang)
-        )
-    return r.reason
+    return m(f"gap.reason.{r.reason}", lang, **r.reason_params)
+
+
+def assumption_reason(a, lang: str) -> str:
+    """The reason of a gap assumption in ``lang`` (message ``assumption.NAME`` filled by its params)."""
+    from motorisasi.outputs.messages import message as m
+
+    return m(f"assumption.{a.name}", lang, **a.params)
+
+
+def worded(result, lang: str) -> dict:
+    """``result.to_dict()`` with the reason codes also worded in ``lang`` (for JSON readers)."""
+    out = result.to_dict()
+    if result.reason:
+        out["reason_text"] = _reason(result, lang)
+    for entry, a in zip(out.get("assumptions", []), result.assumptions, strict=True):
+        entry["reason"] = assumption_reason(a, lang)
+    income = out.get("income")
+    if income and income.get("available") and income.get("reason"):
+        income["reason_text"] = _income_reason(income, lang)
+    return out
+
+
+def _income_reason(block: dict, lang: str) -> str:
+    from motorisasi.outputs.messages import message as m
+
+    return m(f"gap.income.reason.{block['reason']}", lang, max_growth=block["max_growth"])
 
 
 def _baseline_growth(r) -> float:

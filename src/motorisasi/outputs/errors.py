@@ -37,7 +37,9 @@ def user_errors_as_one_line(func: F) -> F:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except MotorisasiError as exc:
-            _print(str(exc))
+            from motorisasi.outputs.messages import error_text
+
+            _print(error_text(exc))
             raise typer.Exit(2) from None
         except OSError as exc:  # an output path that is a folder, read-only, or under a file
             where = exc.filename if exc.filename is not None else ""

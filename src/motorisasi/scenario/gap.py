@@ -60,12 +60,12 @@ class GapError(MotorisasiError):
 
 @dataclass(frozen=True)
 class Assumption:
-    """A named assumption with its unit and reason (``params`` fill the reason's placeholders)."""
+    """A named assumption with its unit; its reason is the message ``assumption.NAME``, which
+    ``params`` fill (the outputs layer words it in the reader's language)."""
 
     name: str
     value: float | str
     unit: str
-    reason: str
     params: dict[str, object] = field(default_factory=dict)
 
 
@@ -95,7 +95,8 @@ class GapResult:
     baseline_horizon: int
     baseline_ownership_at_target: float
     feasible: bool  # within the growth bound (the path shown may exceed it when not)
-    reason: str
+    reason: str  # "" where feasible, else a code: message ``gap.reason.CODE`` filled by reason_params
+    reason_params: dict[str, float]
     needed_growth: float
     years: list[int]
     sales: list[float]
@@ -168,7 +169,6 @@ def ownership_gap(
                 "passenger_share_of_sales",
                 round(100 * share, 1),
                 "% of 4+ wheel sales",
-                f"mean share of sedan, 4x2, 4x4 and LCGC in GAIKINDO wholesales {years_used} (derived)",
                 {"years": years_used},
             )
         )
@@ -239,6 +239,7 @@ def ownership_gap(
 
     path = to_target(shape, max_growth)
     within_bounds = bool(path.feasible)
+    bounds = {"upper": 100 * path.bounds[0], "lower": 100 * path.bounds[1]}
     if not within_bounds and np.isfinite(path.needed_growth) and path.needed_growth > max_growth:
         # Show what the target would take at the constant growth it needs, beyond the bound.
         path = to_target("growth", float(path.needed_growth) * (1 + 1e-9) + 1e-12)
@@ -257,12 +258,14 @@ def ownership_gap(
             register_block[f"baseline_year_reached_at_{end}_rate"] = json_ready(year)
     register_block["backtest"] = _backtest_figure(definition, country, lifetime, lifetime_std, data_dir)
 
-    reason = "" if within_bounds else str(path.reason) or _first_reason(stock_needed, kept[n_years - 1])
-    if not within_bounds and path.feasible:
-        reason = (
-            f"needs constant sales growth of {100 * path.needed_growth:.1f} %/yr, above the "
-            f"{100 * max_growth:.0f} %/yr bound"
-        )
+    reason, reason_params = "", {}
+    if not within_bounds:
+        if path.feasible:  # the constant-growth path shown, beyond the bound
+            reason, reason_params = "growth_bound", {"growth": 100 * float(path.needed_growth)}
+        else:
+            reason = str(path.reason) or _first_reason(stock_needed, kept[n_years - 1])
+            reason_params = {"growth": 100 * float(path.reason_growth)}
+        reason_params |= bounds
     years = list(range(base + 1, by + 1))
     padded = np.concatenate([path.sales, np.zeros(n_future - n_years)])
     registered = registered_with(padded)[:n_years] if np.all(np.isfinite(path.sales)) else path.stock
@@ -301,6 +304,7 @@ def ownership_gap(
         baseline_ownership_at_target=float(baseline_ownership[by - base - 1]),
         feasible=within_bounds,
         reason=reason,
+        reason_params=reason_params,
         needed_growth=float(path.needed_growth),
         years=years,
         sales=[float(x) for x in path.sales],
@@ -382,33 +386,11 @@ def _check_options(
 def _stated(lifetime: float, lifetime_std: float, max_growth: float, baseline_growth: float, base: int):
     """The assumptions given as options, with their units and reasons."""
     return [
-        Assumption(
-            "lifetime_mean",
-            lifetime,
-            "years",
-            "no Indonesian survival data were found; Held et al. (2021) measured mean car lifespans of "
-            "8-35 years in 31 European countries (18.1 in Western Europe); cars in Indonesia are kept "
-            "long and hardly exported",
-        ),
-        Assumption(
-            "lifetime_std", lifetime_std, "years", "normal distribution (truncated at zero), mid-year entry"
-        ),
-        Assumption(
-            "max_sales_growth", round(100 * max_growth, 1), "%/yr", "bound on year-on-year sales growth"
-        ),
-        Assumption(
-            "baseline_sales_growth",
-            round(100 * baseline_growth, 1),
-            "%/yr",
-            f"baseline: sales from {base} grow at this rate",
-            {"year": base},
-        ),
-        Assumption(
-            "population",
-            "World Bank to 2024, UN WPP 2024 medium variant after",
-            "persons",
-            "harmonised population series",
-        ),
+        Assumption("lifetime_mean", lifetime, "years"),
+        Assumption("lifetime_std", lifetime_std, "years"),
+        Assumption("max_sales_growth", round(100 * max_growth, 1), "%/yr"),
+        Assumption("baseline_sales_growth", round(100 * baseline_growth, 1), "%/yr", {"year": base}),
+        Assumption("population", "World Bank to 2024, UN WPP 2024 medium variant after", "persons"),
     ]
 
 
@@ -631,7 +613,8 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
         "growth": float(out.growth),
         "income_at_target": float(out.income[-1]) * 1000.0 if out.feasible else float("nan"),
         "feasible": bool(out.feasible),
-        "reason": str(out.reason),
+        "reason": str(out.reason),  # code: message gap.income.reason.CODE
+        "max_growth": 100 * out.max_growth,
         "unit": "constant 2021 international $ per person (PPP)",
         "model": {
             "countries": list(panel),
@@ -657,18 +640,12 @@ def _ownership_assumptions(block: dict, definition: str, data_dir) -> list[Assum
             "ownership_panel",
             ", ".join(model["countries"]),
             "countries",
-            "Gompertz ownership with partial adjustment fitted to these countries' observed years "
-            "(filled and basis-adjusted years left out): saturation {saturation:.0f} per 1,000, adjustment "
-            "{theta:.2f} per year",
             {"saturation": model["saturation"], "theta": model["theta"]},
         ),
         Assumption(
             "ownership_definition",
             definition,
             "per 1,000 people",
-            "registered counts: Indonesia BPS (revised basis), the others the Asian Transport Outlook's "
-            "national statistics; register definitions {kinds} (active: vehicles leave the count; "
-            "cumulative: they do not), pooled without a level factor",
             {"kinds": kinds},
         ),
     ]
@@ -680,9 +657,6 @@ def _ownership_assumptions(block: dict, definition: str, data_dir) -> list[Assum
                 "ownership_cv_mae",
                 float(roll["mae"]["ownership_model"]),
                 "per 1,000",
-                "cross-validated mean absolute error {horizons} years ahead given the actual income "
-                "(ownership fit --cv): refitted up to each origin {roll:.1f} (best naive benchmark "
-                "{roll_best:.1f}); a country left out, own income response, {loco:.1f} ({loco_best:.1f})",
                 {
                     "horizons": roll["horizons"],
                     "roll": roll["mae"]["ownership_model"],
@@ -696,7 +670,7 @@ def _ownership_assumptions(block: dict, definition: str, data_dir) -> list[Assum
 
 
 def _first_reason(stock_needed: float, kept: float) -> str:
-    return "not reachable" if stock_needed > kept else "reached without any sales"
+    return "unreachable" if stock_needed > kept else "no_sales_needed"
 
 
 def _baseline():
@@ -761,14 +735,8 @@ def _register_assumption(layers, model: str, fit_from: int | None) -> Assumption
         )
     if model == "calibrated" and fit is not None:
         name = "register_removal_rate"
-        reason = (
-            f"fitted to the register's {params['n']} single-basis year-on-year changes {params['years']} "
-            f"(90 % interval {fit.low * 100:.1f}-{fit.high * 100:.1f} %/yr); no change across a break "
-            "between statistical bases is used"
-        )
     elif model == "in_use":
-        name, reason = "register_in_use", "a vehicle is removed from the register in the year it leaves use"
+        name = "register_in_use"
     else:
         name = "register_no_removals"
-        reason = "a registered vehicle is never removed (the register grows by every sale)"
-    return Assumption(name, round(100 * layers.rate, 2), "%/yr", reason, params)
+    return Assumption(name, round(100 * layers.rate, 2), "%/yr", params)

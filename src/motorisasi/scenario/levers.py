@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from motorisasi.scenario.schema import Scenario, ScenarioError, validation_message
+from motorisasi.scenario.schema import Scenario, ScenarioError, invalid
 
 
 @dataclass(frozen=True)
@@ -278,6 +278,6 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
     try:
         changed = Scenario.model_validate(content)
     except ValidationError as exc:
-        raise ScenarioError(f"{sc.name}: {validation_message(exc)}") from None
+        raise invalid(sc.name, exc) from None
     changed._source = sc.source
     return changed

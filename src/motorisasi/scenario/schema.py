@@ -40,7 +40,7 @@ from pydantic import (
 )
 
 from motorisasi.data.schema import MAX_PER_1000, MAX_PERSONS, MAX_VEHICLES
-from motorisasi.errors import MotorisasiError
+from motorisasi.errors import MotorisasiError, Said
 
 LIBRARY = Path(__file__).resolve().parent.parent / "scenarios"
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -946,32 +946,31 @@ def _read_text(path: Path, where: str) -> str:
 
     try:
         if not path.exists():
-            raise ScenarioError(f"{where}: file {str(path)!r} does not exist{_suggest(path)}")
+            raise ScenarioError(code="scenario.missing", where=where, path=str(path), **_suggest(path))
         if path.is_dir():
-            raise ScenarioError(f"{path}: is a folder, not a scenario file")
+            raise ScenarioError(code="scenario.folder", path=path)
         if not path.is_file():  # a device or a pipe could be endless
-            raise ScenarioError(f"{path}: is not a regular file")
+            raise ScenarioError(code="scenario.not_regular", path=path)
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ScenarioError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ScenarioError(code="scenario.unreadable", path=path, why=exc.strerror or str(exc)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError(f"{path}: is larger than {MAX_FILE_BYTES:,} bytes; a scenario file is a few kB")
+        raise ScenarioError(code="scenario.too_large", path=path, limit=MAX_FILE_BYTES)
     for bom, encoding in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32")) + (
         (codecs.BOM_UTF16_LE, "UTF-16"),
         (codecs.BOM_UTF16_BE, "UTF-16"),
     ):
         if data.startswith(bom):
-            raise ScenarioError(f"{path}: is {encoding} text; save it as UTF-8")
+            raise ScenarioError(code="scenario.encoding", path=path, encoding=encoding)
     if b"\x00" in data:
-        raise ScenarioError(f"{path}: is not a text file (it holds NUL bytes); a scenario is UTF-8 YAML")
+        raise ScenarioError(code="scenario.nul", path=path)
     try:
         return data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ScenarioError(
-            f"{path}: line {line}: is not UTF-8 text (byte 0x{data[exc.start]:02X} cannot be decoded); "
-            "save the file as UTF-8"
+            code="scenario.not_utf8", path=path, line=line, byte=f"0x{data[exc.start]:02X}"
         ) from None
 
 
@@ -1033,13 +1032,16 @@ def _load_yaml(text: str, path: Path) -> Any:
         content = yaml.load(text, Loader=Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}:" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ScenarioError(f"{path}:{line} not valid YAML ({problem})") from None
+        if mark is not None:
+            raise ScenarioError(
+                code="scenario.yaml_at", path=path, line=mark.line + 1, problem=problem
+            ) from None
+        raise ScenarioError(code="scenario.yaml", path=path, problem=problem) from None
     except RecursionError:
-        raise ScenarioError(f"{path}: not valid YAML (nested too deeply)") from None
+        raise ScenarioError(code="scenario.yaml_deep", path=path) from None
     except (ValueError, OverflowError) as exc:  # a scalar that looked like a number but is not one
-        raise ScenarioError(f"{path}: not valid YAML ({exc})") from None
+        raise ScenarioError(code="scenario.yaml", path=path, problem=str(exc)) from None
     _count_values(content, path)
     return content
 
@@ -1051,9 +1053,7 @@ def _count_values(content: Any, path: Path) -> None:
         item = stack.pop()
         count += 1
         if count > MAX_NODES:
-            raise ScenarioError(
-                f"{path}: holds more than {MAX_NODES:,} values once its YAML aliases are expanded"
-            )
+            raise ScenarioError(code="scenario.too_many_values", path=path, limit=MAX_NODES)
         if isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
@@ -1064,29 +1064,28 @@ def _count_values(content: Any, path: Path) -> None:
 def _read_yaml(path: Path, chain: tuple[Path, ...] = (), root: Path | None = None) -> dict[str, Any]:
     """Read a scenario file and the files it extends; ``root`` is the folder ``extends`` may use."""
     if path in chain:
-        raise ScenarioError(f"{path}: extends: circular ({' -> '.join(str(p) for p in (*chain, path))})")
+        raise ScenarioError(
+            code="scenario.extends_circular", path=path, chain=" -> ".join(map(str, (*chain, path)))
+        )
     if len(chain) >= MAX_EXTENDS:  # this file would be the 21st
-        raise ScenarioError(f"{chain[0]}: extends: a chain of more than {MAX_EXTENDS} files")
+        raise ScenarioError(code="scenario.extends_chain", path=chain[0], limit=MAX_EXTENDS)
     where = f"{chain[-1]}: extends" if chain else "scenario"
     content = _load_yaml(_read_text(path, where), path)
     if not isinstance(content, dict):
-        raise ScenarioError(f"{path}: a scenario must be a mapping of fields, got {type(content).__name__}")
+        raise ScenarioError(code="scenario.not_mapping", path=path, got=type(content).__name__)
     parent = content.pop("extends", None)
     if parent is None:
         return content
     if not isinstance(parent, str) or not parent.strip():
-        raise ScenarioError(f"{path}: extends: must be a file name, got {_shown(parent)}")
+        raise ScenarioError(code="scenario.extends_name", path=path, got=_shown(parent))
     if "name" not in content:
-        raise ScenarioError(f"{path}: name: a scenario that extends another needs its own name")
+        raise ScenarioError(code="scenario.extends_needs_name", path=path)
     root = root if root is not None else path.parent
     found = resolve(parent, path.parent)
     if found.suffix.lower() not in (".yaml", ".yml"):
-        raise ScenarioError(f"{path}: extends: {parent!r} is not a .yaml file")
+        raise ScenarioError(code="scenario.extends_not_yaml", path=path, parent=parent)
     if found.exists() and not (found.is_relative_to(root) or found.is_relative_to(LIBRARY)):
-        raise ScenarioError(
-            f"{path}: extends: {parent!r} is outside the scenario's folder ({root}) and the shipped "
-            "scenarios; copy it into the scenario's folder"
-        )
+        raise ScenarioError(code="scenario.extends_outside", path=path, parent=parent, root=root)
     return _extended(_read_yaml(found, (*chain, path), root), content, path, parent)
 
 
@@ -1140,7 +1139,7 @@ def scenario_from_text(text: str | bytes, label: str = "upload.yaml") -> Scenari
     try:
         scenario = Scenario.model_validate(content)
     except ValidationError as exc:
-        raise ScenarioError(f"{label}: {validation_message(exc)}") from None
+        raise invalid(label, exc) from None
     return scenario
 
 
@@ -1172,14 +1171,14 @@ def _shown(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _suggest(path: Path) -> str:
-    """' (shipped scenarios: ...; did you mean X?)' for a name that is not a file."""
+def _suggest(path: Path) -> dict[str, object]:
+    """The shipped scenarios, and the closest to a name that is not a file (a guess, or "")."""
     import difflib
 
     shipped = library()
     close = difflib.get_close_matches(path.stem, shipped, n=1)
-    guess = f"; did you mean {close[0]!r}?" if close else ""
-    return f" (shipped scenarios: {', '.join(shipped)}{guess})"
+    guess = Said("error.scenario.guess", {"name": close[0]}) if close else ""
+    return {"shipped": ", ".join(shipped), "guess": guess}
 
 
 def resolve(name: str | Path, relative_to: Path | None = None) -> Path:
@@ -1204,22 +1203,43 @@ def load_scenario(name: str | Path = "baseline") -> Scenario:
     try:
         scenario = Scenario.model_validate(content)
     except ValidationError as exc:
-        raise ScenarioError(f"{path}: {validation_message(exc)}") from None
+        raise invalid(path, exc) from None
     scenario._source = path
     return scenario
 
 
-def validation_message(exc: ValidationError) -> str:
-    """The first error of a validation as ``field: message (got value)``, on one line."""
+def validation_said(exc: ValidationError) -> Said:
+    """The first error of a validation as ``field: message (got value)``, on one line, as a code:
+    pydantic's error type (``error.pydantic.TYPE`` with its context), or its English message
+    where the catalogue has no such type or the check is one of this schema's own."""
     error = exc.errors()[0]
     # A key from the file may hold anything: shown escaped when it would not print as itself.
     field = ".".join(str(p) if str(p).isprintable() else _shown(str(p)) for p in error["loc"])
-    message = error["msg"].removeprefix("Value error, ")
+    text = error["msg"].removeprefix("Value error, ")
+    context = {k: v if isinstance(v, int | float) else str(v) for k, v in (error.get("ctx") or {}).items()}
+    problem = (
+        Said(f"error.pydantic.{error['type']}", context, text) if error["type"] != "value_error" else text
+    )
     value = error.get("input")
-    shown = "" if isinstance(value, dict | list) or value is None else f" (got {_shown(value)})"
-    more = f"; and {exc.error_count() - 1} more" if exc.error_count() > 1 else ""
+    shown = (
+        "" if isinstance(value, dict | list) or value is None else Said("error.got", {"value": _shown(value)})
+    )
+    more = Said("error.more", {"n": exc.error_count() - 1}) if exc.error_count() > 1 else ""
     # A check of the whole scenario names its fields in its message.
-    return f"{field}: {message}{shown}{more}" if field else f"{message}{shown}{more}"
+    key = "error.field" if field else "error.problem"
+    return Said(key, {"field": field, "problem": problem, "shown": shown, "more": more})
+
+
+def validation_message(exc: ValidationError) -> str:
+    """:func:`validation_said` in English."""
+    from motorisasi.outputs.messages import said
+
+    return said(validation_said(exc), "en")
+
+
+def invalid(where: object, exc: ValidationError) -> ScenarioError:
+    """The error for a scenario that fails validation: ``WHERE: field: problem (got value)``."""
+    return ScenarioError(code="scenario.invalid", where=where, problem=validation_said(exc))
 
 
 def library() -> list[str]:

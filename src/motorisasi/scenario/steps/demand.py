@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from motorisasi.errors import MotorisasiError
+from motorisasi.errors import MotorisasiError, Said
 from motorisasi.model.adoption import interpolate_path
 from motorisasi.model.targets import required_sales
 from motorisasi.scenario.schema import (
@@ -235,11 +235,20 @@ def _ownership_target(demand, x: DemandInputs) -> np.ndarray:
         demand.max_growth_pct / 100,
     )
     if not np.all(path.feasible):
-        why = (
-            path.reason if np.ndim(path.feasible) == 0 else f"not reachable in {np.sum(~path.feasible)} draws"
-        )
+        upper, lower = path.bounds
+        if np.ndim(path.feasible) == 0:
+            why = Said(
+                f"gap.reason.{path.reason}",
+                {"growth": 100 * float(path.reason_growth), "upper": 100 * upper, "lower": 100 * lower},
+            )
+        else:
+            why = Said("error.scenario.target_draws", {"n": int(np.sum(~path.feasible))})
         raise ScenarioError(
-            f"segments.{x.name}.demand: {typical(demand.per_1000):g} per 1,000 by {demand.by}: {why}"
+            code="scenario.target_unreachable",
+            segment=x.name,
+            per_1000=typical(demand.per_1000),
+            by=demand.by,
+            why=why,
         )
     return _after_target(x.name, x.seg, x.sc, path.sales, x.years, x.income, x.data_dir, x.to_register)
 

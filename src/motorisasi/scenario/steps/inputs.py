@@ -94,7 +94,7 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
     from pydantic import ValidationError
 
     from motorisasi.data.store import DataRowError, merged, series_values
-    from motorisasi.scenario.schema import validation_message
+    from motorisasi.scenario.schema import validation_said
 
     # A scenario run again on the same data resolves to the same year: kept on the object, with
     # the object's id, since a copy (model_copy, with other segments) carries the private field.
@@ -111,11 +111,9 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
             except DataRowError:
                 raise
             except MotorisasiError as exc:
-                raise ScenarioError(f"segments.{name}: data: {exc}") from None
+                raise ScenarioError(code="scenario.segment_data", segment=name, problem=exc) from None
     if sc.years.end <= min(latest):
-        raise ScenarioError(
-            f"years.end: {sc.years.end} must be after the base year {min(latest)} (the latest year of data)"
-        )
+        raise ScenarioError(code="scenario.end_before_base", end=sc.years.end, base=min(latest))
     content = sc.model_dump()
     content["years"]["base"] = min(latest)
     content["uncertainty"] = {}  # checked when read; none of it depends on the base year
@@ -123,7 +121,7 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
         resolved = Scenario.model_validate(content).model_copy(update={"uncertainty": sc.uncertainty})
     except ValidationError as exc:
         raise ScenarioError(
-            f"{validation_message(exc)} (the base year is {min(latest)}, the latest year of data)"
+            code="scenario.invalid_at_base", problem=validation_said(exc), base=min(latest)
         ) from None
     resolved._source = sc.source
     sc._resolved = (store, id(sc), resolved)

@@ -1,0 +1,134 @@
+"""The message catalogue: codes from the domain, words in the outputs, numbers by Babel."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from motorisasi.errors import MotorisasiError, Said
+from motorisasi.model.survival import survival_curve
+from motorisasi.model.targets import required_sales
+from motorisasi.outputs.cli import app
+from motorisasi.outputs.messages import LANGUAGES, LOCALES, MESSAGES, error_text, message, number, said
+
+REASONS = {"no_sales_needed", "unreachable", "beyond_bounds", "above_bound", "below_bound"}
+SRC = Path(__file__).resolve().parents[1] / "src" / "motorisasi"
+
+
+def _literal_codes() -> tuple[set[str], set[str]]:
+    """Every ``code="..."`` of a raised error and every ``Said("key", ...)`` key written in the source."""
+    codes, keys = set(), set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                if (
+                    kw.arg == "code"
+                    and isinstance(kw.value, ast.Constant)
+                    and isinstance(kw.value.value, str)
+                ):
+                    codes.add(kw.value.value)
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name == "Said" and node.args and isinstance(node.args[0], ast.Constant):
+                keys.add(node.args[0].value)
+    return codes, keys
+
+
+def test_every_code_the_source_raises_or_says_is_worded_in_both_languages():
+    codes, keys = _literal_codes()
+    assert len(codes) >= 25 and len(keys) >= 4  # the scan finds them
+    for code in codes:
+        assert set(MESSAGES.get(f"error.{code}", {})) == set(LANGUAGES), code
+    for key in keys:
+        assert set(MESSAGES.get(key, {})) == set(LANGUAGES), key
+
+
+def test_the_domain_returns_codes_that_the_catalogue_words():
+    sf = survival_curve("normal", 60, mean=15.0, std=5.0)
+    initial = 1e6 * sf[:30] / sf[:30].sum()
+    for target, shape in ((1e5, "growth"), (5e7, "growth"), (5e7, "smooth"), (1e13, "growth")):
+        path = required_sales(target, sf, base_sales=1e5, n_years=5, initial=initial, shape=shape)
+        assert not path.feasible
+        assert path.reason in {
+            "no_sales_needed",
+            "unreachable",
+            "beyond_bounds",
+            "above_bound",
+            "below_bound",
+        }
+        for lang in LANGUAGES:
+            text = message(
+                f"gap.reason.{path.reason}", lang, growth=100 * path.reason_growth, upper=25, lower=-25
+            )
+            assert text and "{" not in text
+
+
+def test_an_error_raised_as_a_code_reads_in_english_and_prints_in_the_readers_language():
+    exc = MotorisasiError(code="scenario.too_large", path="big.yaml", limit=1_000_000)
+    assert str(exc) == "big.yaml: is larger than 1,000,000 bytes; a scenario file is a few kB"
+    assert (
+        error_text(exc, "id")
+        == "big.yaml: lebih besar dari 1.000.000 bita; berkas skenario hanya beberapa kB"
+    )
+    again = pickle.loads(pickle.dumps(exc))  # across processes, as in a parallel ensemble
+    assert type(again) is MotorisasiError and str(again) == str(exc)
+    # A message given as written stays as written; a key the catalogue lacks falls back to its text.
+    assert error_text(MotorisasiError("as written"), "id") == "as written"
+    assert said(Said("no.such.key", {}, "fallback"), "id") == "fallback"
+    # Nested: a parameter that is itself said is worded in the same language.
+    nested = MotorisasiError(code="scenario.segment_data", segment="cars", problem=exc)
+    assert error_text(nested, "id").endswith(
+        "lebih besar dari 1.000.000 bita; berkas skenario hanya beberapa kB"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "english", "indonesian"),
+    [
+        ("segments:\n  cars:\n    lifetime: {mean_years: -1}\n", "Field required", "Field wajib diisi"),
+        (
+            "extends: baseline\nname: x\nfoo: 1\n",
+            "Extra inputs are not permitted",
+            "Field tambahan tidak diizinkan",
+        ),
+        ("a: [1, 2\n", "not valid YAML", "bukan YAML yang sah"),
+    ],
+)
+def test_a_bad_scenario_file_is_one_line_in_the_chosen_language(tmp_path, content, english, indonesian):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    runner = CliRunner()
+    for lang, words in (("en", english), ("id", indonesian)):
+        out = runner.invoke(app, ["run", str(path), "--no-files", "--lang", lang])
+        assert out.exit_code == 2
+        line = out.output.strip()
+        assert line.startswith("error:") and words in line and "\n" not in line, line
+    english_line = runner.invoke(app, ["run", str(path), "--no-files", "--lang", "en"]).output
+    assert indonesian not in english_line
+
+
+def test_numbers_follow_cldr_through_babel():
+    # CLDR: Indonesian groups with "." and separates decimals with ","; English the other way round.
+    assert number(1234567.25, "id", 2) == "1.234.567,25"
+    assert number(1234567.25, "en", 2) == "1,234,567.25"
+    assert number(-0.004, "id", 2) == "0,00"  # rounds to zero: no sign
+    assert number(2.5, "en", 0) == "2"  # half to even
+    assert message("gap.reason.growth_bound", "id", growth=53.749, upper=25.0) == (
+        "membutuhkan pertumbuhan penjualan konstan 53,7 %/tahun, di atas batas 25 %/tahun"
+    )
+
+
+def test_the_catalogue_is_data_files_with_each_key_once_per_language():
+    for lang in LANGUAGES:
+        files = sorted((LOCALES / lang).glob("*.yaml"))
+        assert files, lang
+        import yaml
+
+        keys = [k for f in files for k in yaml.safe_load(f.read_text(encoding="utf-8"))]
+        assert len(keys) == len(set(keys)), lang
+        assert set(keys) == {k for k, texts in MESSAGES.items() if lang in texts}
