@@ -45,7 +45,93 @@ def _flags_without_type_label() -> None:
     TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
 
 
+def _paragraphs_reflowed() -> None:
+    """Help paragraphs are reflowed to the terminal's width, as click does; a paragraph that
+    starts with ``\\b`` (the examples) keeps its lines.
+
+    Typer 0.2x keeps the docstring's line breaks in every paragraph after the first, so help
+    text broke mid-sentence. Without that function (another typer), nothing changes.
+    """
+    try:
+        from typer import rich_utils
+    except ImportError:  # pragma: no cover
+        return
+    if not hasattr(rich_utils, "_fix_linebreaks") or getattr(rich_utils._fix_linebreaks, "_reflowed", False):
+        return
+
+    def _fix_linebreaks(paragraphs: list[str], markup_mode: str) -> str:
+        kept = (
+            p.removeprefix("\b").strip("\n") if p.startswith("\b") else " ".join(p.split())
+            for p in paragraphs
+        )
+        return "\n\n".join(kept)
+
+    _fix_linebreaks._reflowed = True  # type: ignore[attr-defined]
+    rich_utils._fix_linebreaks = _fix_linebreaks  # type: ignore[assignment]
+
+
 _flags_without_type_label()
+_paragraphs_reflowed()
+
+#: Examples shown at the end of each command's help (a test parses every one of them).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "demo": ("motorisasi demo --years 30 --lifetime 18 --distribution weibull",),
+    "run": (
+        "motorisasi run",
+        "motorisasi run ev-roadmap --out results/ev --by-age",
+        "motorisasi run my-scenario.yaml --draws 10000 --seed 1",
+        "motorisasi run baseline --regions provinces --lang id",
+    ),
+    "compare": (
+        'motorisasi compare baseline ev-roadmap target-150 --indicators "per 1,000,CO2" --years 2030,2045',
+        'motorisasi compare baseline target-150 --region "Jawa Timur" --format csv > jatim.csv',
+    ),
+    "gap": (
+        "motorisasi gap --target 150 --by 2030",
+        "motorisasi gap --target 150 --by 2035 --income --lang id",
+        "motorisasi gap --target 150 --by 2030 --draws 1000 --json",
+        'motorisasi gap --regions provinces --region "Jawa Barat"',
+    ),
+    "report": (
+        "motorisasi report baseline ev-roadmap --out report.html",
+        "motorisasi report --lang id --charts grafik --pdf",
+    ),
+    "calibrate": ("motorisasi calibrate", "motorisasi calibrate --energy --json"),
+    "backtest": (
+        "motorisasi backtest --format csv",
+        "motorisasi backtest --energy",
+        "motorisasi backtest --regions provinces-34 --format json",
+    ),
+    "sensitivity": ("motorisasi sensitivity baseline --output co2_wtw --year 2040 --chart sobol.png",),
+    "dashboard": ("motorisasi dashboard", "motorisasi dashboard --port 8600"),
+    "data list": ("motorisasi data list --search cars --format csv | grep registered",),
+    "data show": (
+        "motorisasi data show four_wheel_registered",
+        'motorisasi data show passenger_cars_registered_bps --region Bali',
+    ),
+    "data sources": ("motorisasi data sources --publisher BPS --format json",),
+    "data check": ("motorisasi data check my-data", "motorisasi data check my-data --standalone --lang id"),
+    "data ownership": ("motorisasi data ownership --year 2023",),
+    "ownership fit": ("motorisasi ownership fit", "motorisasi ownership fit --cv --format csv"),
+    "ownership project": ("motorisasi ownership project --country THA --to 2040 --growth 3",),
+}
+
+
+def _with_examples(typer_app: typer.Typer, prefix: str = "") -> None:
+    """Each command's help ends with its examples (verbatim lines)."""
+    import inspect
+
+    for info in typer_app.registered_commands:
+        name = prefix + (info.name or info.callback.__name__.replace("_", "-"))
+        examples = EXAMPLES.get(name)
+        if examples and info.callback is not None:
+            text = info.help or inspect.cleandoc(info.callback.__doc__ or "")
+            if "Examples:" not in text:
+                info.help = text + "\n\n\b\nExamples:\n" + "\n".join(f"  {line}" for line in examples)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _with_examples(group.typer_instance, prefix + (group.name or "") + " ")
+
 
 app = typer.Typer(
     name="motorisasi",
@@ -162,6 +248,7 @@ app.command("backtest")(backtest)
 app.command("sensitivity")(sensitivity)
 app.command("dashboard")(dashboard)
 app.add_typer(ownership_app, name="ownership")
+_with_examples(app)
 
 
 def main(argv: list[str] | None = None) -> None:

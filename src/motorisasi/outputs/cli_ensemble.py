@@ -291,10 +291,7 @@ def sensitivity(
     lang: Lang = None,
     data: DataDir = None,
 ) -> None:
-    """Sobol indices: which uncertain input drives an output in a year (SALib).
-
-    Example: motorisasi sensitivity baseline --output co2_wtw --year 2040 --chart sobol.png
-    """
+    """Sobol indices: which uncertain input drives an output in a year (SALib)."""
     import json
 
     from rich.console import Console

@@ -82,8 +82,7 @@ def gap(
     latest ownership, the fleet the target needs, when a baseline with constant sales reaches
     it, and the sales path that reaches it, with every assumption listed.
 
-    With --draws N the scenario run answers for N draws of the scenario's uncertain inputs:
-    e.g. motorisasi gap --target 150 --by 2030 --draws 1000
+    With --draws N the scenario run answers for N draws of the scenario's uncertain inputs.
     """
     from motorisasi.outputs.messages import language
     from motorisasi.outputs.options import check_data

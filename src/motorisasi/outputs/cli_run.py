@@ -68,7 +68,7 @@ def run(
 
     With no argument it runs the shipped baseline for Indonesia from the embedded data. With
     --draws N it runs N draws of the scenario's uncertain inputs at once and gives each number
-    with its 90 % range, e.g. motorisasi run my-scenario.yaml --draws 10000 --seed 1
+    with its 90 % range.
     """
     from contextlib import nullcontext
 
@@ -245,7 +245,6 @@ def compare(
     """Compare scenarios at milestone years: each indicator, and its difference from the first scenario.
 
     With --region NAME the indicators are the province's (its share of the national results).
-    e.g. motorisasi compare baseline target-150 --indicators "per 1,000" --years 2030,2045 --format csv
     """
     from rich.console import Console
 
