@@ -2,6 +2,8 @@
 
 Every problem names the file, the row (the line number in the file; the header is row 1)
 and the column, so that a user can fix a folder of their own CSV files without reading code.
+A problem is a code with parameters (catalogue key ``error.data.CODE``), worded in English
+by ``str()`` and in the reader's language by :meth:`Problem.located`.
 The reader uses only the standard library so that validation is fast and the line numbers
 are exact.
 """
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from motorisasi.data import schema
-from motorisasi.errors import MotorisasiError
+from motorisasi.errors import MotorisasiError, Said
 
 
 class DataError(MotorisasiError):
@@ -26,27 +28,52 @@ class DataError(MotorisasiError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a data folder."""
+    """One thing wrong in a data folder: where it is, and what (``code`` and its parameters,
+    worded from the catalogue's ``error.data.CODE``)."""
 
     file: str
     row: int | None
     column: str | None
-    message: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict, hash=False)
 
     def __str__(self) -> str:
         return self.located()
 
-    def located(self, folder: str | Path | None = None) -> str:
-        """The problem as one line; with ``folder``, file names are given with their folder."""
+    @property
+    def said(self) -> Said:
+        """What is wrong, as a code with parameters."""
+        return Said(f"error.data.{self.code}", self.params, self.code)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.worded("en")
+
+    def worded(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang``."""
+        from motorisasi.outputs.messages import said
+
+        return said(self.said, lang)
+
+    def where(self, folder: str | Path | None = None) -> Said:
+        """File, row and column as a code with parameters; with ``folder``, a CSV file's name is
+        given with its folder."""
         file = (
             str(Path(folder) / self.file) if folder is not None and self.file.endswith(".csv") else self.file
         )
-        where = [file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column '{self.column}'")
-        return f"{', '.join(where)}: {self.message}"
+        code = (
+            "error.data.at"
+            + ("_row" if self.row is not None else "")
+            + ("_column" if self.column is not None else "")
+        )
+        return Said(code, {"file": file, "row": self.row, "column": self.column})
+
+    def located(self, folder: str | Path | None = None, lang: str = "en") -> str:
+        """The problem as one line in ``lang``; with ``folder``, file names are given with their folder."""
+        from motorisasi.outputs.messages import said
+
+        return f"{said(self.where(folder), lang)}: {self.worded(lang)}"
 
 
 @dataclass
@@ -74,65 +101,60 @@ def _read_csv(path: Path, columns: Iterable[str], required: Iterable[str], probl
     """Yield (line number, row) of a CSV file after checking its header."""
     name = path.name
     if not path.is_file():  # a pipe or a device could be endless
-        problems.append(Problem(name, None, None, "is not a regular file"))
+        problems.append(Problem(name, None, None, "not_regular_file"))
         return
     if path.stat().st_size > MAX_CSV_BYTES:
-        problems.append(Problem(name, None, None, f"is larger than {MAX_CSV_BYTES:,} bytes"))
+        problems.append(Problem(name, None, None, "too_large", {"limit": MAX_CSV_BYTES}))
         return
     try:
         # utf-8-sig: a file saved by Excel as "CSV UTF-8" starts with a byte-order mark.
         handle = path.open(newline="", encoding="utf-8-sig")
     except OSError as exc:
-        problems.append(Problem(name, None, None, f"cannot be read ({exc.strerror})"))
+        problems.append(Problem(name, None, None, "unreadable", {"reason": str(exc.strerror)}))
         return
     with handle:
         reader = csv.reader(handle)
         try:
             header = next(reader)
         except StopIteration:
-            problems.append(Problem(name, None, None, "is empty (expected a header row)"))
+            problems.append(Problem(name, None, None, "empty_file"))
             return
         except (csv.Error, UnicodeDecodeError) as exc:
-            problems.append(Problem(name, 1, None, f"is not a readable UTF-8 CSV file ({exc})"))
+            problems.append(Problem(name, 1, None, "not_utf8_csv", {"reason": str(exc)}))
             return
         header = [h.strip() for h in header]
         twice = [h for i, h in enumerate(header) if h in header[:i]]
         if twice:
-            problems.append(Problem(name, 1, twice[0], "column appears twice in the header"))
+            problems.append(Problem(name, 1, twice[0], "column_twice"))
             return
         missing = [c for c in required if c not in header]
         if missing:
-            problems.append(
-                Problem(
-                    name, 1, missing[0], f"required column is missing (the header has: {', '.join(header)})"
-                )
-            )
+            problems.append(Problem(name, 1, missing[0], "column_missing", {"header": ", ".join(header)}))
             return
         known = set(columns)
         for column in header:
             if column not in known:
-                problems.append(Problem(name, 1, column, f"unknown column (known: {', '.join(columns)})"))
+                problems.append(Problem(name, 1, column, "unknown_column", {"known": ", ".join(columns)}))
         index = {c: header.index(c) for c in columns if c in header}
         try:
             for line, cells in enumerate(reader, start=2):
                 if not any(c.strip() for c in cells):
                     continue
                 if len(cells) != len(header):
-                    problems.append(
-                        Problem(name, line, None, f"has {len(cells)} cells but the header has {len(header)}")
-                    )
+                    counts = {"cells": len(cells), "header": len(header)}
+                    problems.append(Problem(name, line, None, "cell_count", counts))
                     continue
                 row = {c: cells[i].strip() for c, i in index.items()}
                 bad = next((c for c, v in row.items() if _CONTROL.search(v)), None)
                 if bad is not None:
                     char = _CONTROL.search(row[bad]).group()  # type: ignore[union-attr]
                     problems.append(
-                        Problem(name, line, bad, f"holds the control character U+{ord(char):04X}; remove it")
+                        Problem(name, line, bad, "control_character", {"char": f"U+{ord(char):04X}"})
                     )
                     continue
                 yield line, row
         except (csv.Error, UnicodeDecodeError) as exc:
-            problems.append(Problem(name, None, None, f"is not a readable UTF-8 CSV file ({exc})"))
+            problems.append(Problem(name, None, None, "not_utf8_csv", {"reason": str(exc)}))
 
 
 def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Folder, list[Problem]]:
@@ -144,13 +166,13 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
     folder = Folder(Path(path))
     problems: list[Problem] = []
     if not folder.path.is_dir():
-        return folder, [Problem(str(path), None, None, "is not a folder")]
+        return folder, [Problem(str(path), None, None, "not_folder")]
 
     def meta(name: str, columns, required) -> Iterable[tuple[int, dict[str, str]]]:
         file = folder.path / name
         if not file.exists():
             if reference is None and name not in (schema.BRAND_ORIGIN_FILE, schema.REGISTER_DEFINITIONS_FILE):
-                problems.append(Problem(name, None, None, "is missing (every data folder needs it)"))
+                problems.append(Problem(name, None, None, "file_missing"))
             return ()
         folder.files.append(name)
         return _read_csv(file, columns, required, problems)
@@ -159,14 +181,14 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
         sid = row["source_id"]
         for column in schema.SOURCE_REQUIRED:
             if not row[column]:
-                problems.append(Problem(schema.SOURCES_FILE, line, column, "is empty"))
+                problems.append(Problem(schema.SOURCES_FILE, line, column, "empty"))
         if sid in folder.sources:
-            problems.append(Problem(schema.SOURCES_FILE, line, "source_id", f"duplicate source id {sid!r}"))
+            problems.append(
+                Problem(schema.SOURCES_FILE, line, "source_id", "duplicate_source", {"source_id": sid})
+            )
         if row["accessed"] and not _DATE.fullmatch(row["accessed"]):
             problems.append(
-                Problem(
-                    schema.SOURCES_FILE, line, "accessed", f"{row['accessed']!r} is not a date (YYYY-MM-DD)"
-                )
+                Problem(schema.SOURCES_FILE, line, "accessed", "not_date", {"text": row["accessed"]})
             )
         if sid:
             folder.sources[sid] = row
@@ -175,20 +197,20 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
         name = row["series"]
         for column in schema.SERIES_REQUIRED:
             if not row[column]:
-                problems.append(Problem(schema.SERIES_FILE, line, column, "is empty"))
+                problems.append(Problem(schema.SERIES_FILE, line, column, "empty"))
         if name in folder.series:
-            problems.append(Problem(schema.SERIES_FILE, line, "series", f"duplicate series {name!r}"))
+            problems.append(Problem(schema.SERIES_FILE, line, "series", "duplicate_series", {"series": name}))
         if row["kind"] and row["kind"] not in schema.KINDS:
+            known = ", ".join(schema.KINDS)
             problems.append(
                 Problem(
-                    schema.SERIES_FILE,
-                    line,
-                    "kind",
-                    f"unknown kind {row['kind']!r} (known: {', '.join(schema.KINDS)})",
+                    schema.SERIES_FILE, line, "kind", "unknown_kind", {"kind": row["kind"], "known": known}
                 )
             )
         if row["unit"] and row["unit"] not in schema.UNITS:
-            problems.append(Problem(schema.SERIES_FILE, line, "unit", _unknown_unit(row["unit"])))
+            problems.append(
+                Problem(schema.SERIES_FILE, line, "unit", "unknown_unit", _unknown_unit(row["unit"]))
+            )
         if name:
             folder.series[name] = row
 
@@ -201,22 +223,21 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
     for line, row in meta(reg_file, schema.REGISTER_COLUMNS, schema.REGISTER_REQUIRED):
         for column in schema.REGISTER_REQUIRED:
             if not row[column]:
-                problems.append(Problem(reg_file, line, column, "is empty"))
+                problems.append(Problem(reg_file, line, column, "empty"))
         country, definition = row["country"], row["definition"]
         if country and not _COUNTRY.fullmatch(country):
-            problems.append(Problem(reg_file, line, "country", f"{country!r} is not an ISO alpha-3 code"))
+            problems.append(Problem(reg_file, line, "country", "not_alpha3", {"country": country}))
         elif country in folder.registers:
-            problems.append(Problem(reg_file, line, "country", f"duplicate country {country!r}"))
+            problems.append(Problem(reg_file, line, "country", "duplicate_country", {"country": country}))
         if definition and definition not in schema.REGISTER_DEFINITIONS:
-            known = ", ".join(schema.REGISTER_DEFINITIONS)
-            message = f"unknown definition {definition!r} (known: {known})"
-            problems.append(Problem(reg_file, line, "definition", message))
+            params = {"definition": definition, "known": ", ".join(schema.REGISTER_DEFINITIONS)}
+            problems.append(Problem(reg_file, line, "definition", "unknown_definition", params))
         for sid in filter(None, row["source_id"].split(";")):
             if sid not in sources:
-                problems.append(Problem(reg_file, line, "source_id", f"unknown source {sid!r}"))
+                problems.append(Problem(reg_file, line, "source_id", "unknown_source", {"source_id": sid}))
         for year in filter(None, row.get("break_years", "").split(";")):
             if not year.strip().isdigit() or not schema.YEAR_MIN <= int(year) <= schema.YEAR_MAX:
-                problems.append(Problem(reg_file, line, "break_years", f"{year!r} is not a year"))
+                problems.append(Problem(reg_file, line, "break_years", "not_year", {"text": year}))
         if country:
             folder.registers[country] = row
     catalogue = dict(reference.series) if reference else {}
@@ -224,9 +245,7 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
 
     value_files = sorted(p for p in folder.path.glob("*.csv") if p.name not in schema.META_FILES)
     if not value_files and reference is None:
-        problems.append(
-            Problem(str(folder.path), None, None, "holds no value files (*.csv besides the metadata)")
-        )
+        problems.append(Problem(str(folder.path), None, None, "no_value_files"))
     seen: dict[tuple, tuple[str, int]] = {}
     for file in value_files:
         folder.files.append(file.name)
@@ -237,15 +256,8 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
             key = tuple(parsed[c] for c in schema.VALUE_KEY)
             if key in seen:
                 first = seen[key]
-                problems.append(
-                    Problem(
-                        file.name,
-                        line,
-                        "year",
-                        f"duplicate of {first[0]} row {first[1]} "
-                        f"(same country, region, series, category, year and source_id)",
-                    )
-                )
+                params = {"file": first[0], "row": first[1]}
+                problems.append(Problem(file.name, line, "year", "duplicate_row", params))
                 continue
             seen[key] = (file.name, line)
             folder.values.append(parsed)
@@ -254,69 +266,72 @@ def read_folder(path: str | Path, reference: Folder | None = None) -> tuple[Fold
     return folder, problems
 
 
-def _unknown_unit(unit: str) -> str:
-    return f"unknown unit {unit!r} (known: {', '.join(schema.UNITS)})"
+def _unknown_unit(unit: str) -> dict[str, object]:
+    return {"unit": unit, "known": ", ".join(schema.UNITS)}
 
 
 def _check_value_row(file, line, row, sources, catalogue, problems) -> dict[str, object] | None:
     ok = True
 
-    def bad(column: str, message: str) -> None:
+    def bad(column: str, code: str, **params: object) -> None:
         nonlocal ok
         ok = False
-        problems.append(Problem(file, line, column, message))
+        problems.append(Problem(file, line, column, code, params))
 
     for column in schema.VALUE_REQUIRED:
         if column != "year" and not row.get(column):
-            bad(column, "is empty")
+            bad(column, "empty")
     if not ok:
         return None
     if not _COUNTRY.fullmatch(row["country"]):
-        bad("country", f"{row['country']!r} is not an ISO 3166 alpha-3 code such as 'IDN'")
+        bad("country", "not_country_code", country=row["country"])
     series = row["series"]
     entry = catalogue.get(series)
     if entry is None:
-        bad("series", f"unknown series {series!r} (add it to {schema.SERIES_FILE})")
+        bad("series", "unknown_series", series=series, file=schema.SERIES_FILE)
     year: int | None = None
     if row["year"]:
         try:
             year = int(row["year"])
         except ValueError:
-            bad("year", f"{row['year']!r} is not a whole year")
+            bad("year", "not_whole_year", text=row["year"])
         else:
             if not schema.YEAR_MIN <= year <= schema.YEAR_MAX:
-                bad("year", f"{year} is outside {schema.YEAR_MIN}-{schema.YEAR_MAX}")
+                bad("year", "year_outside", year=year, first=schema.YEAR_MIN, last=schema.YEAR_MAX)
     try:
         # float() would accept "1_000"; a data file should not.
         value = float(row["value"].replace("_", "x"))
     except ValueError:
-        bad("value", f"{row['value']!r} is not a number")
+        bad("value", "not_number", text=row["value"])
         value = math.nan
     else:
         if not math.isfinite(value):
-            bad("value", f"{row['value']!r} is not a finite number")
+            bad("value", "not_finite", text=row["value"])
     unit = row["unit"]
     if unit not in schema.UNITS:
-        bad("unit", _unknown_unit(unit))
+        bad("unit", "unknown_unit", **_unknown_unit(unit))
     else:
         if entry is not None and entry.get("unit") and unit != entry["unit"]:
             bad(
                 "unit",
-                f"{unit!r} differs from the unit of series {series!r} in {schema.SERIES_FILE} "
-                f"({entry['unit']!r})",
+                "unit_differs",
+                unit=unit,
+                series=series,
+                file=schema.SERIES_FILE,
+                expected=entry["unit"],
             )
         if not schema.UNITS[unit] and value < 0:
-            bad("value", f"{row['value']} is negative; a value in {unit!r} cannot be")
+            bad("value", "negative", text=row["value"], unit=unit)
         elif value > schema.UNIT_MAX.get(unit, math.inf):
-            limit = schema.UNIT_MAX[unit]
-            bad("value", f"{row['value']} is more than a value in {unit!r} can be ({limit:g})")
+            # The limit as Python's shortest form (1e+10, 150000), as the English has always shown it.
+            bad("value", "too_big", text=row["value"], unit=unit, limit=f"{schema.UNIT_MAX[unit]:g}")
     ids = [s.strip() for s in row["source_id"].split(";")]
     for sid in ids:
         if sid not in sources:
-            bad("source_id", f"source id {sid!r} is not in {schema.SOURCES_FILE}")
+            bad("source_id", "source_not_listed", source_id=sid, file=schema.SOURCES_FILE)
     flag = row.get("flag") or "observed"
     if flag not in schema.FLAGS:
-        bad("flag", f"unknown flag {flag!r} (known: {', '.join(schema.FLAGS)})")
+        bad("flag", "unknown_flag", flag=flag, known=", ".join(schema.FLAGS))
     if not ok:
         return None
     return {
@@ -344,29 +359,23 @@ def _check_harmonised(values, catalogue) -> list[Problem]:
             groups[(row["country"], row["series"], row["region"], row["category"])].append(row)
     start, end = schema.HISTORY_WINDOW
     for (country, series, region, category), rows in groups.items():
-        label = (
-            f"harmonised series {series!r} for {country}"
-            + (f" {region}" if region else "")
-            + (f" ({category})" if category else "")
-        )
+        where = (f" {region}" if region else "") + (f" ({category})" if category else "")
+        label = Said("error.data.harmonised", {"series": series, "country": country, "where": where})
         by_year: dict[int, dict[str, object]] = {}
         for row in rows:
             if row["flag"] not in schema.HARMONISED_FLAGS:
+                params = {"flag": row["flag"], "series": label}
                 problems.append(
-                    Problem(
-                        str(row["_file"]),
-                        int(row["_row"]),
-                        "flag",
-                        f"flag {row['flag']!r} is not allowed in a {label}",
-                    )
+                    Problem(str(row["_file"]), int(row["_row"]), "flag", "flag_not_allowed", params)
                 )
             year = row["year"]
             if year is None:
-                problems.append(Problem(str(row["_file"]), int(row["_row"]), "year", f"{label} needs a year"))
-            elif year in by_year:
                 problems.append(
-                    Problem(str(row["_file"]), int(row["_row"]), "year", f"{label} has two values for {year}")
+                    Problem(str(row["_file"]), int(row["_row"]), "year", "needs_year", {"series": label})
                 )
+            elif year in by_year:
+                params = {"series": label, "year": year}
+                problems.append(Problem(str(row["_file"]), int(row["_row"]), "year", "two_values", params))
             else:
                 by_year[year] = row  # type: ignore[index]
         if not by_year:
@@ -374,40 +383,28 @@ def _check_harmonised(values, catalogue) -> list[Problem]:
         first, last = min(by_year), max(by_year)
         gaps = [y for y in range(first, last + 1) if y not in by_year]
         anchor = rows[0]
+        file, line = str(anchor["_file"]), int(anchor["_row"])
         if gaps:
-            problems.append(
-                Problem(
-                    str(anchor["_file"]),
-                    int(anchor["_row"]),
-                    "year",
-                    f"{label} has gaps in {_years(gaps)} (fill them and flag them 'filled')",
-                )
-            )
+            problems.append(Problem(file, line, "year", "gaps", {"series": label, "years": _years(gaps)}))
         if first > start or last < end:
-            problems.append(
-                Problem(
-                    str(anchor["_file"]),
-                    int(anchor["_row"]),
-                    "year",
-                    f"{label} covers {first}-{last} but must cover the history window {start}-{end}",
-                )
-            )
+            params = {"series": label, "first": first, "last": last, "start": start, "end": end}
+            problems.append(Problem(file, line, "year", "short_window", params))
     return problems
 
 
-def _years(years: list[int]) -> str:
+def _years(years: list[int]) -> str | Said:
     shown = ", ".join(str(y) for y in years[:6])
-    return shown + (f" and {len(years) - 6} more" if len(years) > 6 else "")
+    if len(years) <= 6:
+        return shown
+    return Said("error.data.years_more", {"years": shown, "more": len(years) - 6})
 
 
 def check_folder(path: str | Path, reference: Folder | None = None) -> Folder:
     """Read a folder and raise :class:`DataError` naming the first problem (and how many there are)."""
     folder, problems = read_folder(path, reference)
     if problems:
-        more = (
-            f" (and {len(problems) - 1} more; see 'motorisasi data check {path}')"
-            if len(problems) > 1
-            else ""
-        )
-        raise DataError(f"{problems[0].located(path)}{more}")
+        first = {"where": problems[0].where(path), "problem": problems[0].said}
+        if len(problems) > 1:
+            raise DataError(code="data.problems", **first, more=len(problems) - 1, folder=str(path))
+        raise DataError(code="data.problem", **first)
     return folder

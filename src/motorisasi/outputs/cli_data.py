@@ -93,10 +93,7 @@ def list_series(
     data: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """List every series with its unit, coverage and kind ('data show SERIES' gives the full description).
-
-    e.g. motorisasi data list --search cars --format csv | grep registered
-    """
+    """List every series with its unit, coverage and kind ('data show SERIES' gives the full description)."""
     from rich.table import Table
 
     from motorisasi.data import catalog
@@ -218,10 +215,7 @@ def show_sources(
     data: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """List the sources: publisher, citation, URL, access date and licence.
-
-    e.g. motorisasi data sources --publisher BPS --format json
-    """
+    """List the sources: publisher, citation, URL, access date and licence."""
     from rich.table import Table
 
     from motorisasi.data import sources
@@ -271,7 +265,7 @@ def check(
     console = _console()
     if problems:
         for problem in problems:
-            console.print(problem.located(folder), soft_wrap=True, markup=False)
+            console.print(problem.located(folder, lang), soft_wrap=True, markup=False)
         key = "data.check.problems" if len(problems) > 1 else "data.check.problem"
         console.print(
             message(key, lang, n=number(len(problems), lang), folder=folder),
