@@ -136,7 +136,7 @@ def test_the_ranges_are_quantiles_of_each_draws_ownership():
 
 
 def test_the_peers_are_named_in_the_language_asked():
-    from motorisasi.scenario.ownership import ownership_history
+    from motorisasi.scenario.ownership_histories import ownership_history
 
     history, _ = ownership_history("JPN", "four_wheel")
     japan = f"Japan {number(history.ownership[-1], 'en')} ({history.years[-1]})"

@@ -246,7 +246,7 @@ def test_language_defaults_from_the_locale(monkeypatch):
 
 
 def test_panel_fit_on_the_embedded_data_is_identified_and_close():
-    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_histories import fit_panel
 
     fit, used = fit_panel()
     assert fit.r_squared > 0.99
@@ -272,7 +272,7 @@ def test_indonesia_alone_cannot_identify_saturation_and_the_cli_says_so():
 
 
 def test_ownership_history_is_registered_fleet_over_population():
-    from motorisasi.scenario.ownership import ownership_history
+    from motorisasi.scenario.ownership_histories import ownership_history
 
     history, _ = ownership_history("IDN")
     i = list(history.years).index(2024)
@@ -298,7 +298,7 @@ def test_income_needed_reaches_the_target_through_the_fitted_model():
     assert f"grows {100 * block['growth']:.1f} %/yr" in text.output
     # The assumptions table names the panel, the definition and the cross-validated skill.
     named = {a.name: a for a in r.assumptions}
-    from motorisasi.scenario.ownership import DEFAULT_PANEL
+    from motorisasi.scenario.ownership_histories import DEFAULT_PANEL
 
     assert named["ownership_panel"].value == ", ".join(DEFAULT_PANEL)
     assert named["ownership_definition"].value == "four_wheel"

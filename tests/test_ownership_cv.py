@@ -80,7 +80,7 @@ def test_rolling_origin_and_held_out_countries_are_scored_against_benchmarks():
 
 
 def test_indonesia_years_that_are_not_observations_are_left_out():
-    from motorisasi.scenario.ownership import ownership_history
+    from motorisasi.scenario.ownership_histories import ownership_history
 
     history, _ = ownership_history("IDN")
     years = set(history.years.tolist())

@@ -124,7 +124,7 @@ def test_a_new_country_needs_every_characteristic_and_draws_carry_the_shifts():
 
 def test_characteristics_from_the_data_by_hand():
     from motorisasi.data.store import series_values
-    from motorisasi.scenario.ownership import characteristics
+    from motorisasi.scenario.ownership_histories import characteristics
 
     x = characteristics(("IDN", "SGP", "MYS", "JPN"), ("density", "urban", "cumulative"))
     density = series_values("population_density_worldbank", "IDN").at(2023)
@@ -202,7 +202,7 @@ def _write_country(root, code: str, income: dict, vehicles: dict | None = None, 
 
 
 def test_a_panel_country_projects_along_its_fitted_path():
-    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_histories import fit_panel
     from motorisasi.scenario.ownership_projection import project_ownership
 
     p = project_ownership("IDN", 2035, growth=0.04, draws=200)
@@ -218,7 +218,7 @@ def test_a_panel_country_projects_along_its_fitted_path():
 def test_a_new_country_from_a_user_folder_gets_its_own_income_response(tmp_path):
     """A country generated with the panel's saturation, alpha and speed and a known income
     response: the projection fits that response to its observed years and follows its path."""
-    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_histories import fit_panel
     from motorisasi.scenario.ownership_projection import project_ownership
 
     fit, _ = fit_panel()
@@ -245,7 +245,7 @@ def test_a_new_country_from_a_user_folder_gets_its_own_income_response(tmp_path)
 
 
 def test_a_country_with_income_only_gets_the_long_run_curve_of_the_panel_rule(tmp_path):
-    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_histories import fit_panel
     from motorisasi.scenario.ownership_projection import project_ownership
 
     root = _write_country(tmp_path / "yy", "YYY", {y: 8.0 * 1.03 ** (y - 2015) for y in range(2015, 2025)})
@@ -364,7 +364,7 @@ def test_substitution_needs_every_countrys_substitute():
 
 def test_two_wheel_histories_pair_motorcycles_with_four_wheelers():
     from motorisasi.data.store import series_values
-    from motorisasi.scenario.ownership import ownership_history
+    from motorisasi.scenario.ownership_histories import ownership_history
 
     h, used = ownership_history("THA", "two_wheel")
     cars, _ = ownership_history("THA", "four_wheel")

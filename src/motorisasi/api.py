@@ -35,7 +35,7 @@ def fit_ownership(
     ----------
     countries : sequence of str, optional
         ISO 3166 alpha-3 codes (default: the panel of
-        :data:`motorisasi.scenario.ownership.DEFAULT_PANEL`).
+        :data:`motorisasi.scenario.ownership_histories.DEFAULT_PANEL`).
     definition : str
         What is counted: ``four_wheel``, ``passenger_cars`` or ``two_wheel``.
     data_dir : path, optional
@@ -58,7 +58,7 @@ def fit_ownership(
     >>> fit.value("saturation") > 0
     True
     """
-    from motorisasi.scenario.ownership import DEFAULT_PANEL, fit_panel
+    from motorisasi.scenario.ownership_histories import DEFAULT_PANEL, fit_panel
 
     chosen = tuple(countries) if countries is not None else DEFAULT_PANEL
     return fit_panel(chosen, definition, data_dir=data_dir, **options)[0]

@@ -64,7 +64,7 @@ def _bisect(
 
 
 @dataclass(frozen=True)
-class SalesPath:
+class RequiredSales:
     """A sales path to a target stock; arrays have the batch shape (+ years).
 
     Attributes
@@ -125,7 +125,7 @@ def required_sales(
     shape: Literal["growth", "smooth"] = "growth",
     max_growth: float = 0.25,
     min_growth: float = -0.25,
-) -> SalesPath:
+) -> RequiredSales:
     """Sales for the ``n_years`` after the base year that bring the fleet to ``target_stock``.
 
     Parameters
@@ -151,7 +151,7 @@ def required_sales(
 
     Returns
     -------
-    SalesPath
+    RequiredSales
         Feeding ``sales`` through :func:`~motorisasi.model.stock.inflow_driven` with the same
         ``initial`` reproduces ``stock``, whose last value is ``target_stock``.
     """
@@ -231,7 +231,7 @@ def required_sales(
     run = inflow_driven(np.nan_to_num(sales), sf, initial=initial, initial_survival=initial_survival)
     stock = np.where(feasible[..., None], run.stock, np.nan)
     retirements = np.where(feasible[..., None], run.outflow, np.nan)
-    return SalesPath(
+    return RequiredSales(
         sales=sales,
         stock=stock,
         retirements=retirements,
@@ -300,7 +300,7 @@ def sales_per_point(population: ArrayLike, survival_first_year: ArrayLike = 1.0)
 
 
 @dataclass(frozen=True)
-class IncomePath:
+class RequiredIncome:
     """Constant income growth under which modelled ownership reaches a target."""
 
     growth: Array | float
@@ -327,7 +327,7 @@ def required_income_growth(
     theta_rise: ArrayLike = 1.0,
     theta_fall: ArrayLike | None = None,
     max_growth: float = 0.5,
-) -> IncomePath:
+) -> RequiredIncome:
     """The constant growth of income per capita that brings ownership to a target.
 
     Income grows as ``base_income * (1 + g) ** t`` for ``t = 1 .. n_years``; ownership follows
@@ -385,7 +385,7 @@ def required_income_growth(
     reason[~ok & (reason == "")] = "falls"
     income, ownership = path(np.nan_to_num(g))
     feasible = ok
-    return IncomePath(
+    return RequiredIncome(
         growth=_scalar(np.asarray(g)),
         income=np.where(feasible[..., None], income, np.nan),
         ownership=np.where(feasible[..., None], ownership, np.nan),

@@ -107,7 +107,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "data list": ("motorisasi data list --search cars --format csv | grep registered",),
     "data show": (
         "motorisasi data show four_wheel_registered",
-        'motorisasi data show passenger_cars_registered_bps --region Bali',
+        "motorisasi data show passenger_cars_registered_bps --region Bali",
     ),
     "data sources": ("motorisasi data sources --publisher BPS --format json",),
     "data check": ("motorisasi data check my-data", "motorisasi data check my-data --standalone --lang id"),

@@ -6,7 +6,6 @@ Tables speak English or Bahasa Indonesia (``--lang``); ``--json`` keeps English 
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Annotated
 
@@ -15,30 +14,16 @@ import typer
 from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.listing import Format, check_format
 from motorisasi.outputs.options import DataDir, Lang
+from motorisasi.outputs.summary import (
+    backtest_sentences,
+    energy_backtest_sentences,
+    forecast_rows,
+    year_ranges,
+)
 
 Scenario = Annotated[
     str, typer.Argument(help="Shipped scenario name or YAML file whose segments and lifetimes are used.")
 ]
-
-
-def forecast_rows(bt) -> list[dict]:
-    """The backtest's forecasts as plain rows (one per target, measure, model, origin and horizon)."""
-    return [
-        {
-            "target": f.target,
-            "measure": f.measure,
-            "model": f.model,
-            "origin": f.origin,
-            "horizon": f.horizon,
-            "year": f.origin + f.horizon,
-            "forecast": f.forecast,
-            "observed": f.observed,
-            "error_pct": 100 * (f.forecast - f.observed) / f.observed,
-            "low": f.low,
-            "high": f.high,
-        }
-        for f in bt.forecasts
-    ]
 
 
 #: Output columns of the percentage measures (output name -> scores table key).
@@ -332,34 +317,6 @@ def _print_energy_tables(bt, lang: str) -> None:
             console.print(line, markup=False)
 
 
-def energy_backtest_sentences(bt, lang: str, since: int | None) -> list[str]:
-    """One sentence per target: the fleet model's error 1-5 years ahead against the best benchmark."""
-    from motorisasi.outputs.messages import display_name, message, number
-    from motorisasi.scenario.energy_backtest import TARGETS
-
-    suffix = message("backtest.since", lang, year=since) if since is not None else ""
-    out = []
-    for target in TARGETS:
-        head = bt.headline(target, since)
-        if math.isnan(head["mape"]["fleet"]):  # nothing scored
-            continue
-        out.append(
-            message(
-                "energy_backtest.sentence"
-                if head["fleet_at_least_as_good"]
-                else "energy_backtest.sentence_loses",
-                lang,
-                target=message(f"energy_backtest.name.{target}", lang),
-                fleet=number(head["mape"]["fleet"], lang, 1),
-                horizons=head["horizons"],
-                benchmark=display_name("backtest_model", head["best_benchmark"], lang),
-                value=number(head["mape"][head["best_benchmark"]], lang, 1),
-                since=suffix,
-            )
-        )
-    return out
-
-
 def _report(bt, measure: str, as_json: bool, lang: str, fmt: str = "table") -> None:
     if fmt == "csv":  # the scores, a row per model, horizon and set of origins
         import pandas as pd
@@ -420,41 +377,6 @@ def _print_tables(bt, measure: str, lang: str) -> None:
             console.print(table)
         for line in backtest_sentences(bt, lang, measure, since):
             console.print(line, markup=False)
-
-
-def backtest_sentences(
-    bt, lang: str, measure: str = "registered", since: int | str | None = "current"
-) -> list[str]:
-    """One sentence per fleet: the calibrated register's error against the best benchmark."""
-    from motorisasi.outputs.messages import display_name, message, number
-    from motorisasi.scenario.backtest import TARGETS
-
-    if since == "current":
-        since = bt.current_from
-    suffix = message("backtest.since", lang, year=since) if since is not None else ""
-    lines = []
-    for target in TARGETS:
-        head = bt.headline(target, measure, since)
-        if head["forecasts"] == 0:
-            continue
-        best = head["best_benchmark"]
-        lines.append(
-            message(
-                "backtest.verdict",
-                lang,
-                target=display_name("backtest_target", target, lang),
-                horizons=head["horizons"],
-                since=suffix,
-                calibrated=number(head["mape"]["calibrated"], lang, 2),
-                benchmark=display_name("backtest_model", best, lang),
-                best=number(head["mape"][best], lang, 2),
-                verdict=message(
-                    "backtest.verdict.yes" if head["calibrated_at_least_as_good"] else "backtest.verdict.no",
-                    lang,
-                ),
-            )
-        )
-    return lines
 
 
 def calibration(scenario="baseline", data_dir=None) -> dict:
@@ -625,17 +547,6 @@ def calibrate(
             ),
             markup=False,
         )
-
-
-def year_ranges(years: list[int]) -> str:
-    """Years as runs: [2015, 2016, 2017, 2022] -> '2015-2017, 2022'."""
-    runs: list[list[int]] = []
-    for y in sorted(years):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def energy_calibration_summary(ds) -> dict:

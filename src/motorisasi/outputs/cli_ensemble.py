@@ -19,6 +19,7 @@ import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.options import DataDir, Lang, check_output_folder
+from motorisasi.outputs.summary import FANS, fan_series
 
 SAMPLERS = ("sobol", "lhs", "random")
 
@@ -65,24 +66,6 @@ def ensemble_file_names(stem: str) -> dict[str, str]:
         "netcdf": f"{stem}_ensemble.nc",
         "fan_ownership": f"{stem}_ensemble_ownership.png",
         "fan_co2": f"{stem}_ensemble_co2.png",
-    }
-
-
-#: The fan charts: a per-draw series over all years, and its chart's title and axis keys.
-FANS = {
-    "fan_ownership": ("chart.fan.ownership", "chart.per_1000"),
-    "fan_co2": ("chart.fan.co2", "chart.mt_co2"),
-}
-
-
-def fan_series(ds):
-    """Per draw and year: four-wheel ownership per 1,000 and road CO2 incl. electricity."""
-    from motorisasi.outputs.summary import four_wheel_segments
-
-    reg = ds["registered_stock"].sel(segment=four_wheel_segments(ds)).sum("segment")
-    return {
-        "fan_ownership": (1000 * reg / ds["population"]).transpose("draw", "year"),
-        "fan_co2": ds["co2_wtw"].sum("segment", min_count=1).transpose("draw", "year"),
     }
 
 

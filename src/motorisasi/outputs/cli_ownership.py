@@ -85,8 +85,8 @@ def fit(
     lang = language(lang)
     check_data(data)
     from motorisasi.model.ownership_fit import fit_ownership
-    from motorisasi.scenario.ownership import panel_histories
     from motorisasi.scenario.ownership_cv import multi_step_errors, panel_incomes, validate_histories
+    from motorisasi.scenario.ownership_histories import panel_histories
 
     codes = tuple(dict.fromkeys(c.strip().upper() for c in countries.split(",") if c.strip()))
     if not codes:
@@ -103,7 +103,7 @@ def fit(
         options["substitution"] = True
     names = tuple(dict.fromkeys(n.strip().lower() for n in with_characteristics.split(",") if n.strip()))
     if names:
-        from motorisasi.scenario.ownership import characteristics
+        from motorisasi.scenario.ownership_histories import characteristics
 
         options["covariates"] = characteristics(codes, names, data_dir=data)
     from motorisasi.data.store import register_definition

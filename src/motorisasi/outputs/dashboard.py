@@ -289,7 +289,7 @@ def fan(sc, draws: int = FAN_DRAWS, seed: int = 0, data_dir: str | None = None):
 def _fan(content: str, draws: int, seed: int, data_dir: str | None):
     import pandas as pd
 
-    from motorisasi.outputs.cli_ensemble import fan_series
+    from motorisasi.outputs.summary import fan_series
     from motorisasi.scenario.ensemble import ensemble
     from motorisasi.scenario.schema import Scenario
 

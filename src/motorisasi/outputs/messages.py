@@ -14,8 +14,9 @@ import numbers
 import os
 import re
 import string
+from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 LANGUAGES = ("en", "id")
@@ -46,7 +47,25 @@ def _catalogue() -> dict[str, dict[str, str]]:
     return {key: {lang: texts[lang][key] for lang in LANGUAGES if key in texts[lang]} for key in keys}
 
 
-MESSAGES: dict[str, dict[str, str]] = _catalogue()
+class _Lazy(Mapping[str, dict[str, str]]):
+    """The catalogue, read from its files on first use (``motorisasi --help`` never reads it)."""
+
+    @cached_property
+    def _texts(self) -> dict[str, dict[str, str]]:
+        return _catalogue()
+
+    def __getitem__(self, key: str) -> dict[str, str]:
+        return self._texts[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
+#: Every key with its text in each language that has it.
+MESSAGES: Mapping[str, dict[str, str]] = _Lazy()
 
 
 _CURRENT: list[str] = []

@@ -1,7 +1,10 @@
 """What a run says in numbers and short sentences: the helpers the command line, the report and
-the dashboard share (milestone years, headline indicators, notes, table cells)."""
+the dashboard share (milestone years, headline indicators, notes, table cells, the backtests' verdicts
+and the ensembles' fan series)."""
 
 from __future__ import annotations
+
+import math
 
 from motorisasi.outputs.messages import display_name
 
@@ -213,3 +216,113 @@ def ranked_rows(g, lang: str) -> list[list[str]]:
         ]
         for i in sorted(range(len(g.names)), key=lambda k: -g.additional[k])
     ]
+
+
+def forecast_rows(bt) -> list[dict]:
+    """The backtest's forecasts as plain rows (one per target, measure, model, origin and horizon)."""
+    return [
+        {
+            "target": f.target,
+            "measure": f.measure,
+            "model": f.model,
+            "origin": f.origin,
+            "horizon": f.horizon,
+            "year": f.origin + f.horizon,
+            "forecast": f.forecast,
+            "observed": f.observed,
+            "error_pct": 100 * (f.forecast - f.observed) / f.observed,
+            "low": f.low,
+            "high": f.high,
+        }
+        for f in bt.forecasts
+    ]
+
+
+def energy_backtest_sentences(bt, lang: str, since: int | None) -> list[str]:
+    """One sentence per target: the fleet model's error 1-5 years ahead against the best benchmark."""
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.energy_backtest import TARGETS
+
+    suffix = message("backtest.since", lang, year=since) if since is not None else ""
+    out = []
+    for target in TARGETS:
+        head = bt.headline(target, since)
+        if math.isnan(head["mape"]["fleet"]):  # nothing scored
+            continue
+        out.append(
+            message(
+                "energy_backtest.sentence"
+                if head["fleet_at_least_as_good"]
+                else "energy_backtest.sentence_loses",
+                lang,
+                target=message(f"energy_backtest.name.{target}", lang),
+                fleet=number(head["mape"]["fleet"], lang, 1),
+                horizons=head["horizons"],
+                benchmark=display_name("backtest_model", head["best_benchmark"], lang),
+                value=number(head["mape"][head["best_benchmark"]], lang, 1),
+                since=suffix,
+            )
+        )
+    return out
+
+
+def backtest_sentences(
+    bt, lang: str, measure: str = "registered", since: int | str | None = "current"
+) -> list[str]:
+    """One sentence per fleet: the calibrated register's error against the best benchmark."""
+    from motorisasi.outputs.messages import display_name, message, number
+    from motorisasi.scenario.backtest import TARGETS
+
+    if since == "current":
+        since = bt.current_from
+    suffix = message("backtest.since", lang, year=since) if since is not None else ""
+    lines = []
+    for target in TARGETS:
+        head = bt.headline(target, measure, since)
+        if head["forecasts"] == 0:
+            continue
+        best = head["best_benchmark"]
+        lines.append(
+            message(
+                "backtest.verdict",
+                lang,
+                target=display_name("backtest_target", target, lang),
+                horizons=head["horizons"],
+                since=suffix,
+                calibrated=number(head["mape"]["calibrated"], lang, 2),
+                benchmark=display_name("backtest_model", best, lang),
+                best=number(head["mape"][best], lang, 2),
+                verdict=message(
+                    "backtest.verdict.yes" if head["calibrated_at_least_as_good"] else "backtest.verdict.no",
+                    lang,
+                ),
+            )
+        )
+    return lines
+
+
+def year_ranges(years: list[int]) -> str:
+    """Years as runs: [2015, 2016, 2017, 2022] -> '2015-2017, 2022'."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+#: The fan charts: a per-draw series over all years, and its chart's title and axis keys.
+FANS = {
+    "fan_ownership": ("chart.fan.ownership", "chart.per_1000"),
+    "fan_co2": ("chart.fan.co2", "chart.mt_co2"),
+}
+
+
+def fan_series(ds):
+    """Per draw and year: four-wheel ownership per 1,000 and road CO2 incl. electricity."""
+    reg = ds["registered_stock"].sel(segment=four_wheel_segments(ds)).sum("segment")
+    return {
+        "fan_ownership": (1000 * reg / ds["population"]).transpose("draw", "year"),
+        "fan_co2": ds["co2_wtw"].sum("segment", min_count=1).transpose("draw", "year"),
+    }

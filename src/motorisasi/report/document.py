@@ -354,7 +354,7 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
 
 def _fans(sc, draws: int, seed: int, lang: str, data_dir) -> dict:
     """Fan charts of a scenario's ensemble: name -> Figure."""
-    from motorisasi.outputs.cli_ensemble import FANS, fan_series
+    from motorisasi.outputs.summary import FANS, fan_series
     from motorisasi.report import charts
     from motorisasi.scenario.ensemble import ensemble
 
@@ -369,7 +369,7 @@ def _fans(sc, draws: int, seed: int, lang: str, data_dir) -> dict:
 def _add_backtest(report: Report, sc, lang: str, data_dir) -> None:
     """The first scenario's register model against history (skipped when it lacks the segments)."""
     from motorisasi.errors import MotorisasiError
-    from motorisasi.outputs.cli_backtest import backtest_sentences, forecast_rows
+    from motorisasi.outputs.summary import backtest_sentences, forecast_rows
     from motorisasi.report import charts
     from motorisasi.scenario.backtest import backtest
 
@@ -384,7 +384,7 @@ def _add_backtest(report: Report, sc, lang: str, data_dir) -> None:
         backtest_sentences(bt, lang, since=None) if bt.current_from is not None else []
     )
     if sc.energy.calibration.model != "none":
-        from motorisasi.outputs.cli_backtest import energy_backtest_sentences
+        from motorisasi.outputs.summary import energy_backtest_sentences
         from motorisasi.scenario.energy_backtest import energy_backtest
 
         try:
@@ -423,7 +423,7 @@ def fitted(ds, lang: str = "en") -> list[tuple[str, str, str, str]]:
     """The parameters a run fitted to data, as assumption rows: the distance factor of each fuel."""
     import json
 
-    from motorisasi.outputs.cli_backtest import year_ranges
+    from motorisasi.outputs.summary import year_ranges
 
     rows: list[tuple[str, str, str, str]] = []
     calibration = json.loads(ds.attrs.get("energy_calibration", "{}"))

@@ -44,7 +44,7 @@ from motorisasi.scenario.steps.demand import sales_to_target
 from motorisasi.scenario.steps.fleet import RegisterAhead, register_ahead
 
 #: Definitions ``gap`` supports: stock series, sales series, label.
-DEFINITIONS = {
+GAP_SERIES = {
     "four_wheel": (
         "four_wheel_registered",
         "car_sales",
@@ -136,7 +136,7 @@ def ownership_gap(
     """What reaching ``target`` vehicles per 1,000 people by ``by`` takes (see the module docs).
 
     With ``income=True`` it also fits the ownership-income model to a panel (the country
-    with the rest of :data:`~motorisasi.scenario.ownership.DEFAULT_PANEL`) and reports the
+    with the rest of :data:`~motorisasi.scenario.ownership_histories.DEFAULT_PANEL`) and reports the
     constant growth of GDP per capita
     under which the model's ownership reaches the target by ``by``.
 
@@ -149,7 +149,7 @@ def ownership_gap(
     _check_options(target, definition, lifetime, lifetime_std, max_growth, baseline_growth, register)
     if fit_from == "baseline":
         fit_from = _baseline().segments["cars"].register_removal.fit_from
-    stock_name, sales_name, label = DEFINITIONS[definition]
+    stock_name, sales_name, label = GAP_SERIES[definition]
     try:
         stock = series_values(stock_name, country, data_dir=data_dir)
         sales = series_values(sales_name, country, data_dir=data_dir)
@@ -357,8 +357,8 @@ def _check_options(
     register: str,
 ) -> None:
     """Each option within what the model can answer, or one line naming it."""
-    if definition not in DEFINITIONS:
-        raise GapError(f"definition: unknown {definition!r} (use {' or '.join(DEFINITIONS)})")
+    if definition not in GAP_SERIES:
+        raise GapError(code="definition_unknown", definition=definition, known=", ".join(GAP_SERIES))
     from motorisasi.data.schema import MAX_PER_1000
     from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, LIFETIME_STD_MIN
 
@@ -415,7 +415,7 @@ def _past(
     segment = Segment.model_construct(
         label=label,
         stock_series=[stock_name],
-        sales_series=DEFINITIONS[definition][1],
+        sales_series=GAP_SERIES[definition][1],
         sales_share="passenger_categories" if definition == "passenger_cars" else 1.0,
         lifetime=Lifetime.model_construct(distribution="normal", mean_years=lifetime, std_years=lifetime_std),
         register_removal=RegisterRemoval.model_construct(
@@ -537,7 +537,7 @@ def _income_needed(country: str, definition: str, target: float, by: int, data_d
     """The GDP-per-capita growth the fitted ownership model needs for the target (or why not)."""
     from motorisasi.model.ownership_fit import IdentificationError, fit_ownership
     from motorisasi.model.targets import required_income_growth
-    from motorisasi.scenario.ownership import DEFAULT_PANEL, panel_histories
+    from motorisasi.scenario.ownership_histories import DEFAULT_PANEL, panel_histories
 
     panel = (country, *[c for c in DEFAULT_PANEL if c != country])
     try:

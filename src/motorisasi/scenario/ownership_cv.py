@@ -1,7 +1,7 @@
 """Out-of-sample skill of the ownership model: multi-step errors, rolling origins, held-out countries.
 
 Three measures, each on observed years only (filled and basis-adjusted years are left out,
-:data:`motorisasi.scenario.ownership.NOT_OBSERVED`):
+:data:`motorisasi.scenario.ownership_histories.NOT_OBSERVED`):
 
 ``multi_step``
     the fitted model simulated from each country's first year with its actual income, every
@@ -229,7 +229,7 @@ def _forecast_country(
 
 def panel_incomes(countries, data_dir) -> dict[str, dict[int, float]]:
     """Income of every year the data give, also those whose ownership is left out (thousand $)."""
-    from motorisasi.scenario.ownership import INCOME_SERIES, first_series
+    from motorisasi.scenario.ownership_histories import INCOME_SERIES, first_series
 
     out = {}
     for c in countries:
@@ -269,7 +269,7 @@ def cross_validate(
     **options,
 ) -> CrossValidation:
     """Multi-step, rolling-origin and leave-one-country-out errors (see the module docs)."""
-    from motorisasi.scenario.ownership import panel_histories
+    from motorisasi.scenario.ownership_histories import panel_histories
 
     histories, _ = panel_histories(countries, definition, data_dir)
     return validate_histories(

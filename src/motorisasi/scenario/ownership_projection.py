@@ -32,7 +32,7 @@ from motorisasi.model.ownership_fit import (
     simulate,
     simulate_draws,
 )
-from motorisasi.scenario.ownership import (
+from motorisasi.scenario.ownership_histories import (
     DEFAULT_PANEL,
     INCOME_SERIES,
     HistoryError,
@@ -133,7 +133,7 @@ def project_ownership(
     if not -0.5 < growth < 1.0:
         raise HistoryError(f"growth: {100 * growth:g} %/yr is outside -50 to 100 %/yr")
 
-    from motorisasi.scenario.ownership import ownership_history
+    from motorisasi.scenario.ownership_histories import ownership_history
 
     try:
         history, _ = ownership_history(country, definition, data_dir)

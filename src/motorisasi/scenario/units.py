@@ -17,7 +17,7 @@ from pathlib import Path
 
 from motorisasi.errors import MotorisasiError
 
-DEFINITIONS = Path(__file__).with_name("units.txt")
+UNITS_FILE = Path(__file__).with_name("units.txt")
 
 
 def registry():
@@ -27,5 +27,5 @@ def registry():
     except ImportError:
         raise MotorisasiError("units: pint is not installed (pip install pint)") from None
     ureg = pint.UnitRegistry()
-    ureg.load_definitions(str(DEFINITIONS))
+    ureg.load_definitions(str(UNITS_FILE))
     return ureg

@@ -58,7 +58,7 @@ def _after_target(
 
 
 def _ownership_fit(demand: OwnershipModel, sc: Scenario, data_dir):
-    from motorisasi.scenario.ownership import fit_panel
+    from motorisasi.scenario.ownership_histories import fit_panel
 
     countries = tuple(dict.fromkeys([sc.country, *demand.countries]))
     try:

@@ -26,7 +26,7 @@ from motorisasi.model.ownership_fit import CountryHistory, OwnershipFit, fit_own
 #: and Singapore ration cars; the least motorised countries sit below the curve's floor).
 DEFAULT_PANEL = ("IDN", "JPN", "THA", "MYS", "KOR", "PHL", "IND", "VNM")
 #: What an ownership history counts (see the module docs).
-DEFINITIONS = ("four_wheel", "passenger_cars", "two_wheel")
+OWNERSHIP_DEFINITIONS = ("four_wheel", "passenger_cars", "two_wheel")
 #: Income and population series, the first one a country has (the World Bank's, else a derived
 #: or national series for an economy it does not cover, such as Taiwan).
 INCOME_SERIES = ("gdp_per_capita_ppp_worldbank", "gdp_per_capita_ppp_derived")
@@ -104,9 +104,10 @@ def ownership_history(
             parts = [series_values("passenger_cars_registered_ato", country, data_dir=data_dir)]
             used = ["passenger_cars_registered_ato", people]
         else:
-            raise HistoryError(f"definition: unknown {definition!r} (use {', '.join(DEFINITIONS)})")
+            raise KeyError(definition)
     except KeyError:
-        raise HistoryError(f"definition: unknown {definition!r} (use {', '.join(DEFINITIONS)})") from None
+        known = ", ".join(OWNERSHIP_DEFINITIONS)
+        raise HistoryError(code="definition_unknown", definition=definition, known=known) from None
     except MotorisasiError as exc:
         raise HistoryError(f"{country}: {exc}") from None
     years, (inc, pop, *counts) = _aligned(income, population, *parts)
