@@ -368,7 +368,7 @@ def test_iamc_file_follows_the_format(tmp_path, baseline):
     assert set(table["model"]) == {"motorisasi"} and set(table["region"]) == {"IDN"}
     assert all(v.count("|") >= 0 and v.strip() == v for v in table["variable"])
     assert table.iloc[:, 5:].apply(lambda col: col.dropna().map(lambda x: isinstance(x, float)).all()).all()
-    assert "Stock|Passenger cars|BEV" in set(table["variable"])
+    assert "Stocks|Transportation|Passenger cars|Battery-Electric" in set(table["variable"])
 
 
 def test_netcdf_and_excel_read_back(tmp_path, baseline):

@@ -13,7 +13,9 @@ characters) are replaced by U+FFFD.
 
 The IAMC format is the one the integrated-assessment community exchanges and ``pyam`` reads:
 columns ``model, scenario, region, variable, unit`` and one column per year, variables named
-with ``|`` between levels (``Stock|Passenger cars|BEV``).
+with ``|`` between levels (``Stocks|Transportation|Light-Duty Vehicle|Two-Wheeler|Battery-Electric``),
+by the IAMC common definitions where they have one
+(:data:`motorisasi.scenario.variables.COMMON_DEFINITIONS`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,22 @@ from motorisasi.scenario.variables import IAMC, TOPICS  # the one registry of va
 IAMC_COLUMNS = ("model", "scenario", "region", "variable", "unit")
 MODEL = "motorisasi"
 SEGMENT_LABELS = {"cars": "Passenger cars", "commercial": "Commercial vehicles", "motorcycles": "Motorcycles"}
+#: IAMC common definitions (IAMconsortium/common-definitions, commit d877b5f5, definitions/variable/
+#: transport/tag_vehicle-type.yaml and tag_drive-types.yaml): the {Vehicle Type} of a segment and the
+#: {Drive Type} of a powertrain. A segment or powertrain not listed keeps its own label.
+VEHICLE_TYPES = {"motorcycles": "Light-Duty Vehicle|Two-Wheeler"}
+DRIVE_TYPES = {"PHEV": "Plug-in Hybrid", "BEV": "Battery-Electric", "FCEV": "Fuel-Cell-Electric"}
+#: The powertrains of the definitions' "Internal Combustion" drive ("internal combustion engine drive
+#: not including plug-in hybrids"); HEV is also written alone as its sub-level.
+INTERNAL_COMBUSTION = ("ICE", "HEV")
+#: IAMC variables of the common definitions whose next level is a {Vehicle Type} (then a {Drive Type}).
+BY_VEHICLE_TYPE = (
+    "Stocks|Transportation",
+    "Sales|Transportation",
+    "Emissions|CO2|Energy|Demand|Transportation",
+)
+#: Final energy of road transport (the variable ``energy``, with the grid's electricity from ``electricity``).
+ROAD_FINAL_ENERGY = "Final Energy|Transportation|Road"
 DIMS = (
     "draw",
     "quantile",
@@ -71,7 +89,15 @@ def tidy(ds):
 
 
 def iamc(ds, region: str | None = None):
-    """The result in the IAMC wide format (one row per variable, one column per year)."""
+    """The result in the IAMC wide format (one row per variable, one column per year).
+
+    Vehicle stocks, sales and tank-to-wheel CO2 are written by {Vehicle Type} and {Drive Type} of
+    the IAMC common definitions (:data:`VEHICLE_TYPES`, :data:`DRIVE_TYPES`; ``Internal
+    Combustion`` is ICE + HEV, and HEV alone is its sub-level ``Internal Combustion|HEV``). Road
+    final energy is written in total, by fuel (``Liquids``, its ``Oil`` and ``Biomass`` parts by the
+    biodiesel share, ``Electricity``) and by segment and fuel; its electricity is the electricity
+    drawn from the grid (``electricity``, charging losses included), not the energy at the battery.
+    """
     import pandas as pd
 
     scenario = ds.attrs.get("scenario_name", "scenario")
@@ -85,7 +111,53 @@ def iamc(ds, region: str | None = None):
             return
         rows.append([MODEL, scenario, where, variable, unit, *values.tolist()])
 
+    def add_by_vehicle_type(da, label: str, unit: str, scale: float, where: str) -> None:
+        values = da.transpose("segment", ..., "year").values * scale
+        powertrains = [str(pt) for pt in da["powertrain"].values] if "powertrain" in da.dims else []
+        for seg, part in zip(da["segment"].values, values, strict=True):
+            vehicle = f"{label}|{VEHICLE_TYPES.get(str(seg), SEGMENT_LABELS.get(str(seg), str(seg)))}"
+            if not powertrains:
+                add(vehicle, unit, part, where)
+                continue
+            by = dict(zip(powertrains, part, strict=True))
+            burning = [by[pt] for pt in INTERNAL_COMBUSTION if pt in by]
+            if burning:  # a sum with a missing year is missing
+                add(f"{vehicle}|Internal Combustion", unit, np.sum(burning, axis=0), where)
+            if "HEV" in by:
+                add(f"{vehicle}|Internal Combustion|HEV", unit, by["HEV"], where)
+            for pt in powertrains:
+                if pt not in INTERNAL_COMBUSTION:
+                    add(f"{vehicle}|{DRIVE_TYPES.get(pt, pt)}", unit, by[pt], where)
+
+    def add_road_energy(energy, grid, unit: str, scale: float, grid_scale: float, where: str) -> None:
+        segments = energy["segment"].values
+        fuels = [str(f) for f in energy["fuel"].values]
+        liquids = [f for f in fuels if f != "electricity"]  # the battery's electricity is not final energy
+        use = energy.transpose("segment", "fuel", "year").values * scale  # (S, F, Y)
+        liquid = use[:, [fuels.index(f) for f in liquids], :]
+        total_liquids = liquid.sum(axis=(0, 1))  # a sum with a missing year is missing
+        drawn = None
+        if grid is not None:
+            drawn = grid.sel(segment=segments).transpose("segment", "year").values * grid_scale
+            add(ROAD_FINAL_ENERGY, unit, total_liquids + drawn.sum(axis=0), where)
+        add(f"{ROAD_FINAL_ENERGY}|Liquids", unit, total_liquids, where)
+        if "diesel" in liquids and "biodiesel_share" in ds:  # biodiesel is the only biofuel modelled
+            biomass = use[:, fuels.index("diesel"), :].sum(axis=0) * ds["biodiesel_share"].values
+            add(f"{ROAD_FINAL_ENERGY}|Liquids|Oil", unit, total_liquids - biomass, where)
+            add(f"{ROAD_FINAL_ENERGY}|Liquids|Biomass", unit, biomass, where)
+        if drawn is not None:
+            add(f"{ROAD_FINAL_ENERGY}|Electricity", unit, drawn.sum(axis=0), where)
+        for i, seg in enumerate(segments):
+            seg_label = f"{ROAD_FINAL_ENERGY}|{SEGMENT_LABELS.get(str(seg), str(seg))}"
+            for fuel in liquids:
+                add(f"{seg_label}|{fuel.capitalize()}", unit, use[i, fuels.index(fuel)], where)
+            if drawn is not None:
+                add(f"{seg_label}|Electricity", unit, drawn[i], where)
+
     def add_variable(da, label: str, unit: str, scale: float, where: str) -> None:
+        if label in BY_VEHICLE_TYPE and "segment" in da.dims:
+            add_by_vehicle_type(da, label, unit, scale, where)
+            return
         if "industry_group" in da.dims:
             for group in ds["industry_group"].values:
                 add(
@@ -122,14 +194,22 @@ def iamc(ds, region: str | None = None):
                 add(f"{label}|{seg_label}", unit, part.values * scale, where)
 
     for name, (label, unit, scale) in IAMC.items():
-        if name not in ds:
-            continue
+        if name not in ds or label == f"{ROAD_FINAL_ENERGY}|Electricity":
+            continue  # the grid's electricity is written with the road's final energy
         da = ds[name]
-        if "region" in da.dims:  # a province's rows name it in the region column
-            for place in ds["region"].values:
-                add_variable(da.sel(region=place), label, unit, scale, str(place))
-        else:
-            add_variable(da, label, unit, scale, region)
+        road = label == ROAD_FINAL_ENERGY
+        grid_name = name.replace("energy", "electricity")  # region_energy: region_electricity
+        grid = ds[grid_name] if road and grid_name in ds else None
+        places = [str(p) for p in ds["region"].values] if "region" in da.dims else [None]
+        for place in places:  # a province's rows name it in the region column
+            part = da if place is None else da.sel(region=place)
+            where = region if place is None else place
+            if road:
+                grid_part = grid if grid is None or place is None else grid.sel(region=place)
+                grid_scale = IAMC[grid_name][2] if grid is not None else 1.0
+                add_road_energy(part, grid_part, unit, scale, grid_scale, where)
+            else:
+                add_variable(part, label, unit, scale, where)
     return pd.DataFrame(rows, columns=[*IAMC_COLUMNS, *years])
 
 

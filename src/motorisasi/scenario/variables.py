@@ -2,9 +2,34 @@
 variable, which the run, the exports and the charts all read.
 
 Each entry is a :class:`Variable`; :func:`labelled` makes the xarray variable of a run from it
-(with a leading ``draw`` dimension when the data carry draws). The IAMC names and units follow
-the community's conventions where this model's quantity has one (``Final Energy|...``,
-``Emissions|CO2|...``); the rest are this model's own.
+(with a leading ``draw`` dimension when the data carry draws).
+
+IAMC names and units follow the IAMC common definitions (github.com/IAMconsortium/
+common-definitions, commit d877b5f56386317b66214bdb8cc694befda5596c, folder
+``definitions/variable``) where this model's quantity has a definition there; those variables are
+listed in :data:`COMMON_DEFINITIONS`. The rest keep this model's own names. The definitions used:
+
+- ``population/population.yaml``: ``Population`` (million);
+- ``transport/stocks-sales.yaml``: ``Stocks|Transportation|{Vehicle Type}[|{Drive Type}]`` and
+  ``Sales|Transportation|{Vehicle Type}[|{Drive Type}]`` (million), with the tags of
+  ``transport/tag_vehicle-type.yaml`` (motorcycles: ``Light-Duty Vehicle|Two-Wheeler``) and
+  ``transport/tag_drive-types.yaml`` (``Internal Combustion`` = ICE + HEV, ``Plug-in Hybrid``,
+  ``Battery-Electric``);
+- ``energy/final-energy.yaml``: ``Final Energy|{Sector}``, ``Final Energy|{Sector}|Electricity``
+  and ``Final Energy|{Sector}|{Secondary Fuel Level 2}`` (EJ/yr), with the sector
+  ``Transportation|Road`` (``energy/tag_all_sectors.yaml``) and the fuels ``Liquids``,
+  ``Liquids|Oil``, ``Liquids|Biomass`` (``energy/tag_secondary_energy_carriers_level-2.yaml``);
+- ``emissions/emissions.yaml``: ``Emissions|{Level-2 Species}|Energy|Demand|Transportation|
+  {Vehicle Type}``, CO2 in Mt CO2/yr (``emissions/tag_level-2-species.yaml``).
+
+The definitions have no vehicle type for passenger cars or for commercial vehicles (pick-ups,
+trucks and buses together), no drive type for HEV alone and no road total of emissions: those rows
+are this model's sub-levels under the defined variable (``Stocks|Transportation|Passenger cars``,
+``...|Internal Combustion|HEV``). No definition matches GDP per capita in 2021 international
+dollars (``GDP|PPP`` is a total in billion USD_2010/yr), the registered fleet, ownership, register
+removals, retirements, distance in vehicle-km (``Energy Service|Transportation|...`` is in pkm or
+tkm), CO2 including electricity, the unexplained fuel, nickel, prices (the definitions' are in
+USD_2010/GJ), fiscal, trade, production, employment or local content.
 """
 
 from __future__ import annotations
@@ -62,7 +87,7 @@ VARIABLES: dict[str, Variable] = {
         "vehicle",
         "Modelled fleet in use (sales through the lifetime; history rebuilt from sales)",
         topic="fleet",
-        iamc=("Stock|In Use", "million vehicles", 1e-06),
+        iamc=("Stocks|Transportation", "million", 1e-06),
     ),
     "in_use_per_1000": Variable(
         ("segment", "year"),
@@ -89,21 +114,21 @@ VARIABLES: dict[str, Variable] = {
         "vehicle / a",
         "New vehicle sales",
         topic="sales",
-        iamc=("Sales", "million vehicles/yr", 1e-06),
+        iamc=("Sales|Transportation", "million", 1e-06),
     ),
     "stock": Variable(
         ("segment", "powertrain", "year"),
         "vehicle",
         "Modelled fleet in use",
         topic="fleet",
-        iamc=("Stock", "million vehicles", 1e-06),
+        iamc=("Stocks|Transportation", "million", 1e-06),
     ),
     "sales": Variable(
         ("segment", "powertrain", "year"),
         "vehicle / a",
         "New vehicle sales by powertrain",
         topic="sales",
-        iamc=("Sales", "million vehicles/yr", 1e-06),
+        iamc=("Sales|Transportation", "million", 1e-06),
     ),
     "retirements": Variable(
         ("segment", "powertrain", "year"),
@@ -130,7 +155,7 @@ VARIABLES: dict[str, Variable] = {
         "PJ / a",
         "Final energy use",
         topic="energy",
-        iamc=("Final Energy|Transportation|Road", "PJ/yr", 1.0),
+        iamc=("Final Energy|Transportation|Road", "EJ/yr", 0.001),
     ),
     "fuel_mass": Variable(
         ("segment", "fuel", "year"),
@@ -143,13 +168,14 @@ VARIABLES: dict[str, Variable] = {
         "GWh / a",
         "Grid electricity for charging, including charging losses",
         topic="energy",
+        iamc=("Final Energy|Transportation|Road|Electricity", "EJ/yr", 3.6e-06),
     ),
     "co2_ttw": Variable(
         ("segment", "year"),
         "Mt / a",
         "Tank-to-wheel CO2 (fossil share of fuels; biodiesel counts zero)",
         topic="emissions",
-        iamc=("Emissions|CO2|Transportation|Road|Tank-to-wheel", "Mt CO2/yr", 1.0),
+        iamc=("Emissions|CO2|Energy|Demand|Transportation", "Mt CO2/yr", 1.0),
     ),
     "co2_wtw": Variable(
         ("segment", "year"),
@@ -184,7 +210,7 @@ VARIABLES: dict[str, Variable] = {
         "reference, its calibration-years mean where a published bound binds and unexplained_after is"
         " hold, else zero",
         topic="energy",
-        iamc=("Final Energy|Transportation|Road Fuel Unexplained by the Fleet", "PJ/yr", 1.0),
+        iamc=("Final Energy|Transportation|Road Fuel Unexplained by the Fleet", "EJ/yr", 0.001),
     ),
     "co2_unexplained": Variable(
         ("year",),
@@ -332,7 +358,7 @@ VARIABLES: dict[str, Variable] = {
         "TIDR / a",
         "Local content of vehicles assembled for the domestic market (exports not included)",
         topic="industry",
-        iamc=("Value Added|Local content", "IDR trillion/yr", 1.0),
+        iamc=("Industry|Local Content Value", "IDR trillion/yr", 1.0),
     ),
     "local_content_value_usd": Variable(
         ("industry_group", "year"),
@@ -401,6 +427,25 @@ for _name, _var in VARIABLES.items():
 
 #: IAMC variable, unit and scale by variable.
 IAMC: dict[str, tuple[str, str, float]] = {n: v.iamc for n, v in VARIABLES.items() if v.iamc is not None}
+
+#: The variables whose IAMC variable and unit are those of the IAMC common definitions (see the
+#: module's docstring for the files and the commit); every other entry of :data:`IAMC` is this
+#: model's own.
+COMMON_DEFINITIONS: frozenset[str] = frozenset(
+    name
+    for national in (
+        "population",
+        "in_use_stock",
+        "stock",
+        "sales_total",
+        "sales",
+        "energy",
+        "electricity",
+        "co2_ttw",
+    )
+    for name in (national, f"region_{national}")
+    if name in VARIABLES
+)
 
 
 def labelled(name: str, data):
