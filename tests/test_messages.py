@@ -132,3 +132,11 @@ def test_the_catalogue_is_data_files_with_each_key_once_per_language():
         keys = [k for f in files for k in yaml.safe_load(f.read_text(encoding="utf-8"))]
         assert len(keys) == len(set(keys)), lang
         assert set(keys) == {k for k, texts in MESSAGES.items() if lang in texts}
+
+
+def test_dates_follow_cldr_through_babel():
+    from motorisasi.outputs.messages import day
+
+    assert day("2025-06-01", "en") == "Jun 1, 2025"
+    assert day("2025-06-01", "id") == "1 Jun 2025"
+    assert day("not a date", "id") == "not a date"

@@ -99,8 +99,10 @@ class StockResult:
 
     @property
     def outflow_by_cohort(self) -> Array | None:
-        """Retirements by year and cohort: what a cohort had a year before (or its sales, in its
-        first year) minus what is left; derived when asked, from ``stock_by_cohort``."""
+        """Retirements by year and cohort, derived when asked from ``stock_by_cohort``.
+
+        What a cohort had a year before (or its sales, in its first year) minus what is left.
+        """
         if self.stock_by_cohort is None:
             return None
         held = self.stock_by_cohort

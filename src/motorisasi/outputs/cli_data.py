@@ -18,7 +18,7 @@ import typer
 from motorisasi.errors import MotorisasiError
 from motorisasi.outputs.errors import user_errors_as_one_line
 from motorisasi.outputs.listing import Format, check_format, emit
-from motorisasi.outputs.messages import language, message, message_or, number
+from motorisasi.outputs.messages import day, language, message, message_or, number
 from motorisasi.outputs.options import DataDir, Lang
 
 data_app = typer.Typer(
@@ -233,7 +233,9 @@ def show_sources(
         for column in ("id", "publisher", "citation", "url", "accessed", "licence"):
             out.add_column(message(f"data.col.{column}", lang), overflow="fold")
         for sid, r in table.iterrows():
-            out.add_row(str(sid), r["publisher"], r["citation"], r["url"], r["accessed"], r["licence"])
+            out.add_row(
+                str(sid), r["publisher"], r["citation"], r["url"], day(r["accessed"], lang), r["licence"]
+            )
         return out
 
     columns = ["publisher", "citation", "url", "table", "accessed", "licence"]

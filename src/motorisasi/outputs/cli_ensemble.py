@@ -383,9 +383,9 @@ def _bar_chart(found, output: str, year: int, lang: str) -> bytes:
 def _write_fans(fans, names: dict[str, str], outset, lang: str) -> None:
     """The fan charts of the ensemble's quantiles, as PNG files in the output set."""
     from motorisasi.outputs.messages import message, number
-    from motorisasi.report.charts import fan, png_bytes
+    from motorisasi.report.charts import PNG_DPI, fan, png_bytes
 
     draws = number(fans.attrs["draws"], lang)
     for key, (title, unit) in FANS.items():
         fig = fan(fans, key, message(title, lang, draws=draws), message(unit, lang), lang)
-        outset.write(names[key], png_bytes(fig))
+        outset.write(names[key], png_bytes(fig, PNG_DPI))

@@ -203,6 +203,21 @@ def number(value: float | None, lang: str, decimals: int = 0) -> str:
     return pattern.apply(exact, locale)
 
 
+def day(text: str, lang: str) -> str:
+    """An ISO date (2025-06-01, or a month 2025-06) by the language's rules (Babel, CLDR medium
+    format): 'Jun 1, 2025' or '1 Jun 2025'; anything else as written."""
+    import datetime
+
+    from babel.dates import format_date, format_skeleton
+
+    try:
+        if len(text) == 7:
+            return format_skeleton("yMMM", datetime.date.fromisoformat(text + "-01"), locale=lang)
+        return format_date(datetime.date.fromisoformat(text), format="medium", locale=lang)
+    except (TypeError, ValueError):
+        return text
+
+
 def plain(value: float, lang: str) -> str:
     """A number with as many decimals as it needs (up to 2): 150, 97.25 (en) or 97,25 (id)."""
     text = number(value, lang, 2)

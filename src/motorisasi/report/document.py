@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from motorisasi.outputs.messages import display_name, message, number, plain
+from motorisasi.outputs.messages import day, display_name, message, number, plain
 
 CONVENTIONS = (
     "report.convention.ownership",
@@ -614,7 +614,7 @@ def _source_rows(results: list, data_dir=None) -> list[list[str]]:
 
 
 def _sources(results: list, lang: str, data_dir=None) -> str:
-    rows = _source_rows(results, data_dir)
+    rows = [[*row[:4], day(row[4], lang), row[5]] for row in _source_rows(results, data_dir)]
     header = [
         message(f"report.sources.{k}", lang)
         for k in ("id", "publisher", "citation", "table", "accessed", "licence")
@@ -834,6 +834,7 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
             [p.result for p in report.scenarios], report.data_dir
         ):
             text = f"{source_id}: {publisher}. {citation}" + (f" ({table})" if table else "")
+            accessed = day(accessed, lang)
             lines.extend(wrapped(f"{text}; {message('report.sources.accessed', lang)} {accessed}", 120))
         for page in _text_pages(message("report.sources", lang), lines):
             pdf.savefig(page)

@@ -313,7 +313,8 @@ def ensemble(
     """Run ``n`` draws of the scenario's uncertain inputs; return their quantiles (or the draws).
 
     The result has the variables of a single run: those that depend on the draws with a
-    ``quantile`` dimension (:data:`QUANTILES`), or with ``keep_draws`` a ``draw`` dimension, and
+    ``quantile`` dimension (:data:`~motorisasi.scenario.ensemble.QUANTILES`), or with
+    ``keep_draws`` a ``draw`` dimension, and
     ``input__<path>`` variables holding each input's draws. Its attributes record the draws,
     seed, sampler and the uncertainty section. The notes and calibration details of single runs
     are not kept (they would be those of the first chunk).
