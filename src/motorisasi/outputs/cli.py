@@ -110,7 +110,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "motorisasi data show passenger_cars_registered_bps --region Bali",
     ),
     "data sources": ("motorisasi data sources --publisher BPS --format json",),
-    "data check": ("motorisasi data check my-data", "motorisasi data check my-data --standalone --lang id"),
+    "data check": (
+        "motorisasi data check my-data",
+        "motorisasi data check thailand-data --country THA --lang id",
+    ),
+    "data template": ("motorisasi data template --country THA --out thailand-data",),
     "data ownership": ("motorisasi data ownership --year 2023",),
     "ownership fit": ("motorisasi ownership fit", "motorisasi ownership fit --cv --format csv"),
     "ownership project": ("motorisasi ownership project --country THA --to 2040 --growth 3",),

@@ -251,12 +251,25 @@ def check(
         bool,
         typer.Option(help="Check the folder on its own (it must have its own sources.csv and series.csv)."),
     ] = False,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Also check that the data hold what a run for this country needs (ISO alpha-3).",
+        ),
+    ] = None,
+    scenario: Annotated[
+        str, typer.Option(help="With --country: the scenario whose needs are checked (file or shipped name).")
+    ] = "baseline",
     lang: Lang = None,
 ) -> None:
     """Validate a data folder; every problem is printed with its file, row and column.
 
     By default the folder is checked as it would be used with --data: laid over the
-    embedded data, so its source ids and series may refer to the embedded ones.
+    embedded data, so its source ids and series may refer to the embedded ones. With --country
+    it then lists every series a run needs, what the data hold of each, and one line for each
+    required series that is missing (exit status 1 if any is).
     """
     from motorisasi.data.store import _embedded
     from motorisasi.data.validate import read_folder
@@ -289,6 +302,20 @@ def check(
         soft_wrap=True,
         markup=False,
     )
+    if country is not None:
+        from motorisasi.outputs.cli_kit import _country, print_coverage
+        from motorisasi.scenario.kit import coverage
+        from motorisasi.scenario.schema import load_scenario
+
+        country = _country(country)
+        found = coverage(load_scenario(scenario), country, None if standalone else folder)
+        if not print_coverage(found, country, lang, console):
+            raise typer.Exit(1)
+
+
+from motorisasi.outputs.cli_kit import template  # noqa: E402
+
+data_app.command("template")(template)
 
 
 @data_app.command("ownership")

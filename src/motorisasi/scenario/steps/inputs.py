@@ -156,21 +156,55 @@ SERIES_UNITS = {
 }
 
 
+def series_references(sc: Scenario) -> list[tuple[str, str, str]]:
+    """Every data series the scenario names, as (where in the scenario, field, ``series[/category]``).
+
+    The walk follows the schema's fields, so a user's key that happens to be spelt like a field
+    (a group called ``exports_series``) is not taken for one.
+    """
+    from pydantic import BaseModel
+
+    found: list[tuple[str, str, str]] = []
+
+    def walk(model: BaseModel, where: str) -> None:
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            path = f"{where}.{name}" if where else name
+            if name in SERIES_UNITS:
+                items = (
+                    value.items()
+                    if isinstance(value, dict)
+                    else enumerate(value)
+                    if isinstance(value, list)
+                    else [(None, value)]
+                )
+                for key, reference in items:
+                    where_ = path if key is None else f"{path}.{key}"
+                    for one in reference if isinstance(reference, list) else [reference]:
+                        if isinstance(one, str):
+                            found.append((where_, name, one))
+            elif isinstance(value, BaseModel):
+                walk(value, path)
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    if isinstance(item, BaseModel):
+                        walk(item, f"{path}.{key}")
+
+    walk(sc, "")
+    return found
+
+
 def _check_series(sc: Scenario, data_dir) -> None:
     """Every data series the scenario names exists, in the unit its field needs, for its country.
 
     A ``series/category`` reference needs that category in the data. The error names the
-    field that names the series. The walk follows the schema's fields, so a user's key that
-    happens to be spelt like a field (a group called ``exports_series``) is not taken for one.
+    field that names the series.
     """
-    from pydantic import BaseModel
-
     from motorisasi.data.store import _unknown, merged
 
     data = merged(data_dir)
     known = data.series
-
-    def check(reference: str, where: str, field_name: str) -> None:
+    for where, field_name, reference in series_references(sc):
         series, slash, category = reference.partition("/")
         if series not in known:
             raise ScenarioError(f"{where}: {_unknown(series, list(known), 'series')}")
@@ -190,32 +224,6 @@ def _check_series(sc: Scenario, data_dir) -> None:
                     f"{where}: series {series!r} has no category {category!r} for {sc.country} "
                     f"(it has: {shown})"
                 )
-
-    def walk(model: BaseModel, where: str) -> None:
-        for name in type(model).model_fields:
-            value = getattr(model, name)
-            path = f"{where}.{name}" if where else name
-            if name in SERIES_UNITS:
-                items = (
-                    value.items()
-                    if isinstance(value, dict)
-                    else enumerate(value)
-                    if isinstance(value, list)
-                    else [(None, value)]
-                )
-                for key, reference in items:
-                    where_ = path if key is None else f"{path}.{key}"
-                    for one in reference if isinstance(reference, list) else [reference]:
-                        if isinstance(one, str):
-                            check(one, where_, name)
-            elif isinstance(value, BaseModel):
-                walk(value, path)
-            elif isinstance(value, dict):
-                for key, item in value.items():
-                    if isinstance(item, BaseModel):
-                        walk(item, f"{path}.{key}")
-
-    walk(sc, "")
 
 
 def _path(points: dict[int, float], years: np.ndarray, default: float) -> np.ndarray:

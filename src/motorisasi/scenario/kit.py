@@ -1,0 +1,177 @@
+"""What a run needs from a country's data, and how much of it the data hold.
+
+A scenario names the series it reads (every ``*_series`` field, the energy references, the
+industry groups' series). For one country, :func:`coverage` says of each whether the data in
+use (the embedded data, with a data folder laid over them) hold it: present with its years,
+missing, in a unit the field cannot use, without the category the scenario asks for, or
+inconsistent with the others (a registered fleet smaller than the last ten years of sales,
+which no register that keeps its vehicles can be). The statuses are codes; the outputs word
+them.
+
+The drivers (population, income), the registered fleet and the sales of each segment are
+required: no run starts without them. The other series are optional in the sense that the
+scenario may leave their field out (a segment without ``history_sales_series`` takes its
+powertrain shares from the scenario, an industry group without ``exports_series`` is not
+projected); named in the scenario, they must be in the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from motorisasi.scenario.schema import Scenario
+
+#: Fields whose series every run needs (the rest may be left out of a scenario).
+REQUIRED_FIELDS = ("population_series", "income_series", "stock_series", "sales_series")
+#: Statuses of a need, in the order a table lists them.
+STATUSES = ("missing", "no_series", "unit", "category", "inconsistent", "present")
+#: Years of sales a registered fleet must at least hold (see the module docs).
+DECADE = 10
+
+
+@dataclass(frozen=True)
+class Need:
+    """One series a scenario reads: where it names it, the field, and the units that field takes."""
+
+    where: str
+    field: str
+    series: str
+    category: str
+    units: tuple[str, ...]
+
+    @property
+    def required(self) -> bool:
+        return self.field in REQUIRED_FIELDS
+
+
+@dataclass(frozen=True)
+class Covered:
+    """How the data cover a need for one country: a status code, the years and the unit found."""
+
+    need: Need
+    status: str
+    first: int | None = None
+    last: int | None = None
+    count: int = 0
+    unit: str = ""
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+def needs(sc: Scenario) -> list[Need]:
+    """The series ``sc`` reads, each once per place that names it."""
+    from motorisasi.scenario.steps.inputs import SERIES_UNITS, series_references
+
+    out = []
+    for where, field_name, reference in series_references(sc):
+        series, _, category = reference.partition("/")
+        out.append(Need(where, field_name, series, category, tuple(SERIES_UNITS[field_name])))
+    return out
+
+
+def coverage(sc: Scenario, country: str | None = None, data_dir: str | Path | None = None) -> list[Covered]:
+    """Each need of ``sc`` for ``country`` (default: the scenario's) in the data in use."""
+    from motorisasi.data.store import merged
+
+    country = (country or sc.country).upper()
+    data = merged(data_dir)
+    found: list[Covered] = []
+    for need in needs(sc):
+        meta = data.series.get(need.series)
+        if meta is None:
+            found.append(Covered(need, "no_series"))
+            continue
+        rows = [r for r in data.by_series.get(need.series, []) if r["country"] == country]
+        if need.category:
+            rows = [r for r in rows if str(r["category"]) == need.category]
+        years = sorted({int(r["year"]) for r in rows})  # type: ignore[call-overload]
+        span = {"first": years[0], "last": years[-1], "count": len(years)} if years else {}
+        if meta["unit"] not in need.units:
+            status = "unit"
+        elif not rows:
+            status = "category" if need.category and _has_country(data, need.series, country) else "missing"
+        else:
+            status = "present"
+        found.append(Covered(need, status, unit=meta["unit"], **span))  # type: ignore[arg-type]
+    return _consistent(sc, country, data, found)
+
+
+def _has_country(data, series: str, country: str) -> bool:
+    return any(r["country"] == country for r in data.by_series.get(series, []))
+
+
+def _yearly(data, series: str, country: str) -> dict[int, float]:
+    """National values of a series by year (the first report of a year), categories summed."""
+    out: dict[int, float] = {}
+    seen: set[tuple[int, str]] = set()
+    for r in data.by_series.get(series, []):
+        if r["country"] != country or r.get("region"):
+            continue
+        key = (int(r["year"]), str(r["category"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        out[key[0]] = out.get(key[0], 0.0) + float(r["value"])
+    return out
+
+
+def _consistent(sc: Scenario, country: str, data, found: list[Covered]) -> list[Covered]:
+    """Mark a segment's registered fleet inconsistent where it is smaller than its last decade of
+    sales (a segment whose sales series another segment shares is not judged: its sales are a
+    total the scenario splits)."""
+    present = {(c.need.where, c.need.series) for c in found if c.status == "present"}
+    sales_of = {name: seg.sales_series for name, seg in sc.segments.items()}
+    shared = {s for s in sales_of.values() if list(sales_of.values()).count(s) > 1}
+    out = []
+    for c in found:
+        segment = c.need.where.split(".")[1] if c.need.where.startswith("segments.") else None
+        sales = sales_of.get(segment) if segment else None
+        if (
+            c.status == "present"
+            and c.need.field == "stock_series"
+            and sales
+            and sales not in shared
+            and any(series == sales for _, series in present)
+        ):
+            stock = _segment_stock(sc.segments[segment].stock_series, data, country)
+            sold = _yearly(data, sales, country)
+            latest = max(set(stock) & set(sold), default=None)
+            if latest is not None:
+                decade = [sold.get(y, np.nan) for y in range(latest - DECADE + 1, latest + 1)]
+                if not np.isnan(decade).any() and stock[latest] < sum(decade):
+                    c = Covered(
+                        c.need,
+                        "inconsistent",
+                        c.first,
+                        c.last,
+                        c.count,
+                        c.unit,
+                        {"year": latest, "stock": stock[latest], "sales": float(sum(decade))},
+                    )
+        out.append(c)
+    return out
+
+
+def _segment_stock(series: list[str], data, country: str) -> dict[int, float]:
+    """A segment's registered fleet by year: the sum of its stock series where all have a value."""
+    parts = [_yearly(data, s.partition("/")[0], country) for s in series]
+    years = set.intersection(*(set(p) for p in parts)) if parts else set()
+    return {y: sum(p[y] for p in parts) for y in sorted(years)}
+
+
+def template_rows(sc: Scenario, country: str, data_dir: str | Path | None = None) -> list[dict[str, object]]:
+    """The values the data already hold for the series ``sc`` needs, for ``country``, as rows of
+    the data format (the start of a country's data folder)."""
+    from motorisasi.data.schema import VALUE_COLUMNS
+    from motorisasi.data.store import merged
+
+    data = merged(data_dir)
+    wanted = dict.fromkeys(n.series for n in needs(sc))
+    rows = []
+    for series in wanted:
+        for r in data.by_series.get(series, []):
+            if r["country"] == country.upper() and not r.get("region"):
+                rows.append({c: r.get(c, "") for c in VALUE_COLUMNS})
+    return rows
