@@ -179,19 +179,7 @@ def _energy_backtest(scenario, horizons: int, out, as_json: bool, lang: str, dat
         check_output_folder(out, data)
         with writing(out, ENERGY_NAMES, lang) as files:
             bt = energy_backtest(scenario, horizons=horizons, data_dir=data)
-            forecasts = [
-                {
-                    "target": f.target,
-                    "model": f.model,
-                    "origin": f.origin,
-                    "horizon": f.horizon,
-                    "year": f.origin + f.horizon,
-                    "forecast": f.forecast,
-                    "observed": f.observed,
-                    "error_pct": 100 * (f.forecast - f.observed) / f.observed,
-                }
-                for f in bt.forecasts
-            ]
+            forecasts = forecast_rows(bt)
             paths = [
                 files.write("backtest_energy.csv", csv_bytes(pd.DataFrame(forecasts))),
                 files.write("backtest_energy_scores.csv", csv_bytes(pd.DataFrame(energy_score_rows(bt)))),

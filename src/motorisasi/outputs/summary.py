@@ -219,11 +219,14 @@ def ranked_rows(g, lang: str) -> list[list[str]]:
 
 
 def forecast_rows(bt) -> list[dict]:
-    """The backtest's forecasts as plain rows (one per target, measure, model, origin and horizon)."""
-    return [
-        {
-            "target": f.target,
-            "measure": f.measure,
+    """A backtest's forecasts as plain rows (one per target, model, origin and horizon, and measure
+    and 90 % band where the backtest has them: the register's does, the energy's does not)."""
+    rows = []
+    for f in bt.forecasts:
+        row: dict = {"target": f.target}
+        if hasattr(f, "measure"):
+            row["measure"] = f.measure
+        row |= {
             "model": f.model,
             "origin": f.origin,
             "horizon": f.horizon,
@@ -231,11 +234,10 @@ def forecast_rows(bt) -> list[dict]:
             "forecast": f.forecast,
             "observed": f.observed,
             "error_pct": 100 * (f.forecast - f.observed) / f.observed,
-            "low": f.low,
-            "high": f.high,
         }
-        for f in bt.forecasts
-    ]
+        row |= {k: getattr(f, k) for k in ("low", "high") if hasattr(f, k)}
+        rows.append(row)
+    return rows
 
 
 def energy_backtest_sentences(bt, lang: str, since: int | None) -> list[str]:
