@@ -55,9 +55,9 @@ class Harmonised:
         index = self.value.index
         for part in (self.flag, self.source_id, self.note):
             if not part.index.equals(index):
-                raise HarmonisationError("value, flag, source_id and note must share one year index")
+                raise HarmonisationError(code="harmonise.index")
         if not index.is_monotonic_increasing or index.has_duplicates:
-            raise HarmonisationError("years must be unique and increasing")
+            raise HarmonisationError(code="harmonise.years")
 
     @property
     def years(self) -> pd.Index:
@@ -138,7 +138,7 @@ def from_reports(reports: pd.DataFrame, flag: str = "observed", note: str = "") 
     """
     if reports["year"].duplicated().any():
         years = sorted(set(reports.loc[reports["year"].duplicated(), "year"]))
-        raise HarmonisationError(f"several reports for {years}; choose one per year with pick_reports()")
+        raise HarmonisationError(code="harmonise.several_reports", years=str(years))
     values = {int(y): float(v) for y, v in zip(reports["year"], reports["value"], strict=True)}
     sources = {int(y): str(s) for y, s in zip(reports["year"], reports["source_id"], strict=True)}
     return _make(values, dict.fromkeys(values, flag), sources, dict.fromkeys(values, note))
@@ -177,12 +177,12 @@ def ratio_splice(
     overlap = list(overlap)
     missing = [y for y in overlap if y not in base.years or y not in other.years]
     if not overlap or missing:
-        raise HarmonisationError(
-            f"ratio splice needs both series in the overlap years; missing {missing or 'all'}"
-        )
+        if missing:
+            raise HarmonisationError(code="harmonise.splice_missing", missing=str(missing))
+        raise HarmonisationError(code="harmonise.splice_no_overlap")
     ratios = base.value.loc[overlap].to_numpy() / other.value.loc[overlap].to_numpy()
     if not np.all(np.isfinite(ratios)) or np.any(ratios <= 0):
-        raise HarmonisationError(f"ratio splice needs positive values in the overlap years {overlap}")
+        raise HarmonisationError(code="harmonise.splice_not_positive", overlap=str(overlap))
     factor = float(ratios.mean())
     values, flags, sources, notes = _parts(base)
     wanted = [y for y in other.years if y not in values] if years is None else list(years)
@@ -209,7 +209,7 @@ def fill_gaps(h: Harmonised, method: str = "log-linear") -> Harmonised:
     not touched.
     """
     if method not in ("log-linear", "linear"):
-        raise HarmonisationError(f"unknown fill method {method!r} (use 'log-linear' or 'linear')")
+        raise HarmonisationError(code="harmonise.fill_method", method=repr(method))
     values, flags, sources, notes = _parts(h)
     years = sorted(values)
     for lo, hi in itertools.pairwise(years):
@@ -217,7 +217,7 @@ def fill_gaps(h: Harmonised, method: str = "log-linear") -> Harmonised:
             continue
         a, b = values[lo], values[hi]
         if method == "log-linear" and (a <= 0 or b <= 0):
-            raise HarmonisationError(f"log-linear fill needs positive values around {lo}-{hi}")
+            raise HarmonisationError(code="harmonise.fill_not_positive", low=lo, high=hi)
         for year in range(lo + 1, hi):
             w = (year - lo) / (hi - lo)
             values[year] = a * (b / a) ** w if method == "log-linear" else a + (b - a) * w
@@ -235,7 +235,7 @@ def extend_with_growth(h: Harmonised, proxy: Harmonised, years: Iterable[int] | 
     """
     t0 = int(h.years[-1])
     if t0 not in proxy.years:
-        raise HarmonisationError(f"the growth proxy has no value for {t0}, the last year of the series")
+        raise HarmonisationError(code="harmonise.proxy_year", year=t0)
     values, flags, sources, notes = _parts(h)
     base, anchor = values[t0], proxy.value[t0]
     wanted = [y for y in proxy.years if y > t0] if years is None else [y for y in years if y > t0]
@@ -256,7 +256,7 @@ def add(parts: Sequence[Harmonised], label: str = "") -> Harmonised:
     ``filled``, ``projected``) takes the weakest.
     """
     if not parts:
-        raise HarmonisationError("nothing to add")
+        raise HarmonisationError(code="harmonise.nothing_to_add")
     common = sorted(set.intersection(*(set(p.years) for p in parts)))
     values = {y: float(sum(p.value[y] for p in parts)) for y in common}
     flags = {y: max(("derived", *(p.flag[y] for p in parts)), key=FLAG_ORDER.index) for y in common}

@@ -26,6 +26,7 @@ import numpy as np
 
 from motorisasi.data import schema
 from motorisasi.data.validate import DataError, Folder, check_folder
+from motorisasi.errors import Said
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -132,9 +133,11 @@ def _chosen(data_dir: str | Path | None) -> str | None:
         is_folder = path.is_dir()
         resolved = str(path.resolve())
     except (RuntimeError, OSError, ValueError) as exc:  # ~nobody, a name too long, a NUL character
-        raise DataError(f"{source}: {str(chosen)!r} is not a usable folder ({exc})") from None
+        raise DataError(
+            code="store.unusable_folder", source=source, path=repr(str(chosen)), why=str(exc)
+        ) from None
     if not is_folder:
-        raise DataError(f"{source}: {str(chosen)!r} is not a folder")
+        raise DataError(code="store.not_folder", source=source, path=repr(str(chosen)))
     return resolved
 
 
@@ -188,10 +191,7 @@ def series_values(
     rows = data.by_series.get(series, [])
     countries = sorted({str(r["country"]) for r in rows})
     if country not in countries:
-        raise DataError(
-            f"series {series!r} has no values for country {country!r}"
-            + (f" (it has: {', '.join(countries)})" if countries else "")
-        )
+        raise _no_country(series, country, countries)
     rows = [
         r
         for r in rows
@@ -206,8 +206,13 @@ def series_values(
         year = int(next(y for i, y in enumerate(years) if y in years[:i]))
         first, second = [r for r in rows if r["year"] == year][:2]
         raise DataRowError(
-            f"{located(second)}: series {series!r} for {country} has another value for {year} "
-            f"({located(first)}, source {first['source_id']}); the model reads one value a year, so keep one"
+            code="store.another_value",
+            where=_located(second),
+            series=series,
+            country=country,
+            year=year,
+            first=_located(first),
+            source_id=str(first["source_id"]),
         )
     ids = sorted({i for r in rows for i in str(r["source_id"]).split(";")})
     return SeriesValues(
@@ -232,9 +237,7 @@ def constant_value(series: str, country: str = "IDN", data_dir: str | Path | Non
         raise _unknown(series, list(data.series), "series")
     rows = [r for r in data.by_series.get(series, []) if r["country"] == country]
     if len(rows) != 1:
-        raise DataError(
-            f"series {series!r} for {country} has {len(rows)} values; a constant needs exactly one"
-        )
+        raise DataError(code="store.not_constant", series=series, country=country, n=len(rows))
     row = rows[0]
     ids = str(row["source_id"]).split(";")
     return SeriesValues(
@@ -258,6 +261,27 @@ def located(row: dict[str, object]) -> str:
     folder = row.get("_folder")
     where = str(Path(str(folder)) / str(row["_file"])) if folder is not None else f"embedded {row['_file']}"
     return f"{where}, row {row['_row']}, column 'value'"
+
+
+def _located(row: dict[str, object]) -> Said:
+    """:func:`located`, said in the reader's language (a parameter of an error)."""
+    folder = row.get("_folder")
+    if folder is not None:
+        file: Said | str = str(Path(str(folder)) / str(row["_file"]))
+    else:
+        file = Said("store.embedded", {"file": str(row["_file"])}, f"embedded {row['_file']}")
+    return Said("store.at_value", {"file": file, "row": row["_row"]}, located(row))
+
+
+def _no_country(series: str, country: str, countries: list[str]) -> DataError:
+    if countries:
+        return DataError(
+            code="store.no_country_has",
+            series=series,
+            country=country,
+            countries=", ".join(countries),
+        )
+    return DataError(code="store.no_country", series=series, country=country)
 
 
 @dataclass(frozen=True)
@@ -320,14 +344,22 @@ def catalog(data_dir: str | Path | None = None) -> pd.DataFrame:
     return out
 
 
-def _unknown(name: str, known: list[str], what: str) -> DataError:
+def _unknown(name: str, known: list[str], what: str, series: str | None = None) -> DataError:
+    """``unknown WHAT 'name'`` with a guess: ``what`` is ``series``, ``source id``, or a ``region`` or
+    ``category`` of ``series``."""
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     hint = (
-        f"; did you mean {', '.join(repr(c) for c in close)}?"
-        if close
-        else "; 'motorisasi data list' shows them"
+        Said("store.did_you_mean", {"names": names}, f"; did you mean {names}?")
+        if (names := ", ".join(repr(c) for c in close))
+        else Said("store.see_list", {}, "; 'motorisasi data list' shows them")
     )
-    return DataError(f"unknown {what} {name!r}{hint}")
+    if what == "series":
+        return DataError(code="store.unknown_series", name=repr(name), hint=hint)
+    if what == "source id":
+        return DataError(code="store.unknown_source_id", name=repr(name), hint=hint)
+    if what == "region":
+        return DataError(code="store.unknown_region", name=repr(name), hint=hint, series=repr(series))
+    return DataError(code="store.unknown_category", name=repr(name), hint=hint, series=repr(series))
 
 
 def load(
@@ -357,15 +389,12 @@ def load(
     rows = v[v["series"] == series]
     countries = sorted(set(rows["country"]))
     if country not in countries:
-        raise DataError(
-            f"series {series!r} has no values for country {country!r}"
-            + (f" (it has: {', '.join(countries)})" if countries else "")
-        )
+        raise _no_country(series, country, countries)
     rows = rows[rows["country"] == country]
     for column, wanted in (("region", region), ("category", category)):
         if wanted is not None:
             if wanted not in set(rows[column]):
-                raise _unknown(wanted, sorted(set(rows[column]) - {""}), f"{column} of {series!r}")
+                raise _unknown(wanted, sorted(set(rows[column]) - {""}), column, series)
             rows = rows[rows[column] == wanted]
     levels = [c for c in ("region", "category") if (rows[c] != "").any()]
     levels.append("year")

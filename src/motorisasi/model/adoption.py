@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import shown
 
 Array = NDArray[np.float64]
 
@@ -34,7 +35,9 @@ Array = NDArray[np.float64]
 def _share_param(name: str, value: ArrayLike) -> Array:
     arr = np.asarray(value, dtype=float)
     if not np.all((arr >= 0) & (arr <= 1)):
-        raise ParameterError(f"{name} must be a share in [0, 1], got {arr.min():g} to {arr.max():g}")
+        raise ParameterError(
+            code="model.adoption.share", name=name, low=shown(arr.min()), high=shown(arr.max())
+        )
     return arr
 
 
@@ -54,7 +57,7 @@ def logistic_share(
     """
     k = np.asarray(steepness, dtype=float)
     if np.any(k <= 0):
-        raise ParameterError(f"steepness must be positive (per year), got {k.min():g}")
+        raise ParameterError(code="model.adoption.steepness", got=shown(k.min()))
     top = _share_param("ceiling", ceiling)
     bottom = _share_param("floor", floor)
     t = np.asarray(years, dtype=float)
@@ -75,7 +78,7 @@ def bass_share(
     pp = np.asarray(p, dtype=float)
     qq = np.asarray(q, dtype=float)
     if np.any(pp <= 0) or np.any(qq < 0):
-        raise ParameterError(f"Bass p must be > 0 and q >= 0 (per year), got p={pp.min():g}, q={qq.min():g}")
+        raise ParameterError(code="model.adoption.bass", p=shown(pp.min()), q=shown(qq.min()))
     top = _share_param("ceiling", ceiling)
     t = np.asarray(years, dtype=float) - np.asarray(start, dtype=float)[..., None]
     rate = (pp + qq)[..., None]
@@ -93,9 +96,9 @@ def interpolate_path(years: ArrayLike, at_years: ArrayLike, values: ArrayLike) -
     x = np.asarray(at_years, dtype=float)
     v = np.asarray(values, dtype=float)
     if x.ndim != 1 or len(x) == 0 or np.any(np.diff(x) <= 0):
-        raise ParameterError("the years of a path must be increasing and not empty")
+        raise ParameterError(code="model.adoption.path_years")
     if v.shape[-1] != len(x):
-        raise ParameterError(f"a path needs one value per year: {len(x)} years, {v.shape[-1]} values")
+        raise ParameterError(code="model.adoption.path_values", years=len(x), values=v.shape[-1])
     t = np.asarray(years, dtype=float)
     flat = v.reshape(-1, len(x))
     out = np.stack([np.interp(t, x, row) for row in flat])
@@ -112,7 +115,7 @@ def absolute_to_share(units: ArrayLike, total_sales: ArrayLike) -> tuple[Array, 
     u = np.asarray(units, dtype=float)
     total = np.asarray(total_sales, dtype=float)
     if np.any(u < 0) or np.any(total < 0):
-        raise ParameterError("units and total sales must be >= 0")
+        raise ParameterError(code="model.adoption.units_negative")
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(total > 0, u / total, 0.0)
     over = share > 1.0
@@ -133,7 +136,7 @@ def complete_shares(alternatives: ArrayLike, axis: int = -2) -> tuple[Array, NDA
     """
     alt = np.asarray(alternatives, dtype=float)
     if np.any(alt < 0):
-        raise ParameterError("shares must be >= 0")
+        raise ParameterError(code="model.adoption.shares_negative")
     axis = axis % alt.ndim
     total = alt.sum(axis=axis, keepdims=True)
     scaled = np.squeeze(total > 1.0, axis=axis)

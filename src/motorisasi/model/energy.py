@@ -26,6 +26,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
 from motorisasi.model.checks import non_negative as _non_negative
+from motorisasi.model.checks import shown
 
 Array = NDArray[np.float64]
 MJ_PER_KWH = 3.6
@@ -43,7 +44,7 @@ def km_by_age(base_km: ArrayLike, decline: ArrayLike, n_ages: int) -> Array:
     km = _non_negative("base_km", base_km)
     d = np.asarray(decline, dtype=float)
     if np.any((d < 0) | (d >= 1)):
-        raise ParameterError(f"decline must be in [0, 1), got {d.min():g} to {d.max():g}")
+        raise ParameterError(code="model.energy.decline", low=shown(d.min()), high=shown(d.max()))
     return km[..., None] * (1.0 - d[..., None]) ** np.arange(n_ages)
 
 
@@ -61,7 +62,7 @@ def intensity_by_cohort(
     new = _non_negative("new_intensity", new_intensity)
     g = np.asarray(improvement, dtype=float)
     if np.any(g >= 1):
-        raise ParameterError("improvement must be below 1 (a fraction per year)")
+        raise ParameterError(code="model.energy.improvement")
     c = np.asarray(cohorts, dtype=float)
     return new[..., None] * (1.0 - g[..., None]) ** (c - base_year)
 
@@ -144,12 +145,12 @@ def weighted_fleet_sums(
     """
     stock = _non_negative("stock_by_cohort", stock_by_cohort)
     if stock.ndim < 2 or stock.shape[-1] != stock.shape[-2]:
-        raise ParameterError(f"stock_by_cohort must be (..., T, T), got {stock.shape}")
+        raise ParameterError(code="model.energy.stock_shape", shape=stock.shape)
     n = stock.shape[-1]
     km_arr = _non_negative("km", km)
     need = n + (0 if initial_stock_by_age is None else np.shape(initial_stock_by_age)[-1])
     if km_arr.shape[-1] < need:
-        raise ParameterError(f"km needs at least {need} ages, got {km_arr.shape[-1]}")
+        raise ParameterError(code="model.energy.km_ages", need=need, got=km_arr.shape[-1])
     w = np.asarray(weights, dtype=float)
     t, c = np.indices((n, n))
     driven = stock * np.take(km_arr, np.clip(t - c, 0, None), axis=-1)  # (..., T, T) vehicle-km
@@ -174,7 +175,7 @@ def fuel_volume(energy_mj: ArrayLike, net_calorific_value: ArrayLike, density: A
     ncv = np.asarray(net_calorific_value, dtype=float)
     rho = np.asarray(density, dtype=float)
     if np.any(ncv <= 0) or np.any(rho <= 0):
-        raise ParameterError("net calorific value and density must be positive")
+        raise ParameterError(code="model.energy.ncv_density")
     return np.asarray(energy_mj, dtype=float) / (ncv * rho)
 
 
@@ -189,7 +190,7 @@ def co2_tank_to_wheel(
     ef = _non_negative("emission factor", emission_factor_kg_per_tj)
     share = np.asarray(fossil_share, dtype=float)
     if np.any((share < 0) | (share > 1)):
-        raise ParameterError("fossil_share must be in [0, 1]")
+        raise ParameterError(code="model.energy.fossil_share")
     return np.asarray(energy_mj, dtype=float) * 1e-6 * ef * share
 
 
@@ -201,7 +202,7 @@ def grid_electricity_kwh(energy_mj: ArrayLike, charging_loss: ArrayLike = 0.0) -
     """
     loss = np.asarray(charging_loss, dtype=float)
     if np.any((loss < 0) | (loss >= 1)):
-        raise ParameterError("charging_loss must be in [0, 1)")
+        raise ParameterError(code="model.energy.charging_loss")
     return np.asarray(energy_mj, dtype=float) / MJ_PER_KWH / (1.0 - loss)
 
 

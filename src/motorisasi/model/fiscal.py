@@ -67,7 +67,7 @@ def economic_price(
     fx = _non_negative("idr_per_usd", idr_per_usd)
     product = crude + np.asarray(spread_usd_per_bbl, dtype=float)
     if np.any(product < 0):
-        raise ParameterError("crude price plus spread must be >= 0 US$ per barrel")
+        raise ParameterError(code="model.fiscal.product_price")
     basic = _non_negative("index_share", index_share) * product * fx / LITRES_PER_BARREL + np.asarray(
         constant_idr_per_l, dtype=float
     )

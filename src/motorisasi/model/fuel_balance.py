@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import shown
 
 Array = NDArray[np.float64]
 
@@ -86,13 +87,13 @@ def fit_scale(
     r = np.asarray(reference, dtype=float)
     y = tuple(int(v) for v in np.asarray(years).ravel())
     if m.shape != r.shape or m.ndim != 1 or len(y) != m.size:
-        raise ParameterError("modelled, reference and years must be 1-D and of the same length")
+        raise ParameterError(code="model.fuel_balance.shapes")
     if m.size == 0:
-        raise ParameterError("no calibration year: modelled and reference are empty")
+        raise ParameterError(code="model.fuel_balance.empty")
     if not (np.all(np.isfinite(m)) and np.all(np.isfinite(r)) and np.all(m > 0) and np.all(r > 0)):
-        raise ParameterError("modelled and reference values must be finite and positive")
+        raise ParameterError(code="model.fuel_balance.values")
     if not (0 <= low <= high) or not np.isfinite(low) or np.isnan(high):
-        raise ParameterError(f"the bounds must satisfy 0 <= low <= high, got {low:g} and {high:g}")
+        raise ParameterError(code="model.fuel_balance.bounds", low=shown(low), high=shown(high))
     factor, unbounded = (float(v) for v in scale_factors(m, r, low, high))
     bound = "low" if unbounded < low else "high" if unbounded > high else None
     return ScaleFit(
@@ -130,10 +131,8 @@ def common_bounds(nominal: ArrayLike, low: ArrayLike, high: ArrayLike) -> tuple[
     lo = np.asarray(low, dtype=float)
     hi = np.asarray(high, dtype=float)
     if n.size == 0 or np.any(n <= 0) or np.any(lo < 0) or np.any(hi < lo):
-        raise ParameterError("assumed values must be positive and each range must satisfy 0 <= low <= high")
+        raise ParameterError(code="model.fuel_balance.ranges")
     a, b = float(np.max(lo / n)), float(np.min(hi / n))
     if a > b:
-        raise ParameterError(
-            "the published ranges leave no common factor: one segment's range lies wholly above another's"
-        )
+        raise ParameterError(code="model.fuel_balance.no_common_factor")
     return a, b

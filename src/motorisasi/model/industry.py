@@ -31,7 +31,7 @@ Array = NDArray[np.float64]
 def _share(name: str, value: ArrayLike) -> Array:
     arr = np.asarray(value, dtype=float)
     if not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
-        raise ParameterError(f"{name} must be a share in [0, 1]")
+        raise ParameterError(code="model.industry.share", name=name)
     return arr
 
 
@@ -61,7 +61,7 @@ def utilisation(production: ArrayLike, capacity: ArrayLike) -> tuple[Array, NDAr
     """
     cap = np.asarray(capacity, dtype=float)
     if np.any(cap <= 0):
-        raise ParameterError("capacity must be positive")
+        raise ParameterError(code="model.industry.capacity")
     ratio = _non_negative("production", production) / cap
     return ratio, ratio > 1.0
 
@@ -74,7 +74,7 @@ def by_share(total: ArrayLike, shares: ArrayLike, axis: int = -2) -> Array:
     """
     s = _share("shares", shares)
     if not np.allclose(s.sum(axis=axis), 1.0, atol=1e-9):
-        raise ParameterError("shares must sum to one")
+        raise ParameterError(code="model.industry.shares_sum")
     return np.expand_dims(np.asarray(total, dtype=float), axis) * s
 
 

@@ -38,25 +38,31 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from motorisasi.errors import ParameterError
+from motorisasi.errors import ParameterError, Said
+from motorisasi.model.checks import shown
 
 
 def _positive(name: str, value: ArrayLike) -> NDArray[np.float64]:
     arr = np.asarray(value, dtype=float)
     if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
-        raise ParameterError(f"{name} must be positive and finite, got {_show(arr)}")
+        raise ParameterError(code="model.ownership.positive", name=name, got=_show(arr))
     return arr
 
 
 def _negative(name: str, value: ArrayLike) -> NDArray[np.float64]:
     arr = np.asarray(value, dtype=float)
     if not np.all(np.isfinite(arr)) or np.any(arr >= 0):
-        raise ParameterError(f"{name} must be negative and finite, got {_show(arr)}")
+        raise ParameterError(code="model.ownership.negative", name=name, got=_show(arr))
     return arr
 
 
-def _show(arr: NDArray[np.float64]) -> str:
-    return f"{arr.item():g}" if arr.size == 1 else f"values from {np.nanmin(arr):g} to {np.nanmax(arr):g}"
+def _show(arr: NDArray[np.float64]) -> Said | str:
+    """The value of ``arr``, or the range of its values, as a parameter of an error."""
+    if arr.size == 1:
+        return shown(arr.item())
+    low, high = np.nanmin(arr), np.nanmax(arr)
+    text = f"values from {low:g} to {high:g}"
+    return Said("model.values_from_to", {"low": shown(low), "high": shown(high)}, text)
 
 
 def gompertz(
@@ -173,12 +179,12 @@ def partial_adjustment(
     """
     v_star = np.asarray(target, dtype=float)
     if v_star.ndim == 0:
-        raise ParameterError("target must have a year axis (the last axis)")
+        raise ParameterError(code="model.ownership.target_axis")
     rise = np.asarray(theta_rise, dtype=float)
     fall = rise if theta_fall is None else np.asarray(theta_fall, dtype=float)
     for name, th in (("theta_rise", rise), ("theta_fall", fall)):
         if not np.all((th > 0) & (th <= 1)):
-            raise ParameterError(f"{name} must be in (0, 1], got {_show(th)}")
+            raise ParameterError(code="model.ownership.speed", name=name, got=_show(th))
     rise_t = rise[..., None] if rise.ndim else rise
     fall_t = fall[..., None] if fall.ndim else fall
     if income is None or theta_fall is None:
@@ -191,8 +197,10 @@ def partial_adjustment(
         shape = np.broadcast_shapes(v_star.shape, np.shape(theta), np.shape(initial) + (1,))
     except ValueError:
         raise ParameterError(
-            f"target {v_star.shape}, speeds {np.shape(theta)} and initial {np.shape(initial)} do not "
-            "broadcast (speeds and initial have the batch shape, target adds a year axis)"
+            code="model.ownership.shapes",
+            target=v_star.shape,
+            speeds=np.shape(theta),
+            initial=np.shape(initial),
         ) from None
     v_star = np.broadcast_to(v_star, shape)
     theta = np.broadcast_to(theta, shape)

@@ -35,6 +35,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import MotorisasiError, ParameterError
+from motorisasi.model.checks import shown
 from motorisasi.model.ownership import gompertz, saturation_level
 
 
@@ -61,13 +62,23 @@ class CountryHistory:
         v = np.asarray(ownership, dtype=float)
         s = None if substitute is None else np.asarray(substitute, dtype=float)
         if not (y.shape == g.shape == v.shape) or y.ndim != 1 or (s is not None and s.shape != y.shape):
+            if s is None:
+                raise ParameterError(
+                    code="model.ownership_fit.history_shapes",
+                    years=y.shape,
+                    income=g.shape,
+                    ownership=v.shape,
+                )
             raise ParameterError(
-                f"years, income and ownership must be 1-d of one length, got {y.shape}, {g.shape}, {v.shape}"
-                + ("" if s is None else f", substitute {s.shape}")
+                code="model.ownership_fit.history_shapes_substitute",
+                years=y.shape,
+                income=g.shape,
+                ownership=v.shape,
+                substitute=s.shape,
             )
         keep = np.isfinite(g) & np.isfinite(v) & (np.isfinite(s) if s is not None else True)
         if np.any(v[keep] < 0) or np.any(g[keep] <= 0) or (s is not None and np.any(s[keep] < 0)):
-            raise ParameterError("ownership must be >= 0 and income > 0")
+            raise ParameterError(code="model.ownership_fit.history_values")
         order = np.argsort(y[keep])
         sub = None if s is None else s[keep][order]
         return cls(y[keep][order], g[keep][order], v[keep][order], sub)
@@ -144,10 +155,10 @@ _BOUNDS = {
 def _shift_vector(params, covariates: Mapping[str, Mapping[str, float]], values):
     """(shifts, characteristics) on the last axis, in the fit's order of characteristics."""
     if values is None:
-        raise ParameterError("the fit has country characteristics: give the country or its values")
+        raise ParameterError(code="model.ownership_fit.characteristics_needed")
     missing = [k for k in covariates if k not in values or not np.isfinite(values[k])]
     if missing:
-        raise ParameterError(f"characteristics missing for the saturation level: {', '.join(missing)}")
+        raise ParameterError(code="model.ownership_fit.characteristics_missing", missing=", ".join(missing))
     shifts = np.stack([np.asarray(params[f"shift[{k}]"], dtype=float) for k in covariates], axis=-1)
     return shifts, np.array([float(values[k]) for k in covariates])
 
@@ -189,9 +200,9 @@ def fit_ownership(
         needs its ``substitute``).
     """
     if not history:
-        raise ParameterError("no country histories to fit")
+        raise ParameterError(code="model.ownership_fit.no_history")
     if asymmetric and not dynamic:
-        raise ParameterError("asymmetric adjustment speeds need a dynamic fit")
+        raise ParameterError(code="model.ownership_fit.asymmetric_static")
     countries = tuple(history)
     names: list[str] = []
     if saturation is None:
@@ -203,7 +214,7 @@ def fit_ownership(
     if substitution:
         lacking = [c for c, h in history.items() if h.substitute is None]
         if lacking:
-            raise ParameterError(f"substitution: no substitute ownership for {', '.join(lacking)}")
+            raise ParameterError(code="model.ownership_fit.no_substitute", countries=", ".join(lacking))
         names.append("substitution")
     if dynamic:
         names += ["theta_rise", "theta_fall"] if asymmetric else ["theta"]
@@ -213,14 +224,12 @@ def fit_ownership(
     n_obs = sum(len(r[0]) for r in rows.values())
     if n_obs <= len(names):
         raise IdentificationError(
-            f"{n_obs} observations cannot identify {len(names)} parameters ({', '.join(names)})"
+            code="model.ownership_fit.too_few_observations", n_obs=n_obs, n=len(names), names=", ".join(names)
         )
     if saturation is None:
         _refuse_unidentified_saturation(history)
     if asymmetric and not any(np.any(r[1] <= r[4]) for r in rows.values()):
-        raise IdentificationError(
-            "theta_fall: no year with falling income in the data; fit one speed (not asymmetric)"
-        )
+        raise IdentificationError(code="model.ownership_fit.no_falling_income")
 
     lower, upper = [], []
     for name in names:
@@ -299,12 +308,12 @@ def _covariates(covariates, countries) -> dict[str, dict[str, float]]:
     for name, values in (covariates or {}).items():
         missing = [c for c in countries if c not in values or not np.isfinite(float(values[c]))]
         if missing:
-            raise ParameterError(f"covariate {name}: no value for {', '.join(missing)}")
+            raise ParameterError(
+                code="model.ownership_fit.covariate_missing", name=name, missing=", ".join(missing)
+            )
         out[name] = {c: float(values[c]) for c in countries}
         if np.ptp(list(out[name].values())) == 0:
-            raise IdentificationError(
-                f"covariate {name}: the same for every country, so the saturation level cannot tell it apart"
-            )
+            raise IdentificationError(code="model.ownership_fit.covariate_constant", name=name)
     return out
 
 
@@ -318,20 +327,23 @@ def _refuse_unidentified(estimated, stderr, names, lower, upper, free_saturation
         # A characteristic's effect may truly be near zero: only a bound or no finite error refuses it.
         vague = sd > 0.5 * abs(value) and not name.startswith(("shift", "substitution"))
         if at_bound or not np.isfinite(sd) or vague:
-            advice = (
-                "fix the saturation (saturation=...) or add countries close to saturation to the panel"
-                if free_saturation
-                else "add countries to the panel, or use the static form"
-            )
             raise IdentificationError(
-                f"the data do not identify {name} (estimate {value:.4g}, standard error {sd:.3g}, "
-                f"bounds {lo:g} to {hi:g}); {advice}"
+                code=(
+                    "model.ownership_fit.unidentified_free_saturation"
+                    if free_saturation
+                    else "model.ownership_fit.unidentified"
+                ),
+                name=name,
+                estimate=shown(value, ".4g"),
+                stderr=shown(sd, ".3g"),
+                low=shown(lo),
+                high=shown(hi),
             )
 
 
 def _check_saturation(value: float) -> float:
     if not np.isfinite(value) or value <= 0:
-        raise ParameterError(f"saturation must be a positive number of vehicles per 1,000, got {value}")
+        raise ParameterError(code="model.ownership_fit.saturation", got=shown(value, "r"))
     return value
 
 
@@ -354,10 +366,9 @@ def _design(history: Mapping[str, CountryHistory], dynamic: bool) -> dict[str, t
         else:
             rows[country] = (h.years, h.income, h.ownership, None, None, h.substitute)
         if len(rows[country][0]) == 0:
-            raise ParameterError(
-                f"{country}: no usable years"
-                + (" (a dynamic fit needs consecutive years)" if dynamic else "")
-            )
+            if dynamic:
+                raise ParameterError(code="model.ownership_fit.no_consecutive_years", country=country)
+            raise ParameterError(code="model.ownership_fit.no_years", country=country)
     return rows
 
 
@@ -385,11 +396,9 @@ def _refuse_unidentified_saturation(history: Mapping[str, CountryHistory]) -> No
     growth = np.diff(h.ownership) / np.maximum(h.ownership[:-1], 1e-9)
     still_fast = len(growth) < 10 or np.median(growth[-10:]) > 0.02
     if len(h.years) < 30 or still_fast:
+        rate = 100 * np.median(growth[-10:]) if len(growth) else float("nan")
         raise IdentificationError(
-            f"{country}: {len(h.years)} years of ownership still growing "
-            f"{100 * np.median(growth[-10:]) if len(growth) else float('nan'):.1f} %/yr cannot identify a "
-            "saturation level; fix the saturation (e.g. from comparable countries) or fit a panel that "
-            "includes countries near saturation"
+            code="model.ownership_fit.still_growing", country=country, n=len(h.years), rate=shown(rate, ".1f")
         )
 
 
@@ -469,7 +478,7 @@ def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArr
     (-0.1, 0.01, 600.0)
     """
     if n < 1:
-        raise ParameterError(f"n must be at least 1, got {n}")
+        raise ParameterError(code="model.ownership_fit.n_draws", got=n)
     names, mean, cov, lower, upper = _normal_of(fit)
     rng = np.random.default_rng(seed)
     out = np.empty((0, len(names)))
@@ -480,7 +489,7 @@ def parameter_draws(fit: OwnershipFit, n: int, seed: int = 0) -> dict[str, NDArr
         if len(out) >= n:
             break
     if len(out) < n:
-        raise IdentificationError("the parameters' distribution lies mostly outside their bounds")
+        raise IdentificationError(code="model.ownership_fit.outside_bounds")
     draws = {k: out[:n, i] for i, k in enumerate(names)}
     draws.update({k: np.full(n, v) for k, v in fit.fixed.items()})
     return draws
@@ -492,14 +501,12 @@ def _normal_of(fit: OwnershipFit):
     mean = np.array([fit.params[k] for k in names])
     cov = np.asarray(fit.covariance, dtype=float)
     if not np.all(np.isfinite(cov)):
-        raise IdentificationError("the fit has no finite covariance: its parameters cannot be drawn")
+        raise IdentificationError(code="model.ownership_fit.covariance_not_finite")
     lower = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[0] for k in names])
     upper = np.array([fit.bounds.get(k, _BOUNDS[k.split("[")[0]])[1] for k in names])
     eigen = np.linalg.eigvalsh((cov + cov.T) / 2) if cov.size else np.zeros(0)
     if eigen.size and eigen.min() < -1e-9 * max(abs(eigen.max()), 1e-300):
-        raise IdentificationError(
-            "the fit's covariance is not positive semi-definite: its parameters cannot be drawn"
-        )
+        raise IdentificationError(code="model.ownership_fit.covariance_not_psd")
     return names, mean, cov, lower, upper
 
 
@@ -518,7 +525,7 @@ def parameters_from_normals(fit: OwnershipFit, z: ArrayLike) -> dict[str, NDArra
     names, mean, cov, lower, upper = _normal_of(fit)
     z = np.atleast_2d(np.asarray(z, dtype=float))
     if z.shape[-1] != len(names):
-        raise ParameterError(f"z needs {len(names)} columns (the fit's parameters), got {z.shape[-1]}")
+        raise ParameterError(code="model.ownership_fit.z_columns", need=len(names), got=z.shape[-1])
     w, v = np.linalg.eigh((cov + cov.T) / 2)
     root = v @ np.diag(np.sqrt(np.clip(w, 0.0, None))) @ v.T
     values = np.clip(mean + z @ root.T, lower, upper)
@@ -675,8 +682,10 @@ def _needed(fit: OwnershipFit, substitute, like) -> NDArray[np.float64] | None:
     if "substitution" not in fit.params:
         return None
     if substitute is None:
-        raise ParameterError("the fit has a substitution term: give the substitute's ownership path")
+        raise ParameterError(code="model.ownership_fit.substitute_needed")
     s = np.asarray(substitute, dtype=float)
     if s.shape != np.shape(like):
-        raise ParameterError(f"substitute has shape {s.shape}, income {np.shape(like)}")
+        raise ParameterError(
+            code="model.ownership_fit.substitute_shape", shape=s.shape, income=np.shape(like)
+        )
     return s

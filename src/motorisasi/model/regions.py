@@ -53,7 +53,7 @@ def centred_log(values: ArrayLike, weights: ArrayLike) -> NDArray[np.float64]:
     x = np.asarray(values, dtype=float)
     w = np.asarray(weights, dtype=float)
     if not np.all(np.isfinite(x)) or np.any(x <= 0):
-        raise ParameterError("region values for a geometric mean must be positive and finite")
+        raise ParameterError(code="model.regions.geometric_mean")
     logs = np.log(x)
     return logs - np.sum(w * logs, axis=-1, keepdims=True) / np.sum(w, axis=-1, keepdims=True)
 
@@ -89,9 +89,9 @@ def ceilings(
     a = np.asarray(income_weight, dtype=float)
     d = np.asarray(density_weight, dtype=float)
     if not np.all(np.isfinite(gamma)) or np.any(gamma <= 0):
-        raise ParameterError("the national ceiling must be positive and finite")
+        raise ParameterError(code="model.regions.ceiling")
     if np.any(a < 0) or np.any(d < 0) or not np.all(np.isfinite(a)) or not np.all(np.isfinite(d)):
-        raise ParameterError("the income and density weights must be zero or positive")
+        raise ParameterError(code="model.regions.weights")
     return gamma[..., None] * (
         1.0 + a[..., None] * np.asarray(income_log, dtype=float) - d[..., None] * np.asarray(density_log)
     )

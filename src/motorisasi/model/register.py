@@ -54,6 +54,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import shown
 
 Array = NDArray[np.float64]
 
@@ -64,7 +65,7 @@ RATE_GRID = np.concatenate([np.linspace(0.0, 0.2, 2001), np.linspace(0.2, 1.0, 8
 def _rate(removal_rate: ArrayLike) -> Array:
     rate = np.asarray(removal_rate, dtype=float)
     if not np.all(np.isfinite(rate)) or np.any((rate < 0) | (rate > 1)):
-        raise ParameterError(f"removal rate: must be between 0 and 1 per year, got {removal_rate!r}")
+        raise ParameterError(code="model.register.removal_rate", got=shown(removal_rate, "r"))
     return rate
 
 
@@ -269,9 +270,7 @@ def register_flows(
     pairs = single_basis_pairs(basis, r) & ~np.isin(np.asarray(years), exclude)
     n = int(pairs.sum())
     if n < max(1, min_flows):
-        raise ParameterError(
-            f"register: {n} single-basis year-on-year change(s) in the data; at least {min_flows} are needed"
-        )
+        raise ParameterError(code="model.register.too_few_changes", n=n, need=min_flows)
     return (r[1:] - r[:-1] - s[1:])[pairs[1:]], pairs
 
 
@@ -320,7 +319,7 @@ def fit_removal_rate(
     y, pairs = register_flows(observed, basis, sales, years, min_flows=min_flows, exclude=exclude)
     n = int(pairs.sum())
     if left.ndim > 1:
-        raise ParameterError("fit_removal_rate fits one series; best_rates fits a batch")
+        raise ParameterError(code="model.register.one_series")
     rates, rss_at = best_rates(y, pairs, left, start)
     best, best_rss = float(rates), float(rss_at)
     grid_rss = residual_sum(y, pairs, left, RATE_GRID, start)  # for the interval
@@ -368,9 +367,9 @@ def register_inflow(
     q = np.asarray(register_curve, dtype=float)
     n = goal.shape[-1]
     if q.shape[-1] < n:
-        raise ParameterError(f"register_inflow: the register curve has {q.shape[-1]} ages, {n} are needed")
+        raise ParameterError(code="model.register.curve_ages", have=q.shape[-1], need=n)
     if np.any(q[..., 0] <= 0):
-        raise ParameterError("register_inflow: the register curve must be positive at age 0")
+        raise ParameterError(code="model.register.curve_at_entry")
     batch = np.broadcast_shapes(goal.shape[:-1], q.shape[:-1])
     goal = np.broadcast_to(goal, batch + (n,))
     q = np.broadcast_to(q, batch + q.shape[-1:])

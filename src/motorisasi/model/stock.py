@@ -57,7 +57,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
-from motorisasi.model.survival import validate_survival
+from motorisasi.model.checks import shown
+from motorisasi.model.survival import at_index, validate_survival
 
 Array = NDArray[np.float64]
 
@@ -173,16 +174,19 @@ def _array(where: str, name: str, value: ArrayLike, *, min_ndim: int = 1) -> Arr
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise ParameterError(f"{where}: {name} must be an array of numbers, got {value!r}") from None
+        raise ParameterError(
+            code="model.stock.not_numbers", where=where, name=name, value=repr(value)
+        ) from None
     if arr.ndim < min_ndim:
-        axes = "a year axis" if min_ndim == 1 else "cohort and age axes"
-        raise ParameterError(f"{where}: {name} must have {axes} (last), got shape {arr.shape}")
+        if min_ndim == 1:
+            raise ParameterError(code="model.stock.no_year_axis", where=where, name=name, shape=arr.shape)
+        raise ParameterError(code="model.stock.no_cohort_axes", where=where, name=name, shape=arr.shape)
     if arr.shape[-1] == 0:
-        raise ParameterError(f"{where}: {name} must not be empty, got shape {arr.shape}")
+        raise ParameterError(code="model.stock.empty", where=where, name=name, shape=arr.shape)
     bad = ~np.isfinite(arr)
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise ParameterError(f"{where}: {name} must be finite, got {float(arr[index])!r} at index {index}")
+        raise ParameterError(code="model.not_finite", where=where, name=name, got=at_index(arr[index], index))
     return arr
 
 
@@ -190,7 +194,9 @@ def _non_negative(where: str, name: str, arr: Array) -> None:
     bad = arr < 0
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise ParameterError(f"{where}: {name} must be >= 0, got {float(arr[index])!r} at index {index}")
+        raise ParameterError(
+            code="model.stock.negative", where=where, name=name, got=at_index(arr[index], index)
+        )
 
 
 def _fit_ages(where: str, name: str, curve: Array, n_ages: int) -> Array:
@@ -200,8 +206,12 @@ def _fit_ages(where: str, name: str, curve: Array, n_ages: int) -> Array:
         return curve[..., :n_ages]
     if (curve[..., -1] > 0).any():
         raise ParameterError(
-            f"{where}: {name} has {have} ages but the run needs {n_ages} and the curve has not "
-            f"reached zero (last value {float(curve[..., -1].max()):g}); evaluate it for more ages"
+            code="model.stock.too_few_ages",
+            where=where,
+            name=name,
+            have=have,
+            n_ages=n_ages,
+            last=shown(float(curve[..., -1].max())),
         )
     pad = np.zeros((*curve.shape[:-1], n_ages - have))
     return np.concatenate([curve, pad], axis=-1)
@@ -235,10 +245,7 @@ def _prepare(
     curve = validate_survival(survival, name="survival", where=where)
     core_ndim = 2 if cohort_survival else 1
     if cohort_survival and (curve.ndim < 2 or curve.shape[-2] != n_years):
-        raise ParameterError(
-            f"{where}: with cohort_survival=True, survival must have shape (..., {n_years}, ages) "
-            f"(one curve per cohort of the {n_years} years), got {curve.shape}"
-        )
+        raise ParameterError(code="model.stock.cohort_shape", where=where, n_years=n_years, shape=curve.shape)
     shapes = {name: path.shape[:-1], "survival": curve.shape[: curve.ndim - core_ndim]}
     fleet = None
     fleet_curve = None
@@ -252,12 +259,12 @@ def _prepare(
             fleet_curve = validate_survival(initial_survival, name="initial_survival", where=where)
             shapes["initial_survival"] = fleet_curve.shape[:-1]
     elif initial_survival is not None:
-        raise ParameterError(f"{where}: initial_survival is given without an initial fleet")
+        raise ParameterError(code="model.stock.initial_survival_alone", where=where)
     try:
         batch = np.broadcast_shapes(*shapes.values())
     except ValueError:
         listed = ", ".join(f"{k} {v}" for k, v in shapes.items())
-        raise ParameterError(f"{where}: batch shapes do not broadcast: {listed}") from None
+        raise ParameterError(code="model.stock.batch_shapes", where=where, listed=listed) from None
 
     n = int(np.prod(batch))
     time_major = np.ascontiguousarray(np.broadcast_to(path, (*batch, n_years)).reshape(n, n_years).T)
@@ -307,10 +314,7 @@ def _convolve(run: _Run, inflow: Array) -> Array:
 def _require_entry_survival(where: str, run: _Run) -> None:
     first = run.survival[:, 0, :]
     if (first <= 0).any():
-        raise ParameterError(
-            f"{where}: survival at age 0 is 0 for some cohort (all its vehicles leave in their "
-            "sales year), so the stock cannot determine the inflow"
-        )
+        raise ParameterError(code="model.stock.zero_at_entry", where=where)
 
 
 def _deconvolve(run: _Run, stock: Array) -> Array:
@@ -516,7 +520,7 @@ def stock_driven(
     """
     where = "stock_driven"
     if negative_inflow not in ("allow", "clip"):
-        raise ParameterError(f"{where}: negative_inflow must be 'allow' or 'clip', got {negative_inflow!r}")
+        raise ParameterError(code="model.stock.negative_inflow", where=where, got=repr(negative_inflow))
     run = _prepare(
         where, "stock", stock, survival, cohort_survival, initial, initial_survival, non_negative=True
     )

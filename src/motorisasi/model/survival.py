@@ -80,7 +80,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
-from motorisasi.errors import ParameterError
+from motorisasi.errors import ParameterError, Said
+from motorisasi.model.checks import shown
 
 DISTRIBUTIONS = ("normal", "lognormal", "weibull", "gamma", "fixed", "empirical")
 ENTRY_OFFSETS = {"end": 0.0, "middle": 0.5, "start": 1.0}
@@ -103,29 +104,45 @@ Curve = NDArray[np.float64]
 _Evaluator = tuple[Callable[[Curve], Curve], Callable[[Curve], Curve]]
 
 
-def _fail(where: str, message: str) -> ParameterError:
-    return ParameterError(f"{where}: {message}")
+def at_index(value: float, index: tuple[int, ...] | None) -> Said | str:
+    """``value`` as its ``repr``, followed by ``at index (i, j)`` when ``index`` is given: a parameter
+    of an error (the words are the catalogue's, ``model.value_at_index``)."""
+    number = shown(float(value), "r")
+    if index is None:
+        return number
+    text = f"{float(value)!r} at index {index}"
+    return Said("model.value_at_index", {"value": number, "index": index}, text)
 
 
-def _describe_bad(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:
+def _describe_bad(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> Said | str:
     index = tuple(int(i) for i in np.argwhere(bad)[0])
     value = arr[index] if arr.ndim else arr[()]
-    location = f" at index {index}" if arr.ndim else ""
-    return f"{float(value)!r}{location}"
+    return at_index(value, index if arr.ndim else None)
+
+
+def _either(options: list[str]) -> Said | str:
+    """``a or b or c``, in the reader's language."""
+    if len(options) == 1:
+        return options[0]
+    return Said("model.or", {"first": options[0], "second": _either(options[1:])}, " or ".join(options))
 
 
 def _param(where: str, name: str, value: ArrayLike, *, positive: bool = True) -> Curve:
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise _fail(where, f"{name} must be a number or an array of numbers, got {value!r}") from None
+        raise ParameterError(
+            code="model.survival.not_numbers", where=where, name=name, value=repr(value)
+        ) from None
     bad = ~np.isfinite(arr)
     if bad.any():
-        raise _fail(where, f"{name} must be finite, got {_describe_bad(arr, bad)}")
+        raise ParameterError(code="model.not_finite", where=where, name=name, got=_describe_bad(arr, bad))
     if positive:
         bad = arr <= 0
         if bad.any():
-            raise _fail(where, f"{name} must be > 0, got {_describe_bad(arr, bad)}")
+            raise ParameterError(
+                code="model.survival.not_positive", where=where, name=name, got=_describe_bad(arr, bad)
+            )
     return arr
 
 
@@ -233,17 +250,16 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
     ages = _param(where, "ages", p["ages"], positive=False)
     values = _param(where, "survival", p["survival"], positive=False)
     if ages.ndim != 1 or ages.size < 1:
-        raise _fail(where, f"ages must be a 1-d array of at least one age, got shape {ages.shape}")
+        raise ParameterError(code="model.survival.ages_shape", where=where, shape=ages.shape)
     if values.ndim < 1 or values.shape[-1] != ages.size:
-        raise _fail(
-            where,
-            f"survival must have one value per age on its last axis ({ages.size}), got shape {values.shape}",
-        )
+        raise ParameterError(code="model.survival.values_shape", where=where, n=ages.size, shape=values.shape)
     if ages[0] < 0:
-        raise _fail(where, f"ages must be >= 0, got {float(ages[0])!r}")
+        raise ParameterError(code="model.survival.ages_negative", where=where, got=at_index(ages[0], None))
     steps = np.diff(ages)
     if (steps <= 0).any():
-        raise _fail(where, f"ages must increase strictly, got {_describe_bad(ages[1:], steps <= 0)}")
+        raise ParameterError(
+            code="model.survival.ages_not_increasing", where=where, got=_describe_bad(ages[1:], steps <= 0)
+        )
     validate_survival(values, name="survival", where=where)
     if ages[0] > 0:
         ages = np.concatenate([[0.0], ages])
@@ -262,10 +278,12 @@ def _empirical(where: str, p: dict[str, ArrayLike]) -> _Evaluator:
     def locate(x: Curve) -> tuple[Curve, NDArray[np.intp], Curve]:
         end = ages[-1]
         if x.size and x.max() > end and (values[..., -1] > 0).any():
-            raise _fail(
-                where,
-                f"the table ends at age {end:g} with survival {float(values[..., -1].max()):g} > 0 "
-                f"but ages up to {float(x.max()):g} are needed; extend it to zero survival",
+            raise ParameterError(
+                code="model.survival.table_short",
+                where=where,
+                end=shown(end),
+                last=shown(float(values[..., -1].max())),
+                needed=shown(float(x.max())),
             )
         inside = np.minimum(x, end)
         k = np.clip(np.searchsorted(ages, inside, side="right") - 1, 0, max(ages.size - 2, 0))
@@ -326,17 +344,19 @@ def survival_curve(
     where = f"survival_curve({distribution!r})"
     if distribution not in _PARAMETER_SETS:
         raise ParameterError(
-            f"survival_curve: distribution must be one of {', '.join(DISTRIBUTIONS)}, got {distribution!r}"
+            code="model.survival.unknown_distribution", known=", ".join(DISTRIBUTIONS), got=repr(distribution)
         )
     given = frozenset(params)
     accepted = _PARAMETER_SETS[distribution]
     if given not in accepted:
-        options = " or ".join("(" + ", ".join(sorted(s)) + ")" for s in accepted)
-        raise _fail(where, f"expects parameters {options}, got ({', '.join(sorted(given))})")
+        options = _either(["(" + ", ".join(sorted(s)) + ")" for s in accepted])
+        raise ParameterError(
+            code="model.survival.parameters", where=where, options=options, given=", ".join(sorted(given))
+        )
     if truncate is not True and distribution != "normal":
-        raise _fail(where, "truncate applies only to the normal distribution")
+        raise ParameterError(code="model.survival.truncate", where=where)
     if isinstance(n_ages, bool) or not isinstance(n_ages, (int, np.integer)) or n_ages < 1:
-        raise _fail(where, f"n_ages must be a positive integer, got {n_ages!r}")
+        raise ParameterError(code="model.survival.n_ages", where=where, got=repr(n_ages))
 
     builders: dict[str, Callable[[str, dict[str, ArrayLike]], _Evaluator]] = {
         "normal": lambda w, p: _normal(w, p, truncate),
@@ -356,15 +376,12 @@ def survival_curve(
             curve = np.minimum.accumulate(np.clip(curve, 0.0, 1.0), axis=-1)
             return curve
         if entry not in ENTRY_OFFSETS:
-            raise _fail(
-                where,
-                f"entry must be 'end', 'middle', 'start', 'uniform' or a number in [0, 1], got {entry!r}",
-            )
+            raise ParameterError(code="model.survival.entry", where=where, got=repr(entry))
         offset = ENTRY_OFFSETS[entry]
     else:
         offset = float(_param(where, "entry", entry, positive=False))
         if not 0.0 <= offset <= 1.0:
-            raise _fail(where, f"entry must be between 0 and 1 (years), got {offset!r}")
+            raise ParameterError(code="model.survival.entry_range", where=where, got=shown(offset, "r"))
     curve = sf(ages + offset)
     return np.clip(curve, 0.0, 1.0, out=curve)
 
@@ -377,16 +394,22 @@ def validate_survival(survival: ArrayLike, *, name: str = "survival", where: str
     """
     arr = _param(where, name, survival, positive=False)
     if arr.ndim < 1 or arr.shape[-1] < 1:
-        raise _fail(where, f"{name} must have an age axis (last axis), got shape {arr.shape}")
+        raise ParameterError(code="model.survival.no_age_axis", where=where, name=name, shape=arr.shape)
     bad = (arr < -_TOLERANCE) | (arr > 1 + _TOLERANCE)
     if bad.any():
-        raise _fail(where, f"{name} must be within [0, 1], got {_describe_bad(arr, bad)}")
+        raise ParameterError(
+            code="model.survival.outside_unit", where=where, name=name, got=_describe_bad(arr, bad)
+        )
     rises = np.diff(arr, axis=-1) > _TOLERANCE
     if rises.any():
         index = tuple(int(i) for i in np.argwhere(rises)[0])
-        raise _fail(
-            where,
-            f"{name} must not increase with age, but it rises from {float(arr[index])!r} to "
-            f"{float(arr[(*index[:-1], index[-1] + 1)])!r} at index {(*index[:-1], index[-1] + 1)}",
+        after = (*index[:-1], index[-1] + 1)
+        raise ParameterError(
+            code="model.survival.rises",
+            where=where,
+            name=name,
+            before=shown(float(arr[index]), "r"),
+            after=shown(float(arr[after]), "r"),
+            index=after,
         )
     return arr

@@ -24,6 +24,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import shown
 from motorisasi.model.ownership import gompertz, partial_adjustment
 from motorisasi.model.stock import inflow_driven
 
@@ -42,7 +43,7 @@ def first_year_reaching(path: ArrayLike, target: ArrayLike, years: ArrayLike) ->
     p = np.asarray(path, dtype=float)
     y = np.asarray(years, dtype=float)
     if p.shape[-1] != y.shape[-1]:
-        raise ParameterError(f"path has {p.shape[-1]} years but years has {y.shape[-1]}")
+        raise ParameterError(code="model.targets.path_years", path=p.shape[-1], years=y.shape[-1])
     reached = p >= np.asarray(target, dtype=float)[..., None]
     first = np.argmax(reached, axis=-1)
     return np.where(reached.any(axis=-1), y[first], np.nan)
@@ -156,22 +157,24 @@ def required_sales(
         ``initial`` reproduces ``stock``, whose last value is ``target_stock``.
     """
     if n_years < 1:
-        raise ParameterError(f"n_years must be at least 1, got {n_years}")
+        raise ParameterError(code="model.targets.n_years", got=n_years)
     if not min_growth < 0 < max_growth:
-        raise ParameterError(f"need min_growth < 0 < max_growth, got {min_growth} and {max_growth}")
+        raise ParameterError(
+            code="model.targets.growth_bounds", low=shown(min_growth, "r"), high=shown(max_growth, "r")
+        )
     if shape not in ("growth", "smooth"):
-        raise ParameterError(f"shape must be 'growth' or 'smooth', got {shape!r}")
+        raise ParameterError(code="model.targets.shape", got=repr(shape))
     target = np.asarray(target_stock, dtype=float)
     base = np.asarray(base_sales, dtype=float)
     sf = np.asarray(survival, dtype=float)
     if np.any(base <= 0):
-        raise ParameterError("base_sales must be positive")
+        raise ParameterError(code="model.targets.base_sales")
     shapes = [target.shape, base.shape, sf.shape[:-1]]
     shapes += [np.shape(x)[:-1] for x in (initial, initial_survival) if x is not None]
     try:
         batch = np.broadcast_shapes(*shapes)
     except ValueError:
-        raise ParameterError(f"batch shapes do not broadcast: {shapes}") from None
+        raise ParameterError(code="model.targets.batch_shapes", shapes=str(shapes)) from None
     target = np.broadcast_to(target, batch)
     base = np.broadcast_to(base, batch)
 
@@ -295,7 +298,7 @@ def sales_per_point(population: ArrayLike, survival_first_year: ArrayLike = 1.0)
     pop = np.asarray(population, dtype=float)
     s0 = np.asarray(survival_first_year, dtype=float)
     if np.any(pop <= 0) or np.any((s0 <= 0) | (s0 > 1)):
-        raise ParameterError("population must be positive and survival_first_year in (0, 1]")
+        raise ParameterError(code="model.targets.population")
     return pop / 1000.0 / s0
 
 
@@ -339,7 +342,7 @@ def required_income_growth(
     may reach the target; the rising one is returned.
     """
     if n_years < 1:
-        raise ParameterError(f"n_years must be at least 1, got {n_years}")
+        raise ParameterError(code="model.targets.n_years", got=n_years)
     target = np.asarray(target_ownership, dtype=float)
     y0 = np.asarray(base_income, dtype=float)
     v0 = np.asarray(base_ownership, dtype=float)
