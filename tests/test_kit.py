@@ -106,3 +106,38 @@ def test_a_country_code_that_is_not_one_is_refused_in_one_line(tmp_path):
     out = CliRunner().invoke(app, ["data", "template", "--country", "Thai", "--out", str(tmp_path / "t")])
     assert out.exit_code == 2 and "not an ISO 3166 alpha-3 code" in out.output
     assert not (tmp_path / "t").exists()
+
+
+def test_province_rows_do_not_cover_a_national_need(tmp_path):
+    # Sales for one province only: a run reads national values, so the need is still missing.
+    rows = [{**_row("car_sales", y, 50_000), "region": "Bangkok"} for y in range(*WINDOW)]
+    folder = _values(tmp_path / "xxa", rows)
+    found = {c.need.where: c for c in coverage(BASELINE, "XXA", folder)}
+    assert found["segments.cars.sales_series"].status == "missing"
+
+
+def test_segments_sharing_their_sales_are_judged_together(tmp_path):
+    # Cars and commercial vehicles split one sales series: their fleets together against it.
+    sales = [_row("car_sales", y, 1_000_000) for y in range(*WINDOW)]
+    fleets = [
+        _row(series, y, value)
+        for series, value in (
+            ("passenger_cars_registered", 6_000_000),
+            ("buses_registered", 1_000_000),
+            ("trucks_registered", 2_000_000),
+        )
+        for y in range(*WINDOW)
+    ]
+    found = {c.need.where: c for c in coverage(BASELINE, "XXA", _values(tmp_path / "a", sales + fleets))}
+    judged = [w for w, c in found.items() if c.status == "inconsistent"]
+    assert sorted(judged) == [
+        "segments.cars.stock_series.0",
+        "segments.commercial.stock_series.0",
+        "segments.commercial.stock_series.1",
+    ]
+    assert found["segments.cars.stock_series.0"].detail["stock"] == 9_000_000.0  # 6 + 1 + 2 million
+    assert found["segments.cars.stock_series.0"].detail["sales"] == 10_000_000.0
+    # 12 million registered against 10 million sold in ten years is possible.
+    fleets = [{**r, "value": 9_000_000} if r["series"] == "passenger_cars_registered" else r for r in fleets]
+    found = coverage(BASELINE, "XXA", _values(tmp_path / "b", sales + fleets))
+    assert "inconsistent" not in {c.status for c in found}

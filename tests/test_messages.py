@@ -50,22 +50,39 @@ def test_every_code_the_source_raises_or_says_is_worded_in_both_languages():
 
 def test_the_domain_returns_codes_that_the_catalogue_words():
     sf = survival_curve("normal", 60, mean=15.0, std=5.0)
-    initial = 1e6 * sf[:30] / sf[:30].sum()
-    for target, shape in ((1e5, "growth"), (5e7, "growth"), (5e7, "smooth"), (1e13, "growth")):
+    initial = 1e6 * sf[:30] / sf[:30].sum()  # about 0.6 M of it is left after 5 years without sales
+    cases = {
+        (1e5, "growth"): "no_sales_needed",  # below what is left of today's fleet
+        (7e5, "growth"): "below_bound",  # sales must fall faster than 25 %/yr
+        (5e7, "growth"): "above_bound",  # fifty-fold: sales must grow faster than 25 %/yr
+        (5e7, "smooth"): "beyond_bounds",
+        (9e5, "growth"): "",  # within the bounds
+    }
+    for (target, shape), code in cases.items():
         path = required_sales(target, sf, base_sales=1e5, n_years=5, initial=initial, shape=shape)
-        assert not path.feasible
-        assert path.reason in {
-            "no_sales_needed",
-            "unreachable",
-            "beyond_bounds",
-            "above_bound",
-            "below_bound",
-        }
+        assert path.reason == code, (target, shape)
+        assert bool(path.feasible) == (code == "")
+        if not code:
+            continue
+        assert set(REASONS) >= {code}
         for lang in LANGUAGES:
-            text = message(
-                f"gap.reason.{path.reason}", lang, growth=100 * path.reason_growth, upper=25, lower=-25
-            )
+            rate = 100 * path.reason_growth
+            what = message(f"gap.reason.what.{shape}", lang)
+            text = message(f"gap.reason.{code}", lang, growth=rate, upper=25, lower=-25, what=what)
             assert text and "{" not in text
+    below = required_sales(7e5, sf, base_sales=1e5, n_years=5, initial=initial)
+    text = message(
+        "gap.reason.below_bound",
+        "en",
+        growth=100 * below.reason_growth,
+        upper=25,
+        lower=-25,
+        what=message("gap.reason.what.growth", "en"),
+    )
+    assert (
+        text
+        == f"needs constant sales growth of {100 * below.reason_growth:.1f} %/yr, below the -25 %/yr bound"
+    )
 
 
 def test_an_error_raised_as_a_code_reads_in_english_and_prints_in_the_readers_language():

@@ -140,7 +140,8 @@ def test_infeasible_targets_are_explained():
 
     params = {"growth": 100 * smooth.reason_growth, "upper": 25.0, "lower": -25.0}
     assert "beyond the +25/-25 %/yr bounds" in message("gap.reason.beyond_bounds", "en", **params)
-    text = message("gap.reason.above_bound", "id", growth=100 * fast.reason_growth, upper=25.0, lower=-25.0)
+    what = message("gap.reason.what.growth", "id")
+    text = message("gap.reason.above_bound", "id", growth=100 * fast.reason_growth, upper=25.0, what=what)
     assert f"{100 * fast.reason_growth:.1f}".replace(".", ",") in text and "+25 %/tahun" in text
 
 

@@ -46,6 +46,12 @@ class MotorisasiError(ValueError):
             return error_text(self, "en")
         return super().__str__()
 
+    def __repr__(self) -> str:
+        if self.code is not None and not (self.args and self.args[0]):
+            params = "".join(f", {k}={v!r}" for k, v in self.params.items())
+            return f"{type(self).__name__}(code={self.code!r}{params})"
+        return super().__repr__()
+
     def __reduce__(self):  # pickled across processes (dask ensembles) with its code
         return (_rebuild, (type(self), self.args[0] if self.args else "", self.code, self.params))
 

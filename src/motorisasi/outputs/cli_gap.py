@@ -515,7 +515,8 @@ def _reason(r, lang: str) -> str:
     """Why the target is out of reach (the result's reason code worded in ``lang``)."""
     from motorisasi.outputs.messages import message as m
 
-    return m(f"gap.reason.{r.reason}", lang, **r.reason_params)
+    what = m(f"gap.reason.what.{r.path_shape}", lang)
+    return m(f"gap.reason.{r.reason}", lang, what=what, **r.reason_params)
 
 
 def assumption_reason(a, lang: str) -> str:

@@ -9,10 +9,11 @@ from typing import Annotated
 import typer
 
 from motorisasi.outputs.errors import user_errors_as_one_line
-from motorisasi.outputs.options import Lang
+from motorisasi.outputs.options import DataDir, Lang
 
-#: Files ``data template`` writes: the values the data hold already, and the checklist.
-TEMPLATE_NAMES = ("values.csv", "needs.md")
+#: Files ``data template`` writes: the values the data hold already, a sources file to cite new
+#: values in (its header; the embedded sources stay known), and the checklist.
+TEMPLATE_NAMES = ("values.csv", "sources.csv", "needs.md")
 
 
 def coverage_table(found, country: str, lang: str):
@@ -73,7 +74,8 @@ def print_coverage(found, country: str, lang: str, console) -> bool:
         )
         console.print(line, soft_wrap=True, markup=False, style="red")
     key = "kit.ready" if not missing else "kit.not_ready"
-    console.print(message(key, lang, country=country, n=len(missing)), soft_wrap=True, markup=False)
+    series = len({c.need.series for c in missing})
+    console.print(message(key, lang, country=country, n=series), soft_wrap=True, markup=False)
     return not missing
 
 
@@ -83,6 +85,7 @@ def template(
     scenario: Annotated[
         str, typer.Option(help="Scenario whose needs the template lists (file or shipped name).")
     ] = "baseline",
+    data: DataDir = None,
     lang: Lang = None,
 ) -> None:
     """Start a country's data folder: the values the data hold already for what a run needs, and a
@@ -102,15 +105,16 @@ def template(
     lang = language(lang)
     country = _country(country)
     sc = load_scenario(scenario)
-    found = coverage(sc, country)
-    rows = template_rows(sc, country)
+    found = coverage(sc, country, data)
+    rows = template_rows(sc, country, data)
     import pandas as pd
 
-    from motorisasi.data.schema import VALUE_COLUMNS
+    from motorisasi.data.schema import SOURCE_COLUMNS, VALUE_COLUMNS
 
     frame = pd.DataFrame(rows, columns=list(VALUE_COLUMNS))
     with writing(out, TEMPLATE_NAMES, lang) as files:
         files.write("values.csv", csv_bytes(frame))
+        files.write("sources.csv", csv_bytes(pd.DataFrame(columns=list(SOURCE_COLUMNS))))
         files.write("needs.md", checklist(found, country, sc.name, lang).encode("utf-8"))
     console = Console(highlight=False)
     print_coverage(found, country, lang, console)

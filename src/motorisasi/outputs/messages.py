@@ -1,6 +1,6 @@
 """Messages in English and Bahasa Indonesia, and numbers formatted per language.
 
-One catalogue, kept in data files (``locales/en.yaml``, ``locales/id.yaml``), for every text the
+One catalogue, kept in data files (``locales/en/*.yaml``, ``locales/id/*.yaml``), for every text the
 outputs print in more than one language: labels, sentences, the reasons and codes the model and
 scenario layers return, and the errors they raise. A key missing in one language is a test
 failure, and so is a placeholder that differs between the two texts of a key. Numbers follow the
@@ -102,9 +102,10 @@ def current() -> str:
 class _Localised(string.Formatter):
     """``str.format`` whose fixed-point and general number fields follow the language's rules.
 
-    ``{x:.1f}`` gives 1,234.5 in English and 1.234,5 in Indonesian, ``{x:+.0f}`` keeps the sign,
-    and ``{x:g}`` or ``{x:,}`` show as many decimals as the number needs (up to 6), with the
-    language's separators; other fields are formatted as by ``str.format``.
+    As in ``str.format``, ``{x:.1f}`` gives 1234.5 and ``{x:,.1f}`` 1,234.5 in English; in
+    Indonesian they give 1234,5 and 1.234,5. ``{x:+.0f}`` keeps the sign, and ``{x:g}`` or
+    ``{x:,}`` show as many decimals as the number needs (up to 6). Numbers too small or too
+    large for that, and other fields, are formatted as by ``str.format``.
     """
 
     def __init__(self, lang: str) -> None:
@@ -114,15 +115,17 @@ class _Localised(string.Formatter):
         spec = _NUMBER_SPEC.fullmatch(format_spec) if format_spec else None
         if spec is None or isinstance(value, bool) or not isinstance(value, numbers.Real):
             return super().format_field(value, format_spec)
-        sign, decimals, kind = spec.groups()
+        sign, group, decimals, kind = spec.groups()
         if decimals is None and kind != "f":  # g, d or just a thousands separator: as many as needed
-            text = f"{float(value):g}"
-            decimals = str(len(text.split(".")[1]) if "." in text and "e" not in text else 0)
-        text = number(float(value), self.lang, int(decimals or 6))
-        return "+" + text if sign and not text.startswith(("-", "+")) and float(value) >= 0 else text
+            text = repr(float(value))
+            if "e" in text or abs(float(value)) >= 1e15:  # as str.format would show it
+                return super().format_field(value, format_spec)
+            decimals = str(min(6, len(text.split(".")[1].rstrip("0"))))
+        text = number(float(value), self.lang, int(decimals or 6), group=bool(group))
+        return "+" + text if sign and not text.startswith(("-", "+")) else text
 
 
-_NUMBER_SPEC = re.compile(r"([+])?,?(?:\.(\d))?([fgd])?")
+_NUMBER_SPEC = re.compile(r"([+])?(,)?(?:\.(\d))?([fgd])?")
 
 
 def message(key: str, lang: str, **values: object) -> str:
@@ -153,7 +156,8 @@ def said(what: object, lang: str) -> str:
     if isinstance(what, MotorisasiError):
         if what.code is None or (what.args and what.args[0]):
             return Exception.__str__(what)
-        key, params, fallback = f"error.{what.code}", what.params, what.code
+        key, params = f"error.{what.code}", what.params
+        fallback = f"{what.code} {params}" if params else what.code
     elif isinstance(what, Said):
         key, params, fallback = what.code, what.params, what.text or what.code
     else:
@@ -163,7 +167,7 @@ def said(what: object, lang: str) -> str:
     values = {k: said(v, lang) if isinstance(v, Said | MotorisasiError) else v for k, v in params.items()}
     try:
         return message(key, lang, **values)
-    except (KeyError, IndexError, ValueError):  # the catalogue's text wants what the domain did not give
+    except (KeyError, IndexError, ValueError, TypeError):  # the text wants what the domain did not give
         return fallback
 
 
@@ -181,22 +185,23 @@ def display_name(kind: str, value: object, lang: str) -> str:
 
 
 @cache
-def _pattern(decimals: int, lang: str):
+def _pattern(decimals: int, lang: str, group: bool = True):
     from babel import Locale
     from babel.numbers import parse_pattern
 
-    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else "")), Locale.parse(lang)
+    whole = "#,##0" if group else "0"
+    return parse_pattern(whole + ("." + "0" * decimals if decimals > 0 else "")), Locale.parse(lang)
 
 
-def number(value: float | None, lang: str, decimals: int = 0) -> str:
+def number(value: float | None, lang: str, decimals: int = 0, group: bool = True) -> str:
     """A number by the language's rules (Babel, CLDR): 1,234.5 (en) or 1.234,5 (id); '-' if missing.
 
     Rounded half to even on the value's shortest decimal form; a value that rounds to zero is
-    shown without a sign.
+    shown without a sign. ``group=False`` leaves out the thousands separator.
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "-"
-    pattern, locale = _pattern(decimals, lang)
+    pattern, locale = _pattern(decimals, lang, group)
     exact = Decimal(repr(float(value))) if not isinstance(value, int) else Decimal(value)
     if exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN).is_zero():
         exact = Decimal(0)
@@ -220,7 +225,7 @@ def day(text: str, lang: str) -> str:
 
 def plain(value: float, lang: str) -> str:
     """A number with as many decimals as it needs (up to 2): 150, 97.25 (en) or 97,25 (id)."""
-    text = number(value, lang, 2)
+    text = number(value, lang, 2, group=False)
     separator = "," if lang == "id" else "."
     if separator in text:
         text = text.rstrip("0").rstrip(separator)

@@ -215,7 +215,7 @@ def backtest(
     try:
         sc = resolve_base(sc, data_dir)
     except ScenarioError as exc:
-        raise BacktestError(f"{_where(sc)}: {exc}") from None
+        raise BacktestError(code="at", where=_where(sc), problem=exc) from None
     wanted = {t: TARGETS[t] for t in (targets or tuple(TARGETS))}
     missing = sorted({s for segs in wanted.values() for s in segs} - set(sc.segments))
     if missing:
@@ -226,7 +226,7 @@ def backtest(
         try:
             past[name] = segment_history(name, sc.segments[name], sc, sources, data_dir)
         except ScenarioError as exc:
-            raise BacktestError(f"{_where(sc)}: {exc}") from None
+            raise BacktestError(code="at", where=_where(sc), problem=exc) from None
     years = next(iter(past.values())).history.years
     for name, p in past.items():
         if not np.array_equal(p.history.years, years):

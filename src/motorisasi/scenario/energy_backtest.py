@@ -128,7 +128,7 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
     try:
         sc = resolve_base(sc, data_dir)
     except ScenarioError as exc:
-        raise BacktestError(f"{_where(sc)}: {exc}") from None
+        raise BacktestError(code="at", where=_where(sc), problem=exc) from None
     cal = sc.energy.calibration
     if cal.model == "none":
         raise BacktestError(f"{sc.name}: energy.calibration.model is 'none': there is no calibration to test")

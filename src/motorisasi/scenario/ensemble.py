@@ -135,7 +135,7 @@ def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) 
                 entropy = int(np.random.SeedSequence([seed, k]).generate_state(1)[0])
                 out[path] = fitted_draws(ownership_model_at(sc, path), sc, n, entropy, data_dir)
     except (ScenarioError, ValueError) as exc:
-        raise ScenarioError(f"{_where(sc)}: {exc}") from None
+        raise ScenarioError(code="at", where=_where(sc), problem=exc) from None
     return out
 
 

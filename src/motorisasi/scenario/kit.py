@@ -83,7 +83,10 @@ def coverage(sc: Scenario, country: str | None = None, data_dir: str | Path | No
         if meta is None:
             found.append(Covered(need, "no_series"))
             continue
-        rows = [r for r in data.by_series.get(need.series, []) if r["country"] == country]
+        # A run reads the national values (no region): provincial rows do not cover a need.
+        rows = [
+            r for r in data.by_series.get(need.series, []) if r["country"] == country and not r.get("region")
+        ]
         if need.category:
             rows = [r for r in rows if str(r["category"]) == need.category]
         years = sorted({int(r["year"]) for r in rows})  # type: ignore[call-overload]
@@ -99,66 +102,52 @@ def coverage(sc: Scenario, country: str | None = None, data_dir: str | Path | No
 
 
 def _has_country(data, series: str, country: str) -> bool:
-    return any(r["country"] == country for r in data.by_series.get(series, []))
+    return any(r["country"] == country and not r.get("region") for r in data.by_series.get(series, []))
 
 
-def _yearly(data, series: str, country: str) -> dict[int, float]:
-    """National values of a series by year (the first report of a year), categories summed."""
+def _yearly(data, reference: str, country: str) -> dict[int, float]:
+    """National values of ``series[/category]`` by year (the first report of a year): the named
+    category, else the values without a category."""
+    series, _, category = reference.partition("/")
     out: dict[int, float] = {}
-    seen: set[tuple[int, str]] = set()
     for r in data.by_series.get(series, []):
-        if r["country"] != country or r.get("region"):
-            continue
-        key = (int(r["year"]), str(r["category"]))
-        if key in seen:
-            continue
-        seen.add(key)
-        out[key[0]] = out.get(key[0], 0.0) + float(r["value"])
+        if r["country"] == country and not r.get("region") and str(r["category"] or "") == category:
+            out.setdefault(int(r["year"]), float(r["value"]))
     return out
+
+
+def _summed(references: list[str], data, country: str) -> dict[int, float]:
+    """The sum of several series by year, in the years where every one has a value."""
+    parts = [_yearly(data, r, country) for r in references]
+    years = set.intersection(*(set(p) for p in parts)) if parts else set()
+    return {y: sum(p[y] for p in parts) for y in sorted(years)}
 
 
 def _consistent(sc: Scenario, country: str, data, found: list[Covered]) -> list[Covered]:
-    """Mark a segment's registered fleet inconsistent where it is smaller than its last decade of
-    sales (a segment whose sales series another segment shares is not judged: its sales are a
-    total the scenario splits)."""
-    present = {(c.need.where, c.need.series) for c in found if c.status == "present"}
-    sales_of = {name: seg.sales_series for name, seg in sc.segments.items()}
-    shared = {s for s in sales_of.values() if list(sales_of.values()).count(s) > 1}
+    """Mark a registered fleet inconsistent where it is smaller than the last decade of the sales
+    that feed it. Segments that share a sales series (cars and commercial vehicles split one
+    total) are judged together: their fleets summed against the shared sales."""
+    by_sales: dict[str, list[str]] = {}
+    for name, seg in sc.segments.items():
+        by_sales.setdefault(seg.sales_series, []).append(name)
+    verdict: dict[str, dict[str, object]] = {}
+    for sales, segments in by_sales.items():
+        stocks = [s for name in segments for s in sc.segments[name].stock_series]
+        stock, sold = _summed(stocks, data, country), _yearly(data, sales, country)
+        latest = max(set(stock) & set(sold), default=None)
+        if latest is None:
+            continue
+        decade = [sold.get(y, np.nan) for y in range(latest - DECADE + 1, latest + 1)]
+        if not np.isnan(decade).any() and stock[latest] < sum(decade):
+            for name in segments:
+                verdict[name] = {"year": latest, "stock": stock[latest], "sales": float(sum(decade))}
     out = []
     for c in found:
         segment = c.need.where.split(".")[1] if c.need.where.startswith("segments.") else None
-        sales = sales_of.get(segment) if segment else None
-        if (
-            c.status == "present"
-            and c.need.field == "stock_series"
-            and sales
-            and sales not in shared
-            and any(series == sales for _, series in present)
-        ):
-            stock = _segment_stock(sc.segments[segment].stock_series, data, country)
-            sold = _yearly(data, sales, country)
-            latest = max(set(stock) & set(sold), default=None)
-            if latest is not None:
-                decade = [sold.get(y, np.nan) for y in range(latest - DECADE + 1, latest + 1)]
-                if not np.isnan(decade).any() and stock[latest] < sum(decade):
-                    c = Covered(
-                        c.need,
-                        "inconsistent",
-                        c.first,
-                        c.last,
-                        c.count,
-                        c.unit,
-                        {"year": latest, "stock": stock[latest], "sales": float(sum(decade))},
-                    )
+        if c.status == "present" and c.need.field == "stock_series" and segment in verdict:
+            c = Covered(c.need, "inconsistent", c.first, c.last, c.count, c.unit, verdict[segment])
         out.append(c)
     return out
-
-
-def _segment_stock(series: list[str], data, country: str) -> dict[int, float]:
-    """A segment's registered fleet by year: the sum of its stock series where all have a value."""
-    parts = [_yearly(data, s.partition("/")[0], country) for s in series]
-    years = set.intersection(*(set(p) for p in parts)) if parts else set()
-    return {y: sum(p[y] for p in parts) for y in sorted(years)}
 
 
 def template_rows(sc: Scenario, country: str, data_dir: str | Path | None = None) -> list[dict[str, object]]:

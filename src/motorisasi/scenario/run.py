@@ -105,15 +105,14 @@ def run(
 
             return _run(with_values(resolved, draws), data_dir, by_age, written=resolved)
     except ScenarioError as exc:
-        raise ScenarioError(f"{_where(sc)}: {exc}") from None
+        raise ScenarioError(code="at", where=_where(sc), problem=exc) from None
     except DataError:
         raise  # it names its own file and row
     except MotorisasiError as exc:  # a model's own check of values from the scenario or the data
-        raise ScenarioError(f"{_where(sc)}: {exc}{_data_folder(data_dir)}") from None
+        raise ScenarioError(code="at_data", where=_where(sc), problem=exc, **_data_folder(data_dir)) from None
     except (FloatingPointError, OverflowError) as exc:
         raise ScenarioError(
-            f"{_where(sc)}: the inputs lead to a numerical error ({exc}); check the values of the "
-            f"scenario and of the data it uses{_data_folder(data_dir)}"
+            code="scenario.numerical", where=_where(sc), problem=str(exc), **_data_folder(data_dir)
         ) from None
 
 

@@ -70,7 +70,7 @@ def _ownership_fit(demand: OwnershipModel, sc: Scenario, data_dir):
             **({"substitution": True} if demand.substitution else {}),
         )
     except MotorisasiError as exc:
-        raise ScenarioError(f"demand (ownership_model): {exc}") from None
+        raise ScenarioError(code="at", where="demand (ownership_model)", problem=exc) from None
     return fit
 
 
@@ -131,7 +131,7 @@ def modelled_ownership_draws(
     try:
         d = parameter_draws(fit, n, seed=seed)
     except MotorisasiError as exc:
-        raise ScenarioError(f"demand (ownership_model): {exc}") from None
+        raise ScenarioError(code="at", where="demand (ownership_model)", problem=exc) from None
     g, sub = _from_start(income / 1000.0), None if substitute is None else _from_start(substitute)
     return _drawn_paths(fit, d, sc.country, g, start, sub)[:, 1:]
 
@@ -147,7 +147,7 @@ def fitted_draws(
     try:
         return parameter_draws(fit, n, seed=seed)
     except MotorisasiError as exc:
-        raise ScenarioError(f"demand (ownership_model): {exc}") from None
+        raise ScenarioError(code="at", where="demand (ownership_model)", problem=exc) from None
 
 
 @dataclass(frozen=True)
@@ -239,7 +239,12 @@ def _ownership_target(demand, x: DemandInputs) -> np.ndarray:
         if np.ndim(path.feasible) == 0:
             why = Said(
                 f"gap.reason.{path.reason}",
-                {"growth": 100 * float(path.reason_growth), "upper": 100 * upper, "lower": 100 * lower},
+                {
+                    "growth": 100 * float(path.reason_growth),
+                    "upper": 100 * upper,
+                    "lower": 100 * lower,
+                    "what": Said(f"gap.reason.what.{demand.path}"),
+                },
             )
         else:
             why = Said("error.scenario.target_draws", {"n": int(np.sum(~path.feasible))})

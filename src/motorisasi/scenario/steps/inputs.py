@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from motorisasi.errors import MotorisasiError
+from motorisasi.errors import MotorisasiError, Said
 from motorisasi.model.adoption import interpolate_path
 from motorisasi.scenario.history import passenger_share
 from motorisasi.scenario.schema import (
@@ -46,7 +46,7 @@ def _values(name: str, country: str, sources: _Sources, data_dir, **kw):
     except DataRowError:
         raise  # it names the data row at fault, not the scenario
     except MotorisasiError as exc:
-        raise ScenarioError(f"data: {exc}") from None
+        raise ScenarioError(code="at", where="data", problem=exc) from None
     sources.add(values)
     return values
 
@@ -57,7 +57,7 @@ def _constant(name: str, country: str, sources: _Sources, data_dir) -> float:
     try:
         values = constant_value(name, country, data_dir)
     except MotorisasiError as exc:
-        raise ScenarioError(f"data: {exc}") from None
+        raise ScenarioError(code="at", where="data", problem=exc) from None
     sources.add(values)
     return float(values.values[0])
 
@@ -79,7 +79,7 @@ def _passenger_share(country: str, data_dir) -> float:
     try:
         return passenger_share(country, data_dir)[0]
     except MotorisasiError as exc:
-        raise ScenarioError(f"data: {exc}") from None
+        raise ScenarioError(code="at", where="data", problem=exc) from None
 
 
 def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
@@ -128,11 +128,12 @@ def resolve_base(sc: Scenario, data_dir=None) -> Scenario:
     return resolved
 
 
-def _data_folder(data_dir) -> str:
+def _data_folder(data_dir) -> dict[str, object]:
+    """``folder``, a parameter of an error: the user's data folder the run used, said, or ""."""
     from motorisasi.data.store import merged
 
     folder = merged(data_dir).user_dir
-    return f" (with the data folder {folder})" if folder is not None else ""
+    return {"folder": Said("error.with_folder", {"folder": str(folder)}) if folder is not None else ""}
 
 
 def _where(sc: Scenario) -> str:
