@@ -11,7 +11,7 @@ import os
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.outputs import dashboard as d
-from motorisasi.outputs.messages import LANGUAGES, message, number
+from motorisasi.outputs.messages import LANGUAGES, error_text, message, number
 from motorisasi.scenario.levers import BY_KEY, levers_for
 from motorisasi.scenario.schema import library
 
@@ -38,12 +38,12 @@ def main() -> None:
         else:
             sc = d.scenario(name)
     except MotorisasiError as exc:
-        st.error(_plain(m("dash.error", error=str(exc))))
+        st.error(_plain(m("dash.error", error=error_text(exc, lang))))
         sc = d.scenario(name)
     try:
         _page(st, m, lang, sc, shipped)
     except MotorisasiError as exc:
-        st.error(_plain(m("dash.error", error=str(exc))))
+        st.error(_plain(m("dash.error", error=error_text(exc, lang))))
     except Exception as exc:  # a fault of the model, not of the input: one line, as on the command line
         st.error(_plain(m("dash.error", error=f"internal error ({type(exc).__name__}: {exc})")))
 

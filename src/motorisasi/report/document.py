@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from motorisasi.outputs.messages import day, display_name, message, number, plain
+from motorisasi.outputs.messages import day, display_name, error_text, message, number, plain
 
 CONVENTIONS = (
     "report.convention.ownership",
@@ -53,7 +53,7 @@ class Headline:
     gap_sales: float = float("nan")  # observed sales that year
     feasible: bool = True  # growth within the bound
     bound_pct: float = 100 * 0.25
-    gap_reason: str = ""  # why the gap analysis could not answer, when it could not
+    gap_reason: object = ""  # why the gap analysis could not answer (its error), when it could not
 
 
 @dataclass
@@ -156,7 +156,7 @@ def headline(ds, sc, target: float, by: int, data_dir=None, gap=None) -> Headlin
             data_dir=data_dir,
         )
     except MotorisasiError as exc:
-        h.gap_reason = str(exc)
+        h.gap_reason = exc  # worded in the report's language when shown
         return h
     h.needed_sales = float(found.sales[-1])
     h.needed_growth = float(found.needed_growth)
@@ -197,7 +197,8 @@ def headline_text(h: Headline, lang: str) -> list[str]:
         )
         return [first, second]
     if h.gap_reason:
-        return [first, message("report.headline.gap_error", lang, by=h.by, reason=h.gap_reason)]
+        why = error_text(h.gap_reason, lang)
+        return [first, message("report.headline.gap_error", lang, by=h.by, reason=why)]
     second = message(
         "report.headline.needed",
         lang,
@@ -273,7 +274,7 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
     try:
         ds = run(sc, data_dir=data_dir)
     except (MotorisasiError, RunCheckError) as exc:
-        report.province_text = [message("report.provinces.unavailable", lang, reason=str(exc))]
+        report.province_text = [message("report.provinces.unavailable", lang, reason=error_text(exc, lang))]
         return
     from motorisasi.outputs.summary import four_wheel_segments
 
@@ -328,7 +329,8 @@ def _add_provinces(report: Report, part: ScenarioReport, target: float, by: int,
             data_dir=data_dir,
         )
     except MotorisasiError as exc:
-        report.province_text.append(message("report.provinces.unavailable", lang, reason=str(exc)))
+        why = error_text(exc, lang)
+        report.province_text.append(message("report.provinces.unavailable", lang, reason=why))
         return
     from motorisasi.outputs.summary import ranked_rows
 
