@@ -157,3 +157,20 @@ def test_dates_follow_cldr_through_babel():
     assert day("2025-06-01", "en") == "Jun 1, 2025"
     assert day("2025-06-01", "id") == "1 Jun 2025"
     assert day("not a date", "id") == "not a date"
+
+
+def test_an_error_raised_during_a_run_reaches_the_reader_in_their_language(tmp_path):
+    # The demand step's refusal is wrapped by the run (naming the file): the code survives.
+    path = tmp_path / "hard.yaml"
+    path.write_text(
+        "extends: baseline\nname: hard\nsegments:\n  cars:\n"
+        "    demand: {type: ownership_target, per_1000: 600, by: 2030}\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    english = runner.invoke(app, ["run", str(path), "--no-files", "--lang", "en"]).output.strip()
+    indonesian = runner.invoke(app, ["run", str(path), "--no-files", "--lang", "id"]).output.strip()
+    assert english.startswith(f"error: {path}: segments.cars.demand: 600 per 1,000 by 2030: needs constant")
+    assert english.endswith("%/yr, above the +25 %/yr bound")
+    assert indonesian.startswith(f"error: {path}: segments.cars.demand: 600 per 1.000 pada 2030: membutuhkan")
+    assert "pertumbuhan penjualan konstan" in indonesian and "needs" not in indonesian
