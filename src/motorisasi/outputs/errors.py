@@ -46,21 +46,28 @@ def user_errors_as_one_line(func: F) -> F:
             _print(f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc))
             raise typer.Exit(2) from None
         except (FloatingPointError, RuntimeWarning) as exc:
-            _print(f"the inputs lead to a numerical error ({exc}); check the values given")
+            _print(_said("cli.numerical", problem=str(exc)))
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            _print("interrupted")
+            _print(_said("cli.interrupted"))
             raise typer.Exit(130) from None
         except Exception as exc:
             if os.environ.get(DEBUG_VAR):
                 raise
-            _print(
-                f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
-                f"(set {DEBUG_VAR}=1 to see the traceback)"
-            )
+            _print(_said("cli.internal", kind=type(exc).__name__, problem=str(exc), variable=DEBUG_VAR))
             raise typer.Exit(3) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _said(code: str, **params: object) -> str:
+    """``error.CODE`` in the language in use (English if the catalogue cannot be read)."""
+    try:
+        from motorisasi.outputs.messages import error_text
+
+        return error_text(MotorisasiError(code=code, **params))
+    except Exception:
+        return f"{code} {params}"
 
 
 def _print(text: str) -> None:

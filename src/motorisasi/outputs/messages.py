@@ -105,13 +105,18 @@ class _Localised(string.Formatter):
     As in ``str.format``, ``{x:.1f}`` gives 1234.5 and ``{x:,.1f}`` 1,234.5 in English; in
     Indonesian they give 1234,5 and 1.234,5. ``{x:+.0f}`` keeps the sign, and ``{x:g}`` or
     ``{x:,}`` show as many decimals as the number needs (up to 6). Numbers too small or too
-    large for that, and other fields, are formatted as by ``str.format``.
+    large for that, and other fields, are formatted as by ``str.format``. ``{x:or}`` joins a
+    list as the language does ("a, b, or c"; "a, b, atau c").
     """
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
     def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec == "or" and isinstance(value, list | tuple):  # "a, b or c" in the language
+            from babel.lists import format_list
+
+            return format_list([str(v) for v in value], style="or", locale=self.lang)
         spec = _NUMBER_SPEC.fullmatch(format_spec) if format_spec else None
         if spec is None or isinstance(value, bool) or not isinstance(value, numbers.Real):
             return super().format_field(value, format_spec)

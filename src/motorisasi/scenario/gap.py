@@ -358,7 +358,7 @@ def _check_options(
 ) -> None:
     """Each option within what the model can answer, or one line naming it."""
     if definition not in GAP_SERIES:
-        raise GapError(code="definition_unknown", definition=definition, known=", ".join(GAP_SERIES))
+        raise GapError(code="definition_unknown", definition=definition, known=tuple(GAP_SERIES))
     from motorisasi.data.schema import MAX_PER_1000
     from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, LIFETIME_STD_MIN
 

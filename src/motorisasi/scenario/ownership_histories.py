@@ -106,8 +106,9 @@ def ownership_history(
         else:
             raise KeyError(definition)
     except KeyError:
-        known = ", ".join(OWNERSHIP_DEFINITIONS)
-        raise HistoryError(code="definition_unknown", definition=definition, known=known) from None
+        raise HistoryError(
+            code="definition_unknown_of", definition=definition, known=", ".join(OWNERSHIP_DEFINITIONS)
+        ) from None
     except MotorisasiError as exc:
         raise HistoryError(f"{country}: {exc}") from None
     years, (inc, pop, *counts) = _aligned(income, population, *parts)
