@@ -121,11 +121,11 @@ class _Localised(string.Formatter):
         if spec is None or isinstance(value, bool) or not isinstance(value, numbers.Real):
             return super().format_field(value, format_spec)
         sign, group, decimals, kind = spec.groups()
-        if decimals is None and kind != "f":  # g, d or just a thousands separator: as many as needed
-            text = repr(float(value))
+        if decimals is None and kind != "f":  # g (6 significant digits), d or ",": as many as needed
+            text = f"{float(value):g}" if kind == "g" else repr(float(value))
             if "e" in text or abs(float(value)) >= 1e15:  # as str.format would show it
                 return super().format_field(value, format_spec)
-            decimals = str(min(6, len(text.split(".")[1].rstrip("0"))))
+            decimals = str(min(6, len(text.split(".")[1].rstrip("0")) if "." in text else 0))
         text = number(float(value), self.lang, int(decimals or 6), group=bool(group))
         return "+" + text if sign and not text.startswith(("-", "+")) else text
 
@@ -133,7 +133,7 @@ class _Localised(string.Formatter):
 _NUMBER_SPEC = re.compile(r"([+])?(,)?(?:\.(\d))?([fgd])?")
 
 
-def message(key: str, lang: str, **values: object) -> str:
+def message(key: str, lang: str, /, **values: object) -> str:
     """The text of ``key`` in ``lang`` (English where ``lang`` lacks it) with ``values`` filled in.
 
     Number fields with a format (``{x:.1f}``) follow the language's rules.
@@ -142,7 +142,7 @@ def message(key: str, lang: str, **values: object) -> str:
     return _Localised(lang).format(texts.get(lang, texts["en"]), **values)
 
 
-def message_or(key: str, lang: str, fallback: str, **values: object) -> str:
+def message_or(key: str, lang: str, fallback: str, /, **values: object) -> str:
     """The text of ``key`` in ``lang``, or ``fallback`` where the catalogue has no such key.
 
     For texts that depend on the data or the scenario file (a segment named there, a flag the

@@ -11,11 +11,13 @@ numbers and codes, not sentences.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from motorisasi.scenario.schema import Scenario, ScenarioError, invalid
+from motorisasi.errors import Said
+from motorisasi.scenario.schema import Scenario, ScenarioError, _digits, _shown, invalid
 
 
 @dataclass(frozen=True)
@@ -251,17 +253,27 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
     for key, value in values.items():
         lever = BY_KEY.get(key)
         if lever is None:
-            raise ScenarioError(f"lever {key!r}: unknown (known: {', '.join(BY_KEY)})")
+            raise ScenarioError(code="scenario.lever_unknown", lever=_shown(key), known=", ".join(BY_KEY))
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ScenarioError(f"lever {key!r}: a number is needed, got {value!r:.40}")
+            raise ScenarioError(code="scenario.lever_not_number", lever=_shown(key), got=repr(value)[:40])
         was = lever.read(content)
         if was is None and (lever.default is None or not _has(content, lever)):
-            raise ScenarioError(f"lever {key!r}: does not apply to scenario {sc.name!r}")
+            raise ScenarioError(
+                code="scenario.lever_not_applicable", lever=_shown(key), scenario=_shown(sc.name)
+            )
         number = float(value)
         if not lever.low <= number <= lever.high:  # NaN too
-            raise ScenarioError(
-                f"lever {key!r}: {number:g} {lever.unit} is outside {lever.low:g}-{lever.high:g}"
-            )
+            # The unit in the reader's words where the catalogue has it, else as written.
+            unit = Said(f"unit.{lever.unit}", {}, lever.unit)
+            where = {
+                "lever": _shown(key),
+                "unit": unit,
+                "low": _digits(lever.low),
+                "high": _digits(lever.high),
+            }
+            if not math.isfinite(number):  # shown as written (nan, inf), not as a number
+                raise ScenarioError(code="scenario.lever_outside_not_finite", value=str(number), **where)
+            raise ScenarioError(code="scenario.lever_outside", value=_digits(number), **where)
         if number == was:
             continue
         lever.write(content, number)

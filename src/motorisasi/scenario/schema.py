@@ -38,6 +38,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from motorisasi.data.schema import MAX_PER_1000, MAX_PERSONS, MAX_VEHICLES
 from motorisasi.errors import MotorisasiError, Said
@@ -62,10 +63,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
+def refused(code: str, **params: object) -> PydanticCustomError:
+    """A validator's refusal as a code of the message catalogue (``error.CODE``, filled with
+    ``params``): raise it where a validator would raise ``ValueError`` with a sentence.
+
+    Its message (``str()`` of the validation error, as a model built in Python shows it) is the
+    English text; :func:`validation_said` words it in the reader's language from the code."""
+    from motorisasi.outputs.messages import said
+
+    english = said(Said(f"error.{code}", params, code), "en")
+    return PydanticCustomError("motorisasi", english, {"code": code, **params})
+
+
 def _no_control_characters(text: str) -> str:
     for char in text:
         if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            raise ValueError(f"holds the control character U+{ord(char):04X}; remove it")
+            raise refused("scenario.control_character", char=f"U+{ord(char):04X}")
     return text
 
 
@@ -82,18 +95,13 @@ def _plain_name(name: str) -> str:
         or RESERVED_NAMES.fullmatch(name)
         or len(name.encode("utf-8")) > 200  # file systems allow 255 bytes, with a suffix
     ):
-        raise ValueError(
-            "must be 1-80 letters, digits, spaces, '.', '_' or '-' (at most 200 bytes in UTF-8), starting "
-            "with a letter or digit and not ending with a space or '.' (it names the output files)"
-        )
+        raise refused("scenario.name_plain")
     return name
 
 
 def _plain_key(key: str) -> str:
     if not _KEY.fullmatch(key):
-        raise ValueError(
-            "a key must be 1-40 letters, digits or '_' starting with a letter (it labels results)"
-        )
+        raise refused("scenario.key_plain")
     return key
 
 
@@ -114,9 +122,9 @@ def _base_year(value: object) -> int | str:
     if value == "latest":
         return "latest"
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("must be a year or 'latest'")
+        raise refused("scenario.base_year_type")
     if not YEAR_MIN <= value <= YEAR_MAX:
-        raise ValueError(f"must be a year from {YEAR_MIN} to {YEAR_MAX} or 'latest'")
+        raise refused("scenario.base_year_range", low=YEAR_MIN, high=YEAR_MAX)
     return value
 
 
@@ -136,12 +144,12 @@ class Years(Strict):
     def _order(self) -> Years:
         if self.base == "latest":
             if self.history_start >= self.end:
-                raise ValueError(f"history_start ({self.history_start}) must be before end ({self.end})")
+                raise refused("scenario.years_start_end", start=self.history_start, end=self.end)
             return self
         if self.end <= self.base:
-            raise ValueError(f"end ({self.end}) must be after base ({self.base})")
+            raise refused("scenario.years_end_base", end=self.end, base=self.base)
         if self.history_start > self.base:
-            raise ValueError(f"history_start ({self.history_start}) must not be after base ({self.base})")
+            raise refused("scenario.years_start_base", start=self.history_start, base=self.base)
         return self
 
 
@@ -207,9 +215,9 @@ class RegisterRemoval(Strict):
     @model_validator(mode="after")
     def _rate_given(self) -> RegisterRemoval:
         if self.model == "rate" and self.rate_per_year is None:
-            raise ValueError("model 'rate' needs rate_per_year")
+            raise refused("scenario.removal_needs_rate")
         if self.model != "rate" and self.rate_per_year is not None:
-            raise ValueError(f"rate_per_year is only used with model 'rate', not {self.model!r}")
+            raise refused("scenario.removal_rate_unused", model=self.model)
         return self
 
 
@@ -239,7 +247,7 @@ class OwnershipPath(Strict):
     @classmethod
     def _not_empty(cls, value: dict[int, float]) -> dict[int, float]:
         if not value:
-            raise ValueError("give at least one year")
+            raise refused("scenario.no_year")
         return value
 
 
@@ -265,7 +273,7 @@ class OwnershipModel(Strict):
     @model_validator(mode="after")
     def _substitution_needs_two_wheel(self) -> OwnershipModel:
         if self.substitution and self.definition != "two_wheel":
-            raise ValueError(f"substitution is only for definition two_wheel, not {self.definition!r}")
+            raise refused("scenario.substitution_two_wheel", definition=self.definition)
         return self
 
 
@@ -295,11 +303,11 @@ class OwnershipTarget(Strict):
     @model_validator(mode="after")
     def _after_fields_used(self) -> OwnershipTarget:
         if self.after_growth_pct != 0 and self.after != "sales_growth":
-            raise ValueError(f"after_growth_pct is only used with after: sales_growth, not {self.after!r}")
+            raise refused("scenario.after_growth_unused", after=self.after)
         if self.after_model is not None and self.after != "ownership_model":
-            raise ValueError(f"after_model is only used with after: ownership_model, not {self.after!r}")
+            raise refused("scenario.after_model_unused", after=self.after)
         if self.after_model is not None and self.after_model.substitution:
-            raise ValueError("after_model.substitution is not supported after a target (use ownership_model)")
+            raise refused("scenario.after_model_substitution")
         return self
 
 
@@ -407,50 +415,43 @@ class Segment(Strict):
     def _each_once(cls, value: list[str]) -> list[str]:
         twice = [s for i, s in enumerate(value) if s in value[:i]]
         if twice:
-            raise ValueError(f"{twice[0]!r} is listed twice (the series are summed)")
+            raise refused("scenario.series_twice", series=_shown(twice[0]))
         return value
 
     @field_validator("sales_share")
     @classmethod
     def _share(cls, value):
         if isinstance(value, float) and not 0 < value <= 1:
-            raise ValueError(f"a share must be in (0, 1], got {value}")
+            raise refused("scenario.sales_share_range", value=value)
         return value
 
     @model_validator(mode="after")
     def _energy_for_every_powertrain(self) -> Segment:
         if self.residual_powertrain in self.powertrains:
-            raise ValueError(
-                f"powertrains: {self.residual_powertrain!r} is the residual powertrain (it takes what the "
-                "others leave); do not list it"
-            )
+            raise refused("scenario.residual_listed", powertrain=_shown(self.residual_powertrain))
         unknown = [p for p in self.history_sales_series if p not in self.powertrains]
         if unknown:
-            raise ValueError(
-                f"history_sales_series: {unknown[0]!r} is not one of the segment's other powertrains"
-            )
+            raise refused("scenario.history_sales_unknown", powertrain=_shown(unknown[0]))
         if self.base_fleet_powertrain is not None and self.base_fleet_powertrain not in [
             self.residual_powertrain,
             *self.powertrains,
         ]:
-            raise ValueError(
-                f"base_fleet_powertrain: {self.base_fleet_powertrain!r} is not a powertrain of the segment"
-            )
+            raise refused("scenario.base_fleet_unknown", powertrain=_shown(self.base_fleet_powertrain))
         if self.on_road_gap_range is not None and self.km_range is None:
-            raise ValueError(
-                "on_road_gap_range: give km_range too (the energy-per-km range widens the distance's)"
-            )
+            raise refused("scenario.gap_range_needs_km_range")
         for name in ("km_range", "on_road_gap_range"):
             pair = getattr(self, name)
             if pair is not None and pair[0] > pair[1]:
-                raise ValueError(f"{name}: the low end {pair[0]:g} is above the high end {pair[1]:g}")
+                raise refused(
+                    "scenario.range_reversed", field=name, low=_digits(pair[0]), high=_digits(pair[1])
+                )
         names = [self.residual_powertrain, *self.powertrains]
         missing = [p for p in names if p not in self.energy]
         if missing:
-            raise ValueError(f"energy: no entry for powertrain {missing[0]!r}")
+            raise refused("scenario.energy_missing", powertrain=_shown(missing[0]))
         extra = [p for p in self.energy if p not in names]
         if extra:
-            raise ValueError(f"energy: {extra[0]!r} is not a powertrain of this segment ({', '.join(names)})")
+            raise refused("scenario.energy_extra", powertrain=_shown(extra[0]), known=", ".join(names))
         return self
 
 
@@ -486,15 +487,18 @@ class EnergyCalibration(Strict):
     @model_validator(mode="after")
     def _window(self) -> EnergyCalibration:
         if self.fit_to is not None and self.fit_to < self.fit_from:
-            raise ValueError(f"fit_to ({self.fit_to}) is before fit_from ({self.fit_from})")
+            raise refused("scenario.fit_window", fit_to=self.fit_to, fit_from=self.fit_from)
         seen: dict[str, str] = {}
         for fuel, series in self.references.items():
             if not series:
-                raise ValueError(f"references.{fuel}: give at least one series")
+                raise refused("scenario.references_empty", fuel=fuel)
             for name in series:
                 if name in seen:
-                    where = "twice" if seen[name] == fuel else f"under {seen[name]} too"
-                    raise ValueError(f"references.{fuel}: {name!r} is listed {where} (the series are summed)")
+                    if seen[name] == fuel:
+                        raise refused("scenario.references_twice", fuel=fuel, series=_shown(name))
+                    raise refused(
+                        "scenario.references_under", fuel=fuel, series=_shown(name), other=seen[name]
+                    )
                 seen[name] = fuel
         return self
 
@@ -571,9 +575,7 @@ class IndustryGroup(Strict):
     def _known_origins(cls, value: dict[str, dict[int, float]]) -> dict[str, dict[int, float]]:
         for origin in value:
             if origin not in ORIGINS:
-                raise ValueError(
-                    f"unknown origin {origin!r} (known: {', '.join(ORIGINS)}; the rest is 'Other')"
-                )
+                raise refused("scenario.origin_unknown", origin=_shown(origin), known=", ".join(ORIGINS))
         return value
 
 
@@ -653,9 +655,7 @@ class FuelPrice(Strict):
     @model_validator(mode="after")
     def _one_economic_price(self) -> FuelPrice:
         if bool(self.market_idr_per_l) == (self.price_formula is not None):
-            raise ValueError(
-                "give the economic price either as market_idr_per_l or as price_formula (one of them)"
-            )
+            raise refused("scenario.economic_price_one")
         return self
 
 
@@ -686,11 +686,9 @@ class Fiscal(Strict):
     def _crude_price_for_formulas(self) -> Fiscal:
         uses = [f for f, p in self.fuels.items() if p.price_formula is not None]
         if uses and not self.crude_usd_per_bbl:
-            raise ValueError(
-                f"fuels.{uses[0]}.price_formula needs crude_usd_per_bbl (US$ per barrel by year)"
-            )
+            raise refused("scenario.formula_needs_crude", fuel=uses[0])
         if isinstance(self.idr_per_usd, dict) and not self.idr_per_usd:
-            raise ValueError("idr_per_usd: give at least one year")
+            raise refused("scenario.idr_per_usd_empty")
         return self
 
 
@@ -741,21 +739,26 @@ class Uncertain(Strict):
         allowed = set(needed) | ({"low", "high"} if self.distribution == "normal" else set())
         missing = [k for k in needed if getattr(self, k) is None]
         if missing:
-            raise ValueError(f"{self.distribution} needs {', '.join(needed)}; {missing[0]} is missing")
+            raise refused(
+                "scenario.uncertain_missing",
+                distribution=self.distribution,
+                needed=", ".join(needed),
+                missing=missing[0],
+            )
         extra = [k for k in ("mean", "sd", "low", "high", "mode", "a", "b") if k not in allowed]
         extra = [k for k in extra if getattr(self, k) is not None]
         if extra:
-            raise ValueError(f"{extra[0]} is not used by a {self.distribution} distribution")
+            raise refused("scenario.uncertain_unused", field=extra[0], distribution=self.distribution)
         if self.low is not None and self.high is not None and not self.low < self.high:
-            raise ValueError(f"low ({self.low:g}) must be below high ({self.high:g})")
+            raise refused("scenario.uncertain_low_high", low=_digits(self.low), high=_digits(self.high))
         if self.mode is not None and not self.low <= self.mode <= self.high:  # type: ignore[operator]
-            raise ValueError(f"mode ({self.mode:g}) must lie between low and high")
+            raise refused("scenario.uncertain_mode", mode=_digits(self.mode))
         if self.distribution == "lognormal" and self.mean <= 0:  # type: ignore[operator]
-            raise ValueError(f"a lognormal value must have a positive mean, got {self.mean:g}")
+            raise refused("scenario.uncertain_lognormal_mean", mean=_digits(self.mean))
         if self.distribution == "normal" and self.low is not None and self.mean < self.low:  # type: ignore[operator]
-            raise ValueError(f"mean ({self.mean:g}) is below low ({self.low:g})")
+            raise refused("scenario.uncertain_mean_below", mean=_digits(self.mean), low=_digits(self.low))
         if self.distribution == "normal" and self.high is not None and self.mean > self.high:  # type: ignore[operator]
-            raise ValueError(f"mean ({self.mean:g}) is above high ({self.high:g})")
+            raise refused("scenario.uncertain_mean_above", mean=_digits(self.mean), high=_digits(self.high))
         return self
 
 
@@ -849,8 +852,9 @@ class Scenario(Strict):
     @model_validator(mode="after")
     def _years_inside_horizon(self) -> Scenario:
         # With base 'latest' the base year is known only with the data: checked again at run time.
-        first = YEAR_MIN - 1 if self.years.base == "latest" else self.years.base
-        shown = "the base year" if self.years.base == "latest" else str(self.years.base)
+        latest = self.years.base == "latest"
+        first = YEAR_MIN - 1 if latest else self.years.base
+        end = self.years.end
         for name, seg in self.segments.items():
             d = seg.demand
             years = (
@@ -863,47 +867,50 @@ class Scenario(Strict):
                 else []
             )
             for year in years:
-                if not first < year <= self.years.end:
-                    raise ValueError(
-                        f"segments.{name}.demand: year {year} is outside the projection "
-                        f"(after {shown}, to {self.years.end})"
-                    )
+                if not first < year <= end:
+                    if latest:
+                        raise refused("scenario.demand_year_latest", segment=name, year=year, end=end)
+                    raise refused("scenario.demand_year", segment=name, year=year, base=first, end=end)
         for field_name, path in (
             ("drivers.income_path", self.drivers.income_path),
             ("drivers.population_path", self.drivers.population_path),
         ):
             for year in path:
-                if not first < year <= self.years.end:
-                    raise ValueError(f"{field_name}: year {year} is outside the projection")
+                if not first < year <= end:
+                    raise refused("scenario.year_outside", field=field_name, year=year)
         supplied: dict[str, str] = {}
         for group, spec in self.industry.groups.items():
             unknown = [s for s in spec.segments if s not in self.segments]
             if unknown:
-                raise ValueError(f"industry.groups.{group}.segments: {unknown[0]!r} is not a segment")
+                field_name = f"industry.groups.{group}.segments"
+                raise refused("scenario.not_a_segment", field=field_name, segment=_shown(unknown[0]))
             for seg in spec.segments:
                 if seg in supplied:
-                    raise ValueError(
-                        f"industry.groups.{group}.segments: {seg!r} is already supplied by group "
-                        f"{supplied[seg]!r} (it would be counted twice)"
+                    raise refused(
+                        "scenario.segment_supplied_twice",
+                        group=group,
+                        segment=_shown(seg),
+                        other=_shown(supplied[seg]),
                     )
                 supplied[seg] = group
             for year in spec.import_share:
-                if not first <= year <= self.years.end:
-                    raise ValueError(
-                        f"industry.groups.{group}.import_share: year {year} is outside "
-                        f"{shown}-{self.years.end}"
-                    )
+                if not first <= year <= end:
+                    if latest:
+                        raise refused("scenario.import_share_year_latest", group=group, year=year, end=end)
+                    raise refused("scenario.import_share_year", group=group, year=year, base=first, end=end)
         for seg in self.industry.batteries.pack_kwh:
             if seg not in self.segments:
-                raise ValueError(f"industry.batteries.pack_kwh: {seg!r} is not a segment")
+                field_name = "industry.batteries.pack_kwh"
+                raise refused("scenario.not_a_segment", field=field_name, segment=_shown(seg))
         if self.regions is not None:
             for field_name in ("saturation_per_1000", "income_response"):
                 for seg in getattr(self.regions, field_name):
                     if seg not in self.segments:
-                        raise ValueError(f"regions.{field_name}: {seg!r} is not a segment")
+                        where = f"regions.{field_name}"
+                        raise refused("scenario.not_a_segment", field=where, segment=_shown(seg))
         for year in self.energy.grid_intensity_g_per_kwh:
-            if not first < year <= self.years.end:
-                raise ValueError(f"energy.grid_intensity_g_per_kwh: year {year} is outside the projection")
+            if not first < year <= end:
+                raise refused("scenario.year_outside", field="energy.grid_intensity_g_per_kwh", year=year)
         if self.uncertainty:
             from motorisasi.scenario.uncertainty import check_uncertainty
 
@@ -1115,26 +1122,25 @@ def scenario_from_text(text: str | bytes, label: str = "upload.yaml") -> Scenari
     where = Path(label)
     size = len(text if isinstance(text, bytes) else text.encode("utf-8", "replace"))
     if size > MAX_UPLOAD_BYTES:
-        raise ScenarioError(f"{label}: {size:,} bytes, more than {MAX_UPLOAD_BYTES:,} for a scenario")
+        raise ScenarioError(code="scenario.upload_too_large", label=label, size=size, limit=MAX_UPLOAD_BYTES)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ScenarioError(f"{label}: not a UTF-8 text file") from None
+            raise ScenarioError(code="scenario.upload_not_utf8", label=label) from None
     content = _load_yaml(text, where)
     if not isinstance(content, dict):
-        raise ScenarioError(f"{label}: a scenario must be a mapping of fields, got {type(content).__name__}")
+        raise ScenarioError(code="scenario.not_mapping", path=label, got=type(content).__name__)
     parent = content.pop("extends", None)
     if parent is not None:
         shipped = library()
         stem = parent.removesuffix(".yaml").removesuffix(".yml") if isinstance(parent, str) else None
         if stem not in shipped:
             raise ScenarioError(
-                f"{label}: extends: {_shown(parent)} is not a shipped scenario ({', '.join(shipped)}); "
-                "a scenario sent through the page may extend only those"
+                code="scenario.upload_extends", label=label, parent=_shown(parent), shipped=", ".join(shipped)
             )
         if "name" not in content:
-            raise ScenarioError(f"{label}: name: a scenario that extends another needs its own name")
+            raise ScenarioError(code="scenario.extends_needs_name", path=label)
         content = _extended(_read_yaml(LIBRARY / f"{stem}.yaml"), content, where, parent)
     try:
         scenario = Scenario.model_validate(content)
@@ -1156,13 +1162,18 @@ def _merge_uncertainty(base: Any, override: Any, path: Path, parent: str) -> Any
         if value is None:
             if key not in out:
                 raise ScenarioError(
-                    f"{path}: uncertainty.{_shown(key)}: null drops an inherited entry, "
-                    f"and {parent} has none there"
+                    code="scenario.uncertainty_null", path=path, entry=_shown(key), parent=parent
                 )
             out.pop(key)
         else:
             out[key] = value
     return out
+
+
+def _digits(value: float) -> float:
+    """``value`` with the digits ``f"{value:g}"`` shows (six significant), for a ``{x:g}`` field of
+    the catalogue: the same digits in every language, with the language's separators."""
+    return float(f"{value:g}")
 
 
 def _shown(value: Any, limit: int = 80) -> str:
@@ -1192,7 +1203,7 @@ def resolve(name: str | Path, relative_to: Path | None = None) -> Path:
             if candidate.exists():
                 return candidate.resolve()
     except (OSError, ValueError) as exc:  # a name too long, or with a NUL character
-        raise ScenarioError(f"scenario: {_shown(str(name))} is not a usable file name ({exc})") from None
+        raise ScenarioError(code="scenario.unusable_name", name=_shown(str(name)), why=str(exc)) from None
     return candidates[0]
 
 
@@ -1208,6 +1219,36 @@ def load_scenario(name: str | Path = "baseline") -> Scenario:
     return scenario
 
 
+def problem_said(error: Any) -> Said | str:
+    """What one error of a validation (an item of ``ValidationError.errors()``) says, as a code:
+    this schema's own refusal (:func:`refused`) or an error raised with a code inside a validator
+    by its code, pydantic's error type as ``error.pydantic.TYPE`` with its context; else (a check
+    that raised a sentence) its English message."""
+    text = error["msg"].removeprefix("Value error, ")
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, MotorisasiError) and cause.code is not None and not (cause.args and cause.args[0]):
+        return Said(f"error.{cause.code}", dict(cause.params), text)
+    # pydantic writes a whole float bound as a whole number ("less than or equal to 1000000")
+    context = {
+        k: (int(v) if isinstance(v, float) and v.is_integer() else v)
+        if isinstance(v, int | float)
+        else str(v)
+        for k, v in (error.get("ctx") or {}).items()
+    }
+    if error["type"] == "motorisasi":  # this schema's own refusal (refused())
+        code = str(context.pop("code"))
+        return Said(f"error.{code}", context, text)
+    if error["type"] != "value_error":
+        return Said(f"error.pydantic.{error['type']}", context, text)
+    return text
+
+
+def _bound(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, int | float) else str(value)
+
+
 def validation_said(exc: ValidationError) -> Said:
     """The first error of a validation as ``field: message (got value)``, on one line, as a code:
     pydantic's error type (``error.pydantic.TYPE`` with its context), or its English message
@@ -1215,11 +1256,7 @@ def validation_said(exc: ValidationError) -> Said:
     error = exc.errors()[0]
     # A key from the file may hold anything: shown escaped when it would not print as itself.
     field = ".".join(str(p) if str(p).isprintable() else _shown(str(p)) for p in error["loc"])
-    text = error["msg"].removeprefix("Value error, ")
-    context = {k: v if isinstance(v, int | float) else str(v) for k, v in (error.get("ctx") or {}).items()}
-    problem = (
-        Said(f"error.pydantic.{error['type']}", context, text) if error["type"] != "value_error" else text
-    )
+    problem = problem_said(error)
     value = error.get("input")
     shown = (
         "" if isinstance(value, dict | list) or value is None else Said("error.got", {"value": _shown(value)})
@@ -1254,7 +1291,5 @@ def with_regions(sc: Scenario, region_set: str) -> Scenario:
     try:
         spec = Regions.model_validate({**current, "set": region_set})
     except ValidationError:
-        raise ScenarioError(
-            f"--regions: {region_set!r} is not a region set (known: provinces, provinces-34)"
-        ) from None
+        raise ScenarioError(code="scenario.region_set", value=_shown(region_set)) from None
     return sc.model_copy(update={"regions": spec})

@@ -27,7 +27,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from motorisasi.errors import ParameterError
+from motorisasi.errors import ParameterError, Said
+from motorisasi.scenario.schema import ScenarioError, _digits, _shown
 
 #: Smallest and largest uniform number used (so that a normal's draws are at most ~4.75 sd out).
 EPS = 1e-6
@@ -57,8 +58,13 @@ SUPPORTED = (
 )
 
 
-#: How to drop an entry a scenario inherits but no longer has a number for.
-_DROP = "; an entry inherited from the scenario this one extends is dropped with '{path}: null'"
+def _drop(path: str) -> Said:
+    """How to drop an entry a scenario inherits but no longer has a number for."""
+    return Said(
+        "error.scenario.uncertainty_drop",
+        {"path": path},
+        f"; an entry inherited from the scenario this one extends is dropped with '{path}: null'",
+    )
 
 
 def _parts(path: str) -> list[str]:
@@ -71,19 +77,23 @@ def _child(obj: Any, part: str, path: str) -> tuple[Any, Any]:
 
     if isinstance(obj, BaseModel):
         if part not in type(obj).model_fields:
-            raise ValueError(
-                f"uncertainty.{path}: {type(obj).__name__} has no field {part!r}{_DROP.format(path=path)}"
+            raise ScenarioError(
+                code="scenario.uncertainty_no_field",
+                path=path,
+                section=type(obj).__name__,
+                part=_shown(part),
+                drop=_drop(path),
             )
         return getattr(obj, part), part
     if isinstance(obj, dict):
         for key in obj:
             if str(key) == part:
                 return obj[key], key
-        shown = ", ".join(str(k) for k in obj) or "none"
-        raise ValueError(
-            f"uncertainty.{path}: no {part!r} here (there are: {shown}){_DROP.format(path=path)}"
+        there = ", ".join(str(k) for k in obj) or Said("error.scenario.uncertainty_none", {}, "none")
+        raise ScenarioError(
+            code="scenario.uncertainty_no_key", path=path, part=_shown(part), there=there, drop=_drop(path)
         )
-    raise ValueError(f"uncertainty.{path}: {part!r} is inside a number, not a section")
+    raise ScenarioError(code="scenario.uncertainty_inside_number", path=path, part=_shown(part))
 
 
 def value_at(sc: Any, path: str) -> Any:
@@ -133,16 +143,13 @@ def ownership_model_at(sc: Any, path: str):
     demand = value_at(sc, path.removesuffix(".after_model"))
     if path.endswith(".after_model"):
         if not isinstance(demand, OwnershipTarget) or demand.after != "ownership_model":
-            raise ValueError(
-                f"uncertainty.{path}: the demand has no ownership model after its target (an entry "
-                f"inherited from the scenario this one extends is dropped with '{path}: null')"
-            )
+            raise ScenarioError(code="scenario.uncertainty_no_after_model", path=path)
         return demand.after_model or OwnershipModel(type="ownership_model")
     if not isinstance(demand, OwnershipModel):
-        raise ValueError(
-            f"uncertainty.{path}: 'fitted' draws an ownership model's parameters, and this demand is "
-            f"{getattr(demand, 'type', demand)!r} (for a target, use {path}.after_model; an entry "
-            f"inherited from the scenario this one extends is dropped with '{path}: null')"
+        raise ScenarioError(
+            code="scenario.uncertainty_fitted_demand",
+            path=path,
+            demand=_shown(getattr(demand, "type", demand)),
         )
     return demand
 
@@ -202,36 +209,29 @@ def check_uncertainty(sc: Any) -> None:
     """Refuse an uncertain entry that names no number, one ensembles cannot vary yet, or a
     distribution whose extreme draws (quantiles ``EPS`` and ``1 - EPS``) the field does not allow.
 
-    Raises ``ValueError`` naming the entry (the scenario loader adds the file).
+    Raises a :class:`~motorisasi.scenario.schema.ScenarioError` (a ``ValueError``) naming the
+    entry, as a code (the scenario loader adds the file).
     """
     from pydantic import BaseModel, ValidationError
+
+    from motorisasi.scenario.schema import problem_said
 
     for path, spec in sc.uncertainty.items():
         if spec.distribution == "fitted" or re.fullmatch(FITTED, path):
             if spec.distribution != "fitted":
-                raise ValueError(
-                    f"uncertainty.{path}: a demand takes distribution 'fitted' (its model's parameters)"
-                )
+                raise ScenarioError(code="scenario.uncertainty_demand_fitted", path=path)
             if not re.fullmatch(FITTED, path):
-                raise ValueError(
-                    f"uncertainty.{path}: 'fitted' is for segments.NAME.demand (or .after_model)"
-                )
+                raise ScenarioError(code="scenario.uncertainty_fitted_place", path=path)
             ownership_model_at(sc, path)
             continue
         if not any(re.fullmatch(p, path) for p in SUPPORTED):
-            raise ValueError(
-                f"uncertainty.{path}: ensembles cannot vary this number yet (they vary the income growth, "
-                "lifetimes, register removal rates, sales and ownership paths, powertrain adoption, "
-                "distances, energy intensities and the grid's CO2)"
-            )
+            raise ScenarioError(code="scenario.uncertainty_unsupported", path=path)
         current = value_at(sc, path)
         if isinstance(current, bool) or not isinstance(current, (int, float)):
-            raise ValueError(f"uncertainty.{path}: the scenario has no number there (found {current!r})")
+            raise ScenarioError(code="scenario.uncertainty_not_number", path=path, found=_shown(current))
         ends = extremes(spec)
         if not np.all(np.isfinite(ends)):
-            raise ValueError(
-                f"uncertainty.{path}: the distribution's draws are not finite numbers; narrow it"
-            )
+            raise ScenarioError(code="scenario.uncertainty_not_finite", path=path)
         # The nearest section that validates itself holds the field's rules.
         parts = _parts(path)
         objs = [sc]
@@ -239,16 +239,30 @@ def check_uncertainty(sc: Any) -> None:
             objs.append(_child(objs[-1], part, path)[0])
         k = max(i for i, o in enumerate(objs) if isinstance(o, BaseModel))
         owner = objs[k]
-        for which, end in zip(("lowest", "highest"), ends, strict=True):
+        which = (
+            Said("error.scenario.uncertainty_lowest", {}, "lowest"),
+            Said("error.scenario.uncertainty_highest", {}, "highest"),
+        )
+        for side, end in zip(which, ends, strict=True):
             trial = _replace(owner, parts[k:], float(end), path)
             try:
                 type(owner).model_validate(trial.model_dump())
             except ValidationError as exc:
                 err = exc.errors()[0]
-                raise ValueError(
-                    f"uncertainty.{path}: its {which} draws ({float(end):g}) are outside what the field "
-                    f"allows ({err['msg']}); narrow or truncate the distribution"
+                # The field's bound as pydantic writes it (1, not 1.0).
+                bounds = {name: _whole(v) for name, v in (err.get("ctx") or {}).items()}
+                raise ScenarioError(
+                    code="scenario.uncertainty_draws_outside",
+                    path=path,
+                    which=side,
+                    end=_digits(float(end)),
+                    why=problem_said({**err, "ctx": bounds}),
                 ) from None
+
+
+def _whole(value: Any) -> Any:
+    """A float that is a whole number as an int (as pydantic's messages write a bound)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 #: Seeds a run records (a NetCDF attribute is a 32-bit integer).
@@ -268,9 +282,8 @@ def check_observed_years(sc: Any, base: int) -> None:
     for path in sc.uncertainty:
         last = path.rsplit(".", 1)[-1]
         if last.isdigit() and len(last) == 4 and int(last) <= base:
-            raise ValueError(
-                f"uncertainty.{path}: {last} is not after the base year {base}, whose observations the run "
-                "keeps; give the uncertainty at a later year"
+            raise ScenarioError(
+                code="scenario.uncertainty_observed_year", path=path, year=int(last), base=base
             )
 
 
