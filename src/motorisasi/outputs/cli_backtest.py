@@ -112,7 +112,7 @@ def backtest(
     check_format(fmt)
     check_data(data)
     if measure not in ("registered", "per_1000"):
-        raise MotorisasiError(f"--measure: unknown {measure!r} (use registered or per_1000)")
+        raise MotorisasiError(code="cli.measure", value=measure)
     if regions is not None:
         _regions_backtest(scenario, regions, as_json or fmt == "json", lang, data, fmt == "csv")
         return
@@ -376,7 +376,7 @@ def calibration(scenario="baseline", data_dir=None) -> dict:
     try:
         return _calibration(resolve_base(sc, data_dir), data_dir)
     except ScenarioError as exc:
-        raise ScenarioError(f"{_where(sc)}: {exc}") from None
+        raise ScenarioError(code="cli.where", where=_where(sc), problem=exc) from None
 
 
 def _calibration(sc, data_dir) -> dict:

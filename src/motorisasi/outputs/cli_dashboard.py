@@ -68,15 +68,13 @@ def dashboard(
     from motorisasi.errors import MotorisasiError
 
     if not 1 <= port <= 65535:
-        raise MotorisasiError(f"--port: from 1 to 65535, got {port}")
+        raise MotorisasiError(code="cli.port", port=port)
     if not host.strip():
-        raise MotorisasiError("--host: an address is needed (127.0.0.1: this computer only)")
+        raise MotorisasiError(code="cli.host")
     try:
         import streamlit  # noqa: F401
     except ImportError:
-        raise MotorisasiError(
-            'dashboard: needs Streamlit, which is not installed: pip install "motorisasi[app]"'
-        ) from None
+        raise MotorisasiError(code="cli.streamlit_missing") from None
     from motorisasi.outputs.options import check_data
 
     check_data(data)

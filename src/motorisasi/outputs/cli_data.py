@@ -98,8 +98,8 @@ def list_series(
 
     from motorisasi.data import catalog
 
-    check_format(fmt)
     lang = language(lang)
+    check_format(fmt)
     table = catalog(data)
     if country:
         table = table[table["country"] == country.upper()]
@@ -110,7 +110,7 @@ def list_series(
         if not any(wanted in (k.lower(), kind_name(k, lang).lower()) for k in kinds):
             from motorisasi.errors import MotorisasiError
 
-            raise MotorisasiError(f"--kind: unknown kind {kind!r} (use {', '.join(kinds)})")
+            raise MotorisasiError(code="cli.kind", value=kind, known=", ".join(kinds))
         table = table[
             table["kind"].map(lambda k: wanted in (str(k).lower(), kind_name(k, lang).lower())).astype(bool)
         ]
@@ -220,8 +220,8 @@ def show_sources(
 
     from motorisasi.data import sources
 
-    check_format(fmt)
     lang = language(lang)
+    check_format(fmt)
     table = sources(ids or None, data_dir=data)
     if publisher:
         table = table[table["publisher"].str.lower().str.contains(publisher.lower(), regex=False)]

@@ -42,21 +42,21 @@ def check_draw_options(
     from motorisasi.scenario.uncertainty import MAX_SEED
 
     if draws is not None and none_allowed and not 0 <= draws <= MAX_DRAWS:
-        raise MotorisasiError(f"--draws: from 0 to {MAX_DRAWS:,}, got {draws}")
+        raise MotorisasiError(code="cli.draws_range", most=MAX_DRAWS, draws=draws)
     if draws is not None and not none_allowed and draws < 1:
-        raise MotorisasiError(f"--draws: at least 1, got {draws}")
+        raise MotorisasiError(code="cli.draws_min", draws=draws)
     if base_samples is not None and (
         base_samples < 2 or base_samples > MAX_BASE or base_samples & (base_samples - 1)
     ):
-        raise MotorisasiError(f"--base-samples: a power of two from 2 to {MAX_BASE:,}, got {base_samples}")
+        raise MotorisasiError(code="cli.base_samples", most=MAX_BASE, value=base_samples)
     if chunk is not None and chunk < 1:
-        raise MotorisasiError(f"--chunk: at least 1, got {chunk}")
+        raise MotorisasiError(code="cli.chunk", value=chunk)
     if threads is not None and not 1 <= threads <= 256:
-        raise MotorisasiError(f"--threads: from 1 to 256, got {threads}")
+        raise MotorisasiError(code="cli.threads", value=threads)
     if sampler is not None and sampler not in SAMPLERS:
-        raise MotorisasiError(f"--sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+        raise MotorisasiError(code="cli.sampler", value=sampler, known=", ".join(SAMPLERS))
     if seed is not None and not 0 <= seed <= MAX_SEED:
-        raise MotorisasiError(f"--seed: a whole number from 0 to {MAX_SEED:,}, got {seed}")
+        raise MotorisasiError(code="cli.seed", most=MAX_SEED, value=seed)
 
 
 def ensemble_file_names(stem: str) -> dict[str, str]:
@@ -80,19 +80,16 @@ def dask_client(workers: int | None, scheduler: str | None, console, lang: str) 
         yield None
         return
     if workers is not None and scheduler is not None:
-        raise MotorisasiError("--workers and --scheduler: give one of them, not both")
+        raise MotorisasiError(code="cli.workers_and_scheduler")
     try:
         from dask.distributed import Client
 
         from motorisasi.scenario.ensemble import local_cluster
     except ImportError:
-        raise MotorisasiError(
-            '--workers/--scheduler need Dask: pip install "motorisasi[dask]" '
-            '(or pip install "dask[distributed]")'
-        ) from None
+        raise MotorisasiError(code="cli.dask_missing") from None
     if workers is not None:
         if workers < 1:
-            raise MotorisasiError(f"--workers: at least 1, got {workers}")
+            raise MotorisasiError(code="cli.workers", value=workers)
         cluster = local_cluster(workers)
         client = Client(cluster)
     else:
@@ -100,7 +97,7 @@ def dask_client(workers: int | None, scheduler: str | None, console, lang: str) 
         try:
             client = Client(scheduler, timeout="5s")
         except (OSError, TimeoutError) as exc:
-            raise MotorisasiError(f"--scheduler: cannot reach {scheduler} ({exc})") from None
+            raise MotorisasiError(code="cli.scheduler", scheduler=scheduler, why=str(exc)) from None
     try:
         if client.dashboard_link:
             console.print(message("ensemble.dask", lang, link=client.dashboard_link), markup=False)

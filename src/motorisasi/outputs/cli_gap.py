@@ -108,13 +108,10 @@ def gap(
         asked["--saturation"] = saturation is not None
         unused = [name for name, given in asked.items() if given]
         if unused:
-            raise GapError(
-                f"{', '.join(unused)}: not used with --draws, which answers with the scenario's own country, "
-                "segments, lifetimes and register (choose them in the scenario, see --scenario)"
-            )
+            raise GapError(code="cli.gap_unused", options=", ".join(unused))
         return _gap_draws(target, by, draws, scenario, seed, sampler, as_json, lang, data)
     if path not in ("growth", "smooth"):
-        raise GapError(f"--path: unknown shape {path!r} (use growth or smooth)")
+        raise GapError(code="cli.gap_path", value=path)
     result = ownership_gap(
         target,
         by,

@@ -81,8 +81,8 @@ def fit(
     from motorisasi.outputs.messages import language
     from motorisasi.outputs.options import check_data
 
-    check_format(fmt)
     lang = language(lang)
+    check_format(fmt)
     check_data(data)
     from motorisasi.model.ownership_fit import fit_ownership
     from motorisasi.scenario.ownership_cv import multi_step_errors, panel_incomes, validate_histories
@@ -92,7 +92,7 @@ def fit(
     if not codes:
         from motorisasi.errors import ParameterError
 
-        raise ParameterError("countries: give at least one ISO3 code")
+        raise ParameterError(code="cli.countries_none")
     options = {
         "dynamic": not static,
         "asymmetric": asymmetric,
@@ -346,7 +346,7 @@ def project(
     lang = language(lang)
     check_data(data)
     if not 100 <= draws <= 100_000:
-        raise ParameterError(f"draws: must be 100 to 100,000, got {draws}")
+        raise ParameterError(code="cli.ownership_draws", draws=draws)
     panel = tuple(c.strip().upper() for c in countries.split(",") if c.strip())
     names = tuple(n.strip().lower() for n in with_characteristics.split(",") if n.strip())
     result = project_ownership(

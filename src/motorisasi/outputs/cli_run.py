@@ -89,7 +89,7 @@ def run(
         from motorisasi.outputs.cli_ensemble import run_ensemble
 
         if by_age:
-            raise MotorisasiError("--by-age: the fleet by age is for single runs, not with --draws")
+            raise MotorisasiError(code="cli.by_age_draws")
 
         return run_ensemble(
             sc,
@@ -260,7 +260,7 @@ def compare(
     try:
         years_asked = [int(y) for y in years.split(",") if y.strip()] if years else None
     except ValueError:
-        raise MotorisasiError(f"--years: {years!r} is not a comma-separated list of years") from None
+        raise MotorisasiError(code="cli.years_list", value=years) from None
     console = Console(highlight=False)
     loaded = [_inputs(s, data) for s in scenarios]
     place = None
@@ -317,7 +317,7 @@ def _compare_tables(
         known = sorted({int(y) for r in results for y in r["year"].values})
         outside = [y for y in years_asked if y not in known]
         if outside:
-            raise MotorisasiError(f"--years: {outside[0]} is not a year of the runs ({known[0]}-{known[-1]})")
+            raise MotorisasiError(code="cli.years_outside", year=outside[0], first=known[0], last=known[-1])
         years = sorted(set(years_asked))
     tables = [indicators(r, [y for y in years if y in r["year"].values], lang) for r in results]
     labels = list(dict.fromkeys(label for t in tables for label in t))
@@ -325,7 +325,7 @@ def _compare_tables(
         chosen = [label for label in labels if any(w.lower() in label.lower() for w in wanted)]
         if not chosen:
             raise MotorisasiError(
-                f"--indicators: nothing matches {', '.join(wanted)} (indicators: {'; '.join(labels)})"
+                code="cli.indicators_none", wanted=", ".join(wanted), known="; ".join(labels)
             )
         labels = chosen
     rows = []

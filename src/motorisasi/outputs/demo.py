@@ -37,14 +37,14 @@ def _lifetime_parameters(distribution: str, lifetime: float, std: float) -> dict
         from scipy.special import gamma
 
         if lifetime <= 0 or std <= 0:
-            raise ParameterError(f"demo: lifetime and std must be > 0, got {lifetime!r} and {std!r}")
+            raise ParameterError(code="cli.demo_lifetime", lifetime=lifetime, std=std)
         cv = std / lifetime
 
         def excess(k: float) -> float:
             return float(np.sqrt(gamma(1 + 2 / k) / gamma(1 + 1 / k) ** 2 - 1) - cv)
 
         if not excess(0.05) > 0 > excess(100.0):
-            raise ParameterError(f"demo: std/lifetime = {cv:g} is outside what a Weibull can have")
+            raise ParameterError(code="cli.demo_weibull", cv=f"{cv:g}")
         return {"shape": brentq(excess, 0.05, 100.0), "mean": lifetime}
     return {"mean": lifetime, "std": std}
 
@@ -67,18 +67,19 @@ def run_demo(
     from motorisasi.data.schema import MAX_VEHICLES
 
     if not -1 < growth <= 1:
-        raise ParameterError(
-            f"demo: growth must be above -1 and at most 1 (a fraction per year), got {growth!r}"
-        )
+        raise ParameterError(code="cli.demo_growth", growth=growth)
     if not 0 <= sales <= MAX_VEHICLES:
-        raise ParameterError(f"demo: sales must be 0 to {MAX_VEHICLES:.0e} vehicles a year, got {sales!r}")
+        raise ParameterError(code="cli.demo_sales", most=MAX_VEHICLES, sales=sales)
     params = _lifetime_parameters(distribution, lifetime, std)
     survival = survival_curve(distribution, years, entry=entry, **params)
     inflow = sales * (1 + growth) ** np.arange(years)
     if inflow.max() > MAX_VEHICLES:  # an illustration, but not of a market no country has
         raise ParameterError(
-            f"demo: {sales:,.0f} sales growing {100 * growth:g} %/yr pass {MAX_VEHICLES:.0e} a year in year "
-            f"{int(np.argmax(inflow > MAX_VEHICLES)) + 1}; use fewer years or a lower growth"
+            code="cli.demo_too_many",
+            sales=sales,
+            growth=f"{100 * growth:g}",
+            most=MAX_VEHICLES,
+            year=int(np.argmax(inflow > MAX_VEHICLES)) + 1,
         )
     forward = inflow_driven(inflow, survival, by_cohort=True)
     backward = stock_driven(forward.stock, survival)

@@ -30,7 +30,7 @@ Format = Annotated[
 def check_format(fmt: str) -> str:
     """``fmt`` if it is a known format, else one line naming the choices."""
     if fmt not in FORMATS:
-        raise MotorisasiError(f"--format: unknown format {fmt!r} (use {', '.join(FORMATS)})")
+        raise MotorisasiError(code="cli.format", value=fmt, known=", ".join(FORMATS))
     return fmt
 
 

@@ -38,7 +38,4 @@ def check_output_folder(folder: Path, data: Path | None, option: str = "--out") 
     target = Path(folder).resolve()
     for data_folder in (chosen, EMBEDDED):
         if data_folder is not None and target == Path(data_folder).resolve():
-            raise MotorisasiError(
-                f"{option}: {folder} is a data folder; results written there would be read as data "
-                "next time, so choose another folder"
-            )
+            raise MotorisasiError(code="cli.data_folder", option=option, folder=str(folder))
