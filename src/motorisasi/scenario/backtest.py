@@ -210,7 +210,7 @@ def backtest(
     from motorisasi.scenario.steps.inputs import _Sources, _where, resolve_base
 
     if not 1 <= horizons <= 30:
-        raise BacktestError(f"horizons: must be 1 to 30 years, got {horizons}")
+        raise BacktestError(code="scenario.cv.horizons", got=horizons)
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     try:
         sc = resolve_base(sc, data_dir)
@@ -219,7 +219,9 @@ def backtest(
     wanted = {t: TARGETS[t] for t in (targets or tuple(TARGETS))}
     missing = sorted({s for segs in wanted.values() for s in segs} - set(sc.segments))
     if missing:
-        raise BacktestError(f"{sc.name}: the backtest needs the segments {', '.join(missing)}")
+        raise BacktestError(
+            code="scenario.backtest.needs_segments", name=sc.name, segments=", ".join(missing)
+        )
     sources = _Sources()
     past = {}
     for name in sorted({s for segs in wanted.values() for s in segs}):
@@ -230,7 +232,7 @@ def backtest(
     years = next(iter(past.values())).history.years
     for name, p in past.items():
         if not np.array_equal(p.history.years, years):
-            raise BacktestError(f"segments.{name}: its sales history does not start with the others'")
+            raise BacktestError(code="scenario.backtest.start_apart", segment=name)
     pop_series = series_values(sc.drivers.population_series, sc.country, data_dir=data_dir)
     pop = np.array([pop_series.at(int(y)) if int(y) in pop_series.years else np.nan for y in years])
 
@@ -352,5 +354,5 @@ def backtest(
         later = [int(y) for y in years if y >= max(froms) and int(y) not in early]
         result.current_from = min(later) if later else None
     if not result.forecasts:
-        raise BacktestError(f"{sc.name}: no origin has an observed year on the same basis to score")
+        raise BacktestError(code="scenario.backtest.no_same_basis", name=sc.name)
     return result

@@ -123,7 +123,7 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
     from motorisasi.scenario.steps.inputs import _where, resolve_base
 
     if not 1 <= horizons <= 30:
-        raise BacktestError(f"horizons: must be 1 to 30 years, got {horizons}")
+        raise BacktestError(code="scenario.cv.horizons", got=horizons)
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     try:
         sc = resolve_base(sc, data_dir)
@@ -131,7 +131,7 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
         raise BacktestError(code="at", where=_where(sc), problem=exc) from None
     cal = sc.energy.calibration
     if cal.model == "none":
-        raise BacktestError(f"{sc.name}: energy.calibration.model is 'none': there is no calibration to test")
+        raise BacktestError(code="scenario.backtest.no_calibration", name=sc.name)
     # One run at the assumed distances: the fleet in use of every history year, from actual sales.
     plain = sc.model_copy(
         update={
@@ -145,7 +145,7 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
     co2 = ds["co2_ttw"].values  # (S, Y) Mt at factor 1
     reference = {f: ds["energy_reference"].sel(fuel=f).values for f in FUELS_CALIBRATED}
     if not all(np.isfinite(reference[f]).any() for f in FUELS_CALIBRATED):
-        raise BacktestError(f"{sc.name}: the data have no road energy reference for {sc.country}")
+        raise BacktestError(code="scenario.backtest.no_reference", name=sc.name, country=sc.country)
     group = {n: sc.segments[n].energy[sc.segments[n].residual_powertrain].fuel for n in segments}
     bounds = {
         n: factor_bounds(
@@ -224,5 +224,5 @@ def energy_backtest(scenario="baseline", *, horizons: int = 5, data_dir=None) ->
     later = [int(o) for o in ref_years if o >= cal.fit_from and int(o) not in early and o < ref_years[-1]]
     result.current_from = min(later) if later else None
     if not result.forecasts:
-        raise BacktestError(f"{sc.name}: no origin has a later reference year to score")
+        raise BacktestError(code="scenario.backtest.no_later_reference", name=sc.name)
     return result

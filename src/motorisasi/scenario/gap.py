@@ -36,7 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
-from motorisasi.errors import MotorisasiError
+from motorisasi.errors import MotorisasiError, Said
+from motorisasi.model.checks import shown
 from motorisasi.model.targets import first_year_reaching, sales_per_point
 from motorisasi.scenario.history import passenger_share
 from motorisasi.scenario.register import REGISTER_MODELS, calibrate
@@ -155,14 +156,14 @@ def ownership_gap(
         sales = series_values(sales_name, country, data_dir=data_dir)
         population = series_values("population", country, data_dir=data_dir)
     except MotorisasiError as exc:
-        raise GapError(f"country {country}: {exc}") from None
+        raise GapError(code="scenario.gap.country", country=country, problem=exc) from None
     assumptions: list[Assumption] = []
     sales_values = sales.values
     if definition == "passenger_cars":
         try:
             share, years_used = passenger_share(country, data_dir)
         except MotorisasiError as exc:
-            raise GapError(str(exc)) from None
+            raise GapError(code="scenario.again", problem=exc) from None
         sales_values = sales_values * share
         assumptions.append(
             Assumption(
@@ -175,15 +176,15 @@ def ownership_gap(
 
     base = int(min(stock.years.max(), sales.years.max()))
     if by <= base:
-        raise GapError(f"by: {by} is not after the latest year with data ({base})")
+        raise GapError(code="scenario.gap.by_not_after", by=by, base=base)
     horizon = int(population.years.max())
     if by > horizon:
-        raise GapError(f"by: {by} is after the last year of the population projection ({horizon})")
+        raise GapError(code="scenario.gap.by_after_horizon", by=by, horizon=horizon)
     first = int(sales.years.min())
     if first - 1 not in stock.years:
-        raise GapError(f"{stock_name}: no registered fleet for {first - 1}, the year before sales begin")
+        raise GapError(code="scenario.gap.no_fleet_before_sales", series=stock_name, year=first - 1)
     if not np.array_equal(population.years, np.arange(population.years[0], horizon + 1)):
-        raise GapError("population: the series has gaps")
+        raise GapError(code="scenario.gap.population_gaps")
 
     def pop(year: int) -> float:
         return population.at(year)
@@ -196,7 +197,11 @@ def ownership_gap(
     latest_ownership = 1000.0 * latest_stock / pop(base)
     if latest_ownership >= target:
         raise GapError(
-            f"target: {target:g} per 1,000 is not above today's {latest_ownership:.1f} ({base}, {label})"
+            code="scenario.gap.target_not_above",
+            target=shown(target),
+            today=shown(latest_ownership, ".1f"),
+            base=base,
+            label=Said(f"scenario.gap.label.{definition}", {}, label),
         )
 
     assumptions += _stated(lifetime, lifetime_std, max_growth, baseline_growth, base)
@@ -329,8 +334,10 @@ def _held(ahead: RegisterAhead, base_sales: float, growth: float, target: float,
     if sales.max() > MAX_VEHICLES:  # a rate held to the horizon compounds past any market
         year = base + 1 + int(np.argmax(sales > MAX_VEHICLES))
         raise GapError(
-            f"baseline-growth: {100 * growth:g} %/yr carries baseline sales past "
-            f"{MAX_VEHICLES:.0e} a year (ten times the world's production) in {year}; use a lower rate"
+            code="scenario.gap.baseline_growth_past",
+            growth=shown(100 * growth),
+            limit=MAX_VEHICLES,
+            year=year,
         )
     ownership = 1000.0 * ahead.with_sales(sales)[1] / population
     years = np.arange(base + 1, base + 1 + len(population))
@@ -363,24 +370,22 @@ def _check_options(
     from motorisasi.scenario.schema import LIFETIME_MAX, LIFETIME_STD_MAX, LIFETIME_STD_MIN
 
     if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
-        raise GapError(
-            f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:.12g}"
-        )
+        raise GapError(code="scenario.gap.target_range", high=MAX_PER_1000, got=shown(target, ".12g"))
     if not (np.isfinite(lifetime) and 1 <= lifetime <= LIFETIME_MAX):
-        raise GapError(f"lifetime: the mean must be 1-{LIFETIME_MAX:g} years, got {lifetime:g}")
+        raise GapError(code="scenario.gap.lifetime_range", high=LIFETIME_MAX, got=shown(lifetime))
     if not (np.isfinite(lifetime_std) and LIFETIME_STD_MIN <= lifetime_std <= LIFETIME_STD_MAX):
         raise GapError(
-            f"lifetime-std: must be {LIFETIME_STD_MIN:g} to {LIFETIME_STD_MAX:g} years, "
-            f"got {lifetime_std:.12g}"
+            code="scenario.gap.lifetime_std_range",
+            low=LIFETIME_STD_MIN,
+            high=LIFETIME_STD_MAX,
+            got=shown(lifetime_std, ".12g"),
         )
     if not (np.isfinite(max_growth) and 0 < max_growth <= 5):
-        raise GapError(f"max-growth: must be more than 0 and at most 500 %/yr, got {100 * max_growth:g}")
+        raise GapError(code="scenario.gap.max_growth_range", got=shown(100 * max_growth))
     if not (np.isfinite(baseline_growth) and -1 < baseline_growth <= 5):
-        raise GapError(
-            f"baseline-growth: must be above -100 and at most 500 %/yr, got {100 * baseline_growth:g}"
-        )
+        raise GapError(code="scenario.gap.baseline_growth_range", got=shown(100 * baseline_growth))
     if register not in REGISTER_MODELS or register == "rate":
-        raise GapError(f"register: unknown {register!r} (use calibrated, none or in_use)")
+        raise GapError(code="scenario.gap.register_unknown", register=register)
 
 
 def _stated(lifetime: float, lifetime_std: float, max_growth: float, baseline_growth: float, base: int):
@@ -430,9 +435,7 @@ def _past(
     except ScenarioError as exc:
         text = str(exc).removeprefix(f"segments.{definition}.")
         if text.startswith("lifetime:"):
-            raise GapError(
-                f"lifetime: {lifetime:g} years is too short for yearly steps (vehicles retire within a year)"
-            ) from None
+            raise GapError(code="scenario.gap.lifetime_too_short", lifetime=shown(lifetime)) from None
         raise GapError(f"{stock_name}: {text.removeprefix('register_removal: ')}") from None
 
 

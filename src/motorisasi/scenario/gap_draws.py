@@ -65,20 +65,20 @@ def gap_draws(
     ``by`` (vehicles/yr).
     """
     from motorisasi.data.schema import MAX_PER_1000
+    from motorisasi.errors import Said
+    from motorisasi.model.checks import shown
     from motorisasi.model.targets import first_year_reaching
     from motorisasi.scenario.schema import OwnershipTarget, ScenarioError
     from motorisasi.scenario.steps.inputs import resolve_base
 
     if not (np.isfinite(target) and 1 <= target <= MAX_PER_1000):
-        raise ScenarioError(
-            f"target: must be 1 to {MAX_PER_1000:,.0f} vehicles per 1,000 people, got {target:.12g}"
-        )
+        raise ScenarioError(code="scenario.gap.target_range", high=MAX_PER_1000, got=shown(target, ".12g"))
     sc = resolve_base(sc, data_dir)
     base, end = int(sc.years.base), int(sc.years.end)
     if not base < by <= end:
-        raise ScenarioError(f"--by: {by} must be after the base year {base} and at most {end}")
+        raise ScenarioError(code="scenario.draws.by_range", by=by, base=base, end=end)
     if segment not in sc.segments or segment == "motorcycles":
-        raise ScenarioError(f"--segment: {segment!r} is not a four-wheel segment of {sc.name}")
+        raise ScenarioError(code="scenario.draws.not_four_wheel", segment=segment, name=sc.name)
     draws = draws_for(sc, n, seed, sampler, data_dir)
     total = 2 * n
 
@@ -102,12 +102,19 @@ def gap_draws(
     now = float(np.concatenate(at_base).max())
     if target <= now:
         raise ScenarioError(
-            f"target: {target:g} per 1,000 is not above today's {now:.1f} ({base}, four-wheel-plus)"
+            code="scenario.gap.target_not_above",
+            target=shown(target),
+            today=shown(now, ".1f"),
+            base=base,
+            label=Said("scenario.gap.label.four_wheel_plus", {}, "four-wheel-plus"),
         )
     own_target = target - others_all
     if np.any(own_target <= 0):
         raise ScenarioError(
-            f"target: the segments other than {segment} already give {others_all.max():.1f} per 1,000 in {by}"
+            code="scenario.draws.others_give",
+            segment=segment,
+            value=shown(float(others_all.max()), ".1f"),
+            by=by,
         )
     demand = OwnershipTarget(
         type="ownership_target",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from motorisasi.model.checks import shown
 from motorisasi.scenario.regions import CEILINGS, REGION_SETS, region_data
 from motorisasi.scenario.schema import ScenarioError
 
@@ -60,7 +61,9 @@ class RegionalGap:
         """The position of province ``name`` (any case); a one-line error lists the names."""
         lowered = {n.lower(): i for i, n in enumerate(self.names)}
         if name.lower() not in lowered:
-            raise ScenarioError(f"--region: unknown province {name!r} (known: {', '.join(self.names)})")
+            raise ScenarioError(
+                code="scenario.regions.unknown_province", name=name, known=", ".join(self.names)
+            )
         return lowered[name.lower()]
 
 
@@ -81,10 +84,10 @@ def regional_gap(
 
     if region_set not in REGION_SETS:
         raise ScenarioError(
-            f"--regions: {region_set!r} is not a region set (known: {', '.join(REGION_SETS)})"
+            code="scenario.regions.unknown_set", region_set=region_set, known=", ".join(REGION_SETS)
         )
     if result.definition not in COMPONENTS:
-        raise ScenarioError(f"--regions: no provincial register for the definition {result.definition!r}")
+        raise ScenarioError(code="scenario.regions.no_register", definition=result.definition)
     data = region_data(region_set, result.country, data_dir)
     base, by = int(result.base_year), int(result.by)
     checked_base(data, base)
@@ -93,7 +96,7 @@ def regional_gap(
     gamma = float(saturation) if saturation is not None else default
     if saturation is not None:
         if not 0 < float(saturation) <= 3000:
-            raise ScenarioError(f"--saturation: {saturation:g} is not a ceiling (0-3,000 per 1,000)")
+            raise ScenarioError(code="scenario.regions.saturation_range", saturation=shown(saturation))
         reason = "given with --saturation"
     observed = observed_register(data, {result.definition: series}, "definition")
     years = np.arange(base, by + 1)

@@ -48,7 +48,7 @@ def spin_up(
     survival = np.asarray(survival, dtype=float)
     profile = survival[..., :START_AGES]
     if np.any(survival[..., 0] <= 0) or np.any(profile.sum(axis=-1) <= 0):
-        raise MotorisasiError("lifetime: too short for yearly steps (vehicles retire within a year)")
+        raise MotorisasiError(code="scenario.history.lifetime_short")
     # With steady past sales, the vehicles sold a + 1 years before the run are the survivors at age a.
     start_fleet = start_stock * profile / profile.sum(axis=-1, keepdims=True)
     run = inflow_driven(np.asarray(sales, dtype=float), survival, initial=start_fleet, by_cohort=True)
@@ -85,8 +85,6 @@ def passenger_share(country: str = "IDN", data_dir=None) -> tuple[float, str]:
         y for y, cats in by_year.items() if "" in cats and all(c in cats for c in PASSENGER_CATEGORIES)
     )
     if not years:
-        raise MotorisasiError(
-            "wholesales_gaikindo: no years with the passenger categories to split off passenger cars"
-        )
+        raise MotorisasiError(code="scenario.history.no_passenger_years")
     shares = [sum(by_year[y][c] for c in PASSENGER_CATEGORIES) / by_year[y][""] for y in years]
     return float(np.mean(shares)), f"{years[0]}-{years[-1]}"

@@ -292,9 +292,9 @@ def validate_histories(
     from motorisasi.model.ownership_fit import IdentificationError
 
     if not 1 <= horizons <= 30:
-        raise MotorisasiError(f"horizons: must be 1 to 30 years, got {horizons}")
+        raise MotorisasiError(code="scenario.cv.horizons", got=horizons)
     if income not in ("actual", "extrapolated"):
-        raise MotorisasiError(f"income: unknown {income!r} (use actual or extrapolated)")
+        raise MotorisasiError(code="scenario.cv.income", income=income)
     countries = tuple(histories)
     full = full if full is not None else fit_ownership(histories, **options)
     result = CrossValidation(countries, definition, horizons, income)

@@ -110,7 +110,7 @@ def ownership_history(
             code="definition_unknown_of", definition=definition, known=", ".join(OWNERSHIP_DEFINITIONS)
         ) from None
     except MotorisasiError as exc:
-        raise HistoryError(f"{country}: {exc}") from None
+        raise HistoryError(code="at", where=country, problem=exc) from None
     years, (inc, pop, *counts) = _aligned(income, population, *parts)
     vehicles = counts[0] if len(counts) == 1 else counts[0] - counts[1]
     if country != "IDN" and definition == "four_wheel":
@@ -135,7 +135,7 @@ def ownership_history(
         keep = np.array([int(y) not in flagged for y in years])
         years, inc, pop, vehicles = years[keep], inc[keep], pop[keep], vehicles[keep]
     if len(years) < 3:
-        raise HistoryError(f"{country}: fewer than 3 years with ownership and income")
+        raise HistoryError(code="scenario.histories.few_years", country=country)
     return CountryHistory.of(years, inc / 1000.0, 1000.0 * vehicles / pop), used
 
 
@@ -173,17 +173,19 @@ def characteristics(
             continue
         if name not in CHARACTERISTICS:
             known = ", ".join((*CHARACTERISTICS, *DEFINITION_FACTORS))
-            raise HistoryError(f"characteristics: unknown {name!r} (use {known})")
+            raise HistoryError(code="scenario.histories.unknown_characteristic", name=name, known=known)
         series, transform = CHARACTERISTICS[name]
         out[name] = {}
         for country in countries:
             try:
                 values = series_values(series, country, data_dir=data_dir)
             except MotorisasiError as exc:
-                raise HistoryError(f"{country}: {exc}") from None
+                raise HistoryError(code="at", where=country, problem=exc) from None
             known = [int(y) for y in values.years if y <= year]
             if not known:
-                raise HistoryError(f"{country}: {series} has no value in or before {year}")
+                raise HistoryError(
+                    code="scenario.histories.none_by", country=country, series=series, year=year
+                )
             out[name][country] = float(transform(values.at(max(known))))
     return out
 
@@ -200,11 +202,11 @@ def _two_wheel_history(country: str, data_dir, exclude_flags) -> tuple[CountryHi
         people_series = ("population",) if country == "IDN" else POPULATION_SERIES
         population, people = first_series(people_series, country, data_dir)
     except MotorisasiError as exc:
-        raise HistoryError(f"{country}: {exc}") from None
+        raise HistoryError(code="at", where=country, problem=exc) from None
     flagged = {int(y) for y, f in zip(two.years, two.flags, strict=True) if f in exclude_flags}
     years = [int(y) for y in cars.years if y in two.years and y in population.years and int(y) not in flagged]
     if len(years) < 3:
-        raise HistoryError(f"{country}: fewer than 3 years with motorcycles, four-wheelers and income")
+        raise HistoryError(code="scenario.histories.few_two_wheel_years", country=country)
     at = {int(y): i for i, y in enumerate(cars.years)}
     history = CountryHistory.of(
         years,

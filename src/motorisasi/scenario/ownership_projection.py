@@ -23,6 +23,7 @@ import numpy as np
 
 from motorisasi.data.schema import YEAR_MAX
 from motorisasi.errors import MotorisasiError
+from motorisasi.model.checks import shown
 from motorisasi.model.ownership import gompertz
 from motorisasi.model.ownership_fit import (
     new_country,
@@ -113,25 +114,25 @@ def project_ownership(
     try:
         gdp, _ = first_series(INCOME_SERIES, country, data_dir)
     except MotorisasiError as exc:
-        raise HistoryError(f"country: {exc}") from None
+        raise HistoryError(code="at", where="country", problem=exc) from None
     known = {int(y): float(v) / 1000.0 for y, v in zip(gdp.years, gdp.values, strict=True)}
     last = max(known)
     if to <= last:
-        raise HistoryError(f"to: {to} is not after the latest income in the data ({last})")
+        raise HistoryError(code="scenario.projection.to_not_after", to=to, last=last)
     if to > YEAR_MAX:
-        raise HistoryError(f"to: {to} is after {YEAR_MAX}, the last year the model projects")
+        raise HistoryError(code="scenario.projection.to_after_max", to=to, last=YEAR_MAX)
     if not panel:
-        raise HistoryError("countries: give at least one ISO3 code for the panel")
+        raise HistoryError(code="scenario.projection.no_panel")
     if growth is None:
         span = [y for y in range(last - RECENT_YEARS, last + 1) if y in known]
         if len(span) < 3:
-            raise HistoryError(f"{country}: fewer than 3 recent years of income; give --growth")
+            raise HistoryError(code="scenario.projection.few_recent", country=country)
         growth = float(np.exp(np.log(known[span[-1]] / known[span[0]]) / (span[-1] - span[0])) - 1)
         source = "recent"
     else:
         source = "given"
     if not -0.5 < growth < 1.0:
-        raise HistoryError(f"growth: {100 * growth:g} %/yr is outside -50 to 100 %/yr")
+        raise HistoryError(code="scenario.projection.growth_range", growth=shown(100 * growth))
 
     from motorisasi.scenario.ownership_histories import ownership_history
 
@@ -151,7 +152,7 @@ def project_ownership(
     income = np.array([known[y] if y in known and y <= last else np.nan for y in years])
     observed = np.isfinite(income)
     if not observed[0]:
-        raise HistoryError(f"{country}: no income in {first}, the latest year with ownership")
+        raise HistoryError(code="scenario.projection.no_income", country=country, year=first)
     tail = years > last
     income[tail] = known[last] * (1 + growth) ** (years[tail] - last)
     gaps = ~np.isfinite(income)

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from motorisasi.data.validate import DataError
+from motorisasi.errors import Said
 
 #: The 38 provinces, west to east (BPS order).
 PROVINCES: tuple[str, ...] = (
@@ -225,7 +226,7 @@ def province_named(name: str) -> tuple[str, str]:
         for known in names:
             if known.lower() == name.strip().lower():
                 return known, region_set
-    raise ScenarioError(f"--region: unknown province {name!r} (known: {', '.join(PROVINCES)})")
+    raise ScenarioError(code="scenario.regions.unknown_province", name=name, known=", ".join(PROVINCES))
 
 
 class RegionDataError(DataError):
@@ -264,8 +265,11 @@ class RegionData:
         return out
 
 
-def _folder(data_dir) -> str:
-    return f" (data folder {data_dir})" if data_dir is not None else " (embedded data)"
+def _folder(data_dir) -> Said:
+    """Which data an error speaks of, said: `` (data folder DIR)`` or `` (embedded data)``."""
+    if data_dir is not None:
+        return Said("scenario.regions.data_folder", {"folder": str(data_dir)}, f" (data folder {data_dir})")
+    return Said("scenario.regions.embedded_data", {}, " (embedded data)")
 
 
 def _table(series: str, country: str, data_dir) -> dict[tuple[str, int], tuple[float, str]]:
@@ -279,8 +283,12 @@ def _table(series: str, country: str, data_dir) -> dict[tuple[str, int], tuple[f
         value = float(r["value"])  # type: ignore[arg-type]
         if not value > 0:
             raise DataRowError(
-                f"{located(r)}: {series} for {r['region']} in {r['year']} is {r['value']}; a province's "
-                "value must be positive"
+                code="scenario.regions.not_positive",
+                where=located(r),
+                series=series,
+                region=r["region"],
+                year=r["year"],
+                value=r["value"],
             )
         table[(str(r["region"]), int(r["year"]))] = (value, str(r["source_id"]))  # type: ignore[arg-type]
     return table
@@ -329,8 +337,18 @@ def _latest(
         if not isinstance(values, str):
             return year, values
         missing = missing or (values, year)
-    where = f"{missing[0]} has none in {missing[1]}, the latest year" if missing else "it has no years"
-    raise RegionDataError(f"{series}: no year has a value for every province ({where}){_folder(data_dir)}")
+    where = (
+        Said(
+            "scenario.regions.none_in_latest",
+            {"name": missing[0], "year": missing[1]},
+            f"{missing[0]} has none in {missing[1]}, the latest year",
+        )
+        if missing
+        else Said("scenario.regions.no_years", {}, "it has no years")
+    )
+    raise RegionDataError(
+        code="scenario.regions.no_complete_year", series=series, where=where, folder=_folder(data_dir)
+    )
 
 
 def _split_year(table: dict) -> int | None:
@@ -358,7 +376,9 @@ def _read(region_set: str, country: str, data_dir) -> RegionData:
     def table(series: str) -> dict:
         t = _table(series, country, data_dir)
         if not t:
-            raise RegionDataError(f"{series}: no provincial values for {country}{_folder(data_dir)}")
+            raise RegionDataError(
+                code="scenario.regions.no_values", series=series, country=country, folder=_folder(data_dir)
+            )
         used.add(series)
         ids.update(i for _, sid in t.values() for i in sid.split(";"))
         return t
@@ -371,25 +391,41 @@ def _read(region_set: str, country: str, data_dir) -> RegionData:
         years = sorted({y for (_, y) in t if y >= REGISTER_FROM})
         rows = []
         if not years:
-            raise RegionDataError(f"{provincial}: no values from {REGISTER_FROM} on{_folder(data_dir)}")
+            raise RegionDataError(
+                code="scenario.regions.no_values_from",
+                series=provincial,
+                year=REGISTER_FROM,
+                folder=_folder(data_dir),
+            )
         for year in years:
             values = _on_layout(names, t, year, split)
             if isinstance(values, str):
                 raise RegionDataError(
-                    f"{provincial}: no value for {values} in {year} ({len(names)}-province layout)"
-                    f"{_folder(data_dir)}"
+                    code="scenario.regions.no_value_layout",
+                    series=provincial,
+                    name=values,
+                    year=year,
+                    n=len(names),
+                    folder=_folder(data_dir),
                 )
             rows.append(values)
         register[provincial] = np.stack(rows, axis=1)
         if last is not None and years[-1] != last:
             raise RegionDataError(
-                f"{provincial}: ends in {years[-1]}, the other provincial registers in {last}"
-                f"{_folder(data_dir)}"
+                code="scenario.regions.ends_apart",
+                series=provincial,
+                end=years[-1],
+                last=last,
+                folder=_folder(data_dir),
             )
         last = years[-1]
         if years != list(range(REGISTER_FROM, last + 1)):
             raise RegionDataError(
-                f"{provincial}: a year between {REGISTER_FROM} and {last} is missing{_folder(data_dir)}"
+                code="scenario.regions.year_missing",
+                series=provincial,
+                first=REGISTER_FROM,
+                last=last,
+                folder=_folder(data_dir),
             )
     register_years = np.arange(REGISTER_FROM, last + 1)
 
@@ -409,7 +445,11 @@ def _read(region_set: str, country: str, data_dir) -> RegionData:
                 base = _on_layout(names, mixed, int(year), split)
             if isinstance(base, str):
                 raise RegionDataError(
-                    f"{POPULATION_PROJECTED}: no value for {base} in {year}{_folder(data_dir)}"
+                    code="scenario.regions.no_value",
+                    series=POPULATION_PROJECTED,
+                    name=base,
+                    year=year,
+                    folder=_folder(data_dir),
                 )
             values = base
         shares[:, j] = values / values.sum()

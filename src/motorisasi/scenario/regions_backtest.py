@@ -67,7 +67,7 @@ def regions_backtest(
     observed = observed_register(data, {n: tuple(sc.segments[n].stock_series) for n in segments})
     years = data.register_years
     if len(years) < 2:
-        raise ScenarioError("regions: the provincial register has one year; nothing to forecast")
+        raise ScenarioError(code="scenario.regions.one_year")
     population = series_values(sc.drivers.population_series, sc.country, data_dir=data_dir)
     saturation = np.array([ceiling_of(sc, n) for n in segments])
     models = list(ALLOCATIONS)

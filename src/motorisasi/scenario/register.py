@@ -198,9 +198,11 @@ def calibrate(
     the fit use every earlier change instead.
     """
     if model not in REGISTER_MODELS:
-        raise RegisterError(f"register model: unknown {model!r} (use {', '.join(REGISTER_MODELS)})")
+        raise RegisterError(
+            code="scenario.register.unknown_model", model=model, known=", ".join(REGISTER_MODELS)
+        )
     if model == "rate" and rate is None:
-        raise RegisterError("register model 'rate' needs a rate")
+        raise RegisterError(code="scenario.register.rate_needed")
     left = np.asarray(left_use, dtype=float).copy()
     left[..., 0] = 0.0
     fit = None
@@ -213,8 +215,10 @@ def calibrate(
             if found >= 2 or not fallback:
                 if found < 2:
                     raise RegisterError(
-                        f"fit_from {fit_from}: {found} single-basis year-on-year change(s) from {fit_from} "
-                        f"to {int(history.years[keep][-1])}, at least 2 are needed (choose an earlier year)"
+                        code="scenario.register.few_changes",
+                        fit_from=fit_from,
+                        found=found,
+                        last=int(history.years[keep][-1]),
                     )
                 basis = late
         args = (history.observed[keep], basis, history.sales[keep])
@@ -226,7 +230,7 @@ def calibrate(
                 y, pairs = register_flows(*args, history.years[keep], exclude=exclude)
                 chosen = best_rates(y, pairs, left[..., keep])[0]
         except MotorisasiError as exc:
-            raise RegisterError(f"cannot calibrate the removal rate: {exc}") from None
+            raise RegisterError(code="scenario.register.cannot_calibrate", problem=exc) from None
     elif model == "rate":
         chosen = rate  # type: ignore[assignment]
     else:

@@ -148,7 +148,7 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         *(r.sales.shape[:-2] for r in results.values()),
     )
     if lead and by_age:
-        raise ScenarioError("by_age: the fleet by age is for single runs, not for ensembles")
+        raise ScenarioError(code="scenario.run.by_age_ensemble")
     stack = _Stack(sc, results, lead, years)
     assumed = stack.by_seg("energy", 2)  # (..., S, F, Y) MJ at the assumed distances
     road = road_energy(sc, assumed, stack.segments, years, sources, data_dir, grid, blend, ef, ncv)
@@ -197,9 +197,7 @@ def _fleet(sc: Scenario, years, pop, income, sources: _Sources, data_dir) -> dic
     }
     if later:
         if not results:
-            raise ScenarioError(
-                f"segments.{later[0]}.demand.substitution: no other segment gives the four-wheel ownership"
-            )
+            raise ScenarioError(code="scenario.run.substitution_alone", segment=later[0])
         four_wheel = 1000.0 * sum(r.registered for r in results.values()) / pop
         for name in later:
             results[name] = _segment(

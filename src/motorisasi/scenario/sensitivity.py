@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from motorisasi.errors import ParameterError
+from motorisasi.model.checks import shown as shown_number
 
 #: Largest base sample: 16,384 x (inputs + 2) model runs.
 MAX_BASE = 2**14
@@ -103,10 +104,10 @@ def sobol_indices(
 
     k = len(names)
     if k < 1:
-        raise ParameterError("sensitivity: no uncertain inputs")
+        raise ParameterError(code="scenario.sensitivity.no_inputs")
     check_seed(seed)
     if n_base < 2 or n_base > MAX_BASE or n_base & (n_base - 1):
-        raise ParameterError(f"base samples: a power of two from 2 to {MAX_BASE:,}, got {n_base:,}")
+        raise ParameterError(code="scenario.sensitivity.base_samples", high=MAX_BASE, got=n_base)
     problem = {"num_vars": k, "names": list(names), "bounds": [[0.0, 1.0]] * k}
     if groups is not None and len(set(groups)) < k:
         problem["groups"] = list(groups)
@@ -114,15 +115,11 @@ def sobol_indices(
     x = np.column_stack([d.ppf(u[:, i]) for i, d in enumerate(distributions)])
     y = np.asarray(func(x), dtype=float)
     if y.shape != (len(x),):
-        raise ParameterError(f"sensitivity: the model gave {y.shape} outputs for {len(x)} runs")
+        raise ParameterError(code="scenario.sensitivity.outputs_shape", shape=y.shape, runs=len(x))
     if not np.all(np.isfinite(y)):
-        raise ParameterError(
-            "sensitivity: the output is not a finite number in every run (a year without it?)"
-        )
+        raise ParameterError(code="scenario.sensitivity.not_finite")
     if np.ptp(y) == 0:
-        raise ParameterError(
-            f"sensitivity: the output is {y[0]:g} in every run; it does not vary with the uncertain inputs"
-        )
+        raise ParameterError(code="scenario.sensitivity.constant", value=shown_number(float(y[0])))
     # SALib leaves its bootstrap unseeded for a seed of 0: seed + 1 keeps every seed reproducible.
     result = analyze.analyze(problem, y, calc_second_order=False, conf_level=conf_level, seed=seed + 1)
     shown = list(dict.fromkeys(groups)) if "groups" in problem else list(names)
@@ -145,20 +142,29 @@ def output_of(ds, variable: str, year: int, select: Mapping[str, str] | None = N
     from motorisasi.scenario.schema import ScenarioError
 
     if variable not in ds:
-        raise ScenarioError(f"--output: {variable!r} is not a variable of the run")
+        raise ScenarioError(code="scenario.sensitivity.not_a_variable", variable=variable)
     da = ds[variable]
     if "year" not in da.dims:
-        raise ScenarioError(f"--output: {variable!r} has no year dimension")
+        raise ScenarioError(code="scenario.sensitivity.no_year", variable=variable)
     if year not in ds["year"].values:
-        shown = f"{int(ds['year'].values[0])}-{int(ds['year'].values[-1])}"
-        raise ScenarioError(f"--year: {year} is outside the run's years ({shown})")
+        raise ScenarioError(
+            code="scenario.sensitivity.year_outside",
+            year=year,
+            first=int(ds["year"].values[0]),
+            last=int(ds["year"].values[-1]),
+        )
     for dim, value in (select or {}).items():
         if dim not in da.dims:
-            raise ScenarioError(f"--{dim}: {variable!r} has no {dim} dimension")
+            raise ScenarioError(code="scenario.sensitivity.no_dim", dim=dim, variable=variable)
         if value not in da[dim].values:
-            raise ScenarioError(f"--{dim}: {value!r} is not one of {', '.join(map(str, da[dim].values))}")
+            raise ScenarioError(
+                code="scenario.sensitivity.not_one_of",
+                dim=dim,
+                value=value,
+                known=", ".join(map(str, da[dim].values)),
+            )
     if "draw" not in da.dims:
-        raise ScenarioError(f"--output: {variable!r} does not depend on the scenario's uncertain inputs")
+        raise ScenarioError(code="scenario.sensitivity.not_uncertain", variable=variable)
     da = da.sel(year=year, **(select or {}))
     rest = [d for d in da.dims if d != "draw"]
     values = da.sum(rest, min_count=1) if rest else da
@@ -183,7 +189,7 @@ def scenario_sensitivity(
     from motorisasi.scenario.uncertainty import distribution
 
     if not sc.uncertainty:
-        raise ScenarioError(f"{sc.name}: the scenario has no 'uncertainty' section to analyse")
+        raise ScenarioError(code="scenario.sensitivity.no_uncertainty", name=sc.name)
     from scipy import stats
 
     from motorisasi.model.ownership_fit import parameters_from_normals

@@ -25,7 +25,7 @@ def registry():
     try:
         import pint
     except ImportError:
-        raise MotorisasiError("units: pint is not installed (pip install pint)") from None
+        raise MotorisasiError(code="scenario.units.no_pint") from None
     ureg = pint.UnitRegistry()
     ureg.load_definitions(str(UNITS_FILE))
     return ureg

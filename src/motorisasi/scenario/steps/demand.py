@@ -47,10 +47,7 @@ def _after_target(
         model = demand.after_model
         if model is None:
             if seg.stock_series != PASSENGER_CAR_SERIES:
-                raise ScenarioError(
-                    f"segments.{name}.demand.after_model: the default ownership model is fitted to passenger "
-                    "cars; give after_model (definition and countries) or choose another 'after'"
-                )
+                raise ScenarioError(code="scenario.demand.after_model_default", segment=name)
             model = OwnershipModel(type="ownership_model")
         later = _modelled_ownership(model, sc, demand.per_1000, income[..., k:], data_dir)
         per_1000 = cat(col(demand.per_1000) * np.ones(k), later)

@@ -148,7 +148,7 @@ def _segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, d
     try:
         spun = spin_up(sales_hist, first, reg[first - 1], reg[base], sf)
     except MotorisasiError as exc:
-        raise ScenarioError(f"segments.{name}.lifetime: {exc}") from None
+        raise ScenarioError(code="at", where=f"segments.{name}.lifetime", problem=exc) from None
 
     # The register: in use + out of use but still registered + the basis level.
     history = register_history(stock_parts, sales_hist, first, base, country, data_dir)
@@ -163,7 +163,7 @@ def _segment_history(name: str, seg: Segment, sc: Scenario, sources: _Sources, d
             fit_from=spec.fit_from,
         )
     except MotorisasiError as exc:
-        raise ScenarioError(f"segments.{name}.register_removal: {exc}") from None
+        raise ScenarioError(code="at", where=f"segments.{name}.register_removal", problem=exc) from None
     return SegmentHistory(
         stock_parts, sales_series, float(share), first, sales_hist, reg, sf, spun, history, layers
     )

@@ -10,6 +10,7 @@ import numpy as np
 
 from motorisasi.errors import MotorisasiError, Said
 from motorisasi.model.adoption import interpolate_path
+from motorisasi.model.checks import shown
 from motorisasi.scenario.history import passenger_share
 from motorisasi.scenario.schema import (
     Scenario,
@@ -67,11 +68,15 @@ def _span(values, start: int, end: int, what: str) -> np.ndarray:
         i, j = values.index_of(start), values.index_of(end)
     except KeyError as exc:
         raise ScenarioError(
-            f"data: {values.series} ({what}) has no value for {exc.args[0]}; it covers "
-            f"{values.years.min()}-{values.years.max()}"
+            code="scenario.inputs.no_value",
+            series=values.series,
+            what=Said(f"scenario.inputs.what.{what.replace(' ', '_')}", {}, what),
+            year=exc.args[0],
+            first=values.years.min(),
+            last=values.years.max(),
         ) from None
     if j - i != end - start:
-        raise ScenarioError(f"data: {values.series} has gaps between {start} and {end}")
+        raise ScenarioError(code="scenario.inputs.gaps", series=values.series, start=start, end=end)
     return values.values[i : j + 1]
 
 
@@ -208,22 +213,29 @@ def _check_series(sc: Scenario, data_dir) -> None:
     for where, field_name, reference in series_references(sc):
         series, slash, category = reference.partition("/")
         if series not in known:
-            raise ScenarioError(f"{where}: {_unknown(series, list(known), 'series')}")
+            raise ScenarioError(code="at", where=where, problem=_unknown(series, list(known), "series"))
         unit, expected = known[series]["unit"], SERIES_UNITS[field_name]
         if unit not in expected:
             raise ScenarioError(
-                f"{where}: series {series!r} is in {unit!r}; this field needs "
-                + " or ".join(repr(u) for u in expected)
+                code="scenario.inputs.unit",
+                where=where,
+                series=series,
+                unit=unit,
+                needs=[repr(u) for u in expected],
             )
         if slash:
             categories = {
                 str(r["category"]) for r in data.by_series.get(series, []) if r["country"] == sc.country
             }
             if category not in categories - {""}:
-                shown = ", ".join(sorted(categories - {""})) or "none"
+                has = ", ".join(sorted(categories - {""})) or Said("scenario.inputs.none", {}, "none")
                 raise ScenarioError(
-                    f"{where}: series {series!r} has no category {category!r} for {sc.country} "
-                    f"(it has: {shown})"
+                    code="scenario.inputs.no_category",
+                    where=where,
+                    series=series,
+                    category=category,
+                    country=sc.country,
+                    has=has,
                 )
 
 
@@ -243,7 +255,7 @@ def _history(name: str | None, country: str, years: np.ndarray, sources: _Source
         return out
     data = merged(data_dir)
     if name not in data.series:
-        raise ScenarioError(f"data: unknown series {name!r}")
+        raise ScenarioError(code="scenario.inputs.unknown_series", series=name)
     index = {int(y): i for i, y in enumerate(years)}
     for r in data.by_series.get(name, []):
         if (
@@ -266,14 +278,16 @@ def _category_history(series: str, country: str, sources: _Sources, data_dir) ->
 
     data = merged(data_dir)
     if series not in data.series:
-        raise ScenarioError(f"data: unknown series {series!r}")
+        raise ScenarioError(code="scenario.inputs.unknown_series", series=series)
     out: dict[str, dict[int, float]] = {}
     for r in data.by_series.get(series, []):
         if r["country"] == country and r["year"] is not None:
             if not 0 <= float(r["value"]) <= 100:
                 from motorisasi.data.store import DataRowError, located
 
-                raise DataRowError(f"{located(r)}: {r['value']:g} is not a share in percent (0-100)")
+                raise DataRowError(
+                    code="scenario.inputs.not_percent", where=located(r), value=shown(r["value"])
+                )
             out.setdefault(str(r["category"]), {})[int(r["year"])] = float(r["value"]) / 100.0
             sources.citations.update({i: data.sources[i]["citation"] for i in str(r["source_id"]).split(";")})
     sources.series.add(series)

@@ -105,9 +105,7 @@ def base_fleet_mix(name, seg, names, n_ages, sales_hist, first, base, country, s
                 mix[i, a] = min(1.0, value / total) if total > 0 else 0.0
     rest = 1.0 - mix.sum(axis=0)
     if np.any(rest < -1e-9):
-        raise ScenarioError(
-            f"segments.{name}.history_sales_series: past sales of the powertrains exceed total sales"
-        )
+        raise ScenarioError(code="scenario.powertrains.past_exceeds", segment=name)
     mix[names.index(seg.base_fleet_powertrain or seg.residual_powertrain)] += rest
     return mix, observed
 
