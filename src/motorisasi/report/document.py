@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from motorisasi.outputs.messages import day, display_name, error_text, message, number, plain
+from motorisasi.outputs.messages import day, display_name, error_text, message, message_or, number, plain
 
 CONVENTIONS = (
     "report.convention.ownership",
@@ -483,7 +483,8 @@ def _walk(model, path: str, rows: list, lang: str) -> None:
             prefixes = [p for p in reasons if p and name.startswith(p)]
             reason = reasons[max(prefixes, key=len)] if prefixes else reasons.get("", "")
             for sub, leaf in _leaves(value, where, lang):
-                rows.append((sub, leaf, info.description or "", str(reason)))
+                meaning = message_or(f"field.{type(model).__name__}.{name}", lang, info.description or "")
+                rows.append((sub, leaf, meaning, str(reason)))
 
 
 def _leaves(value, where: str, lang: str):
