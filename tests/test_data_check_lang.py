@@ -15,6 +15,7 @@ from motorisasi.data.validate import DataError, Problem, check_folder, read_fold
 from motorisasi.errors import Said
 from motorisasi.outputs.cli import app
 from motorisasi.outputs.messages import LANGUAGES, MESSAGES
+from tests.catalogue_keys import used_keys
 from tests.test_data_validate import SERIES, SOURCES, _values, _write, make_folder
 
 runner = CliRunner()
@@ -23,27 +24,8 @@ runner = CliRunner()
 WHERE = ["error.data.at", "error.data.at_row", "error.data.at_column", "error.data.at_row_column"]
 
 
-def _codes_in_validate() -> set[str]:
-    """The catalogue keys validate.py uses, read from its source: the code of every
-    ``Problem(...)`` and ``bad(...)``, every ``Said("...")`` and every ``DataError(code=...)``."""
-    tree = ast.parse(Path(validate.__file__).read_text(encoding="utf-8"))
-    keys: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
-            continue
-        name, args = node.func.id, node.args
-        if name == "Problem" and len(args) >= 4 and isinstance(args[3], ast.Constant):
-            keys.add(f"error.data.{args[3].value}")
-        elif name == "bad" and len(args) >= 2 and isinstance(args[1], ast.Constant):
-            keys.add(f"error.data.{args[1].value}")
-        elif name == "Said" and args and isinstance(args[0], ast.Constant):
-            keys.add(args[0].value)
-        elif name == "DataError":
-            keys |= {f"error.{k.value.value}" for k in node.keywords if k.arg == "code"}
-    return keys
-
-
-CODES = _codes_in_validate()
+#: The catalogue keys validate.py names (its Problems, bad() calls, Said fragments and DataErrors).
+CODES = used_keys(Path(validate.__file__))
 
 
 def _fields(text: str) -> set[str]:

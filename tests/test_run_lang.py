@@ -3,63 +3,10 @@ worded in both languages, the English as before."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 
 from motorisasi.errors import MotorisasiError
 from motorisasi.outputs.messages import LANGUAGES, MESSAGES, error_text
-
-SCENARIO = Path(__file__).resolve().parents[1] / "src" / "motorisasi" / "scenario"
-CONVERTED = [
-    SCENARIO / name
-    for name in (
-        "gap.py",
-        "sensitivity.py",
-        "regions.py",
-        "gap_regions.py",
-        "ownership_projection.py",
-        "ownership_histories.py",
-        "register.py",
-        "ownership_cv.py",
-        "units.py",
-        "history.py",
-        "regions_backtest.py",
-        "energy_backtest.py",
-        "backtest.py",
-        "gap_draws.py",
-        "run.py",
-        "steps/inputs.py",
-        "steps/fleet.py",
-        "steps/powertrains.py",
-        "steps/demand.py",
-    )
-]
-
-
-def _keys(path: Path) -> tuple[set[str], set[str]]:
-    codes, keys = set(), set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call):
-            continue
-        for kw in node.keywords:
-            if kw.arg == "code" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
-                codes.add(kw.value.value)
-        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-        if name == "Said" and node.args and isinstance(node.args[0], ast.Constant):
-            keys.add(node.args[0].value)
-    return codes, keys
-
-
-@pytest.mark.parametrize("path", CONVERTED, ids=lambda p: p.name)
-def test_every_code_and_said_key_of_the_converted_files_is_worded_in_both_languages(path):
-    codes, keys = _keys(path)
-    assert codes, path  # the scan finds them
-    for code in codes:
-        assert set(MESSAGES.get(f"error.{code}", {})) == set(LANGUAGES), code
-    for key in keys:
-        assert set(MESSAGES.get(key, {})) == set(LANGUAGES), key
 
 
 def test_the_keys_the_source_builds_are_worded_in_both_languages():
