@@ -18,11 +18,11 @@ _NUMBER_KEYS = {"r": "model.number.r", ".1f": "model.number.1f"}
 def shown(value: object, spec: str = "g") -> Said | str:
     """``value`` as ``format(value, spec)`` (``spec="r"``: its ``repr``) writes it, to be a
     parameter of an error: said by the catalogue (so an Indonesian reader sees 1,5 for 1.5) where
-    the catalogue's English is exactly that text, else the text itself (``nan``, ``1e-07``, ``1234.5``).
+    the catalogue's English is exactly that text, else the text itself (``nan``, ``inf``).
 
     Only for the error path: it reads the catalogue.
 
-    >>> shown(1.5).text, shown(float("nan")), shown(1e-7)
+    >>> shown(1.5).text, shown(float("nan")), shown(1e-7).text
     ('1.5', 'nan', '1e-07')
     """
     if spec == "r" and not isinstance(value, float):
