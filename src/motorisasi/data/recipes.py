@@ -57,7 +57,7 @@ def _registered(store: DataStore, kind: str) -> hz.Harmonised:
     ato = _raw(store, f"{kind}_registered_ato")
     same_basis = [y for y in revised.years if y >= 2017 and y in ato.years]
     if not np.allclose(revised.value[same_basis], ato.value[same_basis], rtol=1e-9):
-        raise hz.HarmonisationError(f"ATO {kind} 2017+ no longer equals the BPS revised series")
+        raise hz.HarmonisationError(code="harmonise.ato_not_bps", kind=kind)
     h = revised
     press = f"{kind}_registered_bps_press"
     if (store.values["series"] == press).any():

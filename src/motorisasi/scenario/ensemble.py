@@ -119,14 +119,9 @@ def draws_for(sc, n: int, seed: int = 0, sampler: str = "sobol", data_dir=None) 
     from motorisasi.scenario.uncertainty import check_observed_years, ownership_model_at, sample
 
     if not sc.uncertainty:
-        raise ScenarioError(
-            f"{_where(sc)}: the scenario has no 'uncertainty' section, so every draw would be the same; "
-            "give distributions for the inputs to vary (see the README, 'Every answer with its uncertainty')"
-        )
+        raise ScenarioError(code="scenario.ensemble.no_uncertainty", where=_where(sc))
     if not 1 <= n <= MAX_DRAWS:
-        raise ScenarioError(
-            f"draws: from 1 to {MAX_DRAWS:,} (about 3.5 GiB of results at the most), got {n:,}"
-        )
+        raise ScenarioError(code="scenario.ensemble.draws_range", high=MAX_DRAWS, got=n)
     try:
         check_observed_years(sc, resolve_base(sc, data_dir).years.base)
         out: dict[str, Any] = dict(sample(sc.uncertainty, n, seed, sampler))

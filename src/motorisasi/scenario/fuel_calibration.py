@@ -160,8 +160,7 @@ def calibrate_fuel_use(
             high = functools.reduce(np.minimum, [hi for _, hi in limits])
         if np.any(low > high):
             raise MotorisasiError(
-                f"energy calibration: the distance ranges of {', '.join(members)} leave no common "
-                f"factor for {fuel} (one range lies wholly above another)"
+                code="scenario.fuel_calibration.no_common_factor", segments=", ".join(members), fuel=fuel
             )
         plans[fuel] = (f, members, ref, used, low, high)
 
@@ -177,10 +176,7 @@ def calibrate_fuel_use(
             )
             target = ref - others
             if np.any(target[..., used] <= 0) or np.any(own[..., used] <= 0):
-                raise MotorisasiError(
-                    f"energy calibration: the {fuel} reference is not above the {fuel} use of other "
-                    "segments in every calibration year, or the segments burning it use none"
-                )
+                raise MotorisasiError(code="scenario.fuel_calibration.reference_not_above", fuel=fuel)
             if batched:
                 k, free = scale_factors(own[..., used], target[..., used], low, high)
                 found[fuel] = (k, free, target[..., used] - k[..., None] * own[..., used])

@@ -272,7 +272,7 @@ MAX_SEED = 2**31 - 1
 def check_seed(seed: int) -> int:
     """A seed from 0 to :data:`MAX_SEED`, or an error naming it."""
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or not 0 <= seed <= MAX_SEED:
-        raise ParameterError(f"seed: a whole number from 0 to {MAX_SEED:,}, got {seed!r}")
+        raise ParameterError(code="scenario.uncertainty.seed_range", high=MAX_SEED, got=seed)
     return int(seed)
 
 
@@ -298,7 +298,7 @@ def sample(
     :func:`motorisasi.scenario.ensemble.draws_for` draws them.
     """
     if n < 1:
-        raise ParameterError(f"draws: at least 1, got {n}")
+        raise ParameterError(code="scenario.uncertainty.draws_at_least", got=n)
     check_seed(seed)
     paths = [p for p, spec in uncertainty.items() if spec.distribution != "fitted"]
     u = uniforms(len(paths), n, seed, sampler)
@@ -310,7 +310,9 @@ def uniforms(d: int, n: int, seed: int = 0, sampler: str = "sobol") -> NDArray[n
     from scipy.stats import qmc
 
     if sampler not in SAMPLERS:
-        raise ParameterError(f"sampler: {sampler!r} is not one of {', '.join(SAMPLERS)}")
+        raise ParameterError(
+            code="scenario.uncertainty.sampler_unknown", sampler=sampler, known=", ".join(SAMPLERS)
+        )
     if d == 0:
         return np.zeros((n, 0))
     if sampler == "sobol":

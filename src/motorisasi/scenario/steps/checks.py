@@ -8,11 +8,19 @@ import json
 
 import numpy as np
 
+from motorisasi.errors import Said
 from motorisasi.scenario.schema import ScenarioError
 
 
 class RunCheckError(RuntimeError):
     """A model invariant (mass balance, share sums, non-negative stocks) failed."""
+
+
+#: The drivers :func:`_require_range` is given (by their English name), said by the catalogue.
+_DRIVERS = {
+    "a population": Said("steps.checks.what.population", {}, "a population"),
+    "GDP per capita ($)": Said("steps.checks.what.income", {}, "GDP per capita ($)"),
+}
 
 
 def _require_range(
@@ -32,7 +40,10 @@ def _require_range(
     t = int(bad_years[0])
     failing = np.nonzero(~flat_ok[:, t])[0]
     value = float(np.asarray(used).reshape(-1, ok.shape[-1])[failing[0], t])
-    in_draws = f" (in {len(failing)} of {flat_ok.shape[0]} draws)" if ok.ndim > 1 else ""
+    in_draws: Said | str = ""
+    if ok.ndim > 1:
+        n, of = len(failing), flat_ok.shape[0]
+        in_draws = Said("steps.checks.in_draws", {"n": n, "of": of}, f" (in {n} of {of} draws)")
     year = int(years[t])
     data = merged(data_dir)
     row = next(
@@ -43,11 +54,31 @@ def _require_range(
         ),
         None,
     )
-    found = f"{value:g} for {values.series} of {values.country} in {year}"
-    rule = f"{what} must be more than {low:,.0f} and at most {high:,.0f}"
+    said_what = _DRIVERS.get(what, what)
+    rule = Said(
+        "steps.checks.rule",
+        {"what": said_what, "low": low, "high": high},
+        f"{what} must be more than {low:,.0f} and at most {high:,.0f}",
+    )
     if row is None:  # a year the scenario projects
-        raise ScenarioError(f"{field}: {what} reaches {value:g} in {year}{in_draws}; {rule}")
-    raise DataRowError(f"{located(row)}: {found}; {rule}")
+        raise ScenarioError(
+            code="steps.checks.driver_reaches",
+            field=field,
+            what=said_what,
+            value=value,
+            year=year,
+            in_draws=in_draws,
+            rule=rule,
+        )
+    raise DataRowError(
+        code="steps.checks.driver_row",
+        where=located(row),
+        value=value,
+        series=values.series,
+        country=values.country,
+        year=year,
+        rule=rule,
+    )
 
 
 def _plausible(ds) -> None:
@@ -58,6 +89,7 @@ def _plausible(ds) -> None:
     :data:`~motorisasi.data.schema.MAX_PER_1000`; the error names the input to change.
     """
     from motorisasi.data.schema import MAX_PER_1000, MAX_VEHICLES
+    from motorisasi.model.checks import shown
 
     years = ds["year"].values
 
@@ -66,19 +98,25 @@ def _plausible(ds) -> None:
         v = np.nan_to_num(values)
         return v.reshape(-1, v.shape[-1]).max(axis=0) if v.ndim > 1 else v
 
-    def first_above(values: np.ndarray) -> str | None:
-        """'X vehicles in YEAR' for the first year above the limit (NaN counts as none)."""
+    def first_above(values: np.ndarray) -> Said | None:
+        """'X vehicles in YEAR' for the first year above the limit (NaN counts as none), said."""
         values = highest(values)
         over = np.flatnonzero(~(values <= MAX_VEHICLES))
-        return f"{values[over[0]]:.3g} vehicles in {years[over[0]]}" if len(over) else None
+        if not len(over):
+            return None
+        value, year = float(values[over[0]]), int(years[over[0]])
+        return Said(
+            "steps.checks.vehicles_in",
+            {"n": shown(value, ".3g"), "year": year},
+            f"{value:.3g} vehicles in {year}",
+        )
 
     sales = ds["sales_total"].transpose(..., "segment", "year").values
     for i, seg in enumerate(ds["segment"].values):
         found = first_above(sales[..., i, :])
         if found:
             raise ScenarioError(
-                f"segments.{seg}.demand: sales reach {found}, more than {MAX_VEHICLES:.0e} a year (ten "
-                "times the world's production); lower the growth or end the scenario earlier"
+                code="steps.checks.sales_reach", segment=str(seg), found=found, limit=MAX_VEHICLES
             )
     registered = ds["registered_stock"].transpose(..., "segment", "year").values
     per_1000 = highest(1000 * np.nansum(registered, axis=-2) / ds["population"].values)
@@ -86,21 +124,28 @@ def _plausible(ds) -> None:
     if len(over):
         year = int(years[over[0]])
         where = (
-            "segments: the registered-fleet and population data (stock_series, drivers.population_series)"
+            Said(
+                "steps.checks.where.data",
+                {},
+                "segments: the registered-fleet and population data "
+                "(stock_series, drivers.population_series)",
+            )
             if year <= int(ds.attrs["base_year"])
-            else "segments: the demand (or drivers.population_path)"
+            else Said("steps.checks.where.demand", {}, "segments: the demand (or drivers.population_path)")
         )
         raise ScenarioError(
-            f"{where} give {per_1000[over[0]]:,.0f} registered vehicles per 1,000 people in {year}, "
-            f"more than {MAX_PER_1000:,.0f} (two per person)"
+            code="steps.checks.per_1000_over",
+            where=where,
+            per_1000=float(per_1000[over[0]]),
+            year=year,
+            limit=MAX_PER_1000,
         )
     exports = ds["exports"].transpose(..., "industry_group", "year").values if "exports" in ds else None
     for g, group in enumerate(ds["industry_group"].values if exports is not None else []):
         found = first_above(exports[..., g, :])
         if found:
             raise ScenarioError(
-                f"industry.groups.{group}.exports_growth_pct: exports reach {found}, more than "
-                f"{MAX_VEHICLES:.0e} a year"
+                code="steps.checks.exports_reach", group=str(group), found=found, limit=MAX_VEHICLES
             )
 
 

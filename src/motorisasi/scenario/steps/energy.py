@@ -59,9 +59,7 @@ def _energy(name, seg, names, by_cohort, shares, init, init_shares, cohort_years
         if spec.electric_share > 0:
             bev = seg.energy.get("BEV")
             if bev is None or bev.fuel != "electricity":
-                raise ScenarioError(
-                    f"segments.{name}.energy.{pt}: electric_share needs a 'BEV' entry using electricity"
-                )
+                raise ScenarioError(code="scenario.energy.electric_share_bev", segment=name, powertrain=pt)
             gain = bev.improvement_pct / 100
             rows.append(share * intensity_by_cohort(bev.intensity_mj_per_km, gain, cohort_years, base))
             init_rows.append(share0 * intensity_by_cohort(bev.intensity_mj_per_km, gain, start_cohorts, base))
@@ -111,10 +109,7 @@ def _fuel_calibration(
                 f"segments.{n}.km_range {sc.segments[n].km_range} (assumed {_km(sc.segments[n].km_per_year)})"
                 for n in limited
             )
-            raise ScenarioError(
-                f"{ranges}: no single factor on the distance of the {fuel} segments keeps each inside its "
-                "range (one range, over its assumed distance, lies wholly above another's)"
-            )
+            raise ScenarioError(code="scenario.energy.no_common_factor", ranges=ranges, fuel=fuel)
     reference, series, ids = {}, {}, {}
     for fuel in FUELS_CALIBRATED:
         names = list(cal.references.get(fuel, []))
@@ -191,7 +186,7 @@ def _blend(sc: Scenario, years: np.ndarray, sources: _Sources, data_dir) -> np.n
         total = np.sum(parts, axis=0)
         seen = (years <= sc.years.base) & np.isfinite(total) & (total > 0)
         if np.any(seen & (parts[0] < 0)):
-            raise ScenarioError(f"energy.biodiesel_observed: {names[0]!r} has a negative value")
+            raise ScenarioError(code="scenario.energy.biodiesel_negative", series=names[0])
         out[seen] = np.clip(parts[0][seen] / total[seen], 0.0, 1.0)
     return out
 

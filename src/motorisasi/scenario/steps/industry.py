@@ -163,9 +163,12 @@ def _groups(c: _Context, sources: _Sources, data_dir):
         share_base = imports_base / domestic_base if np.isfinite(imports_base) else 0.0
         if not 0 <= share_base <= 1:
             raise ScenarioError(
-                f"industry.groups.{name}.imports_series: imports of {imports_base:,.0f} in {base} are "
-                f"{share_base:.3g} times the domestic sales of the group's segments "
-                f"({domestic_base:,.0f}); check the imports and sales data"
+                code="scenario.industry.imports_share",
+                group=name,
+                imports=imports_base,
+                year=base,
+                share=f"{share_base:.3g}",
+                domestic=domestic_base,
             )
         share = _path({int(y): v for y, v in spec.import_share.items()}, proj, float(share_base))
         exports_past = exp.reshape(-1, n_g, n_y)[0, g, : base_i + 1]
@@ -207,13 +210,10 @@ def _groups(c: _Context, sources: _Sources, data_dir):
             for pt, points in lc.share.items():
                 if pt not in group_pts:
                     raise ScenarioError(
-                        f"industry.groups.{name}.local_content.share: {pt!r} is not a powertrain "
-                        "of its segments"
+                        code="scenario.industry.not_group_powertrain", group=name, powertrain=pt
                     )
                 if pt not in lc.vehicle_value_idr:
-                    raise ScenarioError(
-                        f"industry.groups.{name}.local_content.vehicle_value_idr: no value for {pt!r}"
-                    )
+                    raise ScenarioError(code="scenario.industry.no_vehicle_value", group=name, powertrain=pt)
                 k = powertrains.index(pt)
                 share = _path({int(y): v for y, v in points.items()}, proj, 0.0)
                 value += local[..., g, future] * mix[..., k, :] * lc.vehicle_value_idr[pt] * share
@@ -238,9 +238,11 @@ def _groups(c: _Context, sources: _Sources, data_dir):
             if np.any(total > 1 + 1e-9):
                 year = int(years[np.argmax(total > 1 + 1e-9)])
                 raise ScenarioError(
-                    f"industry.groups.{name}.origin_shares: the shares by maker origin add up to "
-                    f"{100 * float(total.max()):.1f} % in {year} (from origin_shares and the data series "
-                    f"{spec.origin_series!r})"
+                    code="scenario.industry.origin_shares_over",
+                    group=name,
+                    percent=100 * float(total.max()),
+                    year=year,
+                    series=spec.origin_series,
                 )
             rows["Other"] = 1.0 - total
             for origin in rows:
@@ -272,7 +274,7 @@ def _batteries(c: _Context, results: dict):
         for pt, points in packs.items():
             if pt not in names:
                 raise ScenarioError(
-                    f"industry.batteries.pack_kwh.{seg_name}: {pt!r} is not a powertrain of it"
+                    code="scenario.industry.pack_not_powertrain", segment=seg_name, powertrain=pt
                 )
             j = names.index(pt)
             pack_new = _path({int(y): v for y, v in points.items()}, proj, 0.0)
@@ -321,16 +323,17 @@ def _fiscal(c: _Context, run: dict, coords: dict, ncv: dict):
             road = np.maximum(road + np.nan_to_num(unexplained_arr[..., f, future]), 0.0)
         litres = road * MJ_PER_PJ / (ncv[fuel] * price.density_kg_per_l)
         retail[..., f, future] = _path({int(y): v for y, v in price.retail_idr_per_l.items()}, proj, 0.0)
-        where = f"industry.fiscal.fuels.{fuel}"
         if price.price_formula is not None:
             pf = price.price_formula
             product = crude[..., future] + pf.spread_usd_per_bbl
             if np.any(product < 0):
                 at = tuple(np.argwhere(product < 0)[0])
                 raise ScenarioError(
-                    f"{where}.price_formula.spread_usd_per_bbl: {pf.spread_usd_per_bbl:g} with the crude "
-                    f"price {crude[..., future][at]:g} US$/bbl in {int(proj[at[-1]])} gives a negative "
-                    "product price"
+                    code="scenario.industry.spread_negative",
+                    fuel=fuel,
+                    spread=float(pf.spread_usd_per_bbl),
+                    crude=float(crude[..., future][at]),
+                    year=int(proj[at[-1]]),
                 )
             price_f = economic_price(
                 crude[..., future],
@@ -343,9 +346,11 @@ def _fiscal(c: _Context, run: dict, coords: dict, ncv: dict):
             if np.any(price_f < 0):
                 at = tuple(np.argwhere(price_f < 0)[0])
                 raise ScenarioError(
-                    f"{where}.price_formula.constant_idr_per_l: {pf.constant_idr_per_l:g} makes the economic "
-                    f"price {price_f[at]:,.0f} rupiah per litre in {int(proj[at[-1]])}; it must not be "
-                    "negative"
+                    code="scenario.industry.constant_negative",
+                    fuel=fuel,
+                    constant=float(pf.constant_idr_per_l),
+                    price=float(price_f[at]),
+                    year=int(proj[at[-1]]),
                 )
             economic[..., f, future] = price_f
         else:
@@ -358,14 +363,14 @@ def _fiscal(c: _Context, run: dict, coords: dict, ncv: dict):
     forgone = np.full(lead + (len(segments), n_y), np.nan)
     for seg_name, per_pt in fiscal.tax_forgone_idr.items():
         if seg_name not in segments:
-            raise ScenarioError(f"industry.fiscal.tax_forgone_idr: {seg_name!r} is not a segment")
+            raise ScenarioError(code="scenario.industry.forgone_not_segment", segment=seg_name)
         i = segments.index(seg_name)
         forgone[..., i, future] = 0.0
         for pt, points in per_pt.items():
             seg = sc.segments[seg_name]
             if pt not in [seg.residual_powertrain, *seg.powertrains]:
                 raise ScenarioError(
-                    f"industry.fiscal.tax_forgone_idr.{seg_name}: {pt!r} is not a powertrain of this segment"
+                    code="scenario.industry.forgone_not_powertrain", segment=seg_name, powertrain=pt
                 )
             per_vehicle = _path({int(y): v for y, v in points.items()}, proj, 0.0)
             forgone[..., i, future] += tax_forgone(sales_of(seg_name, pt)[..., future], per_vehicle)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from motorisasi.errors import Said
+from motorisasi.model.checks import shown
 from motorisasi.model.regions import books, ceilings, centred_log, headroom, logistic, shares_of
 from motorisasi.scenario.regions import CEILINGS, REGISTER_SERIES, region_data
 from motorisasi.scenario.schema import Scenario, ScenarioError
@@ -54,10 +56,7 @@ def ceiling_of(sc: Scenario, name: str) -> float:
         return CEILINGS[key][0]
     if spec.model not in CEILING_MODELS:
         return float("nan")  # the allocation uses no ceiling
-    raise ScenarioError(
-        f"regions.saturation_per_1000.{name}: no default ceiling for a register of "
-        f"{' + '.join(key)}; give one (vehicles per 1,000 people)"
-    )
+    raise ScenarioError(code="steps.regions.no_default_ceiling", name=name, series=" + ".join(key))
 
 
 def observed_register(data, series_by_segment: dict[str, tuple[str, ...]], where: str = "segments"):
@@ -66,7 +65,9 @@ def observed_register(data, series_by_segment: dict[str, tuple[str, ...]], where
     for name, series in series_by_segment.items():
         missing = [s for s in series if s not in REGISTER_SERIES]
         if missing:
-            raise ScenarioError(f"{where}.{name}.stock_series: {missing[0]!r} has no provincial series")
+            raise ScenarioError(
+                code="steps.regions.no_provincial_series", where=where, name=name, series=missing[0]
+            )
         provincial.append(sum(data.register[REGISTER_SERIES[s]] for s in series))
     return np.stack(provincial, axis=1)
 
@@ -74,9 +75,7 @@ def observed_register(data, series_by_segment: dict[str, tuple[str, ...]], where
 def checked_base(data, base: int) -> None:
     first, last = int(data.register_years[0]), int(data.register_years[-1])
     if not first <= base <= last:
-        raise ScenarioError(
-            f"regions: the provincial register covers {first}-{last}; the base year {base} is outside it"
-        )
+        raise ScenarioError(code="steps.regions.base_outside", first=first, last=last, base=base)
 
 
 def _split(yrs: np.ndarray, base: int) -> tuple[np.ndarray, int, np.ndarray]:
@@ -135,9 +134,11 @@ def register_shares(
             s, t = np.argwhere(over.reshape((-1,) + over.shape[-2:]))[0][1:]
             year = int(yrs[ahead][t])
             raise ScenarioError(
-                f"regions.saturation_per_1000.{segments[s]}: in {year} the national register "
-                f"({float(national.reshape((-1,) + national.shape[-2:])[0, s, t]):,.0f} per 1,000) reaches "
-                f"the provinces' mean ceiling ({float(mean[s, t]):,.0f}); raise the ceiling"
+                code="steps.regions.reaches_mean_ceiling",
+                segment=segments[s],
+                year=year,
+                national=float(national.reshape((-1,) + national.shape[-2:])[0, s, t]),
+                mean=float(mean[s, t]),
             )
     own = ALLOCATIONS[model](national, pi[None, :, ahead], own_b, ceiling)  # (..., S, R, T')
     reg_share[..., ahead] = np.moveaxis(shares_of(pi[None, :, ahead] * own), -2, -3)
@@ -151,10 +152,7 @@ def _logistic(national, shares, base, ceiling):
 def _headroom(national, shares, base, ceiling):
     own = headroom(national, shares, base, ceiling)[0]
     if np.any(own < 0):  # a fall in national ownership, shared by headroom
-        raise ScenarioError(
-            "regions.model: with 'headroom' national ownership falls far enough to take a province "
-            "below zero; use 'logistic', whose provinces fall along their curves"
-        )
+        raise ScenarioError(code="steps.regions.headroom_below_zero")
     return own
 
 
@@ -207,9 +205,12 @@ def _ceilings(data, weights, saturation, income_weight, density_weight, own_b, s
     if check and np.any(low):
         s, r = np.argwhere(low.reshape((-1,) + low.shape[-2:]))[0][1:]
         raise ScenarioError(
-            f"regions.saturation_per_1000.{segments[s]}: {data.names[r]} already has "
-            f"{float(own_b.reshape((-1,) + own_b.shape[-2:])[0, s, r]):,.0f} per 1,000 in {base}, "
-            f"at or above its ceiling ({float(ceiling[s, r]):,.0f}); raise the national ceiling"
+            code="steps.regions.above_ceiling",
+            segment=segments[s],
+            name=data.names[r],
+            own=float(own_b.reshape((-1,) + own_b.shape[-2:])[0, s, r]),
+            base=base,
+            ceiling=float(ceiling[s, r]),
         )
     return ceiling
 
@@ -316,13 +317,15 @@ def regional(sc: Scenario, core: dict, years: np.ndarray, data_dir) -> tuple[dic
     return out, {"region": list(data.names)}, {"notes": notes, "series": data.series, "ids": data.source_ids}
 
 
-#: Regional variables that cannot be negative, and what they are called in an error.
+#: Regional variables that cannot be negative, and what they are called in an error (said).
 NON_NEGATIVE = {
-    "region_registered_stock": "register",
-    "region_in_use_stock": "fleet in use",
-    "region_unremoved_registrations": "vehicles out of use but registered",
-    "region_sales_total": "sales",
-    "region_register_removals": "removals from the register",
+    "region_registered_stock": Said("steps.regions.what.register", {}, "register"),
+    "region_in_use_stock": Said("steps.regions.what.in_use", {}, "fleet in use"),
+    "region_unremoved_registrations": Said(
+        "steps.regions.what.unremoved", {}, "vehicles out of use but registered"
+    ),
+    "region_sales_total": Said("steps.regions.what.sales", {}, "sales"),
+    "region_register_removals": Said("steps.regions.what.removals", {}, "removals from the register"),
 }
 
 
@@ -335,9 +338,11 @@ def _refuse_negative(variables: dict, names, segments: list[str], years: np.ndar
         if np.any(bad):
             r, s, t = np.argwhere(bad.reshape((-1,) + bad.shape[-3:]))[0][1:]
             raise ScenarioError(
-                f"regions: {names[r]} cannot follow the national path of {segments[s]}: its {what} "
-                f"would be negative in {int(years[t])} (regions.model 'logistic' or 'same_shares' keep "
-                "every province's books in more cases)"
+                code="steps.regions.negative",
+                name=names[r],
+                segment=segments[s],
+                what=what,
+                year=int(years[t]),
             )
 
 
@@ -348,9 +353,9 @@ def province_view(ds, name: str):
     import xarray as xr
 
     if "region" not in ds.dims:
-        raise ScenarioError("the run has no provinces (run it with --regions)")
+        raise ScenarioError(code="steps.regions.no_provinces")
     if name not in ds["region"].values:
-        raise ScenarioError(f"--region: {name!r} is not among the run's provinces")
+        raise ScenarioError(code="steps.regions.not_among", name=name)
     variables = {}
     for regional, national in (*ADDS_UP.items(), ("region_ownership_per_1000", "ownership_per_1000")):
         if regional in ds:
@@ -381,15 +386,10 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
     from motorisasi.scenario.schema import OwnershipPath
 
     if np.ndim(income) > 1 or np.ndim(pop) > 1:
-        raise ScenarioError(
-            "regions.drive: bottom_up takes one income and population path; drawn drivers are for top_down"
-        )
+        raise ScenarioError(code="steps.regions.bottom_up_drawn")
     spec, data, base, segments, observed = _inputs(sc, data_dir)
     if spec.model not in CEILING_MODELS:
-        raise ScenarioError(
-            f"regions.drive: bottom_up moves provinces along their curves; regions.model "
-            f"{spec.model!r} has none (use {' or '.join(CEILING_MODELS)})"
-        )
+        raise ScenarioError(code="steps.regions.bottom_up_model", model=spec.model, known=CEILING_MODELS)
     logistic_form = spec.model == "logistic"
     first = int(data.register_years[0])
     at_base = observed[:, :, base - first]  # (R, S)
@@ -429,8 +429,7 @@ def bottom_up(sc: Scenario, years: np.ndarray, pop: np.ndarray, income: np.ndarr
         value = float(np.sum(x * z) / np.sum(x * x))
         if not np.isfinite(value) or value <= 0:
             raise ScenarioError(
-                f"regions.income_response.{name}: the register since {span[0]} gives no positive "
-                f"response to income ({value:.3g}); give one"
+                code="steps.regions.no_response", name=name, first=int(span[0]), value=shown(value, ".3g")
             )
         responses[name] = value
         fitted[name] = {"value": value, "from": int(span[0]), "to": base}
