@@ -121,12 +121,14 @@ class _Localised(string.Formatter):
         if spec is None or isinstance(value, bool) or not isinstance(value, numbers.Real):
             return super().format_field(value, format_spec)
         sign, group, decimals, kind = spec.groups()
+        shown = float(value)
         if decimals is None and kind != "f":  # g (6 significant digits), d or ",": as many as needed
-            text = f"{float(value):g}" if kind == "g" else repr(float(value))
-            if "e" in text or abs(float(value)) >= 1e15:  # as str.format would show it
+            text = f"{shown:g}" if kind == "g" else repr(shown)
+            if "e" in text or abs(shown) >= 1e15:  # as str.format would show it
                 return super().format_field(value, format_spec)
             decimals = str(min(6, len(text.split(".")[1].rstrip("0")) if "." in text else 0))
-        text = number(float(value), self.lang, int(decimals or 6), group=bool(group))
+            shown = float(text)  # the digits str.format shows, not rounded a second time
+        text = number(shown, self.lang, int(decimals or 6), group=bool(group))
         return "+" + text if sign and not text.startswith(("-", "+")) else text
 
 

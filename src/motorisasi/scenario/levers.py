@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from motorisasi.errors import Said
-from motorisasi.scenario.schema import Scenario, ScenarioError, _digits, _shown, invalid
+from motorisasi.scenario.schema import Scenario, ScenarioError, _shown, invalid
 
 
 @dataclass(frozen=True)
@@ -268,12 +268,12 @@ def apply_levers(sc: Scenario, values: Mapping[str, float]) -> Scenario:
             where = {
                 "lever": _shown(key),
                 "unit": unit,
-                "low": _digits(lever.low),
-                "high": _digits(lever.high),
+                "low": lever.low,
+                "high": lever.high,
             }
             if not math.isfinite(number):  # shown as written (nan, inf), not as a number
                 raise ScenarioError(code="scenario.lever_outside_not_finite", value=str(number), **where)
-            raise ScenarioError(code="scenario.lever_outside", value=_digits(number), **where)
+            raise ScenarioError(code="scenario.lever_outside", value=number, **where)
         if number == was:
             continue
         lever.write(content, number)

@@ -442,9 +442,7 @@ class Segment(Strict):
         for name in ("km_range", "on_road_gap_range"):
             pair = getattr(self, name)
             if pair is not None and pair[0] > pair[1]:
-                raise refused(
-                    "scenario.range_reversed", field=name, low=_digits(pair[0]), high=_digits(pair[1])
-                )
+                raise refused("scenario.range_reversed", field=name, low=pair[0], high=pair[1])
         names = [self.residual_powertrain, *self.powertrains]
         missing = [p for p in names if p not in self.energy]
         if missing:
@@ -750,15 +748,15 @@ class Uncertain(Strict):
         if extra:
             raise refused("scenario.uncertain_unused", field=extra[0], distribution=self.distribution)
         if self.low is not None and self.high is not None and not self.low < self.high:
-            raise refused("scenario.uncertain_low_high", low=_digits(self.low), high=_digits(self.high))
+            raise refused("scenario.uncertain_low_high", low=self.low, high=self.high)
         if self.mode is not None and not self.low <= self.mode <= self.high:  # type: ignore[operator]
-            raise refused("scenario.uncertain_mode", mode=_digits(self.mode))
+            raise refused("scenario.uncertain_mode", mode=self.mode)
         if self.distribution == "lognormal" and self.mean <= 0:  # type: ignore[operator]
-            raise refused("scenario.uncertain_lognormal_mean", mean=_digits(self.mean))
+            raise refused("scenario.uncertain_lognormal_mean", mean=self.mean)
         if self.distribution == "normal" and self.low is not None and self.mean < self.low:  # type: ignore[operator]
-            raise refused("scenario.uncertain_mean_below", mean=_digits(self.mean), low=_digits(self.low))
+            raise refused("scenario.uncertain_mean_below", mean=self.mean, low=self.low)
         if self.distribution == "normal" and self.high is not None and self.mean > self.high:  # type: ignore[operator]
-            raise refused("scenario.uncertain_mean_above", mean=_digits(self.mean), high=_digits(self.high))
+            raise refused("scenario.uncertain_mean_above", mean=self.mean, high=self.high)
         return self
 
 
@@ -1168,12 +1166,6 @@ def _merge_uncertainty(base: Any, override: Any, path: Path, parent: str) -> Any
         else:
             out[key] = value
     return out
-
-
-def _digits(value: float) -> float:
-    """``value`` with the digits ``f"{value:g}"`` shows (six significant), for a ``{x:g}`` field of
-    the catalogue: the same digits in every language, with the language's separators."""
-    return float(f"{value:g}")
 
 
 def _shown(value: Any, limit: int = 80) -> str:

@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from motorisasi.errors import ParameterError, Said
-from motorisasi.scenario.schema import ScenarioError, _digits, _shown
+from motorisasi.scenario.schema import ScenarioError, _shown
 
 #: Smallest and largest uniform number used (so that a normal's draws are at most ~4.75 sd out).
 EPS = 1e-6
@@ -255,7 +255,7 @@ def check_uncertainty(sc: Any) -> None:
                     code="scenario.uncertainty_draws_outside",
                     path=path,
                     which=side,
-                    end=_digits(float(end)),
+                    end=float(end),
                     why=problem_said({**err, "ctx": bounds}),
                 ) from None
 
