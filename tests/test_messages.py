@@ -135,6 +135,10 @@ def test_numbers_follow_cldr_through_babel():
     assert number(1234567.25, "en", 2) == "1,234,567.25"
     assert number(-0.004, "id", 2) == "0,00"  # rounds to zero: no sign
     assert number(2.5, "en", 0) == "2"  # half to even
+    # A precision counted in significant digits is str.format's, in both languages.
+    from motorisasi.outputs.messages import _Localised
+
+    assert _Localised("id").format("{x:.3g}", x=1234.5678) == format(1234.5678, ".3g")
     assert message("gap.reason.growth_bound", "id", growth=53.749, upper=25.0) == (
         "membutuhkan pertumbuhan penjualan konstan 53,7 %/tahun, di atas batas 25 %/tahun"
     )

@@ -132,7 +132,8 @@ class _Localised(string.Formatter):
         return "+" + text if sign and not text.startswith(("-", "+")) else text
 
 
-_NUMBER_SPEC = re.compile(r"([+])?(,)?(?:\.(\d))?([fgd])?")
+# A precision only with f (".3g" counts significant digits: left to str.format).
+_NUMBER_SPEC = re.compile(r"([+])?(,)?(?:\.(\d)(?=f))?([fgd])?")
 
 
 def message(key: str, lang: str, /, **values: object) -> str:
