@@ -14,6 +14,23 @@ from motorisasi.outputs.options import DataDir, Lang
 #: Files ``data template`` writes: the values the data hold already, a sources file to cite new
 #: values in (its header; the embedded sources stay known), and the checklist.
 TEMPLATE_NAMES = ("values.csv", "sources.csv", "needs.md")
+#: Columns of the terminal's table and of the checklist (needs.md).
+TABLE = ("where", "series", "required", "status", "years")
+CHECKLIST = ("where", "series", "units", "required", "status", "years")
+
+
+def _cells(c, lang: str) -> dict[str, str]:
+    """A need and what the data hold of it, as the texts of its table cells."""
+    from motorisasi.outputs.messages import message
+
+    return {
+        "where": c.need.where,
+        "series": c.need.series + (f"/{c.need.category}" if c.need.category else ""),
+        "units": ", ".join(c.need.units),
+        "required": message("kit.required" if c.need.required else "kit.optional", lang),
+        "status": status_text(c, lang),
+        "years": f"{c.first}-{c.last}" if c.count else "",
+    }
 
 
 def coverage_table(found, country: str, lang: str):
@@ -23,17 +40,12 @@ def coverage_table(found, country: str, lang: str):
     from motorisasi.outputs.messages import message, number
 
     table = Table(title=message("kit.title", lang, country=country), title_justify="left")
-    for key in ("where", "series", "required", "status", "years"):
+    for key in TABLE:
         table.add_column(message(f"kit.col.{key}", lang), overflow="fold")
     for c in found:
-        years = f"{c.first}-{c.last} ({number(c.count, lang)})" if c.count else "-"
-        table.add_row(
-            c.need.where,
-            c.need.series + (f"/{c.need.category}" if c.need.category else ""),
-            message("kit.required" if c.need.required else "kit.optional", lang),
-            status_text(c, lang),
-            years,
-        )
+        cells = _cells(c, lang)
+        cells["years"] = f"{cells['years']} ({number(c.count, lang)})" if c.count else "-"
+        table.add_row(*(cells[key] for key in TABLE))
     return table
 
 
@@ -129,9 +141,7 @@ def checklist(found, country: str, scenario: str, lang: str) -> str:
     """The needs as a Markdown table (the template's needs.md)."""
     from motorisasi.outputs.messages import message
 
-    head = [
-        message(f"kit.col.{k}", lang) for k in ("where", "series", "units", "required", "status", "years")
-    ]
+    head = [message(f"kit.col.{k}", lang) for k in CHECKLIST]
     lines = [
         f"# {message('kit.title', lang, country=country)} ({scenario})",
         "",
@@ -141,16 +151,8 @@ def checklist(found, country: str, scenario: str, lang: str) -> str:
         "|" + "---|" * len(head),
     ]
     for c in found:
-        years = f"{c.first}-{c.last}" if c.count else ""
-        cells = [
-            c.need.where,
-            c.need.series + (f"/{c.need.category}" if c.need.category else ""),
-            ", ".join(c.need.units),
-            message("kit.required" if c.need.required else "kit.optional", lang),
-            status_text(c, lang),
-            years,
-        ]
-        lines.append("| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |")
+        cells = _cells(c, lang)
+        lines.append("| " + " | ".join(cells[key].replace("|", "/") for key in CHECKLIST) + " |")
     return "\n".join(lines) + "\n"
 
 
