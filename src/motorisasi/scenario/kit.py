@@ -83,10 +83,7 @@ def coverage(sc: Scenario, country: str | None = None, data_dir: str | Path | No
         if meta is None:
             found.append(Covered(need, "no_series"))
             continue
-        # A run reads the national values (no region): provincial rows do not cover a need.
-        rows = [
-            r for r in data.by_series.get(need.series, []) if r["country"] == country and not r.get("region")
-        ]
+        rows = _national(data, need.series, country)
         if need.category:
             rows = [r for r in rows if str(r["category"]) == need.category]
         years = sorted({int(r["year"]) for r in rows})  # type: ignore[call-overload]
@@ -94,15 +91,17 @@ def coverage(sc: Scenario, country: str | None = None, data_dir: str | Path | No
         if meta["unit"] not in need.units:
             status = "unit"
         elif not rows:
-            status = "category" if need.category and _has_country(data, need.series, country) else "missing"
+            status = "category" if need.category and _national(data, need.series, country) else "missing"
         else:
             status = "present"
         found.append(Covered(need, status, unit=meta["unit"], **span))  # type: ignore[arg-type]
     return _consistent(sc, country, data, found)
 
 
-def _has_country(data, series: str, country: str) -> bool:
-    return any(r["country"] == country and not r.get("region") for r in data.by_series.get(series, []))
+def _national(data, series: str, country: str) -> list[dict]:
+    """The rows of a series for a country as a run reads them: national (provincial rows do not
+    cover a need)."""
+    return [r for r in data.by_series.get(series, []) if r["country"] == country and not r.get("region")]
 
 
 def _yearly(data, reference: str, country: str) -> dict[int, float]:
@@ -110,8 +109,8 @@ def _yearly(data, reference: str, country: str) -> dict[int, float]:
     category, else the values without a category."""
     series, _, category = reference.partition("/")
     out: dict[int, float] = {}
-    for r in data.by_series.get(series, []):
-        if r["country"] == country and not r.get("region") and str(r["category"] or "") == category:
+    for r in _national(data, series, country):
+        if str(r["category"] or "") == category:
             out.setdefault(int(r["year"]), float(r["value"]))
     return out
 
@@ -158,9 +157,5 @@ def template_rows(sc: Scenario, country: str, data_dir: str | Path | None = None
 
     data = merged(data_dir)
     wanted = dict.fromkeys(n.series for n in needs(sc))
-    rows = []
-    for series in wanted:
-        for r in data.by_series.get(series, []):
-            if r["country"] == country.upper() and not r.get("region"):
-                rows.append({c: r.get(c, "") for c in VALUE_COLUMNS})
-    return rows
+    rows = [r for series in wanted for r in _national(data, series, country.upper())]
+    return [{c: r.get(c, "") for c in VALUE_COLUMNS} for r in rows]
