@@ -39,15 +39,20 @@ class MotorisasiError(ValueError):
         self.code = code
         self.params = params
 
+    @property
+    def coded(self) -> bool:
+        """Raised as a code (its words are the catalogue's), not with a message."""
+        return self.code is not None and not (self.args and self.args[0])
+
     def __str__(self) -> str:
-        if self.code is not None and not (self.args and self.args[0]):
+        if self.coded:
             from motorisasi.outputs.messages import error_text
 
             return error_text(self, "en")
         return super().__str__()
 
     def __repr__(self) -> str:
-        if self.code is not None and not (self.args and self.args[0]):
+        if self.coded:
             params = "".join(f", {k}={v!r}" for k, v in self.params.items())
             return f"{type(self).__name__}(code={self.code!r}{params})"
         return super().__repr__()

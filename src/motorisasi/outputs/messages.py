@@ -81,7 +81,7 @@ def language(choice: str | None = None) -> str:
         if choice not in LANGUAGES:
             from motorisasi.errors import MotorisasiError
 
-            raise MotorisasiError(code="lang.unknown", choice=choice, known=" or ".join(LANGUAGES))
+            raise MotorisasiError(code="lang.unknown", choice=choice, known=LANGUAGES)
         _CURRENT[:] = [choice]
         return choice
     found = "en"
@@ -162,7 +162,7 @@ def said(what: object, lang: str) -> str:
     from motorisasi.errors import MotorisasiError, Said
 
     if isinstance(what, MotorisasiError):
-        if what.code is None or (what.args and what.args[0]):
+        if not what.coded:
             return Exception.__str__(what)
         key, params = f"error.{what.code}", what.params
         fallback = f"{what.code} {params}" if params else what.code
@@ -233,8 +233,10 @@ def day(text: str, lang: str) -> str:
 
 def plain(value: float, lang: str) -> str:
     """A number with as many decimals as it needs (up to 2): 150, 97.25 (en) or 97,25 (id)."""
+    from babel.numbers import get_decimal_symbol
+
     text = number(value, lang, 2, group=False)
-    separator = "," if lang == "id" else "."
+    separator = get_decimal_symbol(lang)
     if separator in text:
         text = text.rstrip("0").rstrip(separator)
     return text

@@ -1218,15 +1218,9 @@ def problem_said(error: Any) -> Said | str:
     that raised a sentence) its English message."""
     text = error["msg"].removeprefix("Value error, ")
     cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, MotorisasiError) and cause.code is not None and not (cause.args and cause.args[0]):
+    if isinstance(cause, MotorisasiError) and cause.coded:
         return Said(f"error.{cause.code}", dict(cause.params), text)
-    # pydantic writes a whole float bound as a whole number ("less than or equal to 1000000")
-    context = {
-        k: (int(v) if isinstance(v, float) and v.is_integer() else v)
-        if isinstance(v, int | float)
-        else str(v)
-        for k, v in (error.get("ctx") or {}).items()
-    }
+    context = {k: _bound(v) for k, v in (error.get("ctx") or {}).items()}
     if error["type"] == "motorisasi":  # this schema's own refusal (refused())
         code = str(context.pop("code"))
         return Said(f"error.{code}", context, text)
@@ -1236,6 +1230,8 @@ def problem_said(error: Any) -> Said | str:
 
 
 def _bound(value: object) -> object:
+    """A context value of a pydantic error: a whole float bound as pydantic writes it ("less than or
+    equal to 1000000"), other numbers as they are, anything else as text."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value if isinstance(value, int | float) else str(value)
