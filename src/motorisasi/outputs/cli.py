@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> None:
     """
     import sys
 
-    from motorisasi.outputs.errors import _print
+    from motorisasi.outputs.errors import _print, _said
 
     # A terminal or pipe that cannot show every character (say ASCII) gets escapes, not a crash.
     for stream in (sys.stdout, sys.stderr):
@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> None:
         _print(f"{exc.format_message()} (see '{command} --help')")
         status = 2
     except typer.Abort:
-        _print("interrupted")
+        _print(_said("cli.interrupted"))
         status = 130
     sys.exit(status if isinstance(status, int) else 0)
 

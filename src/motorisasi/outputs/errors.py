@@ -61,7 +61,8 @@ def user_errors_as_one_line(func: F) -> F:
 
 
 def _said(code: str, **params: object) -> str:
-    """``error.CODE`` in the language in use (English if the catalogue cannot be read)."""
+    """``error.CODE`` in the language in use (the code and its parameters if the catalogue itself
+    cannot be read)."""
     try:
         from motorisasi.outputs.messages import error_text
 
