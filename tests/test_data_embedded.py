@@ -190,14 +190,14 @@ def test_cli_list_covers_every_series_including_undated_ones():
     listed = runner.invoke(app, ["data", "list"], env={"COLUMNS": "250"})
     assert listed.exit_code == 0, listed.output
     table = catalog()
-    assert f"{table['series'].nunique()} series ({len(table)} rows" in listed.output
+    assert f"{table['series'].nunique()} series ({len(table):,} rows" in listed.output
     assert "undated" in listed.output
 
 
 def test_cli_list_show_and_sources():
     listed = runner.invoke(app, ["data", "list", "--kind", "harmonised"], env={"COLUMNS": "200"})
     assert listed.exit_code == 0, listed.output
-    assert "car_sales" in listed.output and "9 series" in listed.output
+    assert "car_sales" in listed.output and "10 series" in listed.output
     shown = runner.invoke(app, ["data", "show", "car_sales"], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
     line_2002 = next(line for line in shown.output.splitlines() if line.strip().startswith("2002"))

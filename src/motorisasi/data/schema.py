@@ -59,7 +59,7 @@ REGISTER_DEFINITIONS = {
 VALUE_KEY = ("country", "region", "series", "category", "year", "source_id")
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
-#: Years the model reads history for; every harmonised series must cover them without a gap.
+#: Years the model reads history for; every harmonised series must reach the end without a gap.
 HISTORY_WINDOW = (2000, 2024)
 
 FLAGS = {
@@ -149,6 +149,10 @@ UNITS: dict[str, bool] = {
     "hours per vehicle": False,
     "persons per km2": False,
     "constant 2017 international $": False,
+    "THB per vehicle": False,
+    "stations": False,
+    "million litres per day": False,
+    "locally built vehicles per imported vehicle": False,
 }
 
 #: Largest number of vehicles a year's sales, exports or a capacity may reach: ten times the

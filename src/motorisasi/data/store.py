@@ -227,15 +227,20 @@ def series_values(
     )
 
 
-def constant_value(series: str, country: str = "IDN", data_dir: str | Path | None = None) -> SeriesValues:
+def constant_value(
+    series: str, country: str = "IDN", data_dir: str | Path | None = None, default_country: str | None = None
+) -> SeriesValues:
     """A parameter given by one value (dated or not), as a one-element :class:`SeriesValues`.
 
-    The year is 0 when the value is undated.
+    The year is 0 when the value is undated. ``default_country``: whose value to take when
+    ``country`` has none (for defaults that hold everywhere, stored once).
     """
     data = merged(data_dir)
     if series not in data.series:
         raise _unknown(series, list(data.series), "series")
     rows = [r for r in data.by_series.get(series, []) if r["country"] == country]
+    if not rows and default_country is not None:
+        rows = [r for r in data.by_series.get(series, []) if r["country"] == default_country]
     if len(rows) != 1:
         raise DataError(code="store.not_constant", series=series, country=country, n=len(rows))
     row = rows[0]

@@ -99,6 +99,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "calibrate": ("motorisasi calibrate", "motorisasi calibrate --energy --json"),
     "backtest": (
         "motorisasi backtest --format csv",
+        "motorisasi backtest --country THA",
         "motorisasi backtest --energy",
         "motorisasi backtest --regions provinces-34 --format json",
     ),

@@ -41,13 +41,13 @@ def table_rows(table: dict, columns: dict[str, str], **fixed) -> list[dict]:
 
 def score_rows(bt) -> list[dict]:
     """Scores per target, measure, origins (all, or on the current method), model and horizon."""
-    from motorisasi.scenario.backtest import MEASURES, TARGETS
+    from motorisasi.scenario.backtest import MEASURES
 
     rows = []
     for origins, since in (("all", None), ("current_method", bt.current_from)):
         if origins == "current_method" and since is None:
             continue
-        for target in TARGETS:
+        for target in bt.targets:
             for measure in MEASURES:
                 for model, table in bt.scores(target, measure, since).items():
                     rows += table_rows(
@@ -89,6 +89,12 @@ def backtest(
             show_default=False,
         ),
     ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            help="Backtest this country's shipped baseline (e.g. THA) instead of the scenario named."
+        ),
+    ] = None,
     fmt: Format = "table",
     lang: Lang = None,
     data: DataDir = None,
@@ -111,6 +117,10 @@ def backtest(
     lang = language(lang)
     check_format(fmt)
     check_data(data)
+    if country is not None:
+        from motorisasi.scenario.schema import baseline_for
+
+        scenario = baseline_for(country)
     if measure not in ("registered", "per_1000"):
         raise MotorisasiError(code="cli.measure", value=measure)
     if regions is not None:
@@ -342,12 +352,11 @@ def _print_tables(bt, measure: str, lang: str) -> None:
     from rich.console import Console
 
     from motorisasi.outputs.messages import display_name, message, number
-    from motorisasi.scenario.backtest import TARGETS
 
     console = Console()
     for since in [None, bt.current_from] if bt.current_from is not None else [None]:
         suffix = message("backtest.since", lang, year=since) if since is not None else ""
-        for target in TARGETS:
+        for target in bt.targets:
             scores = bt.scores(target, measure, since)
             title = message(
                 "backtest.title",

@@ -273,13 +273,12 @@ def backtest_sentences(
 ) -> list[str]:
     """One sentence per fleet: the calibrated register's error against the best benchmark."""
     from motorisasi.outputs.messages import display_name, message, number
-    from motorisasi.scenario.backtest import TARGETS
 
     if since == "current":
         since = bt.current_from
     suffix = message("backtest.since", lang, year=since) if since is not None else ""
     lines = []
-    for target in TARGETS:
+    for target in bt.targets:
         head = bt.headline(target, measure, since)
         if head["forecasts"] == 0:
             continue

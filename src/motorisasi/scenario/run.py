@@ -54,6 +54,7 @@ from motorisasi.scenario.steps.energy import (
     CALORIFIC_VALUES,
     EMISSION_FACTORS,
     FUELS,
+    IPCC_DEFAULTS_STORED_AS,
     _blend,
     _grid_intensity,
     road_energy,
@@ -135,8 +136,9 @@ def _run(sc: Scenario, data_dir, by_age: bool, written: Scenario | None = None):
         sc, drive_notes = bottom_up(sc, years, pop, income, data_dir)
     grid = _grid_intensity(sc, years, sources, data_dir)
     blend = _blend(sc, years, sources, data_dir)
-    ef = {f: _constant(EMISSION_FACTORS[f], sc.country, sources, data_dir) for f in EMISSION_FACTORS}
-    ncv = {f: _constant(CALORIFIC_VALUES[f], sc.country, sources, data_dir) for f in CALORIFIC_VALUES}
+    ipcc = IPCC_DEFAULTS_STORED_AS
+    ef = {f: _constant(EMISSION_FACTORS[f], sc.country, sources, data_dir, ipcc) for f in EMISSION_FACTORS}
+    ncv = {f: _constant(CALORIFIC_VALUES[f], sc.country, sources, data_dir, ipcc) for f in CALORIFIC_VALUES}
     results = _fleet(sc, years, pop, income, sources, data_dir)
     # Draws (an ensemble) come first in every array that depends on an uncertain input.
     lead = np.broadcast_shapes(

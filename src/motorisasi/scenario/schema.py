@@ -1272,6 +1272,17 @@ def library() -> list[str]:
     return sorted(p.stem for p in LIBRARY.glob("*.yaml"))
 
 
+def baseline_for(country: str) -> str:
+    """The shipped baseline scenario of a country (``baseline`` or ``<country>-baseline``)."""
+    countries: dict[str, str] = {}
+    for name in library():
+        if name == "baseline" or name.endswith("-baseline"):
+            countries.setdefault(load_scenario(name).country, name)
+    if country.upper() not in countries:
+        raise ScenarioError(code="scenario.no_baseline", country=country, known=sorted(countries))
+    return countries[country.upper()]
+
+
 def with_regions(sc: Scenario, region_set: str) -> Scenario:
     """``sc`` with its results shared out to ``region_set`` ('provinces' or 'provinces-34'),
     keeping the scenario's own regional ceilings and weights."""

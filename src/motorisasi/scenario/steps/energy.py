@@ -40,6 +40,9 @@ EMISSION_FACTORS = {
 }
 
 CALORIFIC_VALUES = {"gasoline": "ipcc_fuel__ncv_motor_gasoline", "diesel": "ipcc_fuel__ncv_gas_diesel_oil"}
+#: The IPCC 2006 default emission factors and calorific values hold for every country; the data
+#: hold them once, under this country. A country's own value, where given, comes first.
+IPCC_DEFAULTS_STORED_AS = "IDN"
 
 
 def _energy(name, seg, names, by_cohort, shares, init, init_shares, cohort_years, start_cohorts, base, km):

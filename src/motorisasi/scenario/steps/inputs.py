@@ -52,11 +52,13 @@ def _values(name: str, country: str, sources: _Sources, data_dir, **kw):
     return values
 
 
-def _constant(name: str, country: str, sources: _Sources, data_dir) -> float:
+def _constant(
+    name: str, country: str, sources: _Sources, data_dir, default_country: str | None = None
+) -> float:
     from motorisasi.data.store import constant_value
 
     try:
-        values = constant_value(name, country, data_dir)
+        values = constant_value(name, country, data_dir, default_country)
     except MotorisasiError as exc:
         raise ScenarioError(code="at", where="data", problem=exc) from None
     sources.add(values)
