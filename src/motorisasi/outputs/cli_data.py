@@ -260,8 +260,13 @@ def check(
         ),
     ] = None,
     scenario: Annotated[
-        str, typer.Option(help="With --country: the scenario whose needs are checked (file or shipped name).")
-    ] = "baseline",
+        str | None,
+        typer.Option(
+            help="With --country: the scenario whose needs are checked (file or shipped name; default: the "
+            "country's shipped baseline, else 'baseline').",
+            show_default=False,
+        ),
+    ] = None,
     lang: Lang = None,
 ) -> None:
     """Validate a data folder; every problem is printed with its file, row and column.
@@ -305,10 +310,12 @@ def check(
     if country is not None:
         from motorisasi.outputs.cli_kit import _country, print_coverage
         from motorisasi.scenario.kit import coverage
-        from motorisasi.scenario.schema import load_scenario
+        from motorisasi.scenario.schema import load_scenario, needs_scenario
 
         country = _country(country)
-        found = coverage(load_scenario(scenario), country, None if standalone else folder)
+        found = coverage(
+            load_scenario(needs_scenario(country, scenario)), country, None if standalone else folder
+        )
         if not print_coverage(found, country, lang, console):
             raise typer.Exit(1)
 

@@ -95,8 +95,13 @@ def template(
     country: Annotated[str, typer.Option("--country", "-c", help="ISO 3166 alpha-3 code of the country.")],
     out: Annotated[Path, typer.Option(help="Folder to write the template into.")],
     scenario: Annotated[
-        str, typer.Option(help="Scenario whose needs the template lists (file or shipped name).")
-    ] = "baseline",
+        str | None,
+        typer.Option(
+            help="Scenario whose needs the template lists (file or shipped name; default: the country's "
+            "shipped baseline, else 'baseline').",
+            show_default=False,
+        ),
+    ] = None,
     data: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -112,10 +117,11 @@ def template(
     from motorisasi.outputs.files import writing
     from motorisasi.outputs.messages import language, message, number
     from motorisasi.scenario.kit import coverage, template_rows
-    from motorisasi.scenario.schema import load_scenario
+    from motorisasi.scenario.schema import load_scenario, needs_scenario
 
     lang = language(lang)
     country = _country(country)
+    scenario = needs_scenario(country, scenario)
     sc = load_scenario(scenario)
     found = coverage(sc, country, data)
     rows = template_rows(sc, country, data)

@@ -17,6 +17,8 @@ from motorisasi.outputs.messages import display_name
 from motorisasi.outputs.options import DataDir, Lang, check_output_folder
 from motorisasi.outputs.summary import (
     _cells,
+    countries,
+    country_notes,
     indicators,
     milestones,
     notes,
@@ -319,7 +321,10 @@ def _compare_tables(
         if outside:
             raise MotorisasiError(code="cli.years_outside", year=outside[0], first=known[0], last=known[-1])
         years = sorted(set(years_asked))
-    tables = [indicators(r, [y for y in years if y in r["year"].values], lang) for r in results]
+    several = len(countries(results)) > 1
+    if several:
+        names = [f"{n} ({r.attrs.get('country', '')})" for n, r in zip(names, results, strict=True)]
+    tables = [indicators(r, [y for y in years if y in r["year"].values], lang, several) for r in results]
     labels = list(dict.fromkeys(label for t in tables for label in t))
     if wanted:
         chosen = [label for label in labels if any(w.lower() in label.lower() for w in wanted)]
@@ -353,6 +358,9 @@ def _compare_tables(
                 rows.append((label, year, scenario_name, value, value - first))
         if fmt == "table":
             console.print(table)
+    if fmt == "table":
+        for line in country_notes(results, lang):
+            console.print(line, markup=False)
     frame = pd.DataFrame(rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"])
     if fmt != "table":
         from motorisasi.outputs.listing import emit

@@ -99,8 +99,14 @@ def milestone_years(base: int, end: int) -> list[int]:
     return [base, *[y for y in MILESTONES if base < y < end], end]
 
 
-def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, object]]:
-    """Headline indicators at ``years``: label (in ``lang``) -> (decimals, values)."""
+def indicators(
+    ds, years: list[int], lang: str = "en", per_person: bool = False
+) -> dict[str, tuple[int, object]]:
+    """Headline indicators at ``years``: label (in ``lang``) -> (decimals, values).
+
+    ``per_person`` adds the rows that compare countries of different sizes and register
+    definitions: the fleets in use per 1,000 people (one definition: the survival model on each
+    country's sales), sales per 1,000 people and CO2 per person."""
     from motorisasi.outputs.messages import message as m
 
     sel = ds.sel(year=years)
@@ -112,8 +118,21 @@ def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, o
     }
     if "motorcycles" in ds["segment"].values:
         out[m("run.ind.motorcycles_per_1000", lang)] = (1, 1000 * reg.sel(segment="motorcycles") / pop)
+    if per_person:
+        in_use = sel["in_use_stock"]
+        out[m("run.ind.four_wheel_in_use_per_1000", lang)] = (
+            1,
+            1000 * in_use.sel(segment=four_wheel).sum("segment") / pop,
+        )
+        if "motorcycles" in ds["segment"].values:
+            out[m("run.ind.motorcycles_in_use_per_1000", lang)] = (
+                1,
+                1000 * in_use.sel(segment="motorcycles") / pop,
+            )
     out[m("run.ind.fleet", lang)] = (1, reg.sum("segment") / 1e6)
     out[m("run.ind.sales", lang)] = (2, sel["sales_total"].sum("segment") / 1e6)
+    if per_person:
+        out[m("run.ind.sales_per_1000", lang)] = (1, 1000 * sel["sales_total"].sum("segment") / pop)
     ev = [p for p in ("BEV", "PHEV") if p in ds["powertrain"].values]
     for seg in ds["segment"].values:
         sales = sel["sales"].sel(segment=seg)
@@ -137,6 +156,9 @@ def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, o
         out[m("run.ind.energy", lang, fuel=display_name("fuel", fuel, lang))] = (1, energy.sel(fuel=fuel))
     out[m("run.ind.co2_ttw", lang)] = (1, sel["co2_ttw"].sum("segment", min_count=1))
     out[m("run.ind.co2_wtw", lang)] = (1, sel["co2_wtw"].sum("segment", min_count=1))
+    if per_person:
+        # Mt / persons x 1e6 = t per person.
+        out[m("run.ind.co2_per_person", lang)] = (2, 1e6 * sel["co2_wtw"].sum("segment", min_count=1) / pop)
     if "energy_unexplained" in ds:
         # Fuel the fleet cannot explain is shown beside it when the projection carries any.
         future = ds["year"] > int(ds.attrs["base_year"])
@@ -177,6 +199,58 @@ def indicators(ds, years: list[int], lang: str = "en") -> dict[str, tuple[int, o
         out[m("run.ind.battery", lang)] = (1, sel["battery_gwh"].sum(["segment", "powertrain"], min_count=1))
         out[m("run.ind.nickel", lang)] = (1, sel["nickel"] / 1e3)
     return out
+
+
+def countries(datasets) -> list[str]:
+    """The countries of some runs, in order of first appearance."""
+    return list(dict.fromkeys(str(ds.attrs.get("country", "")) for ds in datasets))
+
+
+def country_notes(datasets, lang: str = "en", data_dir=None) -> list[str]:
+    """What differs between the countries of some runs: per country, the segments (as the
+    scenario labels them), the register's definition and how much of it the model finds out of
+    use in the base year; then how the comparison reconciles them. Empty for one country."""
+    import json
+
+    from motorisasi.data.store import register_definition
+    from motorisasi.outputs.messages import message as m
+
+    if len(countries(datasets)) < 2:
+        return []
+    lines = [m("compare.countries", lang)]
+    seen: set[str] = set()
+    for ds in datasets:
+        country = str(ds.attrs.get("country", ""))
+        if country in seen:
+            continue
+        seen.add(country)
+        base = int(ds.attrs["base_year"])
+        spec = json.loads(ds.attrs["scenario"])
+        labels = [str(seg.get("label", name)) for name, seg in spec["segments"].items()]
+        at = ds.sel(year=base)
+        four = four_wheel_segments(ds)
+        out_of_use = {}
+        for name, segs in (("four_wheel", four), ("motorcycles", ["motorcycles"])):
+            segs = [s for s in segs if s in ds["segment"].values]
+            if segs:
+                reg = float(at["registered_stock"].sel(segment=segs).sum())
+                kept = float(at["unremoved_registrations"].sel(segment=segs).sum())
+                out_of_use[name] = 100 * kept / reg if reg else float("nan")
+        kind = register_definition(country, data_dir)["definition"]
+        lines.append(
+            m(
+                "compare.country",
+                lang,
+                country=country,
+                segments="; ".join(labels),
+                kind=m(f"compare.register.{kind}", lang),
+                year=base,
+                four=out_of_use.get("four_wheel", float("nan")),
+                motorcycles=out_of_use.get("motorcycles", float("nan")),
+            )
+        )
+    lines.append(m("compare.reconciled", lang))
+    return lines
 
 
 def _signed(value: float, lang: str, decimals: int) -> str:

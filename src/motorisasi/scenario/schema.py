@@ -1283,6 +1283,17 @@ def baseline_for(country: str) -> str:
     return countries[country.upper()]
 
 
+def needs_scenario(country: str, scenario: str | None) -> str:
+    """The scenario whose needs a country's data are checked against: the one named, else the
+    country's shipped baseline, else Indonesia's (a new country's checklist)."""
+    if scenario is not None:
+        return scenario
+    try:
+        return baseline_for(country)
+    except ScenarioError:
+        return "baseline"
+
+
 def with_regions(sc: Scenario, region_set: str) -> Scenario:
     """``sc`` with its results shared out to ``region_set`` ('provinces' or 'provinces-34'),
     keeping the scenario's own regional ceilings and weights."""
