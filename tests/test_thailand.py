@@ -106,8 +106,12 @@ def test_the_scenario_numbers_follow_from_the_data(values):
         )
         light.append(ry["RY1"] + ry["RY2"] + ry["RY3"])
     assert sc.segments["cars"].sales_share == pytest.approx(np.mean(np.array(light) / four_wheel), abs=5e-4)
-    bev = _raw(values, "bev_car_new_registrations_tha_evat")[2025]
-    assert sc.segments["cars"].powertrains["BEV"].share[2025] == pytest.approx(bev / light[-1], abs=5e-5)
+    # Powertrain shares are of the segment's sales: its share of the industry's four-wheel sales.
+    segment_sales = sc.segments["cars"].sales_share * series_values("car_sales", THA).at(2025)
+    for powertrain in ("HEV", "PHEV", "BEV"):
+        registered = _raw(values, f"{powertrain.lower()}_car_new_registrations_tha_evat")[2025]
+        share = sc.segments["cars"].powertrains[powertrain].share[2025]
+        assert share == pytest.approx(registered / segment_sales, abs=5e-5), powertrain
     income = series_values("gdp_per_capita_ppp", THA)
     growth = 100 * ((income.at(2024) / income.at(2010)) ** (1 / 14) - 1)
     assert sc.drivers.income_growth_pct == pytest.approx(growth, abs=0.05)
