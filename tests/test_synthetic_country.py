@@ -150,15 +150,7 @@ def synthetic_rows(rates: dict[str, float] | None = None, drop: str = "") -> lis
     ]
     # Optional in the kit's terms, but the scenario names it (energy.grid_series, by default).
     rows += [_row("electricity_carbon_intensity_ember", y, 500.0, "gCO2 per kWh") for y in range(2000, BASE)]
-    # IPCC 2006 default factors: every run reads them for the scenario's country, though neither
-    # 'data template' nor 'data check' lists them (they are no scenario field).
-    for series, value, unit in (
-        ("ipcc_fuel__co2_ef_motor_gasoline", 69_300.0, "kg CO2 per TJ"),
-        ("ipcc_fuel__co2_ef_gas_diesel_oil", 74_100.0, "kg CO2 per TJ"),
-        ("ipcc_fuel__ncv_motor_gasoline", 44.3, "MJ per kg"),
-        ("ipcc_fuel__ncv_gas_diesel_oil", 43.0, "MJ per kg"),
-    ):
-        rows.append(_row(series, "", value, unit))
+    # No IPCC factors: a country without its own takes the IPCC 2006 defaults the data hold once.
     for series in ("car_sales", "motorcycle_sales"):
         rows += [_row(series, y, total_sales(series, y), "vehicles") for y in range(FIRST, BASE + 1)]
     for name, (_, _, _, stocks, _, _) in SEGMENTS.items():

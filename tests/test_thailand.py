@@ -207,6 +207,8 @@ def test_compare_states_how_the_countries_differ():
     assert "CO2 incl. electricity per person, t" in text
     assert "whose registers count vehicles differently" in text
     assert "- THA: cars, pick-ups and vans (DLT classes RY1-RY3)" in text
+    assert "THA, observed: road CO2 in 2022 was 0.99 t per person (71 Mt)" in text
+    assert "IDN, observed: road CO2 in 2022 was 0.53 t per person (148 Mt)" in text
     one = runner.invoke(app, ["compare", "baseline", "ev-roadmap", "--years", "2030"], env={"COLUMNS": "250"})
     assert one.exit_code == 0
     assert "per person" not in one.output and "registers count vehicles differently" not in one.output
@@ -216,3 +218,13 @@ def test_compare_states_how_the_countries_differ():
     )
     assert csv.exit_code == 0, csv.output
     assert "emisi CO2 termasuk listrik per orang, ton" in csv.output
+
+
+def test_observed_road_co2_on_one_definition():
+    """The APEC balance's 2022 road fuels (19THA rows, PJ) times the IPCC 2006 defaults (kg/TJ)."""
+    from motorisasi.scenario.fuel_calibration import observed_road_co2
+
+    year, mt = observed_road_co2(THA)
+    expected = (315.451285 * 69_300 + 631.874489 * 74_100 + 45.175572 * 56_100) * 1e3 / 1e9  # PJ x kg/TJ
+    assert year == 2022 and mt == pytest.approx(expected, rel=1e-12)
+    assert observed_road_co2("JPN") is None  # no road fuels in the data: no figure

@@ -214,6 +214,7 @@ def country_notes(datasets, lang: str = "en", data_dir=None) -> list[str]:
 
     from motorisasi.data.store import register_definition
     from motorisasi.outputs.messages import message as m
+    from motorisasi.scenario.fuel_calibration import observed_road_co2
 
     if len(countries(datasets)) < 2:
         return []
@@ -249,6 +250,13 @@ def country_notes(datasets, lang: str = "en", data_dir=None) -> list[str]:
                 motorcycles=out_of_use.get("motorcycles", float("nan")),
             )
         )
+        observed = observed_road_co2(country, data_dir)
+        if observed is not None and observed[0] in ds["year"].values:
+            year, mt = observed
+            people = float(ds["population"].sel(year=year))
+            lines.append(
+                m("compare.country_co2", lang, country=country, year=year, t=1e6 * mt / people, mt=mt)
+            )
     lines.append(m("compare.reconciled", lang))
     return lines
 

@@ -585,18 +585,95 @@ INDICATORS: dict[str, tuple[str, str, Callable]] = {
 }
 
 
+def _per_person(ds) -> np.ndarray:
+    return ds["population"].values
+
+
+def _plug_in_share(ds, segments: list[str]) -> np.ndarray:
+    """Battery-electric and plug-in hybrid sales as a share of the sales of ``segments``, %."""
+    sales = ds["sales"].sel(segment=segments).sum("segment", min_count=1)
+    plug_in = [p for p in ("BEV", "PHEV") if p in ds["powertrain"].values]
+    return (
+        100 * sales.sel(powertrain=plug_in).sum("powertrain") / sales.sum("powertrain", min_count=1)
+    ).values
+
+
+#: Indicators for comparing scenarios of different countries, on definitions the countries share:
+#: per person, the fleets in use (the same survival model on each country's sales) beside each
+#: register's own count, plug-in shares of all four-wheel-plus sales (what "cars" covers differs).
+COUNTRY_INDICATORS: dict[str, tuple[str, str, Callable]] = {
+    "in_use": (
+        "chart.countries.in_use",
+        "chart.per_1000",
+        lambda ds: (
+            1000
+            * ds["in_use_stock"].sel(segment=four_wheel_segments(ds)).sum("segment").values
+            / _per_person(ds)
+        ),
+    ),
+    "ownership": ("chart.countries.registered", "chart.per_1000", four_wheel_per_1000),
+    "motorcycles_in_use": (
+        "chart.countries.motorcycles_in_use",
+        "chart.per_1000",
+        lambda ds: 1000 * ds["in_use_stock"].sel(segment="motorcycles").values / _per_person(ds),
+    ),
+    "sales_per_1000": (
+        "chart.countries.sales",
+        "chart.countries.per_1000_year",
+        lambda ds: 1000 * ds["sales_total"].sum("segment").values / _per_person(ds),
+    ),
+    "plug_in_four_wheel": (
+        "chart.countries.plug_in_four_wheel",
+        "chart.percent",
+        lambda ds: _plug_in_share(ds, four_wheel_segments(ds)),
+    ),
+    "plug_in_motorcycles": (
+        "chart.countries.plug_in_motorcycles",
+        "chart.percent",
+        lambda ds: _plug_in_share(ds, ["motorcycles"]),
+    ),
+    "production": INDICATORS["production"],
+    "exports": (
+        "chart.countries.exports",
+        "chart.million_per_year",
+        lambda ds: ds["exports"].sel(industry_group="four_wheel").values / 1e6,
+    ),
+    "co2_per_person": (
+        "chart.countries.co2",
+        "chart.countries.t_per_person",
+        lambda ds: 1e6 * ds["co2_wtw"].sum("segment", min_count=1).values / _per_person(ds),
+    ),
+}
+
+
 def _has(ds, name: str) -> bool:
     """Whether a result has what an indicator needs (industry and batteries are optional)."""
+    segments = ds["segment"].values
     if name == "bev_cars":
-        return "cars" in ds["segment"].values and "BEV" in ds["powertrain"].values
-    if name == "production":
-        return "production" in ds and "four_wheel" in ds["industry_group"].values
+        return "cars" in segments and "BEV" in ds["powertrain"].values
+    if name in ("production", "exports"):
+        return name in ds and "four_wheel" in ds["industry_group"].values
+    if name in ("in_use", "plug_in_four_wheel"):
+        return "in_use_stock" in ds and bool(four_wheel_segments(ds))
+    if name in ("motorcycles_in_use", "plug_in_motorcycles"):
+        return "in_use_stock" in ds and "motorcycles" in segments
     return {"batteries": "battery_gwh", "jobs": "jobs"}.get(name, "population") in ds
 
 
+def _countries(results) -> list[str]:
+    from motorisasi.outputs.summary import countries
+
+    return countries(results)
+
+
 def compare(results: list, lang: str = "en", names: list[str] | None = None):
-    """One panel per indicator, one line per scenario."""
-    shown = [k for k in INDICATORS if all(_has(ds, k) for ds in results)]
+    """One panel per indicator, one line per scenario.
+
+    Scenarios of different countries are compared on :data:`COUNTRY_INDICATORS` (per person,
+    and on definitions the countries share) instead of :data:`INDICATORS`.
+    """
+    table = COUNTRY_INDICATORS if len(_countries(results)) > 1 else INDICATORS
+    shown = [k for k in table if all(_has(ds, k) for ds in results)]
     columns = 3
     rows = -(-len(shown) // columns)
     fig = _new_figure(figsize=(12, 3.2 * rows + 0.6), dpi=100)
@@ -606,7 +683,7 @@ def compare(results: list, lang: str = "en", names: list[str] | None = None):
 
         names = unique_names(results)
     for ax, key in zip(axes.flat, shown, strict=False):
-        title, unit, values = INDICATORS[key]
+        title, unit, values = table[key]
         _style(ax, message(title, lang), message(unit, lang), message("chart.year", lang), lang)
         ax.title.set_fontsize(9)
         ax.xaxis.get_major_locator().set_params(nbins=5)

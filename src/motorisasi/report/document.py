@@ -81,6 +81,22 @@ class Report:
     province_text: list[str] = field(default_factory=list)
     province_target: float = 150.0
     province_by: int = 2030
+    #: Which scenario the provinces and the backtest are of (their index in ``scenarios``).
+    province_scenario: int = 0
+    backtest_scenario: int = 0
+
+    @property
+    def countries(self) -> list[str]:
+        """The scenarios' countries, in order of first appearance."""
+        from motorisasi.outputs.summary import countries
+
+        return countries([p.result for p in self.scenarios])
+
+    @property
+    def several_countries(self) -> bool:
+        """Whether the scenarios are for more than one country (compared per person, with the
+        definitions that differ stated)."""
+        return len(self.countries) > 1
 
     @property
     def figures(self) -> list:
@@ -242,7 +258,9 @@ def build(
     for name in scenarios:
         sc = name if isinstance(name, Scenario) else load_scenario(name)
         ds = run(sc, data_dir=data_dir, by_age=True)
-        figs = charts.all_charts(ds, lang, target, comparison)
+        # Other countries' levels: never the scenario's own country as if it were another.
+        others = {k: v for k, v in comparison.items() if k != sc.country}
+        figs = charts.all_charts(ds, lang, target, others)
         if draws and sc.uncertainty:
             figs.update(_fans(sc, draws, seed, lang, data_dir))
         pngs = {k: charts.png_bytes(f) for k, f in figs.items()}
@@ -255,6 +273,21 @@ def build(
         fig = charts.compare([p.result for p in parts], lang, scenario_names(parts))
         report = Report(parts, charts.png_bytes(fig), fig, data_dir=data_dir)
     _add_provinces(report, parts[0], target, by, lang, data_dir)
+    if not report.province_maps and report.several_countries:
+        # The provinces are one country's: of the first scenario of a country that has them.
+        tried = {parts[0].scenario.country}
+        for i, part in enumerate(parts[1:], start=1):
+            if part.scenario.country in tried:
+                continue
+            tried.add(part.scenario.country)
+            other = Report(parts, data_dir=data_dir)
+            _add_provinces(other, part, target, by, lang, data_dir)
+            if other.province_maps:
+                for name in ("province_maps", "province_figures", "province_rows", "province_text"):
+                    setattr(report, name, getattr(other, name))
+                report.province_target, report.province_by = other.province_target, other.province_by
+                report.province_scenario = i
+                break
     _add_backtest(report, parts[0].scenario, lang, data_dir)
     return report
 
@@ -401,9 +434,41 @@ def _lower_first(text: str) -> str:
 
 
 def scenario_names(parts: list[ScenarioReport]) -> list[str]:
-    from motorisasi.outputs.summary import unique_names
+    """The scenarios' names, distinct; with their country, ``baseline (IDN)``, when the
+    scenarios are for more than one country."""
+    from motorisasi.outputs.summary import countries, unique_names
 
-    return unique_names([p.result for p in parts])
+    results = [p.result for p in parts]
+    names = unique_names(results)
+    if len(countries(results)) > 1:
+        names = [f"{n} ({ds.attrs.get('country', '')})" for n, ds in zip(names, results, strict=True)]
+    return names
+
+
+def country_lines(report: Report, lang: str) -> list[str]:
+    """What differs between the countries' registers and segments, and how the report reconciles
+    them (:func:`motorisasi.outputs.summary.country_notes`); empty for one country."""
+    from motorisasi.outputs.summary import country_notes
+
+    return country_notes([p.result for p in report.scenarios], lang, report.data_dir)
+
+
+def report_title(report: Report, lang: str) -> str:
+    """The report's title: its country (or countries) and scenarios."""
+    names = ", ".join(scenario_names(report.scenarios))
+    shown = [display_name("country", c, lang) for c in report.countries]
+    if len(shown) < 2:
+        return message("report.title", lang, scenarios=names, country=shown[0])
+    joined = message("report.title.and", lang, first=", ".join(shown[:-1]), last=shown[-1])
+    return message("report.title.countries", lang, scenarios=names, countries=joined)
+
+
+def _section(heading: str, report: Report, index: int = 0) -> str:
+    """A heading of a section about one scenario only (``index``): with its name when the
+    report has scenarios of more than one country."""
+    if not report.several_countries:
+        return heading
+    return f"{heading}: {scenario_names(report.scenarios)[index]}"
 
 
 # --- assumptions -------------------------------------------------------------------------
@@ -581,20 +646,21 @@ def _table(
     return f"{table}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _key_figure_rows(ds, lang: str) -> tuple[list[int], list[list[str]]]:
-    """The milestone years, and one row of formatted values per headline indicator."""
+def _key_figure_rows(ds, lang: str, per_person: bool = False) -> tuple[list[int], list[list[str]]]:
+    """The milestone years, and one row of formatted values per headline indicator (with the
+    rows per person, for comparing countries, when ``per_person``)."""
     from motorisasi.outputs.summary import indicators, milestones
 
     years = milestones(ds)
     rows = [
         [label, *(number(float(v), lang, spec) for v in np.asarray(values, dtype=float))]
-        for label, (spec, values) in indicators(ds, years, lang).items()
+        for label, (spec, values) in indicators(ds, years, lang, per_person).items()
     ]
     return years, rows
 
 
-def _key_figures(ds, lang: str) -> str:
-    years, rows = _key_figure_rows(ds, lang)
+def _key_figures(ds, lang: str, per_person: bool = False) -> str:
+    years, rows = _key_figure_rows(ds, lang, per_person)
     return _table([message("report.indicator", lang), *map(str, years)], rows, numeric_from=1)
 
 
@@ -630,27 +696,30 @@ def to_html(report: Report, lang: str) -> str:
     from motorisasi import __version__
     from motorisasi.outputs.summary import notes
 
-    first = report.scenarios[0].result
     names = scenario_names(report.scenarios)
-    title = message(
-        "report.title",
-        lang,
-        scenarios=", ".join(names),
-        country=display_name("country", first.attrs["country"], lang),
-    )
+    several = report.several_countries
+    heading = report_title(report, lang)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
         "style-src 'unsafe-inline'\">",
-        f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{_e(title)}</h1>",
+        f"<title>{_e(heading)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{_e(heading)}</h1>",
         f'<p class="meta">{_e(message("report.meta", lang, version=__version__))}</p>',
     ]
     if report.comparison is not None:
         out.append(f"<h2>{_e(message('report.comparison', lang))}</h2>")
-        out.append(_img(report.comparison, message("report.comparison", lang)))
+        key = "report.comparison.countries" if several else "report.comparison"
+        out.append(_img(report.comparison, message(key, lang)))
+    lines = country_lines(report, lang)
+    if lines:
+        out.append(f'<h2 id="countries">{_e(message("report.countries", lang))}</h2>')
+        items = [line.removeprefix("- ") for line in lines if line.startswith("- ")]
+        out.append(f"<p>{_e(lines[0])}</p>")
+        out.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in items) + "</ul>")
+        out.extend(f"<p>{_e(t)}</p>" for t in lines[1:] if not t.startswith("- "))
     for part, label in zip(report.scenarios, names, strict=True):
         ds = part.result
         out.append(f"<h2>{_e(message('report.scenario', lang, name=label))}</h2>")
@@ -665,10 +734,10 @@ def to_html(report: Report, lang: str) -> str:
         if warned:
             out.append('<ul class="notes">' + "".join(f"<li>{_e(n)}</li>" for n in warned) + "</ul>")
         out.append(f"<h3>{_e(message('report.key_figures', lang))}</h3>")
-        out.append(_key_figures(ds, lang))
+        out.append(_key_figures(ds, lang, several))
         out.append(f"<h3>{_e(message('report.charts', lang))}</h3>")
         for key, png in part.charts.items():
-            out.append(_img(png, _caption(key, lang)))
+            out.append(_img(png, _caption(key, lang, part.scenario if several else None)))
         rows = [list(r) for r in assumptions(part.scenario, lang) + fitted(ds, lang)]
         out.append(f"<details><summary>{_e(message('report.assumptions', lang, n=len(rows)))}</summary>")
         out.append(
@@ -679,7 +748,9 @@ def to_html(report: Report, lang: str) -> str:
         )
         out.append("</details>")
     if report.province_text:
-        out.append(f"<h2>{_e(message('report.provinces', lang))}</h2>")
+        out.append(
+            f"<h2>{_e(_section(message('report.provinces', lang), report, report.province_scenario))}</h2>"
+        )
         out.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in report.province_text) + "</ul>")
         for key, png in report.province_maps.items():
             out.append(_img(png, message(f"report.caption.{key}", lang)))
@@ -692,7 +763,9 @@ def to_html(report: Report, lang: str) -> str:
                     [
                         message("gap.regions.col.province", lang),
                         message(
-                            "gap.regions.col.now", lang, year=report.scenarios[0].result.attrs["base_year"]
+                            "gap.regions.col.now",
+                            lang,
+                            year=report.scenarios[report.province_scenario].result.attrs["base_year"],
                         ),
                         message("gap.regions.col.then", lang, year=report.province_by),
                         message("gap.regions.col.additional", lang),
@@ -703,7 +776,9 @@ def to_html(report: Report, lang: str) -> str:
                 )
             )
     if report.backtest is not None:
-        out.append(f"<h2>{_e(message('report.backtest', lang))}</h2>")
+        out.append(
+            f"<h2>{_e(_section(message('report.backtest', lang), report, report.backtest_scenario))}</h2>"
+        )
         out.append(f"<p>{_e(message('report.backtest.intro', lang))}</p>")
         out.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in report.backtest_text) + "</ul>")
         out.append(_img(report.backtest, message("report.backtest", lang)))
@@ -712,6 +787,8 @@ def to_html(report: Report, lang: str) -> str:
     out.append(_sources([p.result for p in report.scenarios], lang, report.data_dir))
     out.append(f"<h2>{_e(message('report.conventions', lang))}</h2><ul>")
     out.extend(f"<li>{_e(message(key, lang))}</li>" for key in CONVENTIONS)
+    if several:
+        out.append(f"<li>{_e(message('report.convention.countries', lang))}</li>")
     out.append("</ul>")
     out.append(f"<h2>{_e(message('report.reproduce', lang))}</h2>")
     out.append(f"<p>{_e(message('report.reproduce.text', lang, version=__version__))}</p>")
@@ -725,14 +802,20 @@ def to_html(report: Report, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _caption(key: str, lang: str) -> str:
+def _caption(key: str, lang: str, sc=None) -> str:
+    """A chart's caption. With ``sc`` (a report of more than one country), a segment is named
+    by the scenario's own label when it has one (what "cars" covers differs), and the ownership
+    chart says that each country's register counts on its own definition."""
     kind, _, rest = key.partition("_")
     if kind in ("sales", "fleet", "age", "trade") and rest:
-        return message(
-            f"report.caption.{kind}",
-            lang,
-            name=display_name("group" if kind == "trade" else "segment", rest, lang),
-        )
+        name = display_name("group" if kind == "trade" else "segment", rest, lang)
+        segment = sc.segments.get(rest) if sc is not None and kind != "trade" else None
+        label = getattr(segment, "label", None) if segment is not None else None
+        if label:
+            name = label
+        return message(f"report.caption.{kind}", lang, name=name)
+    if key == "ownership" and sc is not None:
+        return message("report.caption.ownership.countries", lang)
     return message(f"report.caption.{key}", lang)
 
 
@@ -795,9 +878,9 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
     names = scenario_names(report.scenarios)
     with PdfPages(path, metadata={"Title": "motorisasi report", "CreationDate": None}) as pdf:
         page = Figure(figsize=(8.27, 11.69))
-        country = display_name("country", report.scenarios[0].result.attrs["country"], lang)
+        several = report.several_countries
         lines = [
-            *wrapped(message("report.title", lang, scenarios=", ".join(names), country=country), 80),
+            *wrapped(report_title(report, lang), 80),
             "",
             *wrapped(message("report.meta", lang, version=__version__)),
             "",
@@ -812,13 +895,21 @@ def _pdf(report: Report, lang: str, path: Path) -> None:
             for line in notes(part.result, lang, names=True):
                 lines.extend(wrapped(line))
             lines.append("")
+        countries = country_lines(report, lang)
+        if countries:
+            lines.append(message("report.countries", lang))
+            for line in countries:
+                lines.extend(wrapped(line))
+            lines.append("")
         lines.append(message("report.conventions", lang))
         for key in CONVENTIONS:
             lines.extend(wrapped("- " + message(key, lang)))
+        if several:
+            lines.extend(wrapped("- " + message("report.convention.countries", lang)))
         page.text(0.06, 0.96, "\n".join(lines), va="top", ha="left", fontsize=8.5, family="sans-serif")
         pdf.savefig(page)
         for part, label in zip(report.scenarios, names, strict=True):
-            pdf.savefig(_figures_page(part.result, label, lang))
+            pdf.savefig(_figures_page(part.result, label, lang, several))
         for fig in report.figures:
             pdf.savefig(fig, bbox_inches="tight")
         for part, label in zip(report.scenarios, names, strict=True):
@@ -854,11 +945,11 @@ def _text_pages(title: str, lines: list[str], per_page: int = 95):
         yield page
 
 
-def _figures_page(ds, label: str, lang: str):
+def _figures_page(ds, label: str, lang: str, per_person: bool = False):
     """The key figures of one scenario as a table on an A4 page."""
     from matplotlib.figure import Figure
 
-    years, rows = _key_figure_rows(ds, lang)
+    years, rows = _key_figure_rows(ds, lang, per_person)
     page = Figure(figsize=(8.27, 11.69))
     ax = page.add_axes((0.04, 0.05, 0.92, 0.88))
     ax.axis("off")

@@ -262,3 +262,34 @@ def split_factor(
     if np.ndim(distance) == 0:
         distance = float(distance)
     return distance, factor / distance
+
+
+#: Fossil fuels burnt on the road in the APEC energy balance, with the IPCC default emission
+#: factor each takes (series of kg CO2 per TJ; natural gas's, 56,100, is in the data as well).
+ROAD_FOSSIL = {
+    "road_motor_gasoline_consumption_esto": "ipcc_fuel__co2_ef_motor_gasoline",
+    "road_gas_diesel_oil_consumption_esto": "ipcc_fuel__co2_ef_gas_diesel_oil",
+    "road_natural_gas_consumption_esto": "ipcc_fuel__co2_ef_natural_gas",
+}
+
+
+def observed_road_co2(country: str, data_dir=None) -> tuple[int, float] | None:
+    """Road CO2 of the latest year the energy balance covers, Mt: the fossil gasoline, diesel
+    and natural gas of ``15.02 Road`` (all road vehicles; biofuels count zero, LPG is left out
+    because the data hold no road LPG series) times the IPCC 2006 default factors. None when
+    the country lacks one of the fuels."""
+    from motorisasi.data.store import constant_value, series_values
+    from motorisasi.errors import MotorisasiError
+    from motorisasi.scenario.steps.energy import IPCC_DEFAULTS_STORED_AS
+
+    try:
+        used = {s: series_values(s, country, data_dir=data_dir) for s in ROAD_FOSSIL}
+        factors = {
+            s: float(constant_value(f, country, data_dir, IPCC_DEFAULTS_STORED_AS).values[0])
+            for s, f in ROAD_FOSSIL.items()
+        }
+    except MotorisasiError:
+        return None
+    year = int(min(v.years.max() for v in used.values()))
+    # PJ x kg/TJ = 1e3 TJ x kg/TJ = t ... 1 PJ at 1 kg/TJ is 1 t; Mt = 1e-6 t.
+    return year, sum(used[s].at(year) * factors[s] for s in ROAD_FOSSIL) / 1e6
