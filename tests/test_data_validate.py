@@ -144,11 +144,11 @@ BROKEN = [
     ),
     (
         "harmonised short of the window",
-        _values(years=range(2005, 2025)),
+        _values(years=range(2005, 2021)),
         "values.csv",
         3,
         "year",
-        "must cover",
+        "must reach 2024",
     ),
     ("harmonised with a target flag", _with(5, flag="target"), "values.csv", 7, "flag", "not allowed"),
 ]

@@ -126,8 +126,8 @@ CASES = [
     (
         lambda: load("car_sales", "XYZ"),
         DataError,
-        "series 'car_sales' has no values for country 'XYZ' (it has: IDN)",
-        "seri 'car_sales' tidak memiliki nilai untuk negara 'XYZ' (yang ada: IDN)",
+        "series 'car_sales' has no values for country 'XYZ' (it has: IDN, THA)",
+        "seri 'car_sales' tidak memiliki nilai untuk negara 'XYZ' (yang ada: IDN, THA)",
     ),
     (
         lambda: fill_gaps(from_reports(_reports()), method="cubic"),

@@ -108,8 +108,8 @@ def test_a_scenario_sent_through_the_page_is_refused_in_both_languages():
     with pytest.raises(ScenarioError) as caught:
         scenario_from_text("extends: nope\nname: x\n", "a/b.yaml")
     assert str(caught.value) == (
-        "b.yaml: extends: 'nope' is not a shipped scenario (baseline, ev-roadmap, target-150); "
-        "a scenario sent through the page may extend only those"
+        "b.yaml: extends: 'nope' is not a shipped scenario (baseline, ev-roadmap, target-150, "
+        "thailand-baseline); a scenario sent through the page may extend only those"
     )
     assert "bukan skenario bawaan" in error_text(caught.value, "id")
     with pytest.raises(ScenarioError) as caught:
