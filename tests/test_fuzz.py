@@ -160,7 +160,10 @@ def _invoke(args: list[str], cwd: Path) -> Result:
     return Result(code, buffer.getvalue(), exception)
 
 
+# 70 examples a test: each runs the command line in-process (about 0.15 s), and the suite
+# must stay under ten minutes on two cores.
 FUZZ = settings(
+    max_examples=70,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

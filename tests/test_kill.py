@@ -129,7 +129,7 @@ def kill_loop(out: Path, cmd, names, versions, times, rounds: int) -> dict[str, 
 @pytest.mark.slow
 def test_killed_runs_leave_one_complete_set(tmp_path, run_versions):
     cmd, versions, times = run_versions
-    seen = kill_loop(tmp_path / "out", cmd, NAMES, versions, times, rounds=8)
+    seen = kill_loop(tmp_path / "out", cmd, NAMES, versions, times, rounds=5)
     assert seen["staging"] > 0  # some kills landed while the files were being written
 
 
@@ -139,7 +139,7 @@ def test_killed_pdf_reports_leave_one_complete_set(tmp_path):
     cmd = [lambda out, p=p: ("report", str(p), "--out", str(out / "report.html"), "--pdf") for p in paths]
     names = ("report.html", "report.pdf")
     versions, times = complete_versions(tmp_path, cmd, names)
-    seen = kill_loop(tmp_path / "out", cmd, names, versions, times, rounds=4)
+    seen = kill_loop(tmp_path / "out", cmd, names, versions, times, rounds=3)
     assert seen["staging"] > 0
 
 

@@ -36,8 +36,8 @@ def test_the_needs_are_the_series_the_scenario_names():
     found = needs(BASELINE)
     assert {n.series for n in found} >= {"population", "car_sales", "motorcycles_registered"}
     required = {n.where for n in found if n.required}
-    # Every segment's fleet and sales, and both drivers, are required; nothing else is.
-    expected = {"drivers.population_series", "drivers.income_series"}
+    # Every segment's fleet and sales, both drivers and the grid are required; nothing else is.
+    expected = {"drivers.population_series", "drivers.income_series", "energy.grid_series"}
     for name, seg in BASELINE.segments.items():
         expected |= {f"segments.{name}.sales_series"}
         expected |= {f"segments.{name}.stock_series.{i}" for i in range(len(seg.stock_series))}
@@ -100,6 +100,22 @@ def test_the_template_holds_what_the_data_hold_and_passes_the_check(tmp_path):
     assert "| drivers.population_series |" in (out / "needs.md").read_text(encoding="utf-8")
     check = CliRunner().invoke(app, ["data", "check", str(out), "--country", "IDN"])
     assert check.exit_code == 0, check.output
+
+
+def test_the_checklist_says_what_a_run_does_without_each_series(tmp_path):
+    out = tmp_path / "xxa"
+    result = CliRunner().invoke(app, ["data", "template", "--country", "XXA", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split(" | ") for line in (out / "needs.md").read_text(encoding="utf-8").splitlines()]
+    by_where = {r[0].lstrip("| "): r[-1].rstrip(" |") for r in rows if len(r) == 7}
+    assert by_where["drivers.population_series"] == "the run stops"
+    assert by_where["energy.grid_series"] == "the run stops"
+    assert by_where["segments.cars.history_sales_series.BEV"].startswith("the run stops: leave the field out")
+    assert by_where["energy.calibration.references.gasoline"].startswith("that fuel is not calibrated")
+    assert by_where["industry.groups.four_wheel.exports_series"].startswith("no exports")
+    # Every need says something, and only the required ones stop the run outright.
+    for need in needs(BASELINE):
+        assert (by_where[need.where] == "the run stops") == need.required, need.where
 
 
 def test_a_country_code_that_is_not_one_is_refused_in_one_line(tmp_path):

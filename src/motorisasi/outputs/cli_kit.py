@@ -16,7 +16,7 @@ from motorisasi.outputs.options import DataDir, Lang
 TEMPLATE_NAMES = ("values.csv", "sources.csv", "needs.md")
 #: Columns of the terminal's table and of the checklist (needs.md).
 TABLE = ("where", "series", "required", "status", "years")
-CHECKLIST = ("where", "series", "units", "required", "status", "years")
+CHECKLIST = ("where", "series", "units", "required", "status", "years", "without")
 
 
 def _cells(c, lang: str) -> dict[str, str]:
@@ -30,6 +30,7 @@ def _cells(c, lang: str) -> dict[str, str]:
         "required": message("kit.required" if c.need.required else "kit.optional", lang),
         "status": status_text(c, lang),
         "years": f"{c.first}-{c.last}" if c.count else "",
+        "without": message(f"kit.without.{c.need.without}", lang),
     }
 
 

@@ -8,11 +8,9 @@ inconsistent with the others (a registered fleet smaller than the last ten years
 which no register that keeps its vehicles can be). The statuses are codes; the outputs word
 them.
 
-The drivers (population, income), the registered fleet and the sales of each segment are
-required: no run starts without them. The other series are optional in the sense that the
-scenario may leave their field out (a segment without ``history_sales_series`` takes its
-powertrain shares from the scenario, an industry group without ``exports_series`` is not
-projected); named in the scenario, they must be in the data.
+The drivers (population, income), the registered fleet and the sales of each segment, and the
+grid's CO2 intensity are required: no run starts without them. The other series are optional:
+a run goes on without their values, or without their field (:data:`WITHOUT` says how for each).
 """
 
 from __future__ import annotations
@@ -25,7 +23,19 @@ import numpy as np
 from motorisasi.scenario.schema import Scenario
 
 #: Fields whose series every run needs (the rest may be left out of a scenario).
-REQUIRED_FIELDS = ("population_series", "income_series", "stock_series", "sales_series")
+REQUIRED_FIELDS = ("population_series", "income_series", "stock_series", "sales_series", "grid_series")
+#: What a run does when the data lack an optional series (a code; the outputs word it):
+#: ``leave_out`` when a series the scenario names must be in the data, so the field is to be
+#: left out instead; the others when the run goes on without the values.
+WITHOUT = {
+    "history_sales_series": "leave_out",  # then past sales all count as the residual powertrain
+    "references": "not_calibrated",  # the distances and intensities as given, for that fuel
+    "biodiesel_observed": "mandates",  # the blending mandates alone
+    "production_series": "no_history",  # no production before the base year; projected after
+    "exports_series": "no_exports",  # no exports in the past; held at zero
+    "imports_series": "import_share",  # the scenario's import_share, else none
+    "origin_series": "origin_shares",  # the scenario's origin_shares, else no sales by origin
+}
 #: Statuses of a need, in the order a table lists them.
 STATUSES = ("missing", "no_series", "unit", "category", "inconsistent", "present")
 #: Years of sales a registered fleet must at least hold (see the module docs).
@@ -45,6 +55,11 @@ class Need:
     @property
     def required(self) -> bool:
         return self.field in REQUIRED_FIELDS
+
+    @property
+    def without(self) -> str:
+        """What a run does when the data lack this series: ``stops`` or a :data:`WITHOUT` code."""
+        return "stops" if self.required else WITHOUT[self.field]
 
 
 @dataclass(frozen=True)
