@@ -18,6 +18,7 @@ year lets us measure; the filled years carry that uncertainty.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -46,10 +47,25 @@ def _reports(
     return rows.reset_index(drop=True)
 
 
+def _reports_of(
+    store: DataStore, names: Sequence[str], years: range | None = None, country: str = COUNTRY
+) -> pd.DataFrame:
+    """The reports of several series of one quantity, in the order of ``names``."""
+    return pd.concat([_reports(store, s, years=years, country=country) for s in names], ignore_index=True)
+
+
 def _raw(
-    store: DataStore, series: str, years: range | None = None, note: str = "", country: str = COUNTRY
+    store: DataStore,
+    series: str,
+    years: range | None = None,
+    note: str = "",
+    country: str = COUNTRY,
+    exclude: Sequence[tuple[int, str]] = (),
 ) -> hz.Harmonised:
+    """One series as published (``exclude``: (year, source_id) reports known to be wrong)."""
     rows = _reports(store, series, years=years, country=country)
+    if exclude:
+        rows = hz.pick_reports(rows, exclude=exclude)
     flags = set(rows["flag"])
     flag = "derived" if flags == {"derived"} else "observed"
     return hz.from_reports(rows, flag=flag, note=note or f"{flag}: {series}")
@@ -73,16 +89,29 @@ def _registered(store: DataStore, kind: str) -> hz.Harmonised:
     return hz.fill_gaps(h, "log-linear")
 
 
-def _sales(store: DataStore, series: str, years: range, exclude=()) -> hz.Harmonised:
-    reports = _reports(store, series, years=years)
+def _sales(
+    store: DataStore,
+    series: str | tuple[str, ...],
+    years: range,
+    exclude=(),
+    country: str = COUNTRY,
+    note: str = "",
+) -> hz.Harmonised:
+    """One report per year from one or several series (the medoid where several; a year whose
+    report is not ``observed`` is ``derived``), gaps filled log-linearly."""
+    reports = _reports_of(store, (series,) if isinstance(series, str) else series, years, country)
+    # Observed figures before figures derived from them, so a tie goes to the published one.
+    reports = reports.sort_values("flag", key=lambda f: f.ne("observed"), kind="stable")
     picked = hz.pick_reports(reports, exclude=exclude)
     rivals = reports.groupby("year").size()
-    h = hz.from_reports(picked, note=f"observed: {series}")
+    h = hz.from_reports(picked, note=note or f"observed: {series}")
     notes = h.note.copy()
     for year in h.years:
         if rivals.get(year, 1) > 1:
             notes[year] += f" ({rivals[year]} reports for this year; the medoid report is used)"
-    return hz.fill_gaps(hz.Harmonised(h.value, h.flag, h.source_id, notes), "log-linear")
+    published = picked.set_index(picked["year"].astype(int))["flag"] == "observed"
+    flags = h.flag.where(published.reindex(h.years, fill_value=True).to_numpy(), "derived")
+    return hz.fill_gaps(hz.Harmonised(h.value, flags, h.source_id, notes), "log-linear")
 
 
 def build(store: DataStore | None = None) -> dict[str, hz.Harmonised]:
@@ -129,7 +158,7 @@ THA_SALES = (
 )
 #: ATO's 2016 motorcycle count exceeds the DLT's own 2016 count by 1.79 million (8.7 %) while the
 #: two agree exactly in 2017-2021: a wrong figure in the copy, not a change in the register.
-THA_ATO_WRONG = {"motorcycles_registered_ato": [2016]}
+THA_ATO_WRONG = [(2016, "ato-01")]
 
 
 def build_tha(store: DataStore | None = None) -> dict[str, hz.Harmonised]:
@@ -163,29 +192,15 @@ def build_tha(store: DataStore | None = None) -> dict[str, hz.Harmonised]:
     )
     out["light_vehicles_registered"] = hz.fill_gaps(light, "log-linear")
     dlt_moto = _raw(store, "motorcycles_registered_tha_dlt", country=tha)
-    ato_moto = _drop(
-        _raw(store, "motorcycles_registered_ato", country=tha), THA_ATO_WRONG["motorcycles_registered_ato"]
-    )
+    ato_moto = _raw(store, "motorcycles_registered_ato", country=tha, exclude=THA_ATO_WRONG)
     moto, _ = hz.ratio_splice(
         dlt_moto, ato_moto, overlap=range(2017, 2022), years=range(1990, 2016), label="ATO"
     )
     out["motorcycles_registered"] = hz.fill_gaps(moto, "log-linear")
 
-    reports = pd.concat([_reports(store, name, country=tha) for name in THA_SALES], ignore_index=True)
-    # Observed figures before figures derived from them, so a tie goes to the published one.
-    reports = reports.sort_values("flag", key=lambda f: f.ne("observed"), kind="stable")
-    picked = hz.pick_reports(reports[reports["year"] >= 2012])
-    rivals = reports.groupby("year").size()
-    h = hz.from_reports(picked, note="observed: four-wheel domestic sales")
-    notes = h.note.copy()
-    for year in h.years:
-        if rivals.get(year, 1) > 1:
-            notes[year] += f" ({rivals[year]} reports for this year; the medoid report is used)"
-    flags = h.flag.copy()
-    for year in h.years:
-        if (picked.loc[picked["year"] == year, "flag"] != "observed").any():
-            flags[year] = "derived"
-    out["car_sales"] = hz.Harmonised(h.value, flags, h.source_id, notes)
+    out["car_sales"] = _sales(
+        store, THA_SALES, range(2012, 2026), country=tha, note="observed: four-wheel domestic sales"
+    )
     out["motorcycle_sales"] = _tha_motorcycles(store)
     return out
 
@@ -208,18 +223,13 @@ def _tha_motorcycles(store: DataStore) -> hz.Harmonised:
     press (motorcycle_new_registrations_tha_dlt_press)."""
     tha = "THA"
     first = _raw(store, "motorcycle_new_registrations_tha_dlt", country=tha)
-    reports = pd.concat([_reports(store, s, country=tha) for s in THA_MOTORCYCLE_SALES], ignore_index=True)
-    reports = reports[(reports["flag"] == "observed") & reports["year"].between(2019, 2023)]
+    reports = _reports_of(store, THA_MOTORCYCLE_SALES, range(2019, 2024), tha)
+    reports = reports[reports["flag"] == "observed"]
     industry = hz.from_reports(hz.pick_reports(reports), note="observed: industry motorcycle sales")
     spliced, _ = hz.ratio_splice(
         first, industry, overlap=[2022, 2023], years=range(2019, 2022), label="industry sales"
     )
     return spliced
-
-
-def _drop(h: hz.Harmonised, years) -> hz.Harmonised:
-    keep = ~h.years.isin(list(years))
-    return hz.Harmonised(h.value[keep], h.flag[keep], h.source_id[keep], h.note[keep])
 
 
 #: The countries with harmonised series: the recipe and the file each is stored in.
