@@ -283,7 +283,7 @@ def compare(
             if fmt == "table":
                 console.print(message("compare.region", lang, name=place), style="bold", markup=False)
             results = [province_view(r, place) for r in results]
-        _compare_tables(results, console, lang, outset, out, fmt, wanted, years_asked)
+        _compare_tables(results, console, lang, outset, out, fmt, wanted, years_asked, data)
 
 
 def _output_file(out: Path | None, lang: str):
@@ -304,6 +304,7 @@ def _compare_tables(
     fmt: str = "table",
     wanted: list[str] | None = None,
     years_asked: list[int] | None = None,
+    data_dir=None,
 ) -> None:
     import numpy as np
     import pandas as pd
@@ -322,8 +323,6 @@ def _compare_tables(
             raise MotorisasiError(code="cli.years_outside", year=outside[0], first=known[0], last=known[-1])
         years = sorted(set(years_asked))
     several = len(countries(results)) > 1
-    if several:
-        names = [f"{n} ({r.attrs.get('country', '')})" for n, r in zip(names, results, strict=True)]
     tables = [indicators(r, [y for y in years if y in r["year"].values], lang, several) for r in results]
     labels = list(dict.fromkeys(label for t in tables for label in t))
     if wanted:
@@ -359,7 +358,7 @@ def _compare_tables(
         if fmt == "table":
             console.print(table)
     if fmt == "table":
-        for line in country_notes(results, lang):
+        for line in country_notes(results, lang, data_dir):
             console.print(line, markup=False)
     frame = pd.DataFrame(rows, columns=["indicator", "year", "scenario", "value", "difference_from_first"])
     if fmt != "table":

@@ -77,10 +77,13 @@ def _amount(value: float, variable: str, lang: str) -> str:
 
 
 def unique_names(results) -> list[str]:
-    """The results' scenario names, numbered when two are the same."""
+    """The results' scenario names, numbered when two are the same, and with their country,
+    ``baseline (IDN)``, when the results are for more than one country."""
     names = [str(r.attrs["scenario_name"]) for r in results]
     if len(set(names)) < len(names):
         names = [f"{n} ({i + 1})" for i, n in enumerate(names)]
+    if len(countries(results)) > 1:
+        names = [f"{n} ({r.attrs.get('country', '')})" for n, r in zip(names, results, strict=True)]
     return names
 
 

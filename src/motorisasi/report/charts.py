@@ -16,7 +16,7 @@ from collections.abc import Callable
 import numpy as np
 
 from motorisasi.outputs.messages import display_name, message, number
-from motorisasi.outputs.summary import four_wheel_segments
+from motorisasi.outputs.summary import countries, four_wheel_segments
 
 #: Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -585,10 +585,6 @@ INDICATORS: dict[str, tuple[str, str, Callable]] = {
 }
 
 
-def _per_person(ds) -> np.ndarray:
-    return ds["population"].values
-
-
 def _plug_in_share(ds, segments: list[str]) -> np.ndarray:
     """Battery-electric and plug-in hybrid sales as a share of the sales of ``segments``, %."""
     sales = ds["sales"].sel(segment=segments).sum("segment", min_count=1)
@@ -608,19 +604,19 @@ COUNTRY_INDICATORS: dict[str, tuple[str, str, Callable]] = {
         lambda ds: (
             1000
             * ds["in_use_stock"].sel(segment=four_wheel_segments(ds)).sum("segment").values
-            / _per_person(ds)
+            / ds["population"].values
         ),
     ),
     "ownership": ("chart.countries.registered", "chart.per_1000", four_wheel_per_1000),
     "motorcycles_in_use": (
         "chart.countries.motorcycles_in_use",
         "chart.per_1000",
-        lambda ds: 1000 * ds["in_use_stock"].sel(segment="motorcycles").values / _per_person(ds),
+        lambda ds: 1000 * ds["in_use_stock"].sel(segment="motorcycles").values / ds["population"].values,
     ),
     "sales_per_1000": (
         "chart.countries.sales",
         "chart.countries.per_1000_year",
-        lambda ds: 1000 * ds["sales_total"].sum("segment").values / _per_person(ds),
+        lambda ds: 1000 * ds["sales_total"].sum("segment").values / ds["population"].values,
     ),
     "plug_in_four_wheel": (
         "chart.countries.plug_in_four_wheel",
@@ -641,7 +637,7 @@ COUNTRY_INDICATORS: dict[str, tuple[str, str, Callable]] = {
     "co2_per_person": (
         "chart.countries.co2",
         "chart.countries.t_per_person",
-        lambda ds: 1e6 * ds["co2_wtw"].sum("segment", min_count=1).values / _per_person(ds),
+        lambda ds: 1e6 * ds["co2_wtw"].sum("segment", min_count=1).values / ds["population"].values,
     ),
 }
 
@@ -660,19 +656,13 @@ def _has(ds, name: str) -> bool:
     return {"batteries": "battery_gwh", "jobs": "jobs"}.get(name, "population") in ds
 
 
-def _countries(results) -> list[str]:
-    from motorisasi.outputs.summary import countries
-
-    return countries(results)
-
-
 def compare(results: list, lang: str = "en", names: list[str] | None = None):
     """One panel per indicator, one line per scenario.
 
     Scenarios of different countries are compared on :data:`COUNTRY_INDICATORS` (per person,
     and on definitions the countries share) instead of :data:`INDICATORS`.
     """
-    table = COUNTRY_INDICATORS if len(_countries(results)) > 1 else INDICATORS
+    table = COUNTRY_INDICATORS if len(countries(results)) > 1 else INDICATORS
     shown = [k for k in table if all(_has(ds, k) for ds in results)]
     columns = 3
     rows = -(-len(shown) // columns)

@@ -81,9 +81,8 @@ class Report:
     province_text: list[str] = field(default_factory=list)
     province_target: float = 150.0
     province_by: int = 2030
-    #: Which scenario the provinces and the backtest are of (their index in ``scenarios``).
+    #: Which scenario the provinces are of (its index in ``scenarios``; the backtest is the first's).
     province_scenario: int = 0
-    backtest_scenario: int = 0
 
     @property
     def countries(self) -> list[str]:
@@ -274,20 +273,19 @@ def build(
         report = Report(parts, charts.png_bytes(fig), fig, data_dir=data_dir)
     _add_provinces(report, parts[0], target, by, lang, data_dir)
     if not report.province_maps and report.several_countries:
-        # The provinces are one country's: of the first scenario of a country that has them.
-        tried = {parts[0].scenario.country}
+        # The provinces are one country's: of the first scenario of a country that has them
+        # (else the first scenario's reason stands).
+        why, tried = report.province_text, {parts[0].scenario.country}
         for i, part in enumerate(parts[1:], start=1):
             if part.scenario.country in tried:
                 continue
             tried.add(part.scenario.country)
-            other = Report(parts, data_dir=data_dir)
-            _add_provinces(other, part, target, by, lang, data_dir)
-            if other.province_maps:
-                for name in ("province_maps", "province_figures", "province_rows", "province_text"):
-                    setattr(report, name, getattr(other, name))
-                report.province_target, report.province_by = other.province_target, other.province_by
+            _add_provinces(report, part, target, by, lang, data_dir)
+            if report.province_maps:
                 report.province_scenario = i
                 break
+        else:
+            report.province_text = why
     _add_backtest(report, parts[0].scenario, lang, data_dir)
     return report
 
@@ -436,13 +434,9 @@ def _lower_first(text: str) -> str:
 def scenario_names(parts: list[ScenarioReport]) -> list[str]:
     """The scenarios' names, distinct; with their country, ``baseline (IDN)``, when the
     scenarios are for more than one country."""
-    from motorisasi.outputs.summary import countries, unique_names
+    from motorisasi.outputs.summary import unique_names
 
-    results = [p.result for p in parts]
-    names = unique_names(results)
-    if len(countries(results)) > 1:
-        names = [f"{n} ({ds.attrs.get('country', '')})" for n, ds in zip(names, results, strict=True)]
-    return names
+    return unique_names([p.result for p in parts])
 
 
 def country_lines(report: Report, lang: str) -> list[str]:
@@ -776,9 +770,7 @@ def to_html(report: Report, lang: str) -> str:
                 )
             )
     if report.backtest is not None:
-        out.append(
-            f"<h2>{_e(_section(message('report.backtest', lang), report, report.backtest_scenario))}</h2>"
-        )
+        out.append(f"<h2>{_e(_section(message('report.backtest', lang), report))}</h2>")
         out.append(f"<p>{_e(message('report.backtest.intro', lang))}</p>")
         out.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in report.backtest_text) + "</ul>")
         out.append(_img(report.backtest, message("report.backtest", lang)))
